@@ -1,0 +1,162 @@
+"""The graph model: typed nodes and relations with stable ids and their sources.
+
+Every store (RDF, Neo4j) and every view reads and writes these classes. Labels and
+relation types are a closed set: loaders take them from here, never from data.
+
+A `Fragment` is what ONE article says, already resolved to global ids; the graph is the
+union of all fragments. Stores keep fragments apart (an RDF named graph per article,
+a `sources` list on every Neo4j node and relationship) so that a changed article replaces
+its own statements and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+Scalar = Union[str, int, float, bool, None]
+PropValue = Union[Scalar, list[str]]
+
+LABELS: tuple[str, ...] = (
+    "Person", "Rank", "Position", "Unit", "Locality", "Decree", "Meeting", "Article",
+)
+
+# relation type -> the (source label, target label) pairs it may join
+RELATIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "HAS_RANK": (("Person", "Rank"),),
+    "HOLDS": (("Person", "Position"),),
+    "IN_UNIT": (("Position", "Unit"),),
+    "LOCATED_IN": (("Unit", "Locality"),),
+    "PART_OF": (("Unit", "Unit"), ("Locality", "Locality")),
+    "BECAME": (("Locality", "Locality"),),
+    "CHAIRED": (("Person", "Meeting"),),
+    "ATTENDED": (("Person", "Meeting"),),
+    "SPOKE_AT": (("Person", "Meeting"),),
+    "HELD_IN": (("Meeting", "Locality"),),
+    "ORGANIZED_BY": (("Meeting", "Unit"),),
+    "CONCERNS": (("Meeting", "Decree"),),
+    "ISSUED_BY": (("Decree", "Unit"),),
+    "AUTHORED": (("Person", "Article"),),
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an article states a fact: character offsets into its NFC text, and the text."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Node:
+    """A node: `id` is deterministic (see graph.ids), `props` are plain values.
+
+    >>> Node("person/nguyen-van-a-3f2a", "Person", {"name": "Nguyễn Văn A"}).label
+    'Person'
+    """
+
+    id: str
+    label: str
+    props: dict[str, PropValue] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.label not in LABELS:
+            raise ValueError(f"unknown label {self.label!r}; the model has {LABELS}")
+
+
+@dataclass
+class Edge:
+    """A relation between two node ids, with its properties and the evidence for it."""
+
+    type: str
+    source: str
+    target: str
+    props: dict[str, PropValue] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.type not in RELATIONS:
+            raise ValueError(f"unknown relation type {self.type!r}")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.type, self.target)
+
+
+@dataclass
+class Fragment:
+    """What one article says, with global ids: the unit of loading and of replacement."""
+
+    article: str
+    published: str | None
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+
+    def add_node(self, node: Node) -> Node:
+        """Add `node`, or merge its props into the node already there (first value wins)."""
+        old = self.nodes.get(node.id)
+        if old is None:
+            self.nodes[node.id] = node
+            return node
+        for k, v in node.props.items():
+            if old.props.get(k) in (None, "", []):
+                old.props[k] = v
+        return old
+
+    def add_edge(self, edge: Edge) -> Edge:
+        """Add `edge`, or merge its evidence and list props into the one already there."""
+        old = self.edges.get(edge.key)
+        if old is None:
+            self.edges[edge.key] = edge
+            return edge
+        old.evidence.extend(e for e in edge.evidence if e not in old.evidence)
+        for k, v in edge.props.items():
+            cur = old.props.get(k)
+            if isinstance(cur, list) and isinstance(v, list):
+                old.props[k] = sorted(set(cur) | set(v))
+            elif cur in (None, ""):
+                old.props[k] = v
+        return old
+
+
+@dataclass
+class Graph:
+    """The union of fragments: every node and edge lists the articles that support it.
+
+    `published` maps article id to its date, so edge `first_seen`/`last_seen` can be derived.
+    """
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+    sources: dict[str, set[str]] = field(default_factory=dict)  # node id or edge key str -> articles
+    published: dict[str, str | None] = field(default_factory=dict)
+
+    def add_fragment(self, fragment: Fragment) -> None:
+        """Merge one article's fragment into the graph."""
+        self.published[fragment.article] = fragment.published
+        holder = Fragment(fragment.article, fragment.published, self.nodes, self.edges)
+        for node in fragment.nodes.values():
+            holder.add_node(Node(node.id, node.label, dict(node.props)))
+            self.sources.setdefault(node.id, set()).add(fragment.article)
+        for edge in fragment.edges.values():
+            holder.add_edge(Edge(edge.type, edge.source, edge.target, dict(edge.props),
+                                 list(edge.evidence)))
+            self.sources.setdefault(edge_key(edge.key), set()).add(fragment.article)
+
+    def sources_of(self, item: Node | Edge) -> list[str]:
+        """The sorted ids of the articles that support a node or an edge."""
+        key = item.id if isinstance(item, Node) else edge_key(item.key)
+        return sorted(self.sources.get(key, ()))
+
+    def seen(self, edge: Edge) -> tuple[str | None, str | None]:
+        """(first_seen, last_seen): the earliest and latest dates of the edge's articles."""
+        dates = sorted(d for a in self.sources_of(edge) if (d := self.published.get(a)))
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def edge_key(key: tuple[str, str, str]) -> str:
+    """A string form of an edge key, for maps and ids."""
+    return " ".join(key)
