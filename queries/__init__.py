@@ -1,0 +1,103 @@
+"""The named queries: one file per query and language (`NAME.rq`, `NAME.cypher`).
+
+Each file starts with a header of comment lines naming the query, its parameters and its
+columns. A parameter `x` is bound to the variable `?p_x` (Cypher: `$x`); entity parameters
+(person, unit, locality, decree) are also bound folded as `?p_x_key` (`$x_key`), so a name
+matches without regard to case, tone-mark style or abbreviations. A parameter left out
+means "any". Values are always bound, never formatted into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from extract.text import expand_abbreviations, fold
+
+ENTITY_PARAMS = ("person", "unit", "locality", "decree", "id")
+_HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|about):\s*(.*)$")
+_LOC_TYPE = re.compile(r"^(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu|tp\.?)\s+")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file: its text and the parameters and columns its header declares."""
+
+    name: str
+    language: str  # "sparql" or "cypher"
+    text: str
+    params: tuple[str, ...]
+    columns: tuple[str, ...]
+    about: str
+
+
+_SUFFIX = {"sparql": "rq", "cypher": "cypher"}
+
+
+def names(language: str = "sparql") -> list[str]:
+    """The names of the queries shipped for `language`.
+
+    >>> "chairs" in names()
+    True
+    """
+    suffix = "." + _SUFFIX[language]
+    return sorted(f.name[: -len(suffix)] for f in resources.files(__name__).iterdir()
+                  if f.name.endswith(suffix))
+
+
+def read_query(name: str, language: str = "sparql") -> NamedQuery:
+    """Read `queries/NAME.rq` (or `.cypher`) and its header.
+
+    >>> read_query("chairs").columns[:2]
+    ('person', 'person_name')
+    """
+    path = resources.files(__name__) / f"{name}.{_SUFFIX[language]}"
+    if not path.is_file():
+        raise KeyError(f"no {language} query named {name!r}; known: {', '.join(names(language))}")
+    text = path.read_text(encoding="utf-8")
+    head: dict[str, str] = {}
+    for line in text.splitlines():
+        m = _HEADER.match(line)
+        if m:
+            head[m.group(1)] = m.group(2).strip()
+    split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())  # noqa: E731
+    return NamedQuery(name, language, text, split(head.get("params", "")),
+                      split(head.get("columns", "")), head.get("about", ""))
+
+
+def bind_params(query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """The bindings for `params`: unknown names are an error, missing ones mean "any".
+
+    >>> bind_params(read_query("chairs"), {"person": "Nguyễn Văn A"})["person_key"]
+    'nguyễn văn a'
+    """
+    unknown = set(params) - set(query.params)
+    if unknown:
+        raise ValueError(f"query {query.name!r} takes {', '.join(query.params) or 'no'} "
+                         f"parameters, not {', '.join(sorted(unknown))}")
+    bound: dict[str, Any] = {}
+    for name in query.params:
+        value = params.get(name)
+        bound[name] = value
+        if name in ENTITY_PARAMS:
+            bound[f"{name}_key"] = None if value is None else param_key(name, str(value))
+    return bound
+
+
+def param_key(kind: str, value: str) -> str:
+    """The folded key an entity parameter is matched on (nodes carry the same `key`)."""
+    if kind == "decree":
+        from graph.resolve import decree_key
+
+        return decree_key(re.sub(r"^(nghị định|nghị quyết|quyết định|chỉ thị|luật|kế hoạch)"
+                                 r"\s+(số\s+)?", "", fold(value)))
+    key = fold(expand_abbreviations(value))
+    return _LOC_TYPE.sub("", key) if kind == "locality" else key
+
+
+def order_rows(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Rows restricted to the declared columns, in a stable order (for parity and tests)."""
+    out = [{c: row.get(c) for c in columns} for row in rows]
+    return sorted(out, key=lambda r: tuple("" if r[c] is None else str(r[c]) for c in columns))

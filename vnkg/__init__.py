@@ -1,0 +1,24 @@
+"""vnkg: Vietnamese local-government and military news into a knowledge graph.
+
+The Python API mirrors the command line one to one:
+
+>>> import vnkg
+>>> vnkg.build(["examples/articles"], store="vnkg-data")  # doctest: +SKIP
+>>> vnkg.query("chairs", {"locality": "Bắc Kạn"}, store="vnkg-data")  # doctest: +SKIP
+"""
+
+from vnkg.api import (
+    BuildReport,
+    build,
+    extract,
+    load,
+    query,
+    read_records,
+    sparql,
+    stats,
+    view,
+    write_records,
+)
+
+__all__ = ["BuildReport", "build", "extract", "load", "query", "read_records", "sparql",
+           "stats", "view", "write_records"]

@@ -1,0 +1,45 @@
+# vnkg: `make demo` builds the sample graph and draws it; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= vnkg-data
+OUT    ?= out
+
+.PHONY: demo test lint typecheck pytest neo4j neo4j-stop bench clean
+
+$(BIN)/vnkg: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("vnkg needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(BIN)/vnkg
+
+demo: $(BIN)/vnkg
+	$(BIN)/vnkg build examples/articles --store $(STORE)
+	@echo
+	@echo "Who chaired which meeting:"
+	$(BIN)/vnkg query chairs --store $(STORE)
+	@mkdir -p $(OUT)
+	$(BIN)/vnkg view overview --store $(STORE) -o $(OUT)/overview.html
+	@echo
+	@echo "Open $(OUT)/overview.html in a browser to explore the graph."
+
+test: lint typecheck pytest
+
+lint: $(BIN)/vnkg
+	$(BIN)/ruff check .
+
+typecheck: $(BIN)/vnkg
+	$(BIN)/mypy
+
+pytest: $(BIN)/vnkg
+	$(BIN)/pytest -q
+
+neo4j:
+	tools/neo4j/start.sh
+
+neo4j-stop:
+	tools/neo4j/stop.sh
+
+clean:
+	rm -rf $(STORE) $(OUT) test-artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,155 @@
+"""A Fragment as RDF quads in the article's named graph, and back.
+
+Nodes are typed resources; relations are plain triples (so SPARQL reads them directly);
+a relation's own properties and evidence hang off a `vnkg:Statement` resource about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+from rdflib.term import Node as Term
+
+from graph.model import Edge, Evidence, Fragment, Node, PropValue
+from graph.vocab import (
+    CLASSES,
+    ID,
+    LABEL_OF_CLASS,
+    PROPERTY_OF_PREDICATE,
+    RELATION_OF_PREDICATE,
+    VIETNAMESE,
+    VNKG,
+    node_id_of,
+    node_iri,
+    predicate_for,
+    property_predicate,
+)
+
+Quad = tuple[Term, Term, Term, URIRef]
+Pairs = list[tuple[Any, Any]]  # (predicate, object) of one subject, as rdflib gives them
+_EDGE_FIELDS = {VNKG.subject, VNKG.object, VNKG.relation, VNKG.evidence, RDF.type}
+
+
+def graph_iri(article: str) -> URIRef:
+    """The named graph holding one article's statements: the article node's own IRI."""
+    return node_iri(f"article/{article}")
+
+
+def to_quads(fragment: Fragment) -> list[Quad]:
+    """All quads of one fragment, in its article's named graph."""
+    g = graph_iri(fragment.article)
+    quads: list[Quad] = []
+    if fragment.published:
+        quads.append((g, VNKG.dated, literal(fragment.published), g))
+    for node in fragment.nodes.values():
+        s = node_iri(node.id)
+        quads.append((s, RDF.type, CLASSES[node.label], g))
+        quads.append((s, VNKG.id, literal(node.id), g))
+        quads.extend((s, p, o, g) for p, o in _props(node.props))
+    labels = {n.id: n.label for n in fragment.nodes.values()}
+    for edge in fragment.edges.values():
+        quads.extend(_edge_quads(edge, labels.get(edge.source, ""), g))
+    return quads
+
+
+def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
+    s, o = node_iri(edge.source), node_iri(edge.target)
+    label = source_label or _label_for(edge.type)
+    quads: list[Quad] = [(s, predicate_for(edge.type, label), o, g)]
+    if not (edge.props or edge.evidence):
+        return quads
+    st = URIRef(ID + "statement/" + _hash(*edge.key))
+    quads += [(st, RDF.type, VNKG.Statement, g), (st, VNKG.subject, s, g),
+              (st, VNKG.relation, literal(edge.type), g), (st, VNKG.object, o, g)]
+    quads.extend((st, p, obj, g) for p, obj in _props(edge.props))
+    for ev in edge.evidence:
+        e = URIRef(ID + "evidence/" + _hash(*edge.key, ev.article, str(ev.start), str(ev.end)))
+        quads += [(st, VNKG.evidence, e, g), (e, VNKG.start, Literal(ev.start), g),
+                  (e, VNKG.end, Literal(ev.end), g), (e, VNKG.text, literal(ev.text, True), g),
+                  (e, PROV.wasDerivedFrom, node_iri(f"article/{ev.article}"), g)]
+    return quads
+
+
+def _label_for(rel: str) -> str:
+    from graph.model import RELATIONS
+
+    return RELATIONS[rel][0][0]
+
+
+def _props(props: dict[str, PropValue]) -> Iterable[tuple[URIRef, Literal]]:
+    for name, value in props.items():
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if v is None:
+                continue
+            yield property_predicate(name), literal(v, vietnamese=name in VIETNAMESE)
+
+
+def literal(value: str | int | float | bool, vietnamese: bool = False) -> Literal:
+    """A literal as the store gives it back: Vietnamese text @vi, other strings xsd:string."""
+    if isinstance(value, str):
+        return Literal(value, lang="vi") if vietnamese else Literal(value, datatype=XSD.string)
+    return Literal(value)
+
+
+def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragment:
+    """Rebuild the fragment of one article from the triples of its named graph."""
+    by_subject: dict[Any, Pairs] = {}
+    for s, p, o in quads:
+        by_subject.setdefault(s, []).append((p, o))
+    g = graph_iri(article)
+    dated = [o for p, o in by_subject.get(g, []) if p == VNKG.dated]
+    frag = Fragment(article, str(dated[0]) if dated else None)
+    for s, pos in by_subject.items():
+        kinds = {o for p, o in pos if p == RDF.type}
+        if VNKG.Statement in kinds:
+            continue
+        label = next((LABEL_OF_CLASS[k] for k in kinds if k in LABEL_OF_CLASS), None)
+        if label:
+            frag.add_node(Node(node_id_of(s), label, _read_props(pos)))
+        for p, o in pos:
+            if p in RELATION_OF_PREDICATE:
+                frag.add_edge(Edge(RELATION_OF_PREDICATE[p], node_id_of(s), node_id_of(o)))
+    for pos in by_subject.values():
+        if (RDF.type, VNKG.Statement) in pos:
+            _read_statement(frag, pos, by_subject, article)
+    return frag
+
+
+def _read_props(pos: Pairs) -> dict[str, PropValue]:
+    props: dict[str, Any] = {}
+    for p, o in pos:
+        if not isinstance(o, Literal) or p in (VNKG.id, VNKG.dated):
+            continue
+        name = PROPERTY_OF_PREDICATE.get(p) or str(p)[len(str(VNKG)):]
+        value = o.toPython()
+        if name in props or name == "qualifiers":
+            old = props.get(name, [])
+            props[name] = sorted({*([old] if not isinstance(old, list) else old), value})
+        else:
+            props[name] = value
+    return props
+
+
+def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[Any, Pairs],
+                    article: str) -> None:
+    one = {p: o for p, o in pos}
+    key = (node_id_of(one[VNKG.subject]), str(one[VNKG.relation]), node_id_of(one[VNKG.object]))
+    edge = frag.edges.get(key)
+    if edge is None:
+        return
+    edge.props = _read_props([(p, o) for p, o in pos if p not in _EDGE_FIELDS])
+    for p, e in pos:
+        if p == VNKG.evidence:
+            ev = {q: o for q, o in by_subject.get(e, [])}
+            edge.evidence.append(Evidence(article, int(ev[VNKG.start].toPython()),
+                                          int(ev[VNKG.end].toPython()), str(ev[VNKG.text])))
+    edge.evidence.sort(key=lambda e: (e.start, e.end))
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]

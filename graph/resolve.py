@@ -1,0 +1,209 @@
+"""From a record (what one article says, local ids) to a Fragment (global, deterministic ids).
+
+Identity comes from canonical keys (DESIGN.md, "The model"): a person is his normalised name
+plus the province (else the unit) of the posts he holds; a unit its canonical name plus its
+locality; a locality its gazetteer code, else type + name + parent; a decree its canonical
+number; a meeting its date + locality + kind, else the article + its index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.gazetteer import locality_node_id, place
+from extract.text import fold
+from graph.ids import article_id, make_id
+from graph.model import Edge, Evidence, Fragment, Node
+
+Record = dict[str, Any]
+ROLE_RELATIONS = ("CHAIRED", "ATTENDED", "SPOKE_AT")
+
+
+def to_fragment(record: Record, text: str | None = None) -> Fragment:
+    """Resolve one record to a Fragment of the graph; `text` (the article's NFC text) gives
+    the evidence sentences their words.
+
+    >>> rec = {"doc": {"id": "a1", "sha256": ""}, "persons": [], "units": [],
+    ...        "localities": [], "decrees": [], "meetings": [], "relations": []}
+    >>> list(to_fragment(rec).nodes)
+    ['article/a1']
+    """
+    doc = record["doc"]
+    frag = Fragment(doc["id"], doc.get("published") or _latest_meeting_date(record))
+    ids: dict[str, str] = {}
+    _article(frag, doc)
+    _localities(frag, record, ids)
+    _units(frag, record, ids)
+    _decrees(frag, record, ids)
+    _meetings(frag, record, ids)
+    _persons(frag, record, ids)
+    _relations(frag, record, ids, text)
+    return frag
+
+
+def _article(frag: Fragment, doc: Record) -> None:
+    props = {k: doc.get(k) for k in ("title", "url", "published", "path", "outlet")}
+    props["name"] = doc.get("title") or doc["id"]
+    props["doc_id"] = doc["id"]
+    frag.add_node(Node(article_id(doc["id"]), "Article", _clean(props)))
+
+
+def _localities(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+    by_local = {loc["id"]: loc for loc in record["localities"]}
+
+    def global_id(loc: Record, depth: int = 0) -> str:
+        if loc["id"] in ids:
+            return ids[loc["id"]]
+        parent = by_local.get(loc.get("parent") or "")
+        parent_id = global_id(parent, depth + 1) if parent and depth < 5 else None
+        known = place(loc["code"], loc.get("structure") or "2024") if loc.get("code") else None
+        if known:
+            node_id = locality_node_id(known)
+        else:
+            node_id = make_id("Locality", loc["name"], loc.get("type"), loc["name"], parent_id)
+        ids[loc["id"]] = node_id
+        return node_id
+
+    for loc in record["localities"]:
+        node_id = global_id(loc)
+        props = {"name": loc["name"], "type": loc.get("type"), "code": loc.get("code"),
+                 "structure": loc.get("structure"), "province": loc.get("province"),
+                 "key": fold(loc["name"])}
+        frag.add_node(Node(node_id, "Locality", _clean(props)))
+    for loc in record["localities"]:
+        parent = by_local.get(loc.get("parent") or "")
+        if parent and ids[parent["id"]] != ids[loc["id"]]:
+            frag.add_edge(Edge("PART_OF", ids[loc["id"]], ids[parent["id"]]))
+
+
+def _units(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+    for unit in record["units"]:
+        loc = ids.get(unit.get("locality") or "")
+        node_id = make_id("Unit", unit["name"], unit["name"], loc)
+        ids[unit["id"]] = node_id
+        props = {"name": unit["name"], "kind": unit.get("kind"), "key": fold(unit["name"])}
+        frag.add_node(Node(node_id, "Unit", _clean(props)))
+        if loc:
+            frag.add_edge(Edge("LOCATED_IN", node_id, loc))
+
+
+def decree_key(number: str) -> str:
+    """Canonical matching form of a document number: 28-NQ/TƯ and 28-nq/tw are one.
+
+    >>> decree_key("28-NQ/TƯ") == decree_key("28-nq/tw")
+    True
+    """
+    key = fold(number).upper().replace(" ", "")
+    return key.replace("T.Ư", "TW").replace("TƯ", "TW")
+
+
+def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+    doc_id = record["doc"]["id"]
+    for dec in record["decrees"]:
+        number = dec.get("number")
+        full = bool(number) and any(c in number for c in "/-")
+        if full:
+            node_id = make_id("Decree", number, decree_key(number))
+        else:
+            # a bare number ("Nghị định số 21") stays its own node unless dated or attributed
+            anchor = dec.get("date") or dec.get("issuer") or doc_id
+            node_id = make_id("Decree", number or dec["surface"], dec["kind"],
+                              number or dec["surface"], anchor)
+        ids[dec["id"]] = node_id
+        props = {"name": _decree_name(dec), "number": number, "kind": dec["kind"],
+                 "date": dec.get("date"), "issuer": dec.get("issuer"), "title": dec.get("title"),
+                 "key": decree_key(number) if number else fold(dec["surface"])}
+        frag.add_node(Node(node_id, "Decree", _clean(props)))
+        if dec.get("issuer"):
+            issuer = make_id("Unit", dec["issuer"], dec["issuer"], None)
+            frag.add_node(Node(issuer, "Unit", {"name": dec["issuer"], "key": fold(dec["issuer"])}))
+            frag.add_edge(Edge("ISSUED_BY", node_id, issuer))
+
+
+def _decree_name(dec: Record) -> str:
+    return f"{dec['kind']} {dec['number']}" if dec.get("number") else dec["surface"]
+
+
+def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+    doc_id = record["doc"]["id"]
+    for index, meeting in enumerate(record["meetings"]):
+        loc = ids.get(meeting.get("locality") or "")
+        date = meeting.get("date") or ""
+        if len(date) == 10 and loc:
+            node_id = make_id("Meeting", meeting["title"], date, loc, meeting.get("kind"))
+        else:
+            node_id = make_id("Meeting", meeting["title"], "doc", doc_id, str(index))
+        ids[meeting["id"]] = node_id
+        props = {"name": meeting["title"], "title": meeting["title"], "kind": meeting.get("kind"),
+                 "date": meeting.get("date"), "date_surface": meeting.get("date_surface"),
+                 "key": fold(meeting["title"])}
+        frag.add_node(Node(node_id, "Meeting", _clean(props)))
+        if loc:
+            frag.add_edge(Edge("HELD_IN", node_id, loc))
+        if meeting.get("organizer") in ids:
+            frag.add_edge(Edge("ORGANIZED_BY", node_id, ids[meeting["organizer"]]))
+        for dec in meeting.get("decrees") or ():
+            if dec in ids:
+                frag.add_edge(Edge("CONCERNS", node_id, ids[dec]))
+
+
+def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+    loc_province = {loc["id"]: loc.get("province") or "" for loc in record["localities"]}
+    unit_loc = {u["id"]: u.get("locality") or "" for u in record["units"]}
+    for person in record["persons"]:
+        units = [p["unit"] for p in person["positions"] if p.get("unit")]
+        provinces = sorted({loc_province.get(unit_loc.get(u, ""), "") for u in units} - {""})
+        anchor = provinces[0] if provinces else (ids.get(units[0], "") if units else "")
+        node_id = make_id("Person", person["name"], person["name"], anchor)
+        ids[person["id"]] = node_id
+        props = {"name": person["name"], "rank": person.get("rank"), "key": fold(person["name"])}
+        frag.add_node(Node(node_id, "Person", _clean(props)))
+        if person.get("rank"):
+            rank_id = make_id("Rank", person["rank"], person["rank"])
+            rank = {"name": person["rank"], "key": fold(person["rank"])}
+            frag.add_node(Node(rank_id, "Rank", rank))
+            frag.add_edge(Edge("HAS_RANK", node_id, rank_id))
+        for post in person["positions"]:
+            _position(frag, node_id, post, ids)
+
+
+def _position(frag: Fragment, person_id: str, post: Record, ids: dict[str, str]) -> None:
+    unit_id = ids.get(post.get("unit") or "")
+    role = post.get("role") or post["title"]
+    post_id = make_id("Position", post["title"], role if unit_id else post["title"], unit_id)
+    props = {"name": post["title"], "title": post["title"], "role": post.get("role"),
+             "key": fold(post["title"])}
+    frag.add_node(Node(post_id, "Position", _clean(props)))
+    frag.add_edge(Edge("HOLDS", person_id, post_id))
+    if unit_id:
+        frag.add_edge(Edge("IN_UNIT", post_id, unit_id))
+
+
+def _relations(frag: Fragment, record: Record, ids: dict[str, str], text: str | None) -> None:
+    doc_id = record["doc"]["id"]
+    for rel in record["relations"]:
+        source = ids.get(rel["source"])
+        if rel["type"] == "AUTHORED" and source:
+            target: str | None = article_id(doc_id)
+        elif rel["type"] in ROLE_RELATIONS:
+            target = ids.get(rel["target"])
+        else:
+            continue
+        if not (source and target):
+            continue
+        span = rel["evidence"]
+        words = text[span["start"]:span["end"]] if text else str(span.get("text") or "")
+        evidence = Evidence(doc_id, span["start"], span["end"], words)
+        props: dict[str, Any] = {}
+        if rel.get("qualifier"):
+            props["qualifiers"] = [rel["qualifier"]]
+        frag.add_edge(Edge(rel["type"], source, target, props, [evidence]))
+
+
+def _latest_meeting_date(record: Record) -> str | None:
+    dates = [m["date"] for m in record["meetings"] if m.get("date")]
+    return max(dates) if dates else None
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v not in (None, "", [])}

@@ -1,0 +1,53 @@
+"""Shared fixtures: the repository, ../shared beside it, and a store built from the samples."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "articles"
+
+pytest_plugins = [p for p in ("tests.conftest_neo4j", "tests.conftest_browser")
+                  if (ROOT / (p.replace(".", "/") + ".py")).exists()]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared beside the checkout: required in CI, skipped with a reason elsewhere."""
+    if not (SHARED / "spec" / "record.schema.json").is_file():
+        message = f"{SHARED} is missing (the corpus and spec live beside the repository)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def schema(shared: Path) -> dict[str, Any]:
+    return json.loads((shared / "spec" / "record.schema.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def expected() -> dict[str, Any]:
+    return json.loads((ROOT / "examples" / "expected.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An RDF store built once from the sample articles (read-only for the tests using it)."""
+    import vnkg
+
+    path = tmp_path_factory.mktemp("store") / "vnkg-data"
+    report = vnkg.build([EXAMPLES], store=path)
+    assert report.ok, report.problems
+    return path

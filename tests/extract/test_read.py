@@ -1,0 +1,83 @@
+"""Reading articles: formats, folders, dates, normalisation, and broken input."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extract.read import Problem, published_date, read_documents
+from tests.conftest import EXAMPLES
+
+
+def test_reads_every_sample_format() -> None:
+    docs = list(read_documents([EXAMPLES]))
+    suffixes = {Path(d.path or "").suffix for d in docs}
+    assert {".txt", ".html", ".jsonl"} <= suffixes
+    assert len(docs) >= 12
+    assert len({d.id for d in docs}) == len(docs)
+    assert all(d.text == unicodedata.normalize("NFC", d.text) for d in docs)
+
+
+def test_header_line_gives_the_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2023-12 Sáng 14/12, UBND tỉnh tổ chức hội nghị.",
+                                    encoding="utf-8")
+    [doc] = read_documents([tmp_path / "a.txt"])
+    assert doc.id == "a" and doc.published == "2023-12"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Tin địa phương | 03/01/2024 | Sáng ngày 3/1, hội nghị...", "2024-01-03"),
+    ("Thời sự\nNam Long | 13/01/2026 14:41 GMT+7 |\nNgày 13.1, ...", "2026-01-13"),
+    ("Sáng 9/10, Bộ CHQS tỉnh tổ chức hội nghị.", None),
+    ("(29/12/2023) | Ngày 27/12, tại huyện Lạc Thuỷ...", "2023-12-29"),
+])
+def test_dated_page_line(text: str, date: str | None) -> None:
+    assert published_date(text) == date
+
+
+def test_nfd_input_is_normalised(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Đồng chí Hoàng Văn Thạch chủ trì hội nghị.")
+    (tmp_path / "nfd.txt").write_text(nfd, encoding="utf-8")
+    [doc] = read_documents([tmp_path])
+    assert doc.text == unicodedata.normalize("NFC", nfd)
+
+
+def test_html_keeps_the_article_and_drops_the_chrome(tmp_path: Path) -> None:
+    page = """<html><head><title>Hội nghị</title>
+    <meta property="article:published_time" content="2024-05-02T08:00:00+07:00">
+    <script>var tracking = 1;</script></head><body>
+    <nav><a href="/">Trang chủ</a> | <a href="/qp">Quốc phòng</a></nav>
+    <div class="menu">Thời sự</div>
+    <article><h1>Huyện Ba Bể sơ kết</h1><p>Sáng 2/5, UBND huyện Ba Bể tổ chức hội nghị.</p>
+    <p>Đồng chí Lý Văn Hậu chủ trì.</p></article>
+    <footer>Bản quyền thuộc về báo</footer><div class="views">Lượt xem: 120</div></body></html>"""
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    [doc] = read_documents([tmp_path])
+    assert doc.published == "2024-05-02"
+    assert doc.title == "Hội nghị"
+    assert "Đồng chí Lý Văn Hậu chủ trì." in doc.text
+    for chrome in ("Trang chủ", "tracking", "Bản quyền", "Thời sự", "Lượt xem"):
+        assert chrome not in doc.text
+
+
+def test_broken_jsonl_line_is_reported_and_the_rest_load(tmp_path: Path) -> None:
+    rows = [json.dumps({"id": "x1", "text": "Sáng 1/2, hội nghị.", "published": "2024-02-01"}),
+            "{not json", json.dumps({"id": "x3", "title": "no text"}),
+            json.dumps({"id": "x4", "text": "Chiều 3/2, lễ giao nhận quân.", "url": "http://a"})]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    problems: list[Problem] = []
+    docs = list(read_documents([path], problems))
+    assert [d.id for d in docs] == ["x1", "x4"]
+    assert docs[0].published == "2024-02-01" and docs[1].url == "http://a"
+    assert [(p.line, p.reason.split(" ")[0]) for p in problems] == [(2, "not"), (3, "no")]
+    assert all(p.path == str(path) for p in problems)
+
+
+def test_without_a_problem_list_a_broken_file_raises(tmp_path: Path) -> None:
+    (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        list(read_documents([tmp_path / "bad.jsonl"]))

@@ -1,0 +1,194 @@
+"""The Python API: one function per command of the command line, thin over the rooms.
+
+>>> import vnkg
+>>> report = vnkg.build(["examples/articles"], store="vnkg-data")  # doctest: +SKIP
+>>> vnkg.query("chairs", {"person": "Hoàng Văn Thạch"}, store="vnkg-data")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from extract import extract_record
+from extract.document import Document
+from extract.read import Problem, read_documents
+from graph.model import Fragment
+from graph.resolve import to_fragment
+from loaders.rdf import DEFAULT_STORE, RdfStore, run_named
+
+Record = dict[str, Any]
+Progress = Callable[[int], None]
+BATCH = 200
+
+
+@dataclass
+class BuildReport:
+    """What a build or load did."""
+
+    documents: int = 0
+    written: int = 0
+    unchanged: int = 0
+    quads: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None
+            ) -> Iterator[Record]:
+    """Records for the articles under `paths`, one per document, streamed.
+
+    Each relation's evidence span also carries its `text`, so records loaded later without
+    the articles still show the evidence sentence.
+    """
+    for doc in read_documents(paths, problems):
+        yield record_for(doc)
+
+
+def record_for(doc: Document) -> Record:
+    """The extraction record of one document, with evidence texts filled in."""
+    record = extract_record(doc)
+    for rel in record["relations"]:
+        span = rel["evidence"]
+        span.setdefault("text", doc.text[span["start"]:span["end"]])
+    return record
+
+
+def write_records(records: Iterable[Record], out: IO[str]) -> int:
+    """Write records as JSON Lines; returns how many."""
+    n = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def read_records(path: str | Path, problems: list[Problem] | None = None) -> Iterator[Record]:
+    """Read records from a JSON Lines file; a broken line is reported and skipped."""
+    with open(path, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                record["doc"]["id"]  # noqa: B018 - a record without a doc id is unusable
+            except (json.JSONDecodeError, KeyError, TypeError) as err:
+                problem = Problem(str(path), number, f"not a record ({err}); fix or remove it")
+                if problems is None:
+                    raise ValueError(str(problem)) from err
+                problems.append(problem)
+                continue
+            yield record
+
+
+def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
+          progress: Progress | None = None) -> BuildReport:
+    """Read, extract, resolve and load articles into the RDF store.
+
+    Building the same inputs twice leaves the store unchanged.
+    """
+    report = BuildReport()
+    fragments = (to_fragment(record_for(doc), doc.text)
+                 for doc in read_documents(paths, report.problems))
+    return _write(fragments, store, report, progress)
+
+
+def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
+         progress: Progress | None = None) -> BuildReport:
+    """Load records (from `vnkg extract` or another extractor) into the RDF store."""
+    report = BuildReport()
+    fragments = (to_fragment(r) for r in read_records(records_path, report.problems))
+    return _write(fragments, store, report, progress)
+
+
+def _write(fragments: Iterable[Fragment], store: str | Path | None, report: BuildReport,
+           progress: Progress | None) -> BuildReport:
+    it = iter(fragments)
+    with RdfStore(store) as rdf:
+        while batch := list(islice(it, BATCH)):
+            done = rdf.write_fragments(batch)
+            report.documents += len(batch)
+            report.written += len(done.written)
+            report.unchanged += len(done.unchanged)
+            if progress:
+                progress(report.documents)
+        report.quads = rdf.count()
+    return report
+
+
+def query(name: str, params: dict[str, Any] | None = None,
+          store: str | Path | None = DEFAULT_STORE) -> list[dict[str, Any]]:
+    """Run a named query (`queries/NAME.rq`) on the store; a list of rows keyed by column."""
+    with RdfStore(store) as rdf:
+        return run_named(rdf, name, params)
+
+
+def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = False
+           ) -> list[dict[str, Any]]:
+    """Run a SPARQL query; updates only with `write=True`."""
+    with RdfStore(store) as rdf:
+        if _is_update(text):
+            if not write:
+                raise PermissionError("this is a SPARQL update; the store is read-only unless "
+                                      "you pass --write")
+            rdf.update(text)
+            return []
+        return rdf.query(text)
+
+
+def _is_update(text: str) -> bool:
+    import re
+
+    body = re.sub(r"(?m)^\s*(#.*|PREFIX\s+\S+\s+<[^>]*>|BASE\s+<[^>]*>)\s*$", "", text)
+    return re.match(r"\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+                    body, re.I) is not None
+
+
+def stats(store: str | Path | None = DEFAULT_STORE) -> dict[str, Any]:
+    """Counts by label and relation type, and the most central officials."""
+    from graph.analytics import graph_stats
+
+    with RdfStore(store) as rdf:
+        return graph_stats(rdf.read_graph())
+
+
+def view(name: str, output: str | Path, store: str | Path | None = DEFAULT_STORE,
+         fmt: str = "html", node: str | None = None, number: str | None = None,
+         hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
+         province: str | None = None, date_from: str | None = None,
+         date_to: str | None = None) -> Path:
+    """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
+    `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
+    from graph.nx import to_networkx
+    from viz import views
+
+    with RdfStore(store) as rdf:
+        g = to_networkx(rdf.read_graph())
+    if name == "overview":
+        sub = views.overview(g, labels, province, date_from, date_to)
+    elif name == "person":
+        sub = views.person_view(g, _required(node, "--name or --id"), hops)
+    elif name == "meeting":
+        sub = views.meeting_view(g, _required(node, "--id"))
+    elif name == "decree":
+        sub = views.decree_view(g, _required(number, "--number"))
+    elif name == "co-attendance":
+        sub = views.co_attendance_view(g, min_shared)
+    else:
+        raise ValueError(f"no view named {name!r}")
+    from viz.export import write_view
+
+    return write_view(sub, Path(output), fmt)
+
+
+def _required(value: str | None, flag: str) -> str:
+    if not value:
+        raise ValueError(f"this view needs {flag}")
+    return value

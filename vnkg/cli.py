@@ -1,0 +1,181 @@
+"""The `vnkg` command line: each command is a function of the Python API (vnkg.api).
+
+Exit status: 0 when everything was read and loaded, 1 when some input was skipped (each
+problem is printed as one line: file, line, reason), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from vnkg import api, commands
+from vnkg.output import print_problems, print_rows
+
+EPILOG = """examples:
+  vnkg build examples/articles --store vnkg-data
+  vnkg query chairs --param person="Hoàng Văn Thạch"
+  vnkg view overview -o overview.html
+exit status: 0 all loaded, 1 some input skipped (listed), 2 usage error"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `vnkg` command."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except (KeyError, ValueError, PermissionError, FileNotFoundError) as err:
+        print(f"vnkg {args.command}: {err.args[0] if err.args else err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vnkg", description="Vietnamese government and military news → knowledge graph.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (helptext, example, setup, run) in _COMMANDS.items():
+        p = sub.add_parser(name, help=helptext, description=helptext,
+                           epilog=f"example:\n  {example}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        setup(p)
+        p.set_defaults(run=run)
+    return parser
+
+
+def _store(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", default=str(api.DEFAULT_STORE),
+                   help="folder of the embedded RDF store (default: %(default)s)")
+
+
+def _setup_extract(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
+    p.add_argument("-o", "--output", help="write records here (default: standard output)")
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    problems: list[api.Problem] = []
+    records = api.extract(args.paths, problems)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            n = api.write_records(records, out)
+        print(f"wrote {n} records to {args.output}", file=sys.stderr)
+    else:
+        api.write_records(records, sys.stdout)
+    return print_problems(problems)
+
+
+def _setup_build(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
+    _store(p)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    report = api.build(args.paths, args.store, progress=commands.progress("articles"))
+    commands.summary(report, args.store)
+    return print_problems(report.problems)
+
+
+def _setup_load(p: argparse.ArgumentParser) -> None:
+    p.add_argument("records", help="a JSON Lines file of records (vnkg extract's output)")
+    _store(p)
+
+
+def _run_load(args: argparse.Namespace) -> int:
+    report = api.load(args.records, args.store, progress=commands.progress("records"))
+    commands.summary(report, args.store)
+    return print_problems(report.problems)
+
+
+def _setup_query(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", help="a named query: " + ", ".join(commands.query_names()))
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="bind a parameter (repeatable); a parameter left out means any")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _store(p)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    params = commands.parse_params(args.param)
+    rows = api.query(args.name, params, args.store)
+    from queries import read_query
+
+    print_rows(rows, read_query(args.name).columns, args.format)
+    return 0
+
+
+def _setup_sparql(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", help="a SPARQL query, or @FILE to read it from a file")
+    p.add_argument("--write", action="store_true", help="allow SPARQL updates")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _store(p)
+
+
+def _run_sparql(args: argparse.Namespace) -> int:
+    text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
+    rows = api.sparql(text, args.store, write=args.write)
+    print_rows(rows, tuple(rows[0]) if rows else (), args.format)
+    return 0
+
+
+def _setup_view(p: argparse.ArgumentParser) -> None:
+    commands.setup_view(p)
+    _store(p)
+
+
+def _setup_eval(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", help="records (.jsonl from vnkg extract) or articles")
+    p.add_argument("--gold", required=True, help="gold annotations (JSON Lines)")
+    p.add_argument("--show", type=int, default=20, help="how many misses to list")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def _setup_stats(p: argparse.ArgumentParser) -> None:
+    _store(p)
+    p.add_argument("--json", action="store_true")
+
+
+def _run_stats(args: argparse.Namespace) -> int:
+    result = api.stats(args.store)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        commands.print_stats(result)
+    return 0
+
+
+Command = tuple[str, str, Callable[[argparse.ArgumentParser], None],
+                Callable[[argparse.Namespace], Any]]
+_COMMANDS: dict[str, Command] = {
+    "build": ("read, extract, resolve and load articles into the store",
+              "vnkg build examples/articles --store vnkg-data", _setup_build, _run_build),
+    "extract": ("extract records (JSON Lines) from articles",
+                "vnkg extract examples/articles -o records.jsonl", _setup_extract, _run_extract),
+    "load": ("load records into the store", "vnkg load records.jsonl --store vnkg-data",
+             _setup_load, _run_load),
+    "query": ("run a named query", 'vnkg query chairs --param locality="Bắc Kạn" --format csv',
+              _setup_query, _run_query),
+    "sparql": ("run a SPARQL query (read-only unless --write)",
+               'vnkg sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"',
+               _setup_sparql, _run_sparql),
+    "view": ("draw an interactive HTML view of the graph",
+             "vnkg view overview -o overview.html", _setup_view, commands.run_view),
+    "eval": ("score records against gold annotations",
+             "vnkg eval --gold gold.jsonl records.jsonl", _setup_eval, commands.run_eval),
+    "stats": ("counts by label and relation, the most central officials",
+              "vnkg stats --store vnkg-data", _setup_stats, _run_stats),
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
