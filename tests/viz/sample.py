@@ -1,0 +1,93 @@
+"""A small invented graph for the view tests: two provinces, districts, meetings on one
+decree, officials with ranks and posts; plus hostile names and evidence text.
+
+All names and sentences are made up for the tests.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.model import Edge, Evidence, Fragment, Graph, Node, PropValue
+from graph.nx import to_networkx
+
+PAYLOAD = '<img src=x onerror="window.pwned=1">'
+HOSTILE_NAME = f"Trần Văn {PAYLOAD}"
+HOSTILE_TEXT = f'Đại tá {PAYLOAD} phát biểu "chỉ đạo" </script><script>window.pwned=2</script>'
+
+PLACES: list[tuple[str, str, str, str | None]] = [  # id, name, type, parent
+    ("loc/tinh-lam-binh", "Lâm Bình", "tỉnh", None),
+    ("loc/huyen-son-ha", "Sơn Hà", "huyện", "loc/tinh-lam-binh"),
+    ("loc/huyen-thuy-hoa", "Thuỷ Hoà", "huyện", "loc/tinh-lam-binh"),
+    ("loc/huyen-na-ri", "Na Rì", "huyện", "loc/tinh-lam-binh"),
+    ("loc/xa-son-ha-1", "xã Tân Sơn", "xã", "loc/huyen-son-ha"),
+    ("loc/tinh-bac-son", "Bắc Sơn", "tỉnh", None),
+    ("loc/huyen-dong-lac", "Đồng Lạc", "huyện", "loc/tinh-bac-son"),
+]
+PEOPLE: list[tuple[str, str, str | None]] = [  # id, name, rank
+    ("person/hoang-van-khanh", "Hoàng Văn Khánh", "rank/dai-ta"),
+    ("person/lo-thi-thuy", "Lò Thị Thuỷ", None),
+    ("person/ma-duc-long", "Ma Đức Long", "rank/thuong-ta"),
+    ("person/hostile", HOSTILE_NAME, "rank/dai-ta"),
+]
+Role = tuple[str, str, str | None]
+MEETINGS: list[tuple[str, str, str, str, str, list[Role]]] = [
+    # id, name, date, place, article, [(person, role, qualifier)]
+    ("meeting/a1", "Hội nghị triển khai Nghị định 21", "2024-03-05", "loc/huyen-son-ha", "art/1",
+     [("person/hoang-van-khanh", "CHAIRED", None), ("person/lo-thi-thuy", "ATTENDED", None),
+      ("person/ma-duc-long", "SPOKE_AT", "tham luận")]),
+    ("meeting/a2", "Diễn tập khu vực phòng thủ xã Tân Sơn", "2024-06-20", "loc/xa-son-ha-1",
+     "art/2", [("person/ma-duc-long", "CHAIRED", None), ("person/lo-thi-thuy", "ATTENDED", None),
+               ("person/hoang-van-khanh", "ATTENDED", None)]),
+    ("meeting/a3", "Sơ kết công tác quốc phòng", "2025-01-10", "loc/huyen-dong-lac", "art/3",
+     [("person/hostile", "CHAIRED", None), ("person/hoang-van-khanh", "SPOKE_AT", "chỉ đạo")]),
+]
+DECREE = "decree/21-2019-nd-cp"
+
+
+def _ev(article: str, text: str) -> list[Evidence]:
+    return [Evidence(article, 0, len(text), text)]
+
+
+def build_graph() -> Graph:
+    """The invented model graph."""
+    frag = Fragment("art/1", "2024-03-05")
+    frag.add_node(Node(DECREE, "Decree", {"name": "Nghị định 21/2019/NĐ-CP",
+                                          "number": "21/2019/NĐ-CP", "kind": "Nghị định"}))
+    for pid, name, kind, parent in PLACES:
+        frag.add_node(Node(pid, "Locality", {"name": name, "type": kind}))
+        if parent:
+            frag.add_edge(Edge("PART_OF", pid, parent))
+    for pid, name, rank in PEOPLE:
+        frag.add_node(Node(pid, "Person", {"name": name}))
+        if rank:
+            frag.add_node(Node(rank, "Rank", {"name": "Đại tá" if "dai" in rank else "Thượng tá"}))
+            evidence = _ev("art/1", f"{name} nhận quân hàm")
+            frag.add_edge(Edge("HAS_RANK", pid, rank, evidence=evidence))
+    frag.add_node(Node("unit/bchqs-son-ha", "Unit", {"name": "Ban CHQS huyện Sơn Hà"}))
+    frag.add_node(Node("pos/cht-son-ha", "Position", {"name": "Chỉ huy trưởng"}))
+    frag.add_edge(Edge("HOLDS", "person/hoang-van-khanh", "pos/cht-son-ha"))
+    frag.add_edge(Edge("IN_UNIT", "pos/cht-son-ha", "unit/bchqs-son-ha"))
+    frag.add_edge(Edge("LOCATED_IN", "unit/bchqs-son-ha", "loc/huyen-son-ha"))
+    g = Graph()
+    g.add_fragment(frag)
+    for mid, name, date, place, art, roles in MEETINGS:
+        f = Fragment(art, date)
+        f.add_node(Node(mid, "Meeting", {"name": name, "date": date, "kind": "hội nghị"}))
+        f.add_edge(Edge("HELD_IN", mid, place))
+        f.add_edge(Edge("CONCERNS", mid, DECREE, evidence=_ev(art, f"Quán triệt {name}.")))
+        for pid, role, qualifier in roles:
+            props: dict[str, PropValue] = {"qualifier": qualifier} if qualifier else {}
+            text = HOSTILE_TEXT if pid == "person/hostile" else f"Đồng chí dự {name}."
+            f.add_edge(Edge(role, pid, mid, props, _ev(art, text)))
+        for pid, *_ in roles:
+            f.add_node(Node(pid, "Person", {}))
+        f.add_node(Node(place, "Locality", {}))
+        f.add_node(Node(DECREE, "Decree", {}))
+        g.add_fragment(f)
+    return g
+
+
+def sample_nx() -> nx.MultiDiGraph:
+    """The invented graph as `graph.nx.to_networkx` projects it."""
+    return to_networkx(build_graph())

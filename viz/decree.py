@@ -1,0 +1,88 @@
+"""The decree view: how one decree was carried out, meeting by meeting, place by place.
+
+Laid out as a timeline (positions set here, physics off): the decree on the left, its
+meetings left to right by date with their chairs above, the localities below them, the
+provinces lower still, and apart at the bottom the districts of those provinces with no
+recorded meeting on the decree (from Locality PART_OF edges).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from viz.match import require_nodes
+from viz.walk import ancestors, in_nodes, out_nodes, top
+
+STEP = 260  # horizontal spacing of the timeline, in vis-network canvas units
+ROWS = {"Person": -220, "Meeting": 0, "Locality": 220, "province": 440, "gap": 700}
+
+
+def decree_view(g: nx.MultiDiGraph, number: str) -> nx.MultiDiGraph:
+    """Decree → meetings (by date) → localities → provinces, with chairs; districts without
+    a recorded meeting get `gap=True`. `number` is an id or a number such as "21/2019/NĐ-CP".
+
+    >>> g = nx.MultiDiGraph(); g.add_node("d", label="Decree", number="21/2019/NĐ-CP", name="NĐ 21")
+    >>> g.add_node("m", label="Meeting", name="Hội nghị", date="2024-03-01")
+    >>> _ = g.add_edge("m", "d", key="CONCERNS", type="CONCERNS")
+    >>> sorted(decree_view(g, "21/2019/nd-cp"))
+    ['d', 'm']
+    """
+    decrees = require_nodes(g, number, ["Decree"], keys=("number", "name"))
+    meetings = sorted({m for d in decrees for m in in_nodes(g, d, ("CONCERNS",))},
+                      key=lambda m: (str(g.nodes[m].get("date") or "9999"), m))
+    places = {m: sorted(out_nodes(g, m, ("HELD_IN",))) for m in meetings}
+    covered = {x for ps in places.values() for p in ps for x in {p} | ancestors(g, p)}
+    provinces = sorted({top(g, p) for ps in places.values() for p in ps})
+    gaps = {prov: sorted(c for c in in_nodes(g, prov, ("PART_OF",))
+                         if c not in covered and g.nodes[c].get("label") == "Locality")
+            for prov in provinces}
+    chairs = {m: sorted(in_nodes(g, m, ("CHAIRED",))) for m in meetings}
+    keep = set(decrees) | set(meetings) | covered | {c for cs in chairs.values() for c in cs}
+    keep |= {c for cs in gaps.values() for c in cs}
+    view = g.subgraph(keep).copy()
+    _place(view, decrees, meetings, places, chairs, provinces, gaps)
+    view.graph["title"] = "Văn bản: " + ", ".join(
+        str(g.nodes[d].get("number") or g.nodes[d].get("name", d)) for d in decrees)
+    view.graph["layout"] = "fixed"
+    return view
+
+
+def _place(view: nx.MultiDiGraph, decrees: list[str], meetings: list[str],
+           places: dict[str, list[str]], chairs: dict[str, list[str]],
+           provinces: list[str], gaps: dict[str, list[str]]) -> None:
+    """Set x, y (and a dated caption on meetings) so the page draws a timeline."""
+    for i, d in enumerate(decrees):
+        _set(view, d, -STEP, 120 * i)
+        view.nodes[d]["focus"] = True
+    xs: dict[str, float] = {}
+    for i, m in enumerate(meetings):
+        _set(view, m, STEP * i, ROWS["Meeting"])
+        date = view.nodes[m].get("date")
+        view.nodes[m]["order"] = i + 1
+        if date:
+            view.nodes[m]["caption"] = f"{date}\n{view.nodes[m].get('name', m)}"
+        for j, c in enumerate(chairs[m]):
+            if "x" not in view.nodes[c]:
+                _set(view, c, STEP * i, ROWS["Person"] - 70 * j)
+        for p in places[m]:
+            xs.setdefault(p, STEP * i)
+    column = 0.0
+    for p in sorted(xs, key=lambda p: xs[p]):
+        column = max(column + STEP * 0.6, xs[p]) if column else xs[p]
+        _set(view, p, column, ROWS["Locality"])
+    for prov in provinces:
+        kids = [xs[p] for p in xs if p != prov and prov in ancestors(view, p)] or [xs.get(prov, 0)]
+        _set(view, prov, sum(kids) / len(kids), ROWS["province"], force=True)
+        for j, gap in enumerate(gaps[prov]):
+            view.nodes[gap]["gap"] = True
+            _set(view, gap, view.nodes[prov]["x"] + STEP * 0.6 * (j - len(gaps[prov]) / 2),
+                 ROWS["gap"] + 60 * (j % 2), force=True)
+    for n in view:
+        if "x" not in view.nodes[n]:
+            _set(view, n, 0, ROWS["gap"] + 200)
+
+
+def _set(view: nx.MultiDiGraph, node: str, x: float, y: float, force: bool = False) -> None:
+    if force or "x" not in view.nodes[node]:
+        view.nodes[node]["x"] = round(float(x), 1)
+        view.nodes[node]["y"] = round(float(y), 1)
