@@ -1,0 +1,136 @@
+"""Authors: bylines and photo credits ('Ảnh: Minh Khôi', 'Tin, ảnh: H'Mai', a closing 'ĐỨC TRUNG').
+
+A credit label ('Ảnh:', 'Thực hiện:') introduces one or more names; a bare closing line is a
+byline when it is two to four capitalised words that are not an organisation or a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import lexicon as lx
+from extract.context import Ctx
+from extract.text import fold
+
+_LABEL = re.compile(
+    r"(?<!\w)(?=[tảbvc])(?:tin,?\s*ảnh|tin\s+và\s+ảnh|bài,?\s*ảnh|bài\s+và\s+ảnh|ảnh|thực\s+hiện|bài|tin|"
+    r"video|clip)\s*:\s*")
+_NAME_WORD = r"[^\W\d_][\w’'.]*"
+_NAMES = re.compile(rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}")
+_JOIN = re.compile(r"\s*(?:-|–|,|/|\bvà\b)\s*")
+_DATE_LINE = re.compile(r"^\s*(?:[\wÀ-ỹ]+,\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+@dataclass(frozen=True)
+class Author:
+    """A credited name with its span."""
+
+    start: int
+    end: int
+    name: str
+
+
+def find_authors(ctx: Ctx) -> list[Author]:
+    """Credited names: after a credit label anywhere, or a byline line at the end of the text.
+
+    >>> from extract.context import make_ctx
+    >>> [a.name for a in find_authors(make_ctx("d", "Hội nghị. Ảnh: Minh Khôi", None))]
+    ['Minh Khôi']
+    """
+    out = _labelled(ctx) + _closing_lines(ctx)
+    seen: set[str] = set()
+    unique = []
+    for a in sorted(out, key=lambda a: a.start):
+        if fold(a.name) not in seen:
+            seen.add(fold(a.name))
+            unique.append(a)
+    return unique
+
+
+def _is_name_like(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return False
+    key = fold(" ".join(words))
+    if key in lx.byline_words("not_name") or key in lx.provinces():
+        return False
+    return fold(words[0]) not in lx.name_stopwords() or fold(words[0]) in lx.surnames()
+
+
+def _is_credit_name(words: list[str]) -> bool:
+    """A name after a credit label: capitalised words that are not an organisation or place."""
+    key = fold(" ".join(words))
+    return (1 <= len(words) <= 4 and all(w[0].isupper() for w in words)
+            and key not in lx.byline_words("not_name") and key not in lx.provinces())
+
+
+def _labelled(ctx: Ctx) -> list[Author]:
+    out = []
+    for m in _LABEL.finditer(ctx.folded):
+        pos = m.end()
+        while True:
+            n = _NAMES.match(ctx.text, pos)
+            if not n:
+                break
+            words = [w for w in n.group(0).split() if w]
+            words = _cut_outlet(words)
+            if not words or not _is_credit_name(words):
+                break
+            name = " ".join(words)
+            out.append(Author(n.start(), n.start() + len(name), name))
+            j = _JOIN.match(ctx.text, n.start() + len(name))
+            if not j or j.end() == n.start() + len(name):
+                break
+            pos = j.end()
+    return out
+
+
+def _cut_outlet(words: list[str]) -> list[str]:
+    """Drop an outlet written after the name ('Thu Hằng Đài TT-TH'); an outlet alone is none."""
+    for i, w in enumerate(words):
+        if fold(w) in lx.byline_words("outlet"):
+            return words[:i]
+    return words
+
+
+def _closing_lines(ctx: Ctx) -> list[Author]:
+    """Bylines on a line of their own near the end, or right before a date line."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", ctx.text)
+             if m.group(0).strip()]
+    out = []
+    for i, (start, line) in enumerate(lines):
+        near_end = i >= len(lines) - 8
+        before_date = i + 1 < len(lines) and _DATE_LINE.match(lines[i + 1][1]) is not None
+        if (near_end or before_date) and len(line) <= 80:
+            out.extend(_line_names(start, line, near_end))
+    return out
+
+
+def _line_names(start: int, line: str, near_end: bool) -> list[Author]:
+    """'ĐỨC TRUNG', 'Thu Hằng Đài TT-TH', 'Quang Hưng - Thu Hà': every part must be a name."""
+    stripped = re.sub(r"\s*\([^)]*\)\s*$", "", line.strip())  # 'NAME (Trung tâm ...)'
+    parts = [p for p in re.split(r"\s+[-–]\s+|,\s+", stripped) if p]
+    out: list[Author] = []
+    for k, part in enumerate(parts):
+        words = _cut_outlet(part.split())
+        cut = words != part.split()
+        if len(words) < 2 or any(not re.fullmatch(r"[^\W\d_][\w’'.]*", w) for w in words):
+            return []
+        if (cut and (not near_end or k < len(parts) - 1)) or not (
+                _is_name_like(words) and _looks_like_byline(words, part)):
+            return []
+        offset = start + line.index(part) + part.index(words[0])
+        out.append(Author(offset, offset + len(" ".join(words)), " ".join(words)))
+    return out
+
+
+def _looks_like_byline(words: list[str], line: str) -> bool:
+    """Two to four words, all capitals or all title case, nothing else on the line but an outlet."""
+    if len(words) > 4:
+        return False
+    all_caps = all(w.isupper() for w in words)
+    title = all(w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
+    if not (all_caps or title):
+        return False
+    rest = line[len(" ".join(words)):].strip()
+    return not rest or fold(rest.split()[0]) in lx.byline_words("outlet")

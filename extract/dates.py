@@ -1,0 +1,147 @@
+"""Dates as the genre writes them: 'Sáng nay (9/10)', 'Chiều 10.3', 'sáng 23-6-2025',
+'Ngày 22 tháng 11 năm 2018', '(9- 11/5/2023)', 'Hôm nay, 9/12'; and the year rules: an
+explicit year, the header/article date (with roll-back for a later month), the year in the
+meeting's sentence (a December 'tổng kết năm X, triển khai năm X+1' belongs to X). Never a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TIME = (r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|hôm\s+nay|qua|mai))?|"
+         r"ngày|hôm\s+nay|hôm\s+qua|vào|từ)")
+_DAY_MONTH = (r"(?P<d>\d{1,2})(?:\s*(?:-|–|và|,)\s*(?P<d2>\d{1,2}))?\s*(?P<s1>[/.-])\s*"
+              r"(?P<m>\d{1,2})(?:(?P=s1)(?P<y>\d{4}))?(?![\d/])")
+DATE_EXPR = re.compile(
+    rf"(?<!\w)(?P<lead>{_TIME})(?:\s+ngày)?\s*,?\s*\(?\s*{_DAY_MONTH}\s*\)?"
+    rf"|(?<!\w)(?P<lead2>{_TIME})\s*(?:ngày\s+)?(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>\d{{1,2}})"
+    rf"(?:\s+năm\s+(?P<y3>\d{{4}}))?"
+    rf"|\((?P<d4>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s*/\s*(?P<m4>\d{{1,2}})(?:/(?P<y4>\d{{4}}))?\)"
+    rf"|(?<!\w)(?:từ\s+)?ngày\s+(?P<d5>\d{{1,2}})\s+(?:đến|tới)\s+(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*"
+    rf"(?P<m5>\d{{1,2}})(?:[/.-](?P<y5>\d{{4}}))?",
+    re.IGNORECASE)
+# the same on folded text, factored so most positions fail on their first character
+DATE_FOLDED = re.compile(
+    rf"(?<!\w)(?=[sctđnhvb])(?:(?P<lead>{_TIME})(?:\s+ngày)?\s*,?\s*\(?\s*{_DAY_MONTH}\s*\)?"
+    rf"|(?P<lead2>{_TIME})\s*(?:ngày\s+)?(?P<d3>\d{{1,2}})\s+tháng\s+(?P<m3>\d{{1,2}})"
+    rf"(?:\s+năm\s+(?P<y3>\d{{4}}))?"
+    rf"|(?:từ\s+)?ngày\s+(?P<d5>\d{{1,2}})\s+(?:đến|tới)\s+(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*"
+    rf"(?P<m5>\d{{1,2}})(?:[/.-](?P<y5>\d{{4}}))?)"
+    rf"|\((?P<d4>\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?\s*/\s*(?P<m4>\d{{1,2}})(?:/(?P<y4>\d{{4}}))?\)")
+_AFTER = re.compile(
+    r"\s*,?\s*(?:ngày\s+(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
+    r"(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4})|năm\s+(?P<yo>\d{4}))", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
+_DATE_LINE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_STAMP = re.compile(r"^[^\n]*\d{1,2}/\d{1,2}/\d{4}[^\n]*$", re.MULTILINE)
+_REVIEW = re.compile(r"tổng\s+kết|sơ\s+kết", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A day-and-month date written in the text, with its year when written."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    surface: str
+
+
+def iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    """ISO date at the precision known, or None when the parts are not a date.
+
+    >>> iso(2023, 10, 9)
+    '2023-10-09'
+    """
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+
+
+def iso_after(text: str, pos: int, window: int = 40) -> tuple[str | None, int]:
+    """A document date written right after `pos` ('ngày 01/3/2023', 'năm 2021')."""
+    m = _AFTER.match(text, pos)
+    if not m:
+        later = re.search(r"ngày\s+\d{1,2}\s+tháng", text[pos:pos + window])
+        if later is None:
+            return None, pos
+        m = _AFTER.match(text, pos + later.start())
+        if not m:
+            return None, pos
+    if m.group("yo"):
+        return iso(int(m.group("yo"))), m.end()
+    return iso(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.end()
+
+
+def find_dates(text: str, folded: str | None = None) -> list[DateExpr]:
+    """Day-and-month date expressions introduced by a time word or written in parentheses.
+
+    `folded` (the lower-cased text of the same length) makes the scan faster when given.
+    """
+    out = []
+    for m in (DATE_EXPR.finditer(text) if folded is None else DATE_FOLDED.finditer(folded)):
+        g = m.groupdict()
+        key = next(k for k in ("", "3", "4", "5") if g["d" + k])
+        d, mo, y = g["d" + key], g["m" + key], g["y" + key]
+        day, month = int(d), int(mo)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        out.append(DateExpr(m.start(), m.end(), day, month, int(y) if y else None,
+                            text[m.start():m.end()].strip(" ,()")))
+    return out
+
+
+def published_year_month(published: str | None) -> tuple[int | None, int | None]:
+    if not published:
+        return None, None
+    parts = published.split("-")
+    return int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+
+
+def year_for(d: DateExpr, sentence: str, published: str | None,
+             date_line: str | None) -> int | None:
+    """The year of a day-month date: written, article date, sentence years, else unknown."""
+    if d.year:
+        return d.year
+    for source in (date_line, published):
+        y, m = published_year_month(source)
+        if y:
+            return y - 1 if m and d.month > m else y
+    years = sorted({int(y) for y in _YEAR.findall(sentence)})
+    if len(years) == 1:
+        return years[0]
+    if len(years) == 2 and years[1] == years[0] + 1 and _REVIEW.search(sentence):
+        return years[0] if d.month >= 10 else years[1]
+    return None
+
+
+def date_lines(text: str) -> list[tuple[int, str]]:
+    """(line start, ISO date) of each short line carrying a full date: an article's date stamp."""
+    out = []
+    for m in _STAMP.finditer(text):
+        line = m.group(0).strip()
+        d = _DATE_LINE.search(line)
+        if d and len(line) <= 60:
+            day = iso(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+            if day:
+                out.append((m.start(), day))
+    return out
+
+
+def last_date_line(text: str, pos: int, lines: list[tuple[int, str]] | None = None) -> str | None:
+    """The nearest date stamp line before `pos` (`lines` from `date_lines`, when at hand)."""
+    best = None
+    for start, day in lines if lines is not None else date_lines(text):
+        if start >= pos:
+            break
+        best = day
+    return best

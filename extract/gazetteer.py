@@ -1,0 +1,495 @@
+"""The gazetteer: Vietnamese administrative units before and after 1 July 2025.
+
+Data come from the `vietnamadminunits` package (MIT): the pre-reform structure (63 provinces,
+districts, communes; called "2024" here) and the 2025 one (34 provinces, communes, no
+districts), with official codes and the old-to-new conversion table. Indexes are built once,
+lazily, straight from the package's data files (its own modules load far more than we need).
+
+Names are matched after folding: NFC, lower case, punctuation as spaces, and each syllable's
+tone mark moved to the end of the syllable, so "Hoà Bình" and "Hòa Bình", "Thuỷ" and "Thủy"
+meet. A match without any diacritics is a last resort, accepted only when unique.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+LEXICONS = Path(__file__).resolve().parent / "lexicons"
+STRUCTURES = ("2024", "2025")
+CITY_TW = "thành phố trực thuộc trung ương"
+_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+_LEVELS = {"tỉnh": 0, CITY_TW: 0, "huyện": 1, "quận": 1, "thị xã": 1, "thành phố": 1,
+           "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative unit of one structure ("2024": before 1 July 2025, or "2025").
+
+    >>> p = place("01")
+    >>> (p.name, p.type, p.structure)
+    ('Hà Nội', 'thành phố trực thuộc trung ương', '2024')
+    """
+
+    code: str
+    name: str
+    type: str
+    structure: str
+    parent_code: str | None
+    province_code: str
+    province_name: str
+
+    @property
+    def level(self) -> int:
+        """0 province, 1 district (2024 only), 2 commune."""
+        return 0 if self.parent_code is None else _LEVELS.get(self.type, 2)
+
+    @property
+    def full_name(self) -> str:
+        """The name with its type word, for display: "huyện Ngân Sơn", "Quận 1"."""
+        kind = "thành phố" if self.type == CITY_TW else self.type
+        return self.name if self.name.lower().startswith(kind) else f"{kind} {self.name}"
+
+
+@dataclass
+class _Index:
+    places: dict[tuple[str, str], Place]
+    children: dict[tuple[str, str], list[Place]]
+    exact: dict[str, dict[str, list[Place]]]      # structure -> folded name -> places
+    loose: dict[str, dict[str, list[Place]]]      # structure -> ascii key -> places
+    successors: dict[str, list[Place]]            # 2024 code -> 2025 places
+    predecessors: dict[str, list[Place]]          # 2025 code -> 2024 places
+    province_links: dict[tuple[str, str], set[tuple[str, str]]]
+
+
+# ---- folding ------------------------------------------------------------------------------
+
+def _fold_word(word: str) -> str:
+    tone = ""
+    kept = []
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in _TONES:
+            tone = _TONES[ch]
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)) + tone
+
+
+@lru_cache(maxsize=65536)
+def fold_name(text: str) -> str:
+    """The matching key of a name: case, punctuation and tone-mark placement folded.
+
+    >>> fold_name("Hoà Bình") == fold_name("hòa  bình") == "hoa2 binh2"
+    True
+    """
+    words = re.split(r"[\W_]+", unicodedata.normalize("NFC", text).lower())
+    return " ".join(_fold_word(w) for w in words if w)
+
+
+@lru_cache(maxsize=65536)
+def ascii_key(text: str) -> str:
+    """The key without any diacritics or spaces, as the package's own keys: "Đắk Lắk" → "daklak".
+
+    >>> ascii_key("Đắk Lắk")
+    'daklak'
+    """
+    plain = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return re.sub(r"[^a-z0-9]", "", plain)
+
+
+def _exact_key(text: str) -> str:
+    return fold_name(text).replace(" ", "")  # "Krông Ana" meets "Krông A Na"
+
+
+def _loose_key(text: str) -> str:
+    return ascii_key(text).replace("y", "i")  # "Kì Anh" meets "Kỳ Anh"
+
+
+# ---- loading ------------------------------------------------------------------------------
+
+def _data_dir() -> Path:
+    spec = find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("vietnamadminunits is missing: pip install vietnamadminunits")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _rows(table: str, district: str) -> list[sqlite3.Row]:
+    """The package's rows, only the columns used (`district` is "" for the 2025 table)."""
+    cols = ["province", "provinceCode", "provinceShort", "provinceKey", "provinceKeywords",
+            "wardCode", "wardShort", "wardType", "wardKey", "wardKeywords"]
+    if district:
+        cols += ["districtCode", "districtShort", "districtType", "districtKey",
+                 "districtKeywords"]
+    uri = f"file:{_data_dir() / 'dataset.db'}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as conn:
+        conn.row_factory = sqlite3.Row
+        return conn.execute(f"SELECT {', '.join(cols)} FROM [{table}]").fetchall()
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def _prefixes() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First folded word -> [(folded words of the prefix, type)], longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for prefix, kind in _read_tsv("gazetteer_prefixes.tsv"):
+        words = tuple(fold_name(prefix).split())
+        out[words[0]].append((words, kind))
+    for options in out.values():
+        options.sort(key=lambda wk: -len(wk[0]))
+    return dict(out)
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, str]]:
+    return {fold_name(a): (n, t) for a, n, t in _read_tsv("gazetteer_aliases.tsv")}
+
+
+def _short(name: str) -> str:
+    """The package marks same-named siblings "Kỳ Anh (Huyện)"; the type already says that."""
+    return re.sub(r"\s*\([^)]*\)$", "", name)
+
+
+def _province_type(full: str) -> str:
+    return CITY_TW if full.startswith("Thành phố") else "tỉnh"
+
+
+class _Builder:
+    """Collects places and their name keys while reading the package's rows."""
+
+    def __init__(self) -> None:
+        self.ix = _Index({}, defaultdict(list), {s: defaultdict(list) for s in STRUCTURES},
+                         {s: defaultdict(list) for s in STRUCTURES}, {}, {}, defaultdict(set))
+        self.by_key: dict[tuple[str, str], Place] = {}  # (structure, package key path) -> place
+
+    def add(self, p: Place, pkg_key: str, keywords: str | None) -> None:
+        self.ix.places[(p.structure, p.code)] = p
+        self.by_key[(p.structure, pkg_key)] = p
+        if p.parent_code is not None:
+            self.ix.children[(p.structure, p.parent_code)].append(p)
+        exact = {_exact_key(p.name), _exact_key(_strip_prefix(p.name)[0])}  # "Quận 1": "1"
+        for key in exact:
+            self.ix.exact[p.structure][key].append(p)
+        loose = {_loose_key(p.name)} | {_loose_key(k) for k in json.loads(keywords or "[]")}
+        for key in loose:
+            self.ix.loose[p.structure][key].append(p)
+
+    def province(self, s: str, r: sqlite3.Row) -> Place:
+        found = self.ix.places.get((s, r["provinceCode"]))
+        if found is None:
+            found = Place(r["provinceCode"], r["provinceShort"], _province_type(r["province"]),
+                          s, None, r["provinceCode"], r["provinceShort"])
+            self.add(found, r["provinceKey"], r["provinceKeywords"])
+        return found
+
+
+def _load_units(b: _Builder) -> None:
+    for r in _rows("admin_units_legacy", "district"):
+        prov = b.province("2024", r)
+        if ("2024", r["districtCode"]) not in b.ix.places:
+            dist = Place(r["districtCode"], _short(r["districtShort"]), r["districtType"].lower(),
+                         "2024", prov.code, prov.code, prov.name)
+            b.add(dist, f"{r['provinceKey']}_{r['districtKey']}", r["districtKeywords"])
+        if r["wardCode"]:
+            ward = Place(r["wardCode"], _short(r["wardShort"]), r["wardType"].lower(), "2024",
+                         r["districtCode"], prov.code, prov.name)
+            key = f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"
+            b.add(ward, key, r["wardKeywords"])
+    for r in _rows("admin_units", ""):
+        prov = b.province("2025", r)
+        ward = Place(r["wardCode"], r["wardShort"], r["wardType"].lower(), "2025",
+                     prov.code, prov.code, prov.name)
+        b.add(ward, f"{r['provinceKey']}_{r['wardKey']}", r["wardKeywords"])
+
+
+def _load_conversion(b: _Builder) -> None:
+    data = json.loads((_data_dir() / "converter_2025.json").read_text(encoding="utf-8"))
+    links: dict[str, list[Place]] = defaultdict(list)
+
+    def link(old_key: str, new: Place) -> None:
+        old = b.by_key[("2024", old_key.rstrip("_"))]
+        if new not in links[old.code]:
+            links[old.code].append(new)
+
+    for new_prov, olds in data["DICT_PROVINCE"].items():
+        for old_prov in olds:
+            link(old_prov, b.by_key[("2025", new_prov)])
+    for new_prov, wards in data["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_ward, olds in wards.items():
+            for old in olds:
+                link(old, b.by_key[("2025", f"{new_prov}_{new_ward}")])
+    for new_prov, divided in data["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, options in divided.items():
+            for opt in sorted(options, key=lambda o: not o["isDefaultNewWard"]):
+                link(old, b.by_key[("2025", f"{new_prov}_{opt['newWardKey']}")])
+    _finish_links(b.ix, links)
+
+
+def _finish_links(ix: _Index, links: dict[str, list[Place]]) -> None:
+    """Districts became what their communes became; index both directions."""
+    for p in ix.places.values():
+        if p.structure == "2024" and p.level == 2:
+            district = links[p.parent_code or ""]
+            seen = set(district)
+            district.extend(n for n in links[p.code] if n not in seen)
+    for code, news in links.items():
+        old = ix.places[("2024", code)]
+        ix.successors[code] = news
+        for new in news:
+            ix.predecessors.setdefault(new.code, []).append(old)
+            if old.level == 0:
+                ix.province_links[("2024", old.code)].add(("2025", new.code))
+                ix.province_links[("2025", new.code)].add(("2024", old.code))
+
+
+@cache
+def _index() -> _Index:
+    b = _Builder()
+    _load_units(b)
+    _load_conversion(b)
+    return b.ix
+
+
+# ---- public lookups -----------------------------------------------------------------------
+
+def place(code: str, structure: str = "2024") -> Place | None:
+    """The unit with this official code in this structure, or None.
+
+    >>> place("001").name
+    'Ba Đình'
+    """
+    return _index().places.get((structure, code))
+
+
+def children(code: str, structure: str = "2024") -> list[Place]:
+    """The units directly inside `code`: districts of a 2024 province, communes of a district
+    or of a 2025 province.
+
+    >>> len(children("01", "2024"))  # Hà Nội's districts
+    30
+    """
+    return list(_index().children.get((structure, code), ()))
+
+
+def iter_places(structure: str = "2024") -> Iterator[Place]:
+    """Every unit of one structure, provinces first, in the package's order.
+
+    >>> sum(1 for p in iter_places("2025") if p.level == 0)
+    34
+    """
+    places = [p for (s, _), p in _index().places.items() if s == structure]
+    return iter(sorted(places, key=lambda p: p.level))
+
+
+def successors(p: Place) -> list[Place]:
+    """The 2025 unit(s) a 2024 unit became part of (a district: its communes' new communes;
+    a commune split between several: the main one first). Empty for a 2025 unit.
+
+    >>> [q.name for q in successors(place("01"))]
+    ['Hà Nội']
+    """
+    return list(_index().successors.get(p.code, ())) if p.structure == "2024" else []
+
+
+def predecessors(p: Place) -> list[Place]:
+    """The 2024 units that became (part of) a 2025 unit; empty for a 2024 unit."""
+    return list(_index().predecessors.get(p.code, ())) if p.structure == "2025" else []
+
+
+def locality_node_id(p: Place) -> str:
+    """The graph id of a place: structure, province code, and the unit's own code.
+
+    >>> locality_node_id(place("001"))
+    'locality/2024-01-001'
+    """
+    if p.level == 0:
+        return f"locality/{p.structure}-{p.code}"
+    return f"locality/{p.structure}-{p.province_code}-{p.code}"
+
+
+# ---- resolution ---------------------------------------------------------------------------
+
+def _strip_prefix(text: str) -> tuple[str, str | None]:
+    """("TP. Hồ Chí Minh") -> ("Hồ Chí Minh", "thành phố"): a leading type word is the type."""
+    words = [w for w in re.split(r"[\W_]+", unicodedata.normalize("NFC", text)) if w]
+    if not words:
+        return text, None
+    for prefix, kind in _prefixes().get(_fold_word(words[0].lower()), ()):
+        n = len(prefix)
+        if len(words) > n and tuple(_fold_word(w.lower()) for w in words[:n]) == prefix:
+            return " ".join(words[n:]), kind
+    return text, None
+
+
+def _canonical_type(text: str) -> str:
+    """A type word as written ("TP", "Thị Xã") as the schema's type; unknown words stay."""
+    words = tuple(fold_name(text).split())
+    options = _prefixes().get(words[0], []) if words else []
+    return next((kind for prefix, kind in options if prefix == words), " ".join(words))
+
+
+@lru_cache(maxsize=65536)
+def _parse(name: str, type: str | None) -> tuple[str, str | None]:
+    """The bare official-looking name and the type to match, from a name as written.
+
+    A trailing parenthesis ("huyện Lang Chánh (cũ)") is a remark, not part of the name."""
+    kind = _canonical_type(type) if type else None
+    name = _short(name) or name
+    if fold_name(name) not in _aliases():
+        name, prefix_kind = _strip_prefix(name)
+        kind = kind or prefix_kind
+    if fold_name(name) in _aliases():
+        name, alias_kind = _aliases()[fold_name(name)]
+        kind = kind or alias_kind
+    return name, kind
+
+
+def candidates(name: str, type: str | None = None) -> list[Place]:
+    """Every unit a name may refer to, in either structure, before any choice by context.
+
+    >>> [(p.type, p.structure) for p in candidates("Hải Dương")][:2]
+    [('tỉnh', '2024'), ('thành phố', '2024')]
+    """
+    bare, kind = _parse(name, type)
+    ix = _index()
+    return [p for s in STRUCTURES for p in _filter(ix.exact[s].get(_exact_key(bare), []), kind)]
+
+
+def _type_ok(p: Place, kind: str, strict: bool) -> bool:
+    if strict:
+        return p.type == kind or (kind == "thành phố" and p.type == CITY_TW)
+    level = _LEVELS.get(kind)
+    return level is not None and (p.level == level or (kind == "thành phố" and p.level == 0))
+
+
+def _ancestors(p: Place) -> list[Place]:
+    out: list[Place] = []
+    while p.parent_code is not None:
+        parent = place(p.parent_code, p.structure)
+        if parent is None:
+            break
+        out.append(parent)
+        p = parent
+    return out
+
+
+def _score(c: Place, within: Sequence[Place]) -> int:
+    """How well a candidate fits the places already resolved in the article: 4 the same
+    place, 3 inside a context district (or containing a context place, or its predecessor or
+    successor), 2 same province, 1 the province's predecessor or successor, else 0."""
+    return max((_fit(c, w) for w in within), default=0)
+
+
+def _fit(c: Place, w: Place) -> int:
+    if (w.structure, w.code) == (c.structure, c.code):
+        return 4
+    if w.structure == c.structure:
+        if (w.level == 1 and w in _ancestors(c)) or (c.level == 1 and c in _ancestors(w)):
+            return 3
+        return 2 if w.province_code == c.province_code else 0
+    old, new = (c, w) if c.structure == "2024" else (w, c)
+    if new in _index().successors.get(old.code, ()):
+        return 3
+    links = _index().province_links.get((c.structure, c.province_code), ())
+    return 1 if (w.structure, w.province_code) in links else 0
+
+
+def _choose(cands: list[Place], within: Sequence[Place], loose: bool) -> tuple[Place | None, int]:
+    """The candidate that fits the context best, and its score; None when still ambiguous."""
+    scores = [_score(c, within) for c in cands]
+    top = max(scores)
+    pool = [c for c, s in zip(cands, scores, strict=True) if s == top]
+    if len(pool) == 1:
+        return pool[0], top
+    if loose:
+        return None, top
+    level = min(c.level for c in pool)
+    highest = [c for c in pool if c.level == level]
+    return (highest[0] if len(highest) == 1 and level < 2 else None), top
+
+
+def _filter(cands: list[Place], kind: str | None) -> list[Place]:
+    if kind is None:
+        return cands
+    strict = [c for c in cands if _type_ok(c, kind, True)]
+    return strict or [c for c in cands if _type_ok(c, kind, False)]
+
+
+def _order(within: Sequence[Place]) -> tuple[str, ...]:
+    if within and all(w.structure == "2025" for w in within):
+        return ("2025", "2024")
+    return STRUCTURES
+
+
+def resolve_locality(name: str, type: str | None = None, *,
+                     within: Sequence[Place] = ()) -> Place | None:
+    """The unit a bare name (as written in news) refers to, or None if unknown or ambiguous.
+
+    `type` narrows the level ("thành phố" is a province-level or a provincial city); a type
+    word in the name ("TP.HCM", "huyện Ngân Sơn") counts as one; a type the data do not
+    confirm falls back to its level ("thị xã Chí Linh", a city since 2019). `within` lists
+    places already resolved in the same article; candidates inside them are preferred. With
+    no context, a name shared by a province and smaller units means the province. The 2024
+    structure is tried first (2025 first when every context place is 2025), then a match
+    without diacritics, only if unique.
+
+    >>> resolve_locality("Hoà Bình").code, resolve_locality("TP.HCM").name
+    ('17', 'Hồ Chí Minh')
+    >>> resolve_locality("Trí Nang", "xã", within=[resolve_locality("Thanh Hóa")]).code
+    '15037'
+    """
+    bare, kind = _parse(name, type)
+    ix = _index()
+    known, found, score = _pick(ix.exact, _exact_key(bare), kind, within, False)
+    if kind is None and (found is None or (found.level == 2 and score < 2)):
+        provinces = [p for s in _order(within) for p in ix.loose[s].get(_loose_key(bare), [])
+                     if p.level == 0]
+        if len(provinces) == 1:  # "Đăk Nông" is a commune, but news mean the province
+            return provinces[0]
+    if known:
+        return found
+    return _pick(ix.loose, _loose_key(bare), kind, within, True)[1]
+
+
+def _pick(index: dict[str, dict[str, list[Place]]], key: str, kind: str | None,
+          within: Sequence[Place], loose: bool) -> tuple[bool, Place | None, int]:
+    """(any candidate at all, the choice, its context score), over both structures: the first
+    structure that knows the name decides, unless the context supports a unit only in the
+    other one."""
+    picks = [_choose(cands, within, loose) for s in _order(within)
+             if (cands := _filter(index[s].get(key, []), kind))]
+    if not picks:
+        return False, None, 0
+    best = next(((p, score) for p, score in picks if p and score), picks[0])
+    return True, best[0], best[1]
+
+
+def infer_type(name: str) -> str | None:
+    """The most likely type of a bare name: the resolved unit's, else the one type that all
+    the units bearing it share.
+
+    >>> infer_type("Hải Dương"), infer_type("Krông Ana")
+    ('tỉnh', 'huyện')
+    """
+    found = resolve_locality(name)
+    if found is not None:
+        return found.type
+    bare, kind = _parse(name, None)
+    if kind is not None:
+        return kind
+    cands = [p for s in STRUCTURES for p in _index().exact[s].get(_exact_key(bare), [])]
+    kinds = {p.type for p in cands}
+    return kinds.pop() if len(kinds) == 1 else None

@@ -1,0 +1,150 @@
+"""Meetings the article reports: a dated lead sentence ('Sáng 26/7, X tổ chức Hội nghị ...'),
+else the first gathering named ('Hội nghị', 'cuộc diễn tập ...') dated by the header if any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from extract import lexicon as lx
+from extract.context import Ctx
+from extract.dates import DateExpr, date_lines, find_dates, iso, last_date_line, year_for
+from extract.text import fold
+
+_ORGANISE = re.compile(r"(?<!\w)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|tiến\s+hành)\s+"
+                       r"(?:thành\s+công\s+)?(?:các\s+|cuộc\s+|buổi\s+)?(?=\w)")
+_NOT_MEETING = re.compile(r"(?<!\w)(?:lễ\s+hội|tập\s+huấn\s+luyện|kiểm\s+tra\s+sức)", re.I)
+_TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
+                        r"\s+(?:với\s+sự|có\s|vào\s+(?:sáng|chiều|tối|ngày)|do\s+(?:đồng\s+chí|đ/c|[A-ZĐ]))|,\s+(?=[A-ZĐ])|$")
+
+
+@cache
+def meeting_noun() -> re.Pattern[str]:
+    """Gathering words (lexicon), plus 'lễ'/'họp' before a word and 'thăm, chúc mừng'."""
+    words = lx.phrase_pattern(list(lx.meeting_words()))
+    return re.compile(rf"(?<!\w)(?:{words}|lễ(?=\s+\w)|họp(?=\s+\w)|"
+                      rf"thăm(?=,?\s+(?:và\s+)?chúc))(?!\w)")
+
+
+def _is_conference(word: str) -> bool:
+    key = " ".join(word.split())
+    return lx.meeting_words().get(key) == "conference" or key in ("lễ", "họp")
+
+
+@dataclass
+class Meeting:
+    """One gathering: where it is named and dated, and what the record needs about it."""
+
+    title: str
+    start: int
+    end: int
+    date: str | None
+    date_surface: str | None
+    kind: str | None
+    sentence: tuple[int, int]
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meeting]:
+    """Dated meetings first; one undated meeting when the text names a gathering but no date.
+
+    >>> from extract.context import make_ctx
+    >>> ctx = make_ctx("d", "Sáng 2/3, huyện tổ chức hội nghị.", None)
+    >>> [(m.title, m.date_surface) for m in find_meetings(ctx)]
+    [('hội nghị', 'Sáng 2/3')]
+
+    Dates inside `skip` spans (a decree's 'ngày 12/10/2022') do not date meetings.
+    """
+    out: list[Meeting] = []
+    stamps = date_lines(ctx.text)
+    for d in find_dates(ctx.text, ctx.folded):
+        if any(a <= d.start < b for a, b in skip):
+            continue
+        m = _dated(ctx, d, skip, stamps)
+        if m and not any(o.sentence == m.sentence for o in out):
+            out.append(m)
+    if not out:
+        m = _undated(ctx)
+        if m:
+            out.append(m)
+    return out
+
+
+def _dated(ctx: Ctx, d: DateExpr, skip: Sequence[tuple[int, int]],
+           stamps: list[tuple[int, str]]) -> Meeting | None:
+    sent = ctx.sentence_of(d.start)
+    noun = _noun_in(ctx, sent[0], sent[1])
+    if noun is None:
+        return None
+    sentence = _blank(ctx.text, sent, skip)  # a decree's 'năm 2015' does not date the meeting
+    year = year_for(d, sentence, ctx.published, last_date_line(ctx.text, sent[0], stamps))
+    date = iso(year, d.month, d.day) if year else None
+    title, end = _title(ctx, noun.start(), sent[1])
+    # an unknown year leaves the date empty (the schema wants ISO); date_surface keeps it
+    return Meeting(title, noun.start(), end, date, d.surface, _kind(title),
+                   sent, [(noun.start(), end)])
+
+
+def _blank(text: str, sent: tuple[int, int], skip: Sequence[tuple[int, int]]) -> str:
+    chars = list(text[sent[0]:sent[1]])
+    for a, b in skip:
+        for i in range(max(a, sent[0]), min(b, sent[1])):
+            chars[i - sent[0]] = " "
+    return "".join(chars)
+
+
+def _noun_in(ctx: Ctx, start: int, end: int) -> re.Match[str] | None:
+    """The gathering a sentence reports: what 'tổ chức' introduces, else the first one named."""
+    for v in _ORGANISE.finditer(ctx.folded, start, end):
+        m = meeting_noun().match(ctx.folded, v.end())
+        if m and not _NOT_MEETING.match(ctx.folded, m.start()):
+            return m
+    for m in meeting_noun().finditer(ctx.folded, start, end):
+        if not _NOT_MEETING.match(ctx.folded, m.start()):
+            return m
+    return None
+
+
+def _title(ctx: Ctx, start: int, limit: int) -> tuple[str, int]:
+    m = _TITLE_END.search(ctx.text, start + 1, limit)
+    end = m.start() if m else limit
+    written = ctx.text[start:end].rstrip(" ,.;:")
+    return " ".join(written.split()[:30]), start + len(written)
+
+
+def _kind(title: str) -> str | None:
+    low = fold(title)
+    for word, kind in lx.meeting_kinds():
+        if word in low:
+            return kind
+    return None
+
+
+def _undated(ctx: Ctx) -> Meeting | None:
+    """The article's gathering: its first conference-like mention, else the first activity."""
+    nouns = [m for m in meeting_noun().finditer(ctx.folded)
+             if not _NOT_MEETING.match(ctx.folded, m.start())]
+    if not nouns:
+        return None
+    noun = next((m for m in nouns if _is_conference(m.group(0))), nouns[0])
+    sent = ctx.sentence_of(noun.start())
+    title, end = _title(ctx, noun.start(), sent[1])
+    years = sorted(set(re.findall(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])", title)))
+    date = ctx.published or (years[0] if len(years) == 1 else None)
+    return Meeting(title, noun.start(), end, date, None, _kind(title), sent,
+                   [(noun.start(), end)])
+
+
+def meeting_for(meetings: list[Meeting], pos: int) -> Meeting | None:
+    """The meeting a statement at `pos` is about: the last one named before it, else the first."""
+    before = [m for m in meetings if m.sentence[0] <= pos]
+    if before:
+        return before[-1]
+    return meetings[0] if meetings else None
+
+
+def iso_or_none(value: str | None) -> str | None:
+    return value if value and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) else None

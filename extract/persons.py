@@ -1,0 +1,300 @@
+"""Named officials: a capitalised name anchored by an honorific, a rank, a post or a cue.
+
+A name alone is not enough (place names look the same): it must follow 'đồng chí'/'ông'/a
+rank, or start with a family name and sit next to a post ('Bí thư Tỉnh ủy X', 'X - Chủ tịch
+...', 'X chủ trì'), or open a list item that a post follows ('...; Siu H’Nga-Tỉnh ủy viên').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extract import lexicon as lx
+from extract.context import Ctx, Token
+from extract.places import is_place_name
+from extract.posts import Post, parse_posts, role_at, stop_regex
+from extract.text import fold
+
+
+@dataclass
+class Mention:
+    """One mention of a person: the name span, what stands before it and its posts."""
+
+    start: int
+    end: int
+    name: str
+    rank: str | None = None
+    honorific: str | None = None
+    posts: list[Post] = field(default_factory=list)
+    run_end: int = 0  # end of the name and its posts: where a trailing cue may start
+    lead_start: int = 0  # start of honorific/rank/posts written before the name
+
+
+_SEP_TO_POST = re.compile(r"\s*(?:[-–—,;:]|\()?\s*")
+_ANCHOR_HINT = re.compile(r"chí|đ/c|ông|bà|chị|anh|úy|tá|tướng|sĩ|binh|đốc")
+_LIST_OF_POST = re.compile(r"\bcác\s+(\w[^:;.\n]{2,80}):")
+_LIST_BOUNDARY = re.compile(r"(?:^|[;:,(\n]|\bcó|\bvà|\bgồm|\bcác\s+đồng\s+chí)\s*$")
+
+
+@cache
+def _before_name() -> re.Pattern[str]:
+    """Honorific and/or rank (and academic titles) right before a name, on folded text."""
+    hon = lx.phrase_pattern([r[0] for r in lx.rows("honorifics.tsv")])
+    rank = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
+    acad = "|".join(re.escape(fold(a)) for a in sorted(lx.academic_titles(), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<![\w/])(?P<hon>{hon})\s*:?\s*)?(?:(?<![\w/])(?P<rank>{rank})(?:\s*,)?\s+)?"
+        rf"(?:(?:{acad})\s*,?\s*)*$"
+    )
+
+
+@cache
+def _academic() -> re.Pattern[str]:
+    """An academic title ('Phó Giáo sư', 'TS.'), which stands before a name, never in it."""
+    return re.compile(rf"(?:{lx.phrase_pattern(lx.academic_titles())})(?!\w)")
+
+
+@cache
+def _phrase_start() -> re.Pattern[str]:
+    """Words that cannot continue a name: a post, a rank, a unit, a cue, a decree kind."""
+    alts = [
+        lx.phrase_pattern([r[0] for r in lx.rows(f)])
+        for f in ("roles.tsv", "ranks.tsv", "units.tsv", "decree_kinds.tsv",
+                  "locality_types.tsv")
+    ]
+    # single-word cues ('dự') and honorifics ('Anh') are also given names: not cut there
+    alts.append(lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv") if " " in r[0]]))
+    return re.compile(rf"(?:(?:phó|quyền)\s+)?(?:{'|'.join(alts)})(?![\w])")
+
+
+def capitalised_runs(ctx: Ctx) -> list[list[Token]]:
+    """Maximal runs of capitalised words joined by single spaces."""
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for tok in ctx.tokens:
+        if cur and ctx.text[cur[-1].end:tok.start] == " ":
+            cur.append(tok)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [tok]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
+    for k in range(1, len(run)):
+        if _phrase_start().match(ctx.folded, run[k].start):
+            return run[:k]
+    return run
+
+
+def _name_window(run: list[Token]) -> list[Token]:
+    """The part of a run that can be a name: a family name and up to three more words."""
+    sur = lx.surnames()
+    while run and len(run) > 2 and lx.honorifics().get(run[0].text):
+        run = run[1:]
+    while run and fold(run[0].text) in lx.academic_keys():
+        run = run[1:]
+    if len(run) <= 4 or (len(run) == 5 and fold(run[0].text) in sur):
+        return run  # five words: 'Y Thanh Hà Niê Kđăm'-style names
+    for s in range(1, len(run) - 1):
+        if fold(run[s].text) in sur and 2 <= len(run) - s <= 4:
+            return run[s:]
+    return run[-4:] if len(run) > 4 else run
+
+
+def find_mentions(ctx: Ctx) -> list[Mention]:
+    """Every anchored person mention, then every later repetition of an accepted name.
+
+    >>> from extract.context import make_ctx
+    >>> ctx = make_ctx("d", "Đại tá Lò Văn Tám - Chính ủy Bộ CHQS tỉnh chủ trì.", None)
+    >>> [(m.name, m.rank, [p.surface for p in m.posts]) for m in find_mentions(ctx)]
+    [('Lò Văn Tám', 'Đại tá', ['Chính ủy Bộ CHQS tỉnh'])]
+    """
+    mentions: list[Mention] = []
+    runs = [w for w in (_name_window(_trim_run(ctx, r)) for r in capitalised_runs(ctx)
+                        if len(r) > 1) if len(w) > 1]
+    for run in runs:
+        m = _judge(ctx, run, set())
+        if m:
+            mentions.append(m)
+    known = {fold(m.name) for m in mentions}
+    seen = {m.start for m in mentions}
+    for run in runs:
+        for k in range(len(run) - 1):  # a known name, or one glued after a place name
+            tail = run[k:]
+            if tail[0].start not in seen and fold(_span_text(ctx, tail)) in known:
+                m = _judge(ctx, tail, known)
+                if m:
+                    mentions.append(m)
+                    seen.add(m.start)
+                break
+    mentions.sort(key=lambda m: m.start)
+    ctx.person_spans = [(m.start, m.end) for m in mentions]
+    return mentions
+
+
+def _span_text(ctx: Ctx, run: list[Token]) -> str:
+    return ctx.text[run[0].start:run[-1].end]
+
+
+def _judge(ctx: Ctx, run: list[Token], known: set[str]) -> Mention | None:
+    """A mention when the run is an anchored name, else None."""
+    if len(run) < 2 or len(run) > 5:  # a given name alone ('đồng chí Hùng') repeats a full one
+        return None
+    start, end = run[0].start, run[-1].end
+    if _phrase_start().match(ctx.folded, start) or _academic().match(ctx.folded, start):
+        return None
+    hon, rank, lead = _anchor(ctx, start)
+    post_pos = _post_start(ctx, end)
+    if not (hon or rank):
+        accepted = _unanchored(ctx, run, known, post_pos)
+        if accepted is None:
+            return None
+        lead = accepted
+    mention = Mention(start, end, ctx.text[start:end], _rank(rank), _honorific(hon),
+                      lead_start=lead)
+    limit = ctx.sentence_of(start)[1]
+    if post_pos is not None:
+        mention.posts, mention.run_end = parse_posts(ctx.text, ctx.folded, post_pos, limit)
+    else:
+        mention.run_end = end
+        if lead < start and not (hon or rank):
+            mention.posts, _ = parse_posts(ctx.text, ctx.folded, lead, start)
+    return mention
+
+
+def _anchor(ctx: Ctx, start: int) -> tuple[str | None, str | None, int]:
+    """(honorific, rank, start of them) written right before a name."""
+    window = max(0, start - 60)
+    if not _ANCHOR_HINT.search(ctx.folded, window, start):  # cheap test before the full one
+        return None, None, start
+    before = _before_name().search(ctx.folded, window, start)
+    hon = before.group("hon") if before else None
+    rank = before.group("rank") if before else None
+    return hon, rank, before.start() if before and (hon or rank) else start
+
+
+def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | None) -> int | None:
+    """Where a name without honorific or rank starts its mention (its posts may come first)."""
+    start, end = run[0].start, run[-1].end
+    name = ctx.text[start:end]
+    key = fold(name)
+    surname_first = fold(run[0].text) in lx.surnames()
+    if key not in known and not surname_first and post_pos is None:
+        return None
+    cue_after = _cue_after(ctx, end)
+    pre_post = _post_before(ctx, start) if surname_first or key in known else None
+    strong = surname_first and (cue_after or post_pos is not None or (
+        pre_post is not None and len(run) >= 3))
+    place_word = _after_place_word(ctx, start)
+    if key in lx.provinces() or (place_word is not None and (
+            not strong or is_place_name(name, place_word))) or _inside_unit_name(ctx, start):
+        return None
+    ok = key in known or (surname_first and (post_pos is not None or cue_after or (
+        pre_post is not None and _follow_ok(ctx, end))))
+    if not ok and post_pos is not None and fold(run[0].text) not in lx.name_stopwords():
+        ok = bool(_LIST_BOUNDARY.search(ctx.folded, max(0, start - 30), start))
+    if not ok and surname_first and len(run) <= 4 and _follow_ok(ctx, end):
+        ok = _in_name_list(ctx, start)
+    if not ok:
+        return None
+    return pre_post if pre_post is not None and post_pos is None else start
+
+
+def _in_name_list(ctx: Ctx, start: int) -> bool:
+    """An item of a list of names: 'các đồng chí Phó Chủ tịch UBND huyện: A, B cùng dự'."""
+    sent_start = ctx.sentence_of(start)[0]
+    before = ctx.folded[sent_start:start]
+    if not re.search(r"(?:[:;,]|\bvà)\s*$", before):
+        return False
+    if re.search(r"đồng\s+chí|đ/c|\bcác\s+(?:ông|bà)\b", before):
+        return True
+    header = _LIST_OF_POST.search(before)
+    return bool(header and role_at().match(ctx.folded, sent_start + header.start(1)))
+
+
+def _rank(folded_rank: str | None) -> str | None:
+    if not folded_rank:
+        return None
+    hit = lx.ranks().get(folded_rank)
+    return hit[0] if hit else folded_rank
+
+
+def _honorific(folded_hon: str | None) -> str | None:
+    if not folded_hon:
+        return None
+    hit = lx.honorifics().get(folded_hon)
+    return hit[0] if hit else folded_hon
+
+
+def _post_start(ctx: Ctx, end: int) -> int | None:
+    sep = _SEP_TO_POST.match(ctx.folded, end)
+    pos = sep.end() if sep else end
+    if "\n" in ctx.text[end:pos]:
+        return None
+    return pos if role_at().match(ctx.folded, pos) else None
+
+
+def _cue_after(ctx: Ctx, end: int) -> bool:
+    pos = end + 1 if ctx.text[end:end + 1] == " " else end
+    m = lx.cues().regex.match(ctx.folded, pos)
+    return bool(m) and lx.is_cue(ctx.folded, pos)
+
+
+def _follow_ok(ctx: Ctx, end: int) -> bool:
+    nxt = ctx.text[end:end + 1]
+    if not nxt or nxt != " ":
+        return True
+    word = re.match(r"\s*(\w+)", ctx.folded[end:end + 20])
+    return not word or word.group(1) in lx.name_followers() or ctx.text[end + 1:end + 2].isupper()
+
+
+def _inside_unit_name(ctx: Ctx, start: int) -> bool:
+    """'tỉnh Đoàn Lai Châu': the capitalised word belongs to a unit name that starts before it."""
+    for m in lx.units().regex.finditer(ctx.folded, max(0, start - 10), start + 12):
+        if m.start() < start < m.end():
+            return True
+    return False
+
+
+def _after_place_word(ctx: Ctx, start: int) -> str | None:
+    """The locality type written right before `start` ('huyện '), if any."""
+    m = lx.locality_types().regex.search(ctx.folded, max(0, start - 16), start)
+    if m is None or ctx.folded[m.end():start].strip() != "":
+        return None
+    hit = lx.locality_types().get(ctx.folded[m.start():m.end()])
+    return hit[0] if hit else None
+
+
+def _post_before(ctx: Ctx, start: int) -> int | None:
+    """Start of the posts written right before a name ('Bí thư Tỉnh ủy X'), if any."""
+    sent_start = ctx.sentence_of(start)[0]
+    clause_start = max(ctx.folded.rfind(c, sent_start, start) for c in ",;:(") + 1
+    clause_start = max(clause_start, sent_start)
+    last = None
+    for m in role_at().finditer(ctx.folded, clause_start, start):
+        last = m
+    if last is None or stop_regex().search(ctx.folded, last.end(), start):
+        return None
+    first = last.start()
+    # earlier comma-separated posts of the same run: 'Ủy viên TW Đảng, Bí thư Tỉnh ủy X'
+    while first > sent_start:
+        comma = first - 2
+        if ctx.folded[comma:first].strip() != ",":
+            return first
+        prev = max(max(ctx.folded.rfind(c, sent_start, comma) for c in ",;:(") + 1, sent_start)
+        stops = list(stop_regex().finditer(ctx.folded, prev, comma))
+        sub = stops[-1].end() if stops else prev
+        sub += len(ctx.folded[sub:first]) - len(ctx.folded[sub:first].lstrip())
+        earlier = role_at().match(ctx.folded, sub)
+        if not earlier or sub >= comma:
+            return first
+        first = earlier.start()
+        if stops or prev == sent_start:
+            return first
+    return first

@@ -1,0 +1,164 @@
+"""Positions written after (or before) a name: split a run of posts into single posts.
+
+A run is split at commas, semicolons, spaced dashes and 'kiêm'; never inside an organisation
+name ('Hội đồng thi đua, khen thưởng ...', 'Phó Chủ nhiệm Hậu cần – Kỹ thuật ...'); it stops at
+the first verb or cue ('chủ trì', 'phát biểu', 'đã', ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract import lexicon as lx
+
+
+@dataclass
+class Post:
+    """One post as written: its span, the role word(s) and the unit part, if any."""
+
+    start: int
+    end: int
+    surface: str
+    role: str
+    unit_start: int | None = None
+    role_end: int | None = None  # end of the role words: the title uses the canonical role
+
+
+
+
+@cache
+def role_at() -> re.Pattern[str]:
+    alt = lx.phrase_pattern([r[0] for r in lx.rows("roles.tsv")])
+    return re.compile(rf"(?:nguyên\s+)?(?:(?:phó|quyền)\s+)?(?:{alt})(?![\w])")
+
+
+@cache
+def stop_regex() -> re.Pattern[str]:
+    cue_alt = lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv")])
+    stop_alt = lx.phrase_pattern([r[0] for r in lx.rows("post_stops.txt")])
+    rank_alt = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
+    return re.compile(
+        rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}|và\s+(?:{rank_alt}))(?!\w)"
+    )
+
+
+_BOUNDARY = re.compile(r"\s*(?:[,;]|[-–—](?=\s)|\s[-–—])\s*(?:kiêm\s+|đồng\s+thời\s+là\s+)?"
+                       r"|\s+kiêm\s+|\s+đồng\s+thời\s+là\s+|\.(?=\s|$)|\n|:|\(|\)|“|”|\"|$")
+_LOWER_START = re.compile(r"[^\W\d_]")
+_PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thành\s+phố|quận|thị\s+xã|thị\s+trấn|"
+                          r"trung\s+ương|toàn\s+quân)(?!\w)")
+
+
+def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
+    return not lx.is_cue(folded, m.start()) and bool(lx.cues().regex.match(folded, m.start()))
+
+
+def _stop_in(folded: str, start: int, end: int) -> int:
+    for m in stop_regex().finditer(folded, start, end):
+        if not _excluded_stop(folded, m):
+            return m.start()
+    return end
+
+
+def _continues_org(text: str, folded: str, sep: str, start: int, end: int) -> bool:
+    """Does the piece after a separator continue the previous organisation name?"""
+    piece = folded[start:end]
+    if not piece or not _LOWER_START.match(piece) or stop_regex().match(folded, start):
+        return False
+    if lx.honorifics().regex.match(folded, start) or lx.ranks().regex.match(folded, start):
+        return False
+    if ";" in sep:
+        return False
+    if "-" in sep or "–" in sep or "—" in sep:
+        return len(piece.split()) <= 12
+    lower_start = text[start].islower()
+    has_org = bool(lx.units().regex.search(piece) or _PLACE_WORDS.search(piece))
+    return lower_start and has_org and len(piece.split()) <= 10
+
+
+def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post], int]:
+    """Posts written from `pos` (which must start with a role word) up to `limit`.
+
+    Returns the posts and the end offset of the run.
+
+    >>> from extract.text import fold_same_length
+    >>> t = "Chính ủy Bộ CHQS tỉnh, Chủ tịch Hội đồng thi đua, khen thưởng tỉnh chủ trì"
+    >>> [p.surface for p in parse_posts(t, fold_same_length(t), 0, len(t))[0]]
+    ['Chính ủy Bộ CHQS tỉnh', 'Chủ tịch Hội đồng thi đua, khen thưởng tỉnh']
+    """
+    posts: list[Post] = []
+    run_end = pos
+    while pos < limit and len(posts) < 8:
+        m = role_at().match(folded, pos)
+        if not m:
+            break
+        seg_end, nxt = _segment_end(text, folded, m.end(), limit)
+        stop = _stop_in(folded, pos, seg_end)
+        surface = text[pos:stop].rstrip(" ,;-–—")
+        closing = _unmatched_close(surface)
+        if closing is not None:  # '(Chủ tịch UBND xã X)': the bracket ends the run
+            surface, seg_end, nxt = surface[:closing].rstrip(), pos + closing, None
+        if surface:
+            posts.append(_post(folded, pos, pos + len(surface), m, surface))
+            run_end = pos + len(surface)
+        if stop < seg_end or nxt is None:
+            break
+        pos = nxt
+    return posts, run_end
+
+
+def _segment_end(text: str, folded: str, pos: int, limit: int) -> tuple[int, int | None]:
+    """End of the current post and the start of the next one (None: the run ends here)."""
+    while True:
+        b = _BOUNDARY.search(folded, pos, limit) if pos < limit else None
+        if b is None or b.start() >= limit:
+            return limit, None
+        sep = b.group(0)
+        if sep.strip() in {"(", ")"}:
+            pos = b.end()
+            continue
+        if b.end() >= limit or sep.strip() in {".", "", ":", "“", "”", '"'}:
+            return b.start(), None
+        nxt = b.end()
+        if role_at().match(folded, nxt):
+            return b.start(), nxt
+        piece_end = _BOUNDARY.search(folded, nxt, limit)
+        pend = _stop_in(folded, nxt, piece_end.start() if piece_end else limit)
+        if _continues_org(text, folded, sep, nxt, pend):
+            pos = pend if pend > nxt else nxt + 1
+            continue
+        return b.start(), None
+
+
+def _post(folded: str, start: int, end: int, m: re.Match[str], surface: str) -> Post:
+    role_surface = folded[m.start():m.end()]
+    role = _canonical_role(role_surface)
+    unit = lx.units().regex.search(folded, m.end(), end)
+    return Post(start, end, surface, role, unit.start() if unit else None, m.end())
+
+
+def _unmatched_close(surface: str) -> int | None:
+    depth = 0
+    for i, c in enumerate(surface):
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return i
+    return None
+
+
+def _canonical_role(folded_role: str) -> str:
+    words = folded_role.split()
+    former = ""
+    if words[0] == "nguyên" and len(words) > 1:
+        former, words = words[0] + " ", words[1:]
+    return former + _base_role(words)
+
+
+def _base_role(words: list[str]) -> str:
+    prefix = ""
+    if words[0] in ("phó", "quyền") and len(words) > 1:
+        prefix, words = words[0].capitalize() + " ", words[1:]
+    base = lx.roles().get(" ".join(words))
+    return prefix + (base[0] if base else " ".join(words))

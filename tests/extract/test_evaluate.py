@@ -1,0 +1,49 @@
+"""The evaluator agrees with the reference scorer (spec/score.py) and scores invented cases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from extract import extract_records
+from extract.corpus import read_jsonl
+from extract.evaluate import evaluate, format_report, norm_number, strip_loc_type, token_f1
+from tests.extract.conftest import CORPUS, SHARED, need_shared
+
+
+def test_matches_reference_scorer_on_dev(tmp_path: Path) -> None:
+    scorer = need_shared(SHARED / "spec" / "score.py")
+    records = list(extract_records(read_jsonl(need_shared(CORPUS / "dev.jsonl"))))
+    pred = tmp_path / "dev.records.jsonl"
+    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    gold = CORPUS / "dev.gold.jsonl"
+    ref = subprocess.run([sys.executable, str(scorer), str(pred), str(gold)],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert format_report(evaluate(records, gold)) == ref
+
+
+def test_rules_on_invented_values(tmp_path: Path) -> None:
+    assert norm_number("28-NQ/TƯ") == norm_number("28-NQ/TW")
+    assert strip_loc_type("Huyện Ngọc Lâm") == "ngọc lâm"
+    assert token_f1("Chủ tịch UBND xã", "Chủ tịch Ủy ban nhân dân xã") == 1.0
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({
+        "id": "x", "persons": [{"name": "Lò Văn Pọm", "rank": None, "positions": ["Bí thư"],
+                                "roles": [{"meeting": "m1", "role": "chair"}]}],
+        "meetings": [{"key": "m1", "date": "2024-03-05"}], "organisations": [],
+        "localities": [{"name": "xã Nà Hẩu", "type": "xã"}], "legal_documents": []},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    rec = {"doc": {"id": "x"}, "persons": [
+        {"id": "p1", "name": "Lò Văn Pọm", "rank": None, "positions": [
+            {"title": "Bí thư", "surface": "Bí thư"}]}],
+        "localities": [{"id": "l1", "name": "Nà Hẩu", "type": "xã", "surface": "xã Nà Hẩu"}],
+        "meetings": [{"id": "m1", "date": "2024-03-05"}], "decrees": [], "units": [],
+        "relations": [{"type": "CHAIRED", "source": "p1", "target": "m1"}]}
+    report = evaluate([rec], gold)
+    assert report.overall == 1.0
+    assert report.accuracy("meeting_date") == 1.0
+    as_json = json.loads(json.dumps(report.as_dict()))
+    assert as_json["overall"] == 1.0 and as_json["accs"]["meeting_date"] == [1.0, 1, 1]

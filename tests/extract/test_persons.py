@@ -1,0 +1,116 @@
+"""Names, ranks, honorifics and posts as the genre writes them (invented people)."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import people, posts, record
+
+
+def test_honorific_rank_and_separators() -> None:
+    rec = record("Đồng chí Đại tá Lương Văn Khiêm - Ủy viên Ban Thường vụ Tỉnh ủy, Chỉ huy "
+                 "trưởng Bộ CHQS tỉnh chủ trì. Dự có đại tá Vàng A Dính– Chính ủy Bộ CHQS tỉnh; "
+                 "ông Tòng Văn Pấng-Phó Chủ tịch UBND tỉnh.")
+    p = people(rec)
+    assert p["Lương Văn Khiêm"]["rank"] == "Đại tá"
+    assert p["Lương Văn Khiêm"]["honorific"] == "đồng chí"
+    assert p["Vàng A Dính"]["rank"] == "Đại tá"
+    assert posts(rec, "Lương Văn Khiêm") == ["Ủy viên Ban Thường vụ Tỉnh ủy",
+                                            "Chỉ huy trưởng Bộ CHQS tỉnh"]
+    assert posts(rec, "Tòng Văn Pấng") == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_posts_before_the_name_and_no_separator() -> None:
+    rec = record("Dự có Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nông Quốc Tuấn. Bà Đèo Thị Lụa "
+                 "Chủ tịch UBND xã Nà Nghịu phát biểu.")
+    assert posts(rec, "Nông Quốc Tuấn") == ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+    assert posts(rec, "Đèo Thị Lụa") == ["Chủ tịch UBND xã Nà Nghịu"]
+
+
+def test_commas_inside_organisations_and_kiem() -> None:
+    rec = record("Đại tá Hầu A Lềnh – Chủ tịch Hội đồng thi đua, khen thưởng Ban CHQS huyện "
+                 "Mường Tè dự. Thượng tá Mè Văn Sỹ - Phó Chỉ huy trưởng, kiêm Tham mưu trưởng Ban "
+                 "CHQS huyện; Trung tá Lù Văn Hặc, Phó Chủ nhiệm Hậu cần – Kỹ thuật Bộ CHQS tỉnh.")
+    assert posts(rec, "Hầu A Lềnh") == [
+        "Chủ tịch Hội đồng thi đua, khen thưởng Ban CHQS huyện Mường Tè"]
+    assert posts(rec, "Mè Văn Sỹ") == ["Phó Chỉ huy trưởng", "Tham mưu trưởng Ban CHQS huyện"]
+    assert posts(rec, "Lù Văn Hặc") == ["Phó Chủ nhiệm Hậu cần – Kỹ thuật Bộ CHQS tỉnh"]
+
+
+def test_lists_with_a_shared_post() -> None:
+    rec = record("Cùng dự có các đồng chí Phó Chủ tịch UBND tỉnh: Hoàng Văn Chá; Lò Thị Pản và "
+                 "Đại tá Cầm Bá Xôm - Chính ủy Bộ CHQS tỉnh.")
+    assert posts(rec, "Hoàng Văn Chá") == ["Phó Chủ tịch UBND tỉnh"]
+    assert posts(rec, "Lò Thị Pản") == ["Phó Chủ tịch UBND tỉnh"]
+    assert posts(rec, "Cầm Bá Xôm") == ["Chính ủy Bộ CHQS tỉnh"]
+
+
+def test_typos_capitals_and_academic_titles() -> None:
+    rec = record("Thiếu tướng, PGS.TS Quàng Văn Bó, Chi huy trưởng Bộ CHQS tỉnh dự. Đồng chí "
+                 "LƯỜNG THỊ MAI - bi thư Đảng ủy xã phát biểu.")
+    p = people(rec)
+    assert p["Quàng Văn Bó"]["rank"] == "Thiếu tướng"
+    assert p["Quàng Văn Bó"]["positions"][0]["role"] == "Chỉ huy trưởng"
+    assert p["LƯỜNG THỊ MAI"]["positions"][0]["title"] == "Bí thư Đảng ủy xã"
+
+
+def test_places_and_organisations_are_not_people() -> None:
+    rec = record("Sáng 2/3, UBND tỉnh Hà Giang và Đoàn Thanh niên huyện Mai Sơn tổ chức lễ ra "
+                 "quân tại Hà Nội.")
+    assert rec["persons"] == []
+
+
+def test_implied_locality_is_filled_in_titles() -> None:
+    rec = record("Sáng 4/5, UBND huyện Mường Nhé tổ chức hội nghị. Ông Giàng A Của, Chủ tịch "
+                 "UBND huyện chủ trì.")
+    pos = people(rec)["Giàng A Của"]["positions"][0]
+    assert pos["surface"] == "Chủ tịch UBND huyện"
+    assert pos["title"] == "Chủ tịch Ủy ban nhân dân huyện Mường Nhé"
+    assert pos["unit"] in {u["id"] for u in rec["units"]}
+
+
+def test_bracketed_and_former_posts() -> None:
+    rec = record("Dự buổi lễ có ông Tòng Văn Đôi (Chủ tịch UBND xã Chiềng Pằn) và đồng chí Hoàng "
+                 "Văn Lả, nguyên Chủ tịch UBND huyện Quỳnh Nhai.")
+    assert posts(rec, "Tòng Văn Đôi") == ["Chủ tịch UBND xã Chiềng Pằn"]
+    assert people(rec)["Hoàng Văn Lả"]["positions"][0]["role"] == "nguyên Chủ tịch"
+
+
+def test_name_after_a_level_word_is_a_person_when_posts_say_so() -> None:
+    rec = record("Phó Chủ tịch UBND tỉnh Lê Văn Sáu và Đại tá Trần Văn Bảy, Chỉ huy trưởng Bộ "
+                 "CHQS tỉnh đồng chủ trì. Chủ tịch UBND huyện Lâm Hà phát biểu.")
+    assert set(people(rec)) == {"Lê Văn Sáu", "Trần Văn Bảy"}
+
+
+def test_list_headed_by_a_post_and_unit_words_are_not_names() -> None:
+    rec = record("Dự có các Phó Chủ tịch UBND tỉnh: Lò Văn Pọm, Quàng Thị Én. Chị Hà Thu, Bí thư "
+                 "tỉnh Đoàn Lai Châu, cho biết.")
+    assert set(people(rec)) == {"Lò Văn Pọm", "Quàng Thị Én", "Hà Thu"}
+    assert posts(rec, "Quàng Thị Én") == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_name_glued_after_a_place_name_once_known() -> None:
+    rec = record("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Tây Giang Bhling Mai chủ trì buổi lễ. "
+                 "Phát biểu tại buổi lễ, ông Bhling Mai động viên các tân binh.")
+    assert posts(rec, "Bhling Mai") == ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện Tây Giang"]
+    units = {u["name"] for u in rec["units"]}
+    assert "Ủy ban nhân dân huyện Tây Giang" in units
+
+
+def test_five_word_ethnic_names() -> None:
+    rec = record("Dự hội nghị có ông Y Thanh Hà Niê Kđăm, Phó Chủ tịch UBND tỉnh.")
+    assert set(people(rec)) == {"Y Thanh Hà Niê Kđăm"}
+
+
+def test_committee_titles_take_the_article_place() -> None:
+    rec = record("Sáng 2/3, UBND thành phố Lai Châu tổ chức hội nghị. Đồng chí Lò Văn Tám, Ủy "
+                 "viên BTV Thành ủy, Phó Chủ tịch UBND thành phố chủ trì.")
+    titles = [x["title"] for x in people(rec)["Lò Văn Tám"]["positions"]]
+    assert titles == ["Ủy viên Ban Thường vụ Thành ủy Lai Châu",
+                      "Phó Chủ tịch Ủy ban nhân dân thành phố Lai Châu"]
+
+
+def test_spelled_out_academic_titles() -> None:
+    rec = record("Dự có Thiếu tướng, Tiến sĩ Lò Văn Hòa, Phó Tư lệnh Quân khu 1; Thượng tá, Phó "
+                 "Giáo sư, Tiến sĩ Cầm Văn Bình.")
+    p = people(rec)
+    assert set(p) == {"Lò Văn Hòa", "Cầm Văn Bình"}
+    assert p["Lò Văn Hòa"]["rank"] == "Thiếu tướng" and p["Cầm Văn Bình"]["rank"] == "Thượng tá"

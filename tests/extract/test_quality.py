@@ -1,0 +1,36 @@
+"""Extraction quality on the shared dev corpus and seeds never drops below thresholds.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract import extract_records
+from extract.corpus import read_jsonl, read_txt_dir
+from extract.evaluate import Report, evaluate, format_report
+from tests.extract.conftest import CORPUS, need_shared
+
+THRESHOLDS = Path(__file__).resolve().parents[2] / "thresholds.json"
+
+
+def _check(report: Report, floors: dict[str, float]) -> list[str]:
+    low = []
+    for name, floor in floors.items():
+        value = report.accuracy(name) if name in report.accuracies else report.f1(name)
+        if value is None or value < floor:
+            low.append(f"{name}: {value} < {floor}")
+    return low
+
+
+@pytest.mark.parametrize("corpus", ["dev", "seeds"])
+def test_scores_stay_above_floors(corpus: str) -> None:
+    floors = json.loads(THRESHOLDS.read_text(encoding="utf-8"))[corpus]
+    if corpus == "dev":
+        docs = read_jsonl(need_shared(CORPUS / "dev.jsonl"))
+    else:
+        docs = read_txt_dir(need_shared(CORPUS / "seeds"))
+    report = evaluate(extract_records(docs), CORPUS / f"{corpus}.gold.jsonl")
+    low = _check(report, floors)
+    assert not low, "\n".join(low) + "\n" + format_report(report, show=10)

@@ -1,0 +1,80 @@
+"""Records are schema-valid, offsets slice to mentions, NFD and tone variants change nothing."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import jsonschema
+
+from extract import extract_record, extract_records
+from extract.corpus import read_jsonl, read_txt_dir
+from extract.document import Document
+from tests.extract.conftest import CORPUS, SCHEMA, need_shared
+
+SAMPLE = (
+    " date 2023-12 Sáng 14/12, UBND huyện Ngọc Lâm tổ chức Hội nghị tổng kết công tác quốc "
+    "phòng, quân sự địa phương năm 2023. Đồng chí Đại tá Trịnh Văn Khải - Ủy viên Ban Thường "
+    "vụ Huyện ủy, Chỉ huy trưởng Ban CHQS huyện chủ trì hội nghị. Dự hội nghị có ông Hà Minh "
+    "Tuấn, Phó Chủ tịch UBND huyện; bà Lò Thị Hoà - Chủ tịch HĐND xã Nậm Pồ.\n"
+    "Phát biểu chỉ đạo, đồng chí Trịnh Văn Khải đề nghị thực hiện tốt Nghị định số "
+    "21/2019/NĐ-CP.\nĐÀO QUYÊN"
+)
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(need_shared(SCHEMA).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _check_spans(text: str, rec: dict) -> None:
+    for p in rec["persons"]:
+        for m in p["mentions"]:
+            assert text[m["start"]:m["end"]] == p["name"]
+    for group in ("units", "localities", "decrees", "meetings"):
+        for item in rec[group]:
+            for m in item["mentions"]:
+                assert 0 <= m["start"] < m["end"] <= len(text)
+    for r in rec["relations"]:
+        assert 0 <= r["evidence"]["start"] <= r["evidence"]["end"] <= len(text)
+
+
+def test_dev_and_seed_records_are_schema_valid() -> None:
+    validator = _validator()
+    docs = list(read_jsonl(need_shared(CORPUS / "dev.jsonl")))
+    docs += list(read_txt_dir(CORPUS / "seeds"))
+    for doc, rec in zip(docs, extract_records(docs), strict=True):
+        errors = [e.message for e in validator.iter_errors(rec)]
+        assert not errors, (doc.id, errors[:3])
+        assert rec["doc"]["id"] == doc.id
+        _check_spans(doc.text, rec)
+
+
+def test_invented_article() -> None:
+    rec = extract_record(Document(id="t1", text=SAMPLE))
+    names = {p["name"]: p for p in rec["persons"]}
+    assert set(names) >= {"Trịnh Văn Khải", "Hà Minh Tuấn", "Lò Thị Hoà"}
+    assert names["Trịnh Văn Khải"]["rank"] == "Đại tá"
+    titles = [x["surface"] for x in names["Trịnh Văn Khải"]["positions"]]
+    assert titles == ["Ủy viên Ban Thường vụ Huyện ủy", "Chỉ huy trưởng Ban CHQS huyện"]
+    kinds = {(r["type"], r["source"]) for r in rec["relations"]}
+    assert ("CHAIRED", names["Trịnh Văn Khải"]["id"]) in kinds
+    assert ("SPOKE_AT", names["Trịnh Văn Khải"]["id"]) in kinds
+    assert ("ATTENDED", names["Hà Minh Tuấn"]["id"]) in kinds
+    assert ("AUTHORED", names["ĐÀO QUYÊN"]["id"]) in kinds
+    assert rec["meetings"][0]["date"] == "2023-12-14"
+    assert rec["decrees"][0]["number"] == "21/2019/NĐ-CP"
+    assert {x["name"] for x in rec["localities"]} >= {"Ngọc Lâm", "Nậm Pồ"}
+    _validator().validate(rec)
+    _check_spans(SAMPLE, rec)
+
+
+def test_nfd_and_tone_variants_give_the_same_record() -> None:
+    base = extract_record(Document(id="t1", text=SAMPLE))
+    nfd = extract_record(Document(id="t1", text=unicodedata.normalize("NFD", SAMPLE)))
+    assert nfd == base
+    new_style = SAMPLE.replace("Hoà", "Hòa")
+    other = extract_record(Document(id="t1", text=new_style))
+    assert [p["name"].replace("Hòa", "Hoà") for p in other["persons"]] == [
+        p["name"] for p in base["persons"]]
+    assert len(other["relations"]) == len(base["relations"])
