@@ -12,10 +12,9 @@ its own statements and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
-Scalar = Union[str, int, float, bool, None]
-PropValue = Union[Scalar, list[str]]
+Scalar = str | int | float | bool | None
+PropValue = Scalar | list[str]
 
 LABELS: tuple[str, ...] = (
     "Person", "Rank", "Position", "Unit", "Locality", "Decree", "Meeting", "Article",
@@ -131,7 +130,7 @@ class Graph:
 
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
-    sources: dict[str, set[str]] = field(default_factory=dict)  # node id or edge key str -> articles
+    sources: dict[str, set[str]] = field(default_factory=dict)  # node or edge key -> articles
     published: dict[str, str | None] = field(default_factory=dict)
 
     def add_fragment(self, fragment: Fragment) -> None:

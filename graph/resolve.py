@@ -14,6 +14,7 @@ from extract.gazetteer import locality_node_id, place
 from extract.text import fold
 from graph.ids import article_id, make_id
 from graph.model import Edge, Evidence, Fragment, Node
+from graph.reference import around
 
 Record = dict[str, Any]
 ROLE_RELATIONS = ("CHAIRED", "ATTENDED", "SPOKE_AT")
@@ -68,12 +69,29 @@ def _localities(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         node_id = global_id(loc)
         props = {"name": loc["name"], "type": loc.get("type"), "code": loc.get("code"),
                  "structure": loc.get("structure"), "province": loc.get("province"),
-                 "key": fold(loc["name"])}
+                 "key": fold(loc["name"]), **_within(loc, by_local, ids)}
         frag.add_node(Node(node_id, "Locality", _clean(props)))
     for loc in record["localities"]:
         parent = by_local.get(loc.get("parent") or "")
         if parent and ids[parent["id"]] != ids[loc["id"]]:
             frag.add_edge(Edge("PART_OF", ids[loc["id"]], ids[parent["id"]]))
+
+
+def _within(loc: Record, by_local: dict[str, Record], ids: dict[str, str]) -> dict[str, Any]:
+    """Ids and keys of the locality and of everything around it, from the record's own parent
+    chain and the gazetteer (see graph.reference.within)."""
+    chain, seen = [loc], {loc["id"]}
+    while (parent := by_local.get(chain[-1].get("parent") or "")) and parent["id"] not in seen:
+        chain.append(parent)
+        seen.add(parent["id"])
+    all_ids, keys = {ids[c["id"]] for c in chain}, {fold(c["name"]) for c in chain}
+    for c in chain:
+        known = place(c["code"], c.get("structure") or "2024") if c.get("code") else None
+        if known:
+            more_ids, more_keys = around(known)
+            all_ids |= more_ids
+            keys |= more_keys
+    return {"within": sorted(all_ids), "within_keys": sorted(keys)}
 
 
 def _units(frag: Fragment, record: Record, ids: dict[str, str]) -> None:

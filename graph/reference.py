@@ -1,0 +1,99 @@
+"""The reference graph: every administrative unit of both structures and how they relate.
+
+It is loaded like an article's fragment (article id "reference", no date), so the stores keep
+it apart from the news and a re-load replaces it whole. Localities found in articles use the
+same ids (`extract.gazetteer.locality_node_id`), so they join these nodes.
+"""
+
+from __future__ import annotations
+
+from extract.gazetteer import STRUCTURES, Place, iter_places, locality_node_id, place, successors
+from extract.text import fold
+from graph.model import Edge, Fragment, Node
+
+REFERENCE_ARTICLE = "reference"
+REFORM_DATE = "2025-07-01"
+
+
+def locality_node(p: Place) -> Node:
+    """The Locality node of a gazetteer place; `key` is the matching key the queries use.
+
+    >>> locality_node(place("01")).props["type"]
+    'thành phố trực thuộc trung ương'
+    """
+    props: dict[str, str | int | float | bool | None | list[str]] = {
+        "name": p.name, "type": p.type, "code": p.code, "structure": p.structure,
+        "province": p.province_name, "key": fold(p.name), **within(p),
+    }
+    return Node(id=locality_node_id(p), label="Locality", props=props)
+
+
+def ancestry(p: Place) -> list[Place]:
+    """The place and the units containing it, innermost first (commune, district, province).
+
+    >>> [a.name for a in ancestry(place("001"))]
+    ['Ba Đình', 'Hà Nội']
+    """
+    chain = [p]
+    while chain[-1].parent_code and len(chain) < 5:
+        parent = place(chain[-1].parent_code, p.structure)
+        if parent is None:
+            break
+        chain.append(parent)
+    return chain
+
+
+def within(p: Place) -> dict[str, str | int | float | bool | None | list[str]]:
+    """`within` (ids) and `within_keys` (matching keys) of a place and every unit around it:
+    queries ask "in this province?" with one lookup instead of walking PART_OF paths."""
+    ids, keys = around(p)
+    return {"within": sorted(ids), "within_keys": sorted(keys)}
+
+
+def around(p: Place) -> tuple[set[str], set[str]]:
+    """The ids and the matching keys of a place and of the units containing it."""
+    chain = ancestry(p)
+    return {locality_node_id(a) for a in chain}, {fold(a.name) for a in chain}
+
+
+def _part_of(p: Place) -> Edge | None:
+    parent = place(p.parent_code, p.structure) if p.parent_code else None
+    if parent is None:
+        return None
+    return Edge("PART_OF", locality_node_id(p), locality_node_id(parent))
+
+
+def _became(p: Place) -> list[Edge]:
+    return [Edge("BECAME", locality_node_id(p), locality_node_id(new),
+                 {"effective": REFORM_DATE}) for new in successors(p)]
+
+
+def reference_fragment() -> Fragment:
+    """Every Locality of the 2024 and 2025 structures, `PART_OF` edges child → parent within
+    each, and `BECAME` edges (effective 2025-07-01) from each 2024 unit to its successor(s).
+
+    >>> frag = reference_fragment()
+    >>> frag.nodes["locality/2024-01"].props["name"], frag.article
+    ('Hà Nội', 'reference')
+    """
+    frag = Fragment(REFERENCE_ARTICLE, None)
+    for structure in STRUCTURES:
+        for p in iter_places(structure):
+            frag.add_node(locality_node(p))
+            edge = _part_of(p)
+            if edge is not None:
+                frag.add_edge(edge)
+            for became in _became(p):
+                frag.add_edge(became)
+    return frag
+
+
+def reference_version() -> str:
+    """What identifies the reference data: the gazetteer package's version and this
+    module's own text, so a store rebuilds it only when either changes."""
+    import hashlib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    own = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return f"vietnamadminunits-{version('vietnamadminunits')}-{own}"
