@@ -26,15 +26,19 @@ def slug(text: str, limit: int = 40) -> str:
     return _NON_SLUG.sub("-", text).strip("-")[:limit].strip("-") or "x"
 
 
-def make_id(label: str, display: str, *key: str | None) -> str:
-    """Id of a node: `label/slug-hash`, the hash over the folded canonical key parts.
+def make_id(label: str, *key: str | None) -> str:
+    """Id of a node: `label/slug-hash`, both from the folded canonical key parts alone (the
+    slug from the first), so every spelling of the same key gives the same id.
 
-    >>> make_id("Person", "Nguyễn Văn A", "nguyễn văn a", "tỉnh bắc kạn")[:20]
+    >>> make_id("Person", "Nguyễn Văn A", "tỉnh Bắc Kạn") == make_id("Person", "NGUYỄN VĂN A",
+    ...                                                            "Tỉnh Bắc Kạn")
+    True
+    >>> make_id("Person", "Nguyễn Văn A", "tỉnh Bắc Kạn")[:20]
     'person/nguyen-van-a-'
     """
-    canonical = "\x1f".join(fold(k or "") for k in key)
-    digest = hashlib.sha256(f"{label}\x1f{canonical}".encode()).hexdigest()[:10]
-    return f"{label.lower()}/{slug(display)}-{digest}"
+    folded = [fold(k or "") for k in key]
+    digest = hashlib.sha256("\x1f".join([label, *folded]).encode()).hexdigest()[:10]
+    return f"{label.lower()}/{slug(folded[0] if folded else '')}-{digest}"
 
 
 def article_id(doc_id: str) -> str:

@@ -95,13 +95,17 @@ class Fragment:
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
 
     def add_node(self, node: Node) -> Node:
-        """Add `node`, or merge its props into the node already there (first value wins)."""
+        """Add `node`, or merge its props into the node already there: lists are united,
+        otherwise the first value wins."""
         old = self.nodes.get(node.id)
         if old is None:
             self.nodes[node.id] = node
             return node
         for k, v in node.props.items():
-            if old.props.get(k) in (None, "", []):
+            cur = old.props.get(k)
+            if isinstance(cur, list) and isinstance(v, list):
+                old.props[k] = sorted(set(cur) | set(v))
+            elif cur in (None, "", []):
                 old.props[k] = v
         return old
 

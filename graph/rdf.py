@@ -19,6 +19,7 @@ from graph.vocab import (
     CLASSES,
     ID,
     LABEL_OF_CLASS,
+    LIST_PROPS,
     PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
     VIETNAMESE,
@@ -127,7 +128,7 @@ def _read_props(pos: Pairs) -> dict[str, PropValue]:
             continue
         name = PROPERTY_OF_PREDICATE.get(p) or str(p)[len(str(VNKG)):]
         value = o.toPython()
-        if name in props or name == "qualifiers":
+        if name in props or name in LIST_PROPS:
             old = props.get(name, [])
             props[name] = sorted({*([old] if not isinstance(old, list) else old), value})
         else:

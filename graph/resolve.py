@@ -8,6 +8,7 @@ number; a meeting its date + locality + kind, else the article + its index.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from extract.gazetteer import locality_node_id, place
@@ -61,7 +62,7 @@ def _localities(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         if known:
             node_id = locality_node_id(known)
         else:
-            node_id = make_id("Locality", loc["name"], loc.get("type"), loc["name"], parent_id)
+            node_id = make_id("Locality", loc["name"], loc.get("type"), parent_id)
         ids[loc["id"]] = node_id
         return node_id
 
@@ -97,7 +98,7 @@ def _within(loc: Record, by_local: dict[str, Record], ids: dict[str, str]) -> di
 def _units(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
     for unit in record["units"]:
         loc = ids.get(unit.get("locality") or "")
-        node_id = make_id("Unit", unit["name"], unit["name"], loc)
+        node_id = make_id("Unit", unit["name"], loc)
         ids[unit["id"]] = node_id
         props = {"name": unit["name"], "kind": unit.get("kind"), "key": fold(unit["name"])}
         frag.add_node(Node(node_id, "Unit", _clean(props)))
@@ -121,21 +122,34 @@ def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         number = dec.get("number")
         full = bool(number) and any(c in number for c in "/-")
         if full:
-            node_id = make_id("Decree", number, decree_key(number))
-        else:
+            # numbers without their year (28-NQ/TW) recur: the 2008 and 2013 ones differ
+            year = "" if re.search(r"(19|20)\d\d", number) else (dec.get("date") or "")[:4]
+            node_id = make_id("Decree", decree_key(number), year)
+        elif number:
             # a bare number ("Nghị định số 21") stays its own node unless dated or attributed
             anchor = dec.get("date") or dec.get("issuer") or doc_id
-            node_id = make_id("Decree", number or dec["surface"], dec["kind"],
-                              number or dec["surface"], anchor)
+            node_id = make_id("Decree", number, dec["kind"], anchor)
+        else:
+            # a named document (Luật Nghĩa vụ quân sự năm 2015): its name is its identity
+            node_id = make_id("Decree", decree_title_key(dec), dec["kind"])
         ids[dec["id"]] = node_id
         props = {"name": _decree_name(dec), "number": number, "kind": dec["kind"],
                  "date": dec.get("date"), "issuer": dec.get("issuer"), "title": dec.get("title"),
-                 "key": decree_key(number) if number else fold(dec["surface"])}
+                 "key": decree_key(number) if number else decree_title_key(dec)}
         frag.add_node(Node(node_id, "Decree", _clean(props)))
         if dec.get("issuer"):
-            issuer = make_id("Unit", dec["issuer"], dec["issuer"], None)
+            issuer = make_id("Unit", dec["issuer"], None)
             frag.add_node(Node(issuer, "Unit", {"name": dec["issuer"], "key": fold(dec["issuer"])}))
             frag.add_edge(Edge("ISSUED_BY", node_id, issuer))
+
+
+def decree_title_key(dec: Record) -> str:
+    """Matching key of a document known by name only: its folded name without the year.
+
+    >>> decree_title_key({"surface": "Luật Nghĩa vụ quân sự năm 2015"})
+    'luật nghĩa vụ quân sự'
+    """
+    return re.sub(r"\s*(năm|ngày)\s+.*$", "", fold(dec["surface"]))
 
 
 def _decree_name(dec: Record) -> str:
@@ -148,9 +162,9 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         loc = ids.get(meeting.get("locality") or "")
         date = meeting.get("date") or ""
         if len(date) == 10 and loc:
-            node_id = make_id("Meeting", meeting["title"], date, loc, meeting.get("kind"))
+            node_id = make_id("Meeting", date, loc, meeting.get("kind"))
         else:
-            node_id = make_id("Meeting", meeting["title"], "doc", doc_id, str(index))
+            node_id = make_id("Meeting", doc_id, "doc", str(index))
         ids[meeting["id"]] = node_id
         props = {"name": meeting["title"], "title": meeting["title"], "kind": meeting.get("kind"),
                  "date": meeting.get("date"), "date_surface": meeting.get("date_surface"),
@@ -166,18 +180,15 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
 
 
 def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
-    loc_province = {loc["id"]: loc.get("province") or "" for loc in record["localities"]}
-    unit_loc = {u["id"]: u.get("locality") or "" for u in record["units"]}
     for person in record["persons"]:
-        units = [p["unit"] for p in person["positions"] if p.get("unit")]
-        provinces = sorted({loc_province.get(unit_loc.get(u, ""), "") for u in units} - {""})
-        anchor = provinces[0] if provinces else (ids.get(units[0], "") if units else "")
-        node_id = make_id("Person", person["name"], person["name"], anchor)
+        anchor, reason = person_anchor(person, record, ids)
+        node_id = make_id("Person", person["name"], anchor)
         ids[person["id"]] = node_id
-        props = {"name": person["name"], "rank": person.get("rank"), "key": fold(person["name"])}
+        props = {"name": person["name"], "rank": person.get("rank"), "key": fold(person["name"]),
+                 "anchor": anchor, "anchored_by": [reason]}
         frag.add_node(Node(node_id, "Person", _clean(props)))
         if person.get("rank"):
-            rank_id = make_id("Rank", person["rank"], person["rank"])
+            rank_id = make_id("Rank", person["rank"])
             rank = {"name": person["rank"], "key": fold(person["rank"])}
             frag.add_node(Node(rank_id, "Rank", rank))
             frag.add_edge(Edge("HAS_RANK", node_id, rank_id))
@@ -185,10 +196,39 @@ def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
             _position(frag, node_id, post, ids)
 
 
+def person_anchor(person: Record, record: Record, ids: dict[str, str]) -> tuple[str, str]:
+    """What, besides his name, identifies a person across articles, and why: the province of
+    his posts, else the unit of his posts, else the article's province, else nothing.
+
+    The same name in the same province is one person; in unrelated provinces, two.
+    """
+    loc_province = {loc["id"]: loc.get("province") or "" for loc in record["localities"]}
+    unit_loc = {u["id"]: u.get("locality") or "" for u in record["units"]}
+    units = [p["unit"] for p in person["positions"] if p.get("unit")]
+    provinces = sorted({loc_province.get(unit_loc.get(u, ""), "") for u in units} - {""})
+    if provinces:
+        return f"tỉnh {provinces[0]}", "post province"
+    if units and ids.get(units[0]):
+        return ids[units[0]], "post unit"
+    main = article_province(record)
+    if main:
+        return f"tỉnh {main}", "article province"
+    return "", "name only"
+
+
+def article_province(record: Record) -> str | None:
+    """The province most of the article's localities lie in (first mentioned on a tie)."""
+    counts: dict[str, int] = {}
+    for loc in record["localities"]:
+        if loc.get("province"):
+            counts[loc["province"]] = counts.get(loc["province"], 0) + len(loc["mentions"] or [1])
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def _position(frag: Fragment, person_id: str, post: Record, ids: dict[str, str]) -> None:
     unit_id = ids.get(post.get("unit") or "")
     role = post.get("role") or post["title"]
-    post_id = make_id("Position", post["title"], role if unit_id else post["title"], unit_id)
+    post_id = make_id("Position", role if unit_id else post["title"], unit_id)
     props = {"name": post["title"], "title": post["title"], "role": post.get("role"),
              "key": fold(post["title"])}
     frag.add_node(Node(post_id, "Position", _clean(props)))

@@ -63,7 +63,11 @@ PROPERTY_OF_PREDICATE = {v: k for k, v in PROPERTIES.items()}
 
 # Vietnamese text: tagged @vi; codes, keys, ids and dates are plain literals
 VIETNAMESE = frozenset({"name", "title", "role", "kind", "type", "issuer", "province",
-                        "date_surface", "rank", "qualifiers", "text", "honorific"})
+                        "date_surface", "rank", "qualifiers", "text", "honorific", "anchor"})
+
+
+# properties that hold a list of strings (one triple per item in RDF)
+LIST_PROPS = frozenset({"qualifiers", "anchored_by", "within", "within_keys"})
 
 
 def node_iri(node_id: str) -> URIRef:

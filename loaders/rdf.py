@@ -9,30 +9,36 @@ the store as it was.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Literal, URIRef
+from rdflib import Graph as RdfGraph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node as Term
 
 from graph.model import Fragment, Graph
-from graph.rdf import from_quads, graph_iri, to_quads
-from graph.vocab import ID, PREFIXES
+from graph.rdf import from_quads, graph_iri, literal, to_quads
+from graph.vocab import ID, PREFIXES, VNKG
+from loaders.remote import inline_bindings, remote_store
 
 DEFAULT_STORE = Path("vnkg-data")
+REFERENCE = "reference"  # the article id of the gazetteer's reference graph
+ONTOLOGY = URIRef(str(VNKG)[:-1])  # the ontology's own named graph: https://vnkg.dev/ns
 
 
 @dataclass
 class LoadReport:
-    """What a load did: articles written, unchanged, and quads in the store after it."""
+    """What a load did: the articles written and those left unchanged."""
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    quads: int = 0
 
 
 class RdfStore:
@@ -43,8 +49,13 @@ class RdfStore:
     0
     """
 
-    def __init__(self, path: str | Path | None = DEFAULT_STORE) -> None:
-        if path is None:
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, *,
+                 endpoint: str | None = None, update_endpoint: str | None = None) -> None:
+        self.remote = endpoint is not None
+        if endpoint is not None:
+            self.dataset = Dataset(store=remote_store(endpoint, update_endpoint),
+                                   default_union=True)
+        elif path is None:
             self.dataset = Dataset(store=OxigraphStore(), default_union=True)
         else:
             Path(path).mkdir(parents=True, exist_ok=True)
@@ -72,36 +83,73 @@ class RdfStore:
     def write_fragments(self, fragments: Iterable[Fragment]) -> LoadReport:
         """Replace each fragment's named graph by its new statements, all in one transaction.
 
-        A fragment equal to what the store holds is left alone (and reported unchanged).
+        A fragment whose digest equals the one the store holds is left alone (and reported
+        unchanged), so a re-run reads one triple per article and writes nothing.
         """
         report = LoadReport()
         parts: list[str] = []
         for frag in fragments:
             quads = to_quads(frag)
-            if self._same(frag.article, quads):
+            g = graph_iri(frag.article)
+            digest = quads_digest(quads)
+            stamp = literal(digest)
+            if self.digest(frag.article) == digest:
                 report.unchanged.append(frag.article)
                 continue
-            g = graph_iri(frag.article).n3()
+            quads.append((g, VNKG.digest, stamp, g))
             body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in quads)
-            parts.append(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+            parts.append(f"DROP SILENT GRAPH {g.n3()} ; "
+                         f"INSERT DATA {{ GRAPH {g.n3()} {{ {body} }} }}")
             report.written.append(frag.article)
         if parts:
             # terms are serialised by rdflib (n3, escaped); no text is formatted in by hand
-            self.dataset.update(" ;\n".join(parts))
-        report.quads = self.count()
+            self.update(" ;\n".join(parts))
         return report
 
-    def _same(self, article: str, quads: list[tuple[Term, Term, Term, URIRef]]) -> bool:
-        current = set(self._triples(article))
-        return current == {(s, p, o) for s, p, o, _ in quads}
-
     def _triples(self, article: str) -> Iterator[tuple[Term, Term, Term]]:
-        g = self.dataset.graph(graph_iri(article))
-        yield from g.triples((None, None, None))
+        g = graph_iri(article)
+        for triple in self._graph(g).triples((None, None, None)):
+            if triple[1] != VNKG.digest:
+                yield triple
+
+    def digest(self, article: str) -> str | None:
+        """The digest stamped on an article's named graph when it was written."""
+        g = graph_iri(article)
+        value = self._graph(g).value(g, VNKG.digest)
+        return None if value is None else str(value)
+
+    def write_reference(self, fragment: Callable[[], Fragment], version: str) -> bool:
+        """Write reference data (made by `fragment()`) unless `version` of it is stored."""
+        g = graph_iri(REFERENCE)
+        return self._write_stamped(g, version, lambda: to_quads(fragment()))
+
+    def write_ontology(self) -> bool:
+        """Load the ontology (graph/ontology.ttl) into its own named graph, once per version."""
+        text = (resources.files("graph") / "ontology.ttl").read_text("utf-8")
+        version = hashlib.sha256(text.encode()).hexdigest()[:16]
+
+        def quads() -> list[tuple[Term, Term, Term, URIRef]]:
+            g = RdfGraph().parse(data=text, format="turtle")
+            return [(s, p, o, ONTOLOGY) for s, p, o in g]
+
+        return self._write_stamped(ONTOLOGY, version, quads)
+
+    def _write_stamped(self, g: URIRef, version: str,
+                       make: Callable[[], list[tuple[Term, Term, Term, URIRef]]]) -> bool:
+        if str(self._graph(g).value(g, VNKG.digest)) == version:
+            return False
+        quads = [*make(), (g, VNKG.digest, literal(version), g)]
+        body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in quads)
+        self.update(f"DROP SILENT GRAPH {g.n3()} ; INSERT DATA {{ GRAPH {g.n3()} {{ {body} }} }}")
+        return True
+
+    def _graph(self, name: URIRef) -> RdfGraph:
+        # a view on one named graph; Dataset.graph() would also create it on the server
+        return RdfGraph(store=self.dataset.store, identifier=name)
 
     def delete_article(self, article: str) -> None:
         """Remove one article's statements (its named graph)."""
-        self.dataset.update(f"DROP SILENT GRAPH {graph_iri(article).n3()}")
+        self.update(f"DROP SILENT GRAPH {graph_iri(article).n3()}")
 
     def articles(self) -> list[str]:
         """Ids of the articles in the store (one named graph each)."""
@@ -113,11 +161,19 @@ class RdfStore:
         """One article's statements, as the Fragment that was written."""
         return from_quads(article, self._triples(article))
 
-    def read_graph(self) -> Graph:
-        """The whole graph: the union of every article's fragment."""
+    def read_graph(self, reference: bool = False) -> Graph:
+        """The whole graph: the union of every article's fragment.
+
+        The reference gazetteer (article id `reference`) is left out, but with `reference`
+        its PART_OF links touching a locality the articles mention come along, one hop, so
+        a province mentioned brings its districts and a district its province.
+        """
         graph = Graph()
         for article in self.articles():
-            graph.add_fragment(self.read_fragment(article))
+            if article != REFERENCE:
+                graph.add_fragment(self.read_fragment(article))
+        if reference and REFERENCE in self.articles():
+            graph.add_fragment(_linked(self.read_fragment(REFERENCE), graph))
         return graph
 
     def query(self, text: str, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -127,20 +183,48 @@ class RdfStore:
         """
         init = {k: v if isinstance(v, URIRef | Literal) else Literal(v)
                 for k, v in (bindings or {}).items() if v is not None}
-        result = self.dataset.query(text, initBindings=init)
+        if self.remote:
+            # SPARQL 1.1 protocol has no parameters: bind as an inline VALUES block at the
+            # start of the WHERE clause, with terms serialised (escaped) by rdflib
+            result = self.dataset.query(inline_bindings(text, init, list(bindings or ())))
+        else:
+            result = self.dataset.query(text, initBindings=init)
         names = [str(v) for v in result.vars or []]
         rows: list[Any] = list(result)
         return [{n: _py(row[i]) for i, n in enumerate(names)} for row in rows]
 
     def update(self, text: str) -> None:
-        """Run a SPARQL update (used only by `vnkg sparql --write`)."""
-        self.dataset.update(text)
+        """Run a SPARQL update in the store's own engine (one transaction in Oxigraph).
+
+        Dataset.update would hand a union-default dataset to rdflib's pure-Python engine,
+        which is orders of magnitude slower, so the store is called directly.
+        """
+        store: Any = self.dataset.store
+        store.update(text, {}, {}, None if self.remote else DATASET_DEFAULT_GRAPH_ID)
 
     def count(self) -> int:
         """Number of quads in the store."""
         rows: list[Any] = list(self.dataset.query(
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
         return int(rows[0][0].toPython())
+
+
+def _linked(ref: Fragment, graph: Graph) -> Fragment:
+    mentioned = {n for n, node in graph.nodes.items() if node.label == "Locality"}
+    part = Fragment(ref.article, ref.published)
+    for edge in ref.edges.values():
+        if edge.type == "PART_OF" and (edge.source in mentioned or edge.target in mentioned):
+            part.add_edge(edge)
+            for end in (edge.source, edge.target):
+                if end in ref.nodes:
+                    part.add_node(ref.nodes[end])
+    return part
+
+
+def quads_digest(quads: list[tuple[Term, Term, Term, URIRef]]) -> str:
+    """A digest of a fragment's statements, independent of their order."""
+    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, _ in quads)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 class StoreBusyError(RuntimeError):

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "articles"
 
-pytest_plugins = [p for p in ("tests.conftest_neo4j", "tests.conftest_browser")
+pytest_plugins = [p for p in ("tests.conftest_sparql", "tests.conftest_neo4j",
+                                "tests.conftest_browser")
                   if (ROOT / (p.replace(".", "/") + ".py")).exists()]
 
 

@@ -18,12 +18,14 @@ from extract import extract_record
 from extract.document import Document
 from extract.read import Problem, read_documents
 from graph.model import Fragment
+from graph.overrides import apply_overrides, read_overrides
 from graph.resolve import to_fragment
 from loaders.rdf import DEFAULT_STORE, RdfStore, run_named
 
 Record = dict[str, Any]
 Progress = Callable[[int], None]
 BATCH = 200
+DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
 
 
 @dataclass
@@ -88,30 +90,50 @@ def read_records(path: str | Path, problems: list[Problem] | None = None) -> Ite
             yield record
 
 
+def open_store(store: str | Path | None = DEFAULT_STORE, endpoint: str | None = None
+               ) -> RdfStore:
+    """The embedded store at `store` (a folder; None: in memory), or a SPARQL server."""
+    return RdfStore(store, endpoint=endpoint) if endpoint else RdfStore(store)
+
+
 def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, *, endpoint: str | None = None,
+          reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES
+          ) -> BuildReport:
     """Read, extract, resolve and load articles into the RDF store.
 
+    With `reference`, the gazetteer's localities (both maps, PART_OF and BECAME) are loaded
+    once as reference data; `overrides` (when the file exists) pins or splits nodes.
     Building the same inputs twice leaves the store unchanged.
     """
     report = BuildReport()
-    fragments = (to_fragment(record_for(doc), doc.text)
+    fixes = read_overrides(overrides)
+    fragments = (apply_overrides(to_fragment(record_for(doc), doc.text), fixes)
                  for doc in read_documents(paths, report.problems))
-    return _write(fragments, store, report, progress)
+    return _write(fragments, open_store(store, endpoint), report, progress, reference)
 
 
 def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
-         progress: Progress | None = None) -> BuildReport:
+         progress: Progress | None = None, *, endpoint: str | None = None,
+         reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES
+         ) -> BuildReport:
     """Load records (from `vnkg extract` or another extractor) into the RDF store."""
     report = BuildReport()
-    fragments = (to_fragment(r) for r in read_records(records_path, report.problems))
-    return _write(fragments, store, report, progress)
+    fixes = read_overrides(overrides)
+    fragments = (apply_overrides(to_fragment(r), fixes)
+                 for r in read_records(records_path, report.problems))
+    return _write(fragments, open_store(store, endpoint), report, progress, reference)
 
 
-def _write(fragments: Iterable[Fragment], store: str | Path | None, report: BuildReport,
-           progress: Progress | None) -> BuildReport:
+def _write(fragments: Iterable[Fragment], rdf: RdfStore, report: BuildReport,
+           progress: Progress | None, reference: bool) -> BuildReport:
     it = iter(fragments)
-    with RdfStore(store) as rdf:
+    with rdf:
+        rdf.write_ontology()
+        if reference:
+            from graph.reference import reference_fragment, reference_version
+
+            rdf.write_reference(reference_fragment, reference_version())
         while batch := list(islice(it, BATCH)):
             done = rdf.write_fragments(batch)
             report.documents += len(batch)
@@ -124,16 +146,17 @@ def _write(fragments: Iterable[Fragment], store: str | Path | None, report: Buil
 
 
 def query(name: str, params: dict[str, Any] | None = None,
-          store: str | Path | None = DEFAULT_STORE) -> list[dict[str, Any]]:
+          store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None
+          ) -> list[dict[str, Any]]:
     """Run a named query (`queries/NAME.rq`) on the store; a list of rows keyed by column."""
-    with RdfStore(store) as rdf:
+    with open_store(store, endpoint) as rdf:
         return run_named(rdf, name, params)
 
 
-def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = False
-           ) -> list[dict[str, Any]]:
+def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = False, *,
+           endpoint: str | None = None) -> list[dict[str, Any]]:
     """Run a SPARQL query; updates only with `write=True`."""
-    with RdfStore(store) as rdf:
+    with open_store(store, endpoint) as rdf:
         if _is_update(text):
             if not write:
                 raise PermissionError("this is a SPARQL update; the store is read-only unless "
@@ -151,26 +174,37 @@ def _is_update(text: str) -> bool:
                     body, re.I) is not None
 
 
-def stats(store: str | Path | None = DEFAULT_STORE) -> dict[str, Any]:
-    """Counts by label and relation type, and the most central officials."""
-    from graph.analytics import graph_stats
+def stats(store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
+          merges: bool = False) -> dict[str, Any]:
+    """Counts by label and relation type, and the most central officials; with `merges`,
+    also the merge log: people joined across articles and why, and same names kept apart."""
+    from dataclasses import asdict
 
-    with RdfStore(store) as rdf:
-        return graph_stats(rdf.read_graph())
+    from graph.analytics import graph_stats
+    from graph.merges import merge_log
+
+    with open_store(store, endpoint) as rdf:
+        graph = rdf.read_graph()
+    result = graph_stats(graph)
+    if merges:
+        joined, apart = merge_log(graph)
+        result["merges"] = [asdict(m) for m in joined]
+        result["kept_apart"] = [asdict(k) for k in apart]
+    return result
 
 
 def view(name: str, output: str | Path, store: str | Path | None = DEFAULT_STORE,
          fmt: str = "html", node: str | None = None, number: str | None = None,
          hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
          province: str | None = None, date_from: str | None = None,
-         date_to: str | None = None) -> Path:
+         date_to: str | None = None, endpoint: str | None = None) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
     `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
     from graph.nx import to_networkx
     from viz import views
 
-    with RdfStore(store) as rdf:
-        g = to_networkx(rdf.read_graph())
+    with open_store(store, endpoint) as rdf:
+        g = to_networkx(rdf.read_graph(reference=name == "decree"))
     if name == "overview":
         sub = views.overview(g, labels, province, date_from, date_to)
     elif name == "person":

@@ -56,6 +56,9 @@ def make_parser() -> argparse.ArgumentParser:
 def _store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=str(api.DEFAULT_STORE),
                    help="folder of the embedded RDF store (default: %(default)s)")
+    p.add_argument("--sparql-endpoint", metavar="URL", default=None,
+                   help="use a SPARQL 1.1 server (query URL; updates go to its /update "
+                        "twin) instead of the embedded store")
 
 
 def _setup_extract(p: argparse.ArgumentParser) -> None:
@@ -78,10 +81,21 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _setup_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
     _store(p)
+    _reference(p)
+
+
+def _reference(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-reference", dest="reference", action="store_false",
+                   help="do not load the gazetteer's localities (both maps) as reference data")
+    p.add_argument("--overrides", default=str(api.DEFAULT_OVERRIDES), metavar="FILE",
+                   help="pin or split nodes (JSON, see the README; default: %(default)s, "
+                        "used when it exists)")
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    report = api.build(args.paths, args.store, progress=commands.progress("articles"))
+    report = api.build(args.paths, args.store, progress=commands.progress("articles"),
+                       endpoint=args.sparql_endpoint, reference=args.reference,
+                       overrides=args.overrides)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 
@@ -89,10 +103,13 @@ def _run_build(args: argparse.Namespace) -> int:
 def _setup_load(p: argparse.ArgumentParser) -> None:
     p.add_argument("records", help="a JSON Lines file of records (vnkg extract's output)")
     _store(p)
+    _reference(p)
 
 
 def _run_load(args: argparse.Namespace) -> int:
-    report = api.load(args.records, args.store, progress=commands.progress("records"))
+    report = api.load(args.records, args.store, progress=commands.progress("records"),
+                      endpoint=args.sparql_endpoint, reference=args.reference,
+                      overrides=args.overrides)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 
@@ -107,7 +124,7 @@ def _setup_query(p: argparse.ArgumentParser) -> None:
 
 def _run_query(args: argparse.Namespace) -> int:
     params = commands.parse_params(args.param)
-    rows = api.query(args.name, params, args.store)
+    rows = api.query(args.name, params, args.store, endpoint=args.sparql_endpoint)
     from queries import read_query
 
     print_rows(rows, read_query(args.name).columns, args.format)
@@ -123,7 +140,7 @@ def _setup_sparql(p: argparse.ArgumentParser) -> None:
 
 def _run_sparql(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
-    rows = api.sparql(text, args.store, write=args.write)
+    rows = api.sparql(text, args.store, write=args.write, endpoint=args.sparql_endpoint)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
 
@@ -142,11 +159,13 @@ def _setup_eval(p: argparse.ArgumentParser) -> None:
 
 def _setup_stats(p: argparse.ArgumentParser) -> None:
     _store(p)
+    p.add_argument("--merges", action="store_true",
+                   help="also the merge log: who was joined across articles and why")
     p.add_argument("--json", action="store_true")
 
 
 def _run_stats(args: argparse.Namespace) -> int:
-    result = api.stats(args.store)
+    result = api.stats(args.store, endpoint=args.sparql_endpoint, merges=args.merges)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

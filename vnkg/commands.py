@@ -69,7 +69,8 @@ def setup_view(p: argparse.ArgumentParser) -> None:
 def run_view(args: argparse.Namespace) -> int:
     fmt = args.fmt or (Path(args.output).suffix.lstrip(".") if args.output else "") or "html"
     output = Path(args.output or f"{args.name}.{fmt}")
-    path = api.view(args.name, output, store=args.store, fmt=fmt, **_view_options(args))
+    path = api.view(args.name, output, store=args.store, fmt=fmt,
+                    endpoint=args.sparql_endpoint, **_view_options(args))
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -120,3 +121,11 @@ def print_stats(result: dict[str, Any]) -> None:
     print("officials at most meetings:")
     for row in result["central"]:
         print(f"  {row['meetings']:4d}  {row['name']}  ({row['person']})")
+    if "merges" in result:
+        print(f"merged across articles: {len(result['merges'])} people")
+        for m in result["merges"]:
+            print(f"  {m['name']}  ({m['id']}): {len(m['articles'])} articles; {m['reason']}")
+        print(f"same name kept apart: {len(result['kept_apart'])} names")
+        for k in result["kept_apart"]:
+            print(f"  {k['name']}: " + "; ".join(f"{i} [{a}]" for i, a in
+                                                 zip(k["ids"], k["anchors"], strict=True)))

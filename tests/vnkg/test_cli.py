@@ -97,3 +97,22 @@ def test_skipped_input_exits_1_and_loads_the_rest(tmp_path: Path,
 def test_sparql_is_read_only_without_write(sample_store: Path) -> None:
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     assert main(["sparql", update, "--store", str(sample_store)]) == 2
+
+
+def test_build_and_query_against_a_sparql_server(sparql_server: str, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from loaders.rdf import RdfStore
+
+    with RdfStore(endpoint=sparql_server) as rdf:
+        rdf.update("DROP SILENT ALL")
+    one = EXAMPLES / "05-cho-don-so-ket-nd21-2024.txt"
+    endpoint = ["--sparql-endpoint", sparql_server]
+    assert main(["build", str(one), "--no-reference", *endpoint]) == 0
+    assert main(["build", str(one), "--no-reference", *endpoint]) == 0
+    assert "0 written, 1 unchanged" in capsys.readouterr().err
+    assert main(["query", "chairs", "--format", "json", *endpoint]) == 0
+    remote = json.loads(capsys.readouterr().out)
+    local = str(tmp_path / "s")
+    assert main(["build", str(one), "--no-reference", "--store", local]) == 0
+    assert main(["query", "chairs", "--format", "json", "--store", local]) == 0
+    assert json.loads(capsys.readouterr().out) == remote

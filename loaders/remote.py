@@ -1,0 +1,47 @@
+"""A remote SPARQL 1.1 server as the store: the protocol's endpoints, and parameter binding.
+
+The SPARQL protocol has no parameters, so named-query parameters are bound as a VALUES
+block opening the WHERE clause, with every term serialised (escaped) by rdflib, never
+pasted in as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+
+def remote_store(endpoint: str, update_endpoint: str | None = None) -> Any:
+    """An rdflib store over a SPARQL 1.1 server (query and update endpoints).
+
+    The server must serve the union of its named graphs as the default graph
+    (Oxigraph: `oxigraph serve --union-default-graph`). An endpoint ending in `/query`
+    has its update twin at `/update`.
+    """
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    if update_endpoint is None:
+        update_endpoint = (endpoint[: -len("/query")] + "/update"
+                           if endpoint.endswith("/query") else endpoint)
+    return SPARQLUpdateStore(query_endpoint=endpoint, update_endpoint=update_endpoint,
+                             method="POST", autocommit=True)
+
+
+def inline_bindings(text: str, bindings: Mapping[str, Any], names: list[str]) -> str:
+    r"""The query with a `VALUES` block binding `names` (UNDEF where unbound) opening its
+    first WHERE group, so the bindings hold inside the pattern, as initial bindings do.
+
+    >>> from rdflib import Literal
+    >>> print(inline_bindings("SELECT ?x WHERE { ?x ?p ?o }", {"p_a": Literal('say "hi"')},
+    ...                       ["p_a", "p_b"]))
+    SELECT ?x WHERE { VALUES (?p_a ?p_b) { ("say \"hi\"" UNDEF) } ?x ?p ?o }
+    """
+    if not names:
+        return text
+    match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
+    if not match:
+        raise ValueError("the query has no WHERE clause to bind parameters in")
+    head = " ".join(f"?{n}" for n in names)
+    row = " ".join(bindings[n].n3() if n in bindings else "UNDEF" for n in names)
+    return f"{text[: match.end()]} VALUES ({head}) {{ ({row}) }}{text[match.end():]}"

@@ -1,0 +1,60 @@
+"""A real SPARQL 1.1 server for the tests: Oxigraph's own server (PyPI `oxigraph`)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _server_binary() -> str | None:
+    beside = Path(sys.executable).with_name("oxigraph")
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def sparql_server() -> Iterator[str]:
+    """Start `oxigraph serve` (in memory, union default graph) on a free loopback port;
+    yields its query endpoint URL. Missing binary: skip, or fail when CI=true."""
+    from tests.conftest import in_ci
+
+    binary = _server_binary()
+    if binary is None:
+        message = "the oxigraph server is not installed (pip install oxigraph)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    port = _free_port()
+    proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"oxigraph server did not start: {proc.stderr.read()!r}"
+                            if proc.stderr else "oxigraph server did not start")
+            time.sleep(0.1)
+    try:
+        yield url + "/query"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,97 @@
+"""Resolution across articles: one node per official, no false merges, overrides honoured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import vnkg
+from extract.text import fold
+from graph.merges import merge_log
+from graph.model import Graph
+from graph.overrides import read_overrides
+from loaders.rdf import RdfStore
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def graph(sample_store: Path) -> Graph:
+    with RdfStore(sample_store) as rdf:
+        return rdf.read_graph()
+
+
+def _people(graph: Graph, name: str) -> list[str]:
+    return [n.id for n in graph.nodes.values()
+            if n.label == "Person" and n.props.get("key") == fold(name)]
+
+
+def test_same_official_is_one_node_across_articles(graph: Graph, expected: dict[str, Any]
+                                                   ) -> None:
+    for case in expected["scenarios"]["same_person"]:
+        ids = _people(graph, case["name"])
+        assert len(ids) == 1, case["name"]
+        stated = {f"article/{a}" for a in case["articles"]}
+        supported = set(graph.sources_of(graph.nodes[ids[0]]))
+        assert {a.removeprefix("article/") for a in stated} <= supported
+
+
+def test_same_name_in_unrelated_provinces_stays_two(graph: Graph) -> None:
+    assert len(_people(graph, "Phạm Quang Vinh")) == 2
+    _, apart = merge_log(graph)
+    assert [k.name for k in apart] == ["Phạm Quang Vinh"]
+
+
+def test_merge_log_gives_reasons(graph: Graph) -> None:
+    merges, _ = merge_log(graph)
+    phong = next(m for m in merges if fold(m.name) == fold("Triệu Đức Phong"))
+    assert len(phong.articles) >= 6 and "Bắc Kạn" in phong.reason
+
+
+def test_no_duplicate_units_localities_or_decrees(graph: Graph) -> None:
+    for label in ("Unit", "Locality", "Decree"):
+        keys: dict[tuple[Any, ...], list[str]] = {}
+        for n in graph.nodes.values():
+            if n.label == label and label != "Decree":
+                keys.setdefault((n.props.get("key"), n.props.get("type"),
+                                 tuple(n.props.get("within") or ())), []).append(n.id)
+            elif n.label == label:
+                keys.setdefault((n.props.get("kind"), n.props.get("key"),
+                                 n.props.get("date")), []).append(n.id)
+        dups = {k: v for k, v in keys.items() if len(v) > 1}
+        assert dups == {}, label
+
+
+def test_two_resolutions_28_stay_apart(graph: Graph) -> None:
+    dates = sorted(str(n.props.get("date")) for n in graph.nodes.values()
+                   if n.label == "Decree" and str(n.props.get("number", "")).startswith("28"))
+    assert dates == ["2008-09-22", "2013-10-25"]
+
+
+def test_overrides_pin_and_split(tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    articles = [EXAMPLES / "07-lang-chanh-tong-ket-nq28-2013.txt",
+                EXAMPLES / "09-tay-giang-giao-nhan-quan-2024.txt"]
+    vnkg.build(articles, store=store, reference=False, overrides=None)
+    with RdfStore(store) as rdf:
+        a, b = sorted(_people(rdf.read_graph(), "Phạm Quang Vinh"))
+    fixes = tmp_path / "overrides.json"
+    fixes.write_text(json.dumps({"same": [[a, b]]}), "utf-8")
+    report = vnkg.build(articles, store=store, reference=False, overrides=fixes)
+    assert report.written and not report.problems
+    with RdfStore(store) as rdf:
+        assert _people(rdf.read_graph(), "Phạm Quang Vinh") == [a]
+    split = {"different": [{"id": a, "articles": ["09-tay-giang-giao-nhan-quan-2024"]}]}
+    fixes.write_text(json.dumps(split), "utf-8")
+    vnkg.build(articles, store=store, reference=False, overrides=fixes)
+    with RdfStore(store) as rdf:
+        assert len(_people(rdf.read_graph(), "Phạm Quang Vinh")) == 2
+
+
+def test_malformed_overrides_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "o.json"
+    bad.write_text('{"same": [1]}', "utf-8")
+    with pytest.raises(ValueError, match="o.json"):
+        read_overrides(bad)
