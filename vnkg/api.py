@@ -226,3 +226,15 @@ def _required(value: str | None, flag: str) -> str:
     if not value:
         raise ValueError(f"this view needs {flag}")
     return value
+
+
+def export(fmt: str, output: str | Path, store: str | Path | None = DEFAULT_STORE, *,
+           endpoint: str | None = None) -> list[Path]:
+    """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
+    or the overview view as html, graphml, gexf, json, png."""
+    from loaders.export import GRAPH_FORMATS, export_graph
+
+    if fmt in GRAPH_FORMATS:
+        with open_store(store, endpoint) as rdf:
+            return export_graph(rdf, fmt, output)
+    return [view("overview", output, store, fmt=fmt, endpoint=endpoint)]

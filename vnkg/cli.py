@@ -150,6 +150,21 @@ def _setup_view(p: argparse.ArgumentParser) -> None:
     _store(p)
 
 
+def _setup_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("format", choices=commands.EXPORT_FORMATS,
+                   help="whole graph: turtle, nquads (named graphs kept), jsonld, csv (a "
+                        "folder for neo4j-admin import), cypher; the overview view: html, "
+                        "graphml, gexf, json, png")
+    p.add_argument("-o", "--output", required=True, help="output file (csv: a folder)")
+    _store(p)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    for path in api.export(args.format, args.output, args.store, endpoint=args.sparql_endpoint):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
 def _setup_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="+", help="records (.jsonl from vnkg extract) or articles")
     p.add_argument("--gold", required=True, help="gold annotations (JSON Lines)")
@@ -189,6 +204,8 @@ _COMMANDS: dict[str, Command] = {
                _setup_sparql, _run_sparql),
     "view": ("draw an interactive HTML view of the graph",
              "vnkg view overview -o overview.html", _setup_view, commands.run_view),
+    "export": ("export the whole graph (or the overview view) to a file",
+               "vnkg export nquads -o graph.nq", _setup_export, _run_export),
     "eval": ("score records against gold annotations",
              "vnkg eval --gold gold.jsonl records.jsonl", _setup_eval, commands.run_eval),
     "stats": ("counts by label and relation, the most central officials",

@@ -12,6 +12,8 @@ from typing import Any
 from vnkg import api
 
 VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
+EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "html", "graphml", "gexf",
+                  "json", "png")
 
 
 def progress(unit: str) -> Callable[[int], None] | None:
