@@ -45,12 +45,12 @@ def test_records_on_the_real_corpus_validate(shared: Path, schema: dict[str, Any
 def test_build_twice_changes_no_triple(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                        ) -> None:
     store = str(tmp_path / "store")
-    assert main(["build", str(EXAMPLES), "--store", store]) == 0
+    assert main(["build", str(EXAMPLES), "--store", store, "--no-reference"]) == 0
     dump = main(["sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
                  "--store", store, "--format", "json"])
     assert dump == 0
     first = json.loads(capsys.readouterr().out)
-    assert main(["build", str(EXAMPLES), "--store", store]) == 0
+    assert main(["build", str(EXAMPLES), "--store", store, "--no-reference"]) == 0
     assert "0 written, 15 unchanged" in capsys.readouterr().err
     main(["sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store,
           "--format", "json"])
@@ -89,7 +89,8 @@ def test_skipped_input_exits_1_and_loads_the_rest(tmp_path: Path,
     (tmp_path / "in" / "ok.txt").write_text("Sáng 2/5, Đồng chí Lý Văn Hậu chủ trì hội nghị.",
                                             encoding="utf-8")
     (tmp_path / "in" / "bad.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
-    assert main(["build", str(tmp_path / "in"), "--store", str(tmp_path / "s")]) == 1
+    assert main(["build", str(tmp_path / "in"), "--store", str(tmp_path / "s"),
+                 "--no-reference"]) == 1
     err = capsys.readouterr().err
     assert "bad.jsonl:1" in err and "1 documents: 1 written" in err
 
