@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,13 +25,14 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node as Term
 
 from graph.model import Fragment, Graph
-from graph.rdf import from_quads, graph_iri, literal, to_quads
+from graph.rdf import from_quads, graph_iri, literal, nt_literal, to_ntriples, to_quads
 from graph.vocab import ID, PREFIXES, VNKG
 from loaders.remote import inline_bindings, remote_store
 
 DEFAULT_STORE = Path("vnkg-data")
 REFERENCE = "reference"  # the article id of the gazetteer's reference graph
 ONTOLOGY = URIRef(str(VNKG)[:-1])  # the ontology's own named graph: https://vnkg.dev/ns
+_DIGEST_IRI = str(VNKG.digest)
 
 
 @dataclass
@@ -50,7 +52,8 @@ class RdfStore:
     """
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *,
-                 endpoint: str | None = None, update_endpoint: str | None = None) -> None:
+                 endpoint: str | None = None, update_endpoint: str | None = None,
+                 wait: float = 0.0) -> None:
         self.remote = endpoint is not None
         if endpoint is not None:
             self.dataset = Dataset(store=remote_store(endpoint, update_endpoint),
@@ -58,14 +61,7 @@ class RdfStore:
         elif path is None:
             self.dataset = Dataset(store=OxigraphStore(), default_union=True)
         else:
-            Path(path).mkdir(parents=True, exist_ok=True)
-            try:
-                store = OxigraphStore(configuration=str(path))
-            except OSError as err:
-                raise StoreBusyError(
-                    f"cannot open the store at {path}: {err}. Is another vnkg build running "
-                    "on it? Wait for it to finish, or use another --store.") from err
-            self.dataset = Dataset(store=store, default_union=True)
+            self.dataset = Dataset(store=open_on_disk(Path(path), wait), default_union=True)
         for prefix, ns in PREFIXES.items():
             self.dataset.bind(prefix, ns)
 
@@ -84,27 +80,45 @@ class RdfStore:
         """Replace each fragment's named graph by its new statements, all in one transaction.
 
         A fragment whose digest equals the one the store holds is left alone (and reported
-        unchanged), so a re-run reads one triple per article and writes nothing.
+        unchanged), so a re-run reads one triple per article and writes nothing. New articles
+        go in as N-Quads parsed by the store itself; articles already stored (and any
+        remote store) are replaced by one SPARQL update.
         """
         report = LoadReport()
-        parts: list[str] = []
+        fresh: list[str] = []
+        replaced: list[str] = []
+        seen: set[str] = set()
         for frag in fragments:
-            quads = to_quads(frag)
-            g = graph_iri(frag.article)
-            digest = quads_digest(quads)
-            stamp = literal(digest)
-            if self.digest(frag.article) == digest:
+            lines = to_ntriples(frag)
+            g = _node_n3(graph_iri(frag.article))
+            digest = lines_digest(lines)
+            stored = self.digest(frag.article)
+            if stored == digest and frag.article not in seen:
                 report.unchanged.append(frag.article)
                 continue
-            quads.append((g, VNKG.digest, stamp, g))
-            body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in quads)
-            parts.append(f"DROP SILENT GRAPH {g.n3()} ; "
-                         f"INSERT DATA {{ GRAPH {g.n3()} {{ {body} }} }}")
+            lines.append(f"{g} <{VNKG.digest}> {nt_literal(digest)}")
+            if stored is None and frag.article not in seen and not self.remote:
+                fresh.extend(f"{line} {g} .\n" for line in lines)
+            else:
+                body = " .\n".join(lines)
+                replaced.append(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+            seen.add(frag.article)
             report.written.append(frag.article)
-        if parts:
-            # terms are serialised by rdflib (n3, escaped); no text is formatted in by hand
-            self.update(" ;\n".join(parts))
+        if fresh:
+            self._load_nquads("".join(fresh))
+        if replaced:
+            # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
+            self.update(" ;\n".join(replaced))
         return report
+
+    def _load_nquads(self, data: str) -> None:
+        """Add N-Quads to the embedded store in one transaction (Oxigraph's own parser)."""
+        from pyoxigraph import RdfFormat
+
+        self._oxigraph().load(data.encode("utf-8"), format=RdfFormat.N_QUADS)
+
+    def _oxigraph(self) -> Any:
+        return self.dataset.store._inner  # type: ignore[attr-defined]
 
     def _triples(self, article: str) -> Iterator[tuple[Term, Term, Term]]:
         g = graph_iri(article)
@@ -115,13 +129,28 @@ class RdfStore:
     def digest(self, article: str) -> str | None:
         """The digest stamped on an article's named graph when it was written."""
         g = graph_iri(article)
+        if not self.remote:
+            from pyoxigraph import NamedNode
+
+            node = NamedNode(str(g))
+            found = self._oxigraph().quads_for_pattern(node, NamedNode(_DIGEST_IRI), None, node)
+            quad = next(iter(found), None)
+            return None if quad is None else str(quad.object.value)
         value = self._graph(g).value(g, VNKG.digest)
         return None if value is None else str(value)
 
     def write_reference(self, fragment: Callable[[], Fragment], version: str) -> bool:
         """Write reference data (made by `fragment()`) unless `version` of it is stored."""
         g = graph_iri(REFERENCE)
-        return self._write_stamped(g, version, lambda: to_quads(fragment()))
+        if self.remote:
+            return self._write_stamped(g, version, lambda: to_quads(fragment()))
+        if self.digest(REFERENCE) == version:
+            return False
+        self.update(f"DROP SILENT GRAPH {g.n3()}")
+        name = _node_n3(g)
+        lines = [*to_ntriples(fragment()), f"{name} <{VNKG.digest}> {nt_literal(version)}"]
+        self._load_nquads("".join(f"{line} {name} .\n" for line in lines))
+        return True
 
     def write_ontology(self) -> bool:
         """Load the ontology (graph/ontology.ttl) into its own named graph, once per version."""
@@ -223,12 +252,49 @@ def _linked(ref: Fragment, graph: Graph) -> Fragment:
 
 def quads_digest(quads: list[tuple[Term, Term, Term, URIRef]]) -> str:
     """A digest of a fragment's statements, independent of their order."""
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, _ in quads)
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return lines_digest([f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, _ in quads])
+
+
+def lines_digest(lines: list[str]) -> str:
+    """A digest of a fragment's statements as N-Triples lines, independent of their order."""
+    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+
+
+def _node_n3(iri: URIRef) -> str:
+    return f"<{iri}>"
 
 
 class StoreBusyError(RuntimeError):
-    """The store is locked by another process."""
+    """The store is locked by another process (or another open RdfStore)."""
+
+
+def open_on_disk(path: Path, wait: float = 0.0) -> OxigraphStore:
+    """Open (or create) the Oxigraph store in folder `path`, waiting up to `wait` seconds
+    while another process holds its lock; then StoreBusyError. A path that is not a store
+    folder, or a damaged store, is a ValueError saying so.
+
+    Oxigraph takes a lock on the folder for as long as the store is open, so two builds
+    can never write one store at once; the lock dies with its process, even on SIGKILL.
+    """
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--store {path} is a file, not a store folder; give a folder")
+    path.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return OxigraphStore(configuration=str(path))
+        except OSError as err:
+            if "lock" not in str(err).lower():
+                raise ValueError(f"cannot open the store at {path} ({err}); check the "
+                                 "folder is a vnkg store and readable") from err
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(
+                    f"the store at {path} is in use by another process (another vnkg build "
+                    "or query?); wait for it to finish, or use another --store") from err
+            time.sleep(0.2)
+        except RuntimeError as err:  # pyoxigraph reports a damaged store this way
+            raise ValueError(f"cannot open the store at {path} ({err}); it is damaged or "
+                             "not a vnkg store: rebuild it into a new folder") from err
 
 
 def _py(term: Any) -> Any:
@@ -259,4 +325,4 @@ def run_named(store: RdfStore, name: str, params: Mapping[str, Any] | None = Non
     query = read_query(name, "sparql")
     bound = bind_params(query, dict(params or {}))
     rows = store.query(query.text, {f"p_{k}": v for k, v in bound.items()})
-    return order_rows(rows, query.columns)
+    return order_rows(rows, query.columns, query.lists)

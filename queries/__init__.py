@@ -16,8 +16,8 @@ from typing import Any
 
 from extract.text import expand_abbreviations, fold
 
-ENTITY_PARAMS = ("person", "unit", "locality", "decree", "id")
-_HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|about):\s*(.*)$")
+ENTITY_PARAMS = ("person", "unit", "locality", "province", "decree", "id")
+_HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|lists|about):\s*(.*)$")
 _LOC_TYPE = re.compile(r"^(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu|tp\.?)\s+")
 
 
@@ -31,6 +31,7 @@ class NamedQuery:
     params: tuple[str, ...]
     columns: tuple[str, ...]
     about: str
+    lists: tuple[str, ...] = ()  # columns whose value is a list of strings
 
 
 _SUFFIX = {"sparql": "rq", "cypher": "cypher"}
@@ -64,7 +65,8 @@ def read_query(name: str, language: str = "sparql") -> NamedQuery:
             head[m.group(1)] = m.group(2).strip()
     split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())  # noqa: E731
     return NamedQuery(name, language, text, split(head.get("params", "")),
-                      split(head.get("columns", "")), head.get("about", ""))
+                      split(head.get("columns", "")), head.get("about", ""),
+                      split(head.get("lists", "")))
 
 
 def bind_params(query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
@@ -94,10 +96,31 @@ def param_key(kind: str, value: str) -> str:
         return decree_key(re.sub(r"^(nghị định|nghị quyết|quyết định|chỉ thị|luật|kế hoạch)"
                                  r"\s+(số\s+)?", "", fold(value)))
     key = fold(expand_abbreviations(value))
-    return _LOC_TYPE.sub("", key) if kind == "locality" else key
+    return _LOC_TYPE.sub("", key) if kind in ("locality", "province") else key
 
 
-def order_rows(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Rows restricted to the declared columns, in a stable order (for parity and tests)."""
-    out = [{c: row.get(c) for c in columns} for row in rows]
+def order_rows(rows: list[dict[str, Any]], columns: tuple[str, ...],
+               lists: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Rows restricted to the declared columns, in a stable order (for parity and tests).
+
+    A `lists` column comes back as a sorted list of unique strings, whether the engine gave
+    a list (Cypher `collect`) or a "|"-joined string (SPARQL `GROUP_CONCAT`).
+
+    >>> order_rows([{"a": 1, "s": "b|a|b", "x": 0}], ("a", "s"), lists=("s",))
+    [{'a': 1, 's': ['a', 'b']}]
+    """
+    out = [{c: as_list(row.get(c)) if c in lists else row.get(c) for c in columns}
+           for row in rows]
     return sorted(out, key=lambda r: tuple("" if r[c] is None else str(r[c]) for c in columns))
+
+
+def as_list(value: Any) -> list[str]:
+    """A list column's value as a sorted list of unique strings; None or "" give [].
+
+    >>> as_list("article/b|article/a"), as_list(["x", "x"]), as_list(None)
+    (['article/a', 'article/b'], ['x'], [])
+    """
+    if value is None:
+        return []
+    items = value if isinstance(value, list | tuple | set) else str(value).split("|")
+    return sorted({str(v) for v in items if v is not None and str(v) != ""})

@@ -62,3 +62,15 @@ def test_every_query_declares_its_columns_and_runs(sample_store: Path, name: str
 def test_unknown_parameter_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="takes person"), RdfStore(None) as rdf:
         run_named(rdf, "person-meetings", {"nobody": "x"})
+
+
+def test_locality_matches_the_place_and_everything_around_it(sample_store: Path,
+                                                             expected: dict[str, Any]) -> None:
+    in_province = _chairs(sample_store, locality="tỉnh Bắc Kạn")
+    in_district = _chairs(sample_store, locality="huyện Ba Bể")
+    assert in_district and {r["source"] for r in in_district} <= {r["source"] for r in in_province}
+    stated = {f"article/{c['article']}" for c in expected["chairs"]
+              if c.get("locality") == "huyện Ba Bể"}
+    assert stated <= {r["source"] for r in in_district}
+    assert _chairs(sample_store, locality="Bắc Kan") == []  # a wrong tone is another name
+    assert _chairs(sample_store, locality="BẮC KẠN") == in_province
