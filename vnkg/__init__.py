@@ -10,6 +10,7 @@ The Python API mirrors the command line one to one:
 from vnkg.api import (
     BuildReport,
     build,
+    cypher,
     export,
     extract,
     load,
@@ -21,5 +22,5 @@ from vnkg.api import (
     write_records,
 )
 
-__all__ = ["BuildReport", "build", "export", "extract", "load", "query", "read_records", "sparql",
-           "stats", "view", "write_records"]
+__all__ = ["BuildReport", "build", "cypher", "export", "extract", "load", "query",
+           "read_records", "sparql", "stats", "view", "write_records"]

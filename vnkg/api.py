@@ -8,39 +8,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from itertools import islice
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from extract import extract_record
 from extract.document import Document
 from extract.read import Problem, read_documents
-from graph.model import Fragment
 from graph.overrides import apply_overrides, read_overrides
 from graph.resolve import to_fragment
-from loaders.rdf import DEFAULT_STORE, RdfStore, run_named
+from loaders.rdf import DEFAULT_STORE, run_named
+from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store
 
 Record = dict[str, Any]
-Progress = Callable[[int], None]
-BATCH = 200
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
-
-
-@dataclass
-class BuildReport:
-    """What a build or load did."""
-
-    documents: int = 0
-    written: int = 0
-    unchanged: int = 0
-    quads: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None
@@ -90,17 +71,12 @@ def read_records(path: str | Path, problems: list[Problem] | None = None) -> Ite
             yield record
 
 
-def open_store(store: str | Path | None = DEFAULT_STORE, endpoint: str | None = None
-               ) -> RdfStore:
-    """The embedded store at `store` (a folder; None: in memory), or a SPARQL server."""
-    return RdfStore(store, endpoint=endpoint) if endpoint else RdfStore(store)
-
-
 def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
           progress: Progress | None = None, *, endpoint: str | None = None,
-          reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES
-          ) -> BuildReport:
-    """Read, extract, resolve and load articles into the RDF store.
+          reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
+          backend: str = "rdf", neo4j: str | None = None) -> BuildReport:
+    """Read, extract, resolve and load articles into the RDF store, Neo4j, or both
+    (`backend`: rdf, neo4j, both; `neo4j`: its URI, else $NEO4J_URI).
 
     With `reference`, the gazetteer's localities (both maps, PART_OF and BECAME) are loaded
     once as reference data; `overrides` (when the file exists) pins or splits nodes.
@@ -110,47 +86,45 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
     fixes = read_overrides(overrides)
     fragments = (apply_overrides(to_fragment(record_for(doc), doc.text), fixes)
                  for doc in read_documents(paths, report.problems))
-    return _write(fragments, open_store(store, endpoint), report, progress, reference)
+    target = Target(store, endpoint, reference, backend, neo4j)
+    return load_fragments(fragments, report, progress, target)
 
 
 def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
          progress: Progress | None = None, *, endpoint: str | None = None,
-         reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES
-         ) -> BuildReport:
-    """Load records (from `vnkg extract` or another extractor) into the RDF store."""
+         reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
+         backend: str = "rdf", neo4j: str | None = None) -> BuildReport:
+    """Load records (from `vnkg extract` or another extractor) into the RDF store, Neo4j,
+    or both."""
     report = BuildReport()
     fixes = read_overrides(overrides)
     fragments = (apply_overrides(to_fragment(r), fixes)
                  for r in read_records(records_path, report.problems))
-    return _write(fragments, open_store(store, endpoint), report, progress, reference)
-
-
-def _write(fragments: Iterable[Fragment], rdf: RdfStore, report: BuildReport,
-           progress: Progress | None, reference: bool) -> BuildReport:
-    it = iter(fragments)
-    with rdf:
-        rdf.write_ontology()
-        if reference:
-            from graph.reference import reference_fragment, reference_version
-
-            rdf.write_reference(reference_fragment, reference_version())
-        while batch := list(islice(it, BATCH)):
-            done = rdf.write_fragments(batch)
-            report.documents += len(batch)
-            report.written += len(done.written)
-            report.unchanged += len(done.unchanged)
-            if progress:
-                progress(report.documents)
-        report.quads = rdf.count()
-    return report
+    target = Target(store, endpoint, reference, backend, neo4j)
+    return load_fragments(fragments, report, progress, target)
 
 
 def query(name: str, params: dict[str, Any] | None = None,
-          store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None
-          ) -> list[dict[str, Any]]:
-    """Run a named query (`queries/NAME.rq`) on the store; a list of rows keyed by column."""
+          store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
+          backend: str = "rdf", neo4j: str | None = None) -> list[dict[str, Any]]:
+    """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j); a list of
+    rows keyed by column."""
+    if backend == "neo4j":
+        from loaders.neo4j_query import run_cypher_query
+        from vnkg.neo4j_backend import connect
+
+        with connect(neo4j) as driver:
+            return run_cypher_query(driver, name, params)
     with open_store(store, endpoint) as rdf:
         return run_named(rdf, name, params)
+
+
+def cypher(text: str, neo4j: str | None = None, write: bool = False) -> list[dict[str, Any]]:
+    """Run Cypher on Neo4j, in a read-only transaction unless `write`."""
+    from vnkg.neo4j_backend import connect, run_cypher
+
+    with connect(neo4j) as driver:
+        return run_cypher(driver, text, write)
 
 
 def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = False, *,

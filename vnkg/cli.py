@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.run(args) or 0)
-    except (KeyError, ValueError, PermissionError, FileNotFoundError) as err:
+    except (KeyError, ValueError, PermissionError, FileNotFoundError, ConnectionError) as err:
         print(f"vnkg {args.command}: {err.args[0] if err.args else err}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -82,6 +82,15 @@ def _setup_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
     _store(p)
     _reference(p)
+    _backend(p)
+
+
+def _backend(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--backend", choices=("rdf", "neo4j", "both"), default="rdf",
+                   help="where to load or query: the RDF store (default), Neo4j, or both")
+    p.add_argument("--neo4j", metavar="URI", default=None,
+                   help="Neo4j Bolt URI (default: $NEO4J_URI); the login comes from "
+                        "$NEO4J_USER and $NEO4J_PASSWORD only")
 
 
 def _reference(p: argparse.ArgumentParser) -> None:
@@ -95,7 +104,7 @@ def _reference(p: argparse.ArgumentParser) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     report = api.build(args.paths, args.store, progress=commands.progress("articles"),
                        endpoint=args.sparql_endpoint, reference=args.reference,
-                       overrides=args.overrides)
+                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 
@@ -104,12 +113,13 @@ def _setup_load(p: argparse.ArgumentParser) -> None:
     p.add_argument("records", help="a JSON Lines file of records (vnkg extract's output)")
     _store(p)
     _reference(p)
+    _backend(p)
 
 
 def _run_load(args: argparse.Namespace) -> int:
     report = api.load(args.records, args.store, progress=commands.progress("records"),
                       endpoint=args.sparql_endpoint, reference=args.reference,
-                      overrides=args.overrides)
+                      overrides=args.overrides, backend=args.backend, neo4j=args.neo4j)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 
@@ -120,11 +130,15 @@ def _setup_query(p: argparse.ArgumentParser) -> None:
                    help="bind a parameter (repeatable); a parameter left out means any")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     _store(p)
+    _backend(p)
 
 
 def _run_query(args: argparse.Namespace) -> int:
     params = commands.parse_params(args.param)
-    rows = api.query(args.name, params, args.store, endpoint=args.sparql_endpoint)
+    if args.backend == "both":
+        raise ValueError("query takes --backend rdf or neo4j")
+    rows = api.query(args.name, params, args.store, endpoint=args.sparql_endpoint,
+                     backend=args.backend, neo4j=args.neo4j)
     from queries import read_query
 
     print_rows(rows, read_query(args.name).columns, args.format)
@@ -141,6 +155,22 @@ def _setup_sparql(p: argparse.ArgumentParser) -> None:
 def _run_sparql(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
     rows = api.sparql(text, args.store, write=args.write, endpoint=args.sparql_endpoint)
+    print_rows(rows, tuple(rows[0]) if rows else (), args.format)
+    return 0
+
+
+def _setup_cypher(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", help="a Cypher query, or @FILE to read it from a file")
+    p.add_argument("--write", action="store_true", help="allow writes (read-only otherwise)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--neo4j", metavar="URI", default=None,
+                   help="Neo4j Bolt URI (default: $NEO4J_URI); login from $NEO4J_USER, "
+                        "$NEO4J_PASSWORD")
+
+
+def _run_cypher(args: argparse.Namespace) -> int:
+    text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
+    rows = api.cypher(text, args.neo4j, write=args.write)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
 
@@ -202,6 +232,8 @@ _COMMANDS: dict[str, Command] = {
     "sparql": ("run a SPARQL query (read-only unless --write)",
                'vnkg sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"',
                _setup_sparql, _run_sparql),
+    "cypher": ("run Cypher on Neo4j (read-only unless --write)",
+               'vnkg cypher "MATCH (p:Person) RETURN p.name LIMIT 5"', _setup_cypher, _run_cypher),
     "view": ("draw an interactive HTML view of the graph",
              "vnkg view overview -o overview.html", _setup_view, commands.run_view),
     "export": ("export the whole graph (or the overview view) to a file",
