@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -150,6 +151,105 @@ def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[Any, Pairs],
             edge.evidence.append(Evidence(article, int(ev[VNKG.start].toPython()),
                                           int(ev[VNKG.end].toPython()), str(ev[VNKG.text])))
     edge.evidence.sort(key=lambda e: (e.start, e.end))
+
+
+def to_ntriples(fragment: Fragment) -> list[str]:
+    """The same statements as `to_quads`, as N-Triples terms ("<s> <p> o") without the graph.
+
+    Built straight from strings, an order of magnitude faster than making rdflib terms; the
+    loader writes them as N-Quads and digests them.
+
+    >>> frag = Fragment("a1", "2024-05")
+    >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#string>')
+    True
+    """
+    g = _iri(graph_iri(fragment.article))
+    out: list[str] = []
+    if fragment.published:
+        out.append(f"{g} <{VNKG.dated}> {nt_literal(fragment.published)}")
+    for node in fragment.nodes.values():
+        s = _node(node.id)
+        out.append(f"{s} {_TYPE} {_class(node.label)}")
+        out.append(f"{s} <{VNKG.id}> {nt_literal(node.id)}")
+        out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props))
+    labels = {n.id: n.label for n in fragment.nodes.values()}
+    for edge in fragment.edges.values():
+        _edge_lines(out, edge, labels.get(edge.source, ""))
+    return out
+
+
+def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
+    s, o = _node(edge.source), _node(edge.target)
+    label = source_label or _label_for(edge.type)
+    out.append(f"{s} {_predicate(edge.type, label)} {o}")
+    if not (edge.props or edge.evidence):
+        return
+    st = f"<{ID}statement/{_hash(*edge.key)}>"
+    out += [f"{st} {_TYPE} <{VNKG.Statement}>", f"{st} <{VNKG.subject}> {s}",
+            f"{st} <{VNKG.relation}> {nt_literal(edge.type)}", f"{st} <{VNKG.object}> {o}"]
+    out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
+    for ev in edge.evidence:
+        e = f"<{ID}evidence/{_hash(*edge.key, ev.article, str(ev.start), str(ev.end))}>"
+        out += [f"{st} <{VNKG.evidence}> {e}", f"{e} <{VNKG.start}> {_int(ev.start)}",
+                f"{e} <{VNKG.end}> {_int(ev.end)}",
+                f"{e} <{VNKG.text}> {nt_literal(ev.text, True)}",
+                f"{e} <{PROV.wasDerivedFrom}> {_node(f'article/{ev.article}')}"]
+
+
+_TYPE = f"<{RDF.type}>"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_literal(value: str | int | float | bool, vietnamese: bool = False) -> str:
+    """A literal in N-Triples syntax, escaped; the same term as `literal(value, vietnamese)`.
+
+    >>> nt_literal('Lò "A"', True)
+    '"Lò \\\\"A\\\\""@vi'
+    """
+    if isinstance(value, str):
+        text = value.translate(_ESCAPES)
+        return f'"{text}"@vi' if vietnamese else f'"{text}"^^<{XSD.string}>'
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _int(value)
+    lit = Literal(value)
+    return f'"{str(lit).translate(_ESCAPES)}"^^<{lit.datatype}>'
+
+
+def _int(value: int) -> str:
+    return f'"{value}"^^<{XSD.integer}>'
+
+
+def _nt_props(props: dict[str, PropValue]) -> Iterable[tuple[str, str]]:
+    for name, value in props.items():
+        values = value if isinstance(value, list) else [value]
+        p = _property(name)
+        for v in values:
+            if v is not None:
+                yield p, nt_literal(v, vietnamese=name in VIETNAMESE)
+
+
+def _iri(term: URIRef) -> str:
+    return f"<{term}>"
+
+
+@lru_cache(maxsize=1 << 16)
+def _node(node_id: str) -> str:
+    return f"<{node_iri(node_id)}>"
+
+
+@lru_cache(maxsize=256)
+def _property(name: str) -> str:
+    return f"<{property_predicate(name)}>"
+
+
+@lru_cache(maxsize=64)
+def _predicate(rel: str, label: str) -> str:
+    return f"<{predicate_for(rel, label)}>"
+
+
+@lru_cache(maxsize=64)
+def _class(label: str) -> str:
+    return f"<{CLASSES[label]}>"
 
 
 def _hash(*parts: str) -> str:
