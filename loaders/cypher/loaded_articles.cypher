@@ -1,0 +1,4 @@
+// Which of $articles are loaded already, and the digest of the fragment loaded for each.
+UNWIND $articles AS article
+MATCH (l:VnkgLoad {article: article})
+RETURN l.article AS article, l.digest AS digest

@@ -1,0 +1,18 @@
+// Merge one label's nodes (one row per node: the loader merges a batch's rows first). Properties merge the same whatever the order of the articles:
+// a list takes the sorted union, a scalar the smallest value given (so names agree with the
+// SPARQL MIN over an entity's names); `sources` stays sorted and free of duplicates.
+// __LABEL__ is replaced by the loader from graph.model.LABELS; every value is a parameter.
+UNWIND $rows AS row
+MERGE (n:__LABEL__ {id: row.id})
+ON CREATE SET n.sources = row.articles
+WITH n, row, n.sources = row.articles AS fresh
+SET n.sources = CASE WHEN fresh THEN n.sources
+    ELSE COLLECT { UNWIND n.sources + row.articles AS s RETURN DISTINCT s ORDER BY s } END
+FOREACH (k IN keys(row.props) |
+  SET n[k] = CASE
+    WHEN row.props[k] IS :: LIST<ANY> NOT NULL THEN
+      reduce(acc = CASE WHEN n[k] IS :: LIST<ANY> NOT NULL THEN n[k] ELSE [] END,
+             x IN row.props[k] | [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x])
+    WHEN n[k] IS NOT NULL AND n[k] < row.props[k] THEN n[k]
+    ELSE row.props[k] END)
+RETURN count(n) AS written

@@ -1,0 +1,32 @@
+// Merge one relationship type between two labels (MATCH, MATCH, MERGE), one row per
+// relationship (the loader merges a batch's rows first). Properties merge as
+// for nodes (lists: sorted union, scalars: smallest); `sources` and `evidence` stay sorted and
+// free of duplicates; first_seen/last_seen widen to the article's date.
+// __SOURCE__, __TARGET__ and __TYPE__ come from graph.model.RELATIONS, never from data.
+UNWIND $rows AS row
+MATCH (a:__SOURCE__ {id: row.source})
+MATCH (b:__TARGET__ {id: row.target})
+MERGE (a)-[r:__TYPE__]->(b)
+ON CREATE SET r.sources = row.articles, r.first_seen = row.first_seen,
+    r.last_seen = row.last_seen, r.evidence = row.evidence
+ON MATCH SET
+    r.first_seen = CASE
+        WHEN row.first_seen IS NULL OR r.first_seen <= row.first_seen THEN r.first_seen
+        ELSE row.first_seen END,
+    r.last_seen = CASE
+        WHEN row.last_seen IS NULL OR r.last_seen >= row.last_seen THEN r.last_seen
+        ELSE row.last_seen END
+WITH r, row, r.sources = row.articles AS fresh
+SET r.sources = CASE WHEN fresh THEN r.sources
+        ELSE COLLECT { UNWIND r.sources + row.articles AS s RETURN DISTINCT s ORDER BY s } END,
+    r.evidence = CASE WHEN fresh THEN r.evidence
+        ELSE COLLECT { UNWIND coalesce(r.evidence, []) + row.evidence AS e
+                       RETURN DISTINCT e ORDER BY e } END
+FOREACH (k IN keys(row.props) |
+  SET r[k] = CASE
+    WHEN row.props[k] IS :: LIST<ANY> NOT NULL THEN
+      reduce(acc = CASE WHEN r[k] IS :: LIST<ANY> NOT NULL THEN r[k] ELSE [] END,
+             x IN row.props[k] | [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x])
+    WHEN r[k] IS NOT NULL AND r[k] < row.props[k] THEN r[k]
+    ELSE row.props[k] END)
+RETURN count(r) AS written

@@ -1,0 +1,308 @@
+"""Load graph fragments into Neo4j over Bolt, read the graph back, delete an article.
+
+Writes go in batches of whole fragments (about `batch_size` rows each): one managed write
+transaction (retried on transient errors) per batch. It skips fragments identical to the
+ones already loaded for their articles (a digest kept on a `VnkgLoad` record per article),
+removes the statements of the articles it replaces, then MERGEs nodes per label and
+relationships per type with UNWIND. So one article's delete+write is atomic, a re-load of
+the same data changes nothing, and a failed batch leaves nothing half-written and is named
+in the report. Query texts live in loaders/cypher/; labels and types come from graph.model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from queue import Queue
+from threading import Thread
+from typing import Any, TypeVar
+
+from neo4j import Driver, ManagedTransaction, Query, ResultSummary
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph.model import LABELS, RELATIONS, Edge, Fragment, Graph, Node, edge_key
+from loaders.neo4j_rows import (
+    EDGE_RESERVED,
+    FragmentRows,
+    InvalidFragment,
+    Rows,
+    evidence_prefix,
+    fragment_rows,
+    parse_evidence,
+)
+
+CYPHER_DIR = Path(__file__).parent / "cypher"
+_T = TypeVar("_T")
+LOAD_LABEL = "VnkgLoad"  # the loader's record of a loaded fragment; not a node of the model
+COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+            "properties_set")
+
+
+@dataclass
+class FailedBatch:
+    """A batch that was not written (rolled back) and why."""
+
+    index: int
+    articles: list[str]
+    error: str
+
+
+@dataclass
+class LoadReport:
+    """What write_fragments did: articles written (`replaced`: of those, the ones loaded
+    before), `unchanged` ones skipped, and counts; `updated` counts rows merged into what
+    already existed."""
+
+    articles: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    nodes_created: int = 0
+    relationships_created: int = 0
+    nodes_updated: int = 0
+    relationships_updated: int = 0
+    properties_set: int = 0
+    batches: int = 0
+    failed: list[FailedBatch] = field(default_factory=list)
+
+
+@cache
+def cypher(name: str) -> str:
+    """The text of loaders/cypher/NAME.cypher."""
+    return (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
+
+
+def ensure_constraints(driver: Driver, *, database: str | None = None) -> None:
+    """Create the uniqueness constraint on `id` of every label, where absent.
+
+    >>> ensure_constraints(driver)  # doctest: +SKIP
+    """
+    keys = [(label, "id") for label in LABELS] + [(LOAD_LABEL, "article")]
+    for label, key in keys:
+        text = (cypher("constraint").replace("__NAME__", f"vnkg_{label.lower()}_{key}")
+                .replace("__LABEL__", label).replace("__KEY__", key))
+        driver.execute_query(Query(text), database_=database)
+
+
+def write_fragments(driver: Driver, fragments: Iterable[Fragment], *, database: str | None = None,
+                    batch_size: int = 1000) -> LoadReport:
+    """Write fragments, each replacing whatever its article had written before.
+
+    A fragment identical to the one loaded for its article is skipped (`unchanged`).
+
+    >>> report = write_fragments(driver, [to_fragment(record)])  # doctest: +SKIP
+    >>> report.failed  # doctest: +SKIP
+    []
+    """
+    ensure_constraints(driver, database=database)
+    report = LoadReport()
+    # notifications off: on a fresh database every property read is "unknown", a warning each
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
+        for index, (batch, invalid) in enumerate(_prefetch(_batches(fragments, batch_size))):
+            report.failed.extend(FailedBatch(index, [a], err) for a, err in invalid)
+            if not batch:
+                continue
+            try:
+                done = session.execute_write(_write_batch, batch)
+            except (Neo4jError, DriverError, InvalidFragment) as err:
+                report.failed.append(FailedBatch(index, [f.article for f in batch],
+                                                 f"{type(err).__name__}: {err}"))
+                continue
+            report.batches += 1
+            _add_counts(report, done)
+    return report
+
+
+def delete_article(driver: Driver, article: str, *, database: str | None = None) -> None:
+    """Remove one article's statements: what no other article supports goes with it.
+
+    >>> delete_article(driver, "baobackan-2024-001")  # doctest: +SKIP
+    """
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
+        session.execute_write(_forget, [article])
+
+
+def clear(driver: Driver, *, database: str | None = None) -> None:
+    """Delete every node and relationship (tests and benchmarks)."""
+    with driver.session(database=database, notifications_min_severity="OFF") as session:
+        session.run(Query(cypher("clear"))).consume()
+
+
+def read_graph(driver: Driver, *, database: str | None = None) -> Graph:
+    """The whole store as a graph.model.Graph (sources, evidence, article dates included).
+
+    >>> read_graph(driver).nodes["article/a1"].label  # doctest: +SKIP
+    'Article'
+    """
+    graph = Graph()
+    for name in ("read_loads", "read_nodes", "read_relationships"):
+        records = driver.execute_query(Query(cypher(name)), database_=database).records
+        for rec in records:
+            if name == "read_loads":
+                graph.published[rec["article"]] = rec["seen_date"]
+            elif name == "read_nodes":
+                _read_node(graph, rec["id"], rec["labels"], dict(rec["props"]))
+            else:
+                _read_edge(graph, rec["type"], rec["source"], rec["target"], dict(rec["props"]))
+    return graph
+
+
+def _read_node(graph: Graph, node_id: str, labels: list[str], props: dict[str, Any]) -> None:
+    props.pop("id", None)
+    graph.sources[node_id] = set(props.pop("sources", None) or [])
+    label = next(lab for lab in labels if lab in LABELS)
+    graph.nodes[node_id] = Node(node_id, label, props)
+
+
+def _read_edge(graph: Graph, rel: str, source: str, target: str, props: dict[str, Any]) -> None:
+    evidence = [parse_evidence(e) for e in props.pop("evidence", None) or []]
+    sources = set(props.pop("sources", None) or [])
+    edge = Edge(rel, source, target, {k: v for k, v in props.items() if k not in EDGE_RESERVED},
+                evidence)
+    graph.edges[edge.key] = edge
+    graph.sources[edge_key(edge.key)] = sources
+
+
+def _batches(fragments: Iterable[Fragment], batch_size: int
+             ) -> Iterator[tuple[list[FragmentRows], list[tuple[str, str]]]]:
+    """Groups of whole fragments of about batch_size rows, and the invalid fragments met."""
+    batch: list[FragmentRows] = []
+    invalid: list[tuple[str, str]] = []
+    size = 0
+    for fragment in fragments:
+        try:
+            rows = fragment_rows(fragment)
+        except InvalidFragment as err:
+            invalid.append((fragment.article, str(err)))
+            continue
+        # a full batch, or the same article twice (the later one must replace the earlier)
+        if batch and (size + rows.size() > batch_size
+                      or any(f.article == rows.article for f in batch)):
+            yield batch, invalid
+            batch, invalid, size = [], [], 0
+        batch.append(rows)
+        size += rows.size()
+    if batch or invalid:
+        yield batch, invalid
+
+
+def _prefetch(items: Iterator[_T], depth: int = 2) -> Iterator[_T]:
+    """Yield `items`, computing the next ones in a thread meanwhile: building rows in
+    Python overlaps with the server writing the previous batch."""
+    queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
+
+    def produce() -> None:
+        try:
+            for item in items:
+                queue.put((True, item))
+        except BaseException as err:  # handed to the consumer, raised there
+            queue.put((False, err))
+            return
+        queue.put((False, None))
+
+    Thread(target=produce, daemon=True).start()
+    while True:
+        ok, item = queue.get()
+        if not ok:
+            if item is not None:
+                raise item
+            return
+        yield item
+
+
+@dataclass
+class _Done:
+    """What one batch transaction did."""
+
+    written: list[str]
+    replaced: list[str]
+    unchanged: list[str]
+    rows: Rows
+    counts: dict[str, int]
+
+
+def _write_batch(tx: ManagedTransaction, batch: list[FragmentRows]) -> _Done:
+    articles = [f.article for f in batch]
+    loaded = {r["article"]: r["digest"] for r in tx.run(cypher("loaded_articles"),
+                                                          articles=articles)}
+    todo = [f for f in batch if loaded.get(f.article) != f.digest]
+    replaced = [f.article for f in todo if f.article in loaded]
+    counts: dict[str, int] = _unlink(tx, replaced) if replaced else {}
+    rows = Rows()
+    for frag in todo:
+        rows.add(frag)
+    for label, node_rows in rows.node_rows().items():
+        text = cypher("merge_nodes").replace("__LABEL__", _checked_label(label))
+        _merge_counts(counts, _run(tx, text, node_rows))
+    for (rel, src, tgt), edge_rows in rows.edge_rows().items():
+        text = (cypher("merge_relationships").replace("__TYPE__", _checked_type(rel, src, tgt))
+                .replace("__SOURCE__", src).replace("__TARGET__", tgt))
+        written = _run(tx, text, edge_rows)
+        if written.get("written", 0) != len(edge_rows):
+            raise InvalidFragment(f"{rel}: {len(edge_rows) - written.get('written', 0)} "
+                                  "relationships found no endpoint")
+        _merge_counts(counts, written)
+    if rows.loads:
+        tx.run(cypher("merge_loads"), rows=rows.loads).consume()
+    unchanged = [f.article for f in batch if loaded.get(f.article) == f.digest]
+    return _Done([f.article for f in todo], replaced, unchanged, rows, counts)
+
+
+def _unlink(tx: ManagedTransaction, articles: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    prefixes = [evidence_prefix(a) for a in articles]
+    summary = tx.run(cypher("unlink_relationships"), articles=articles,
+                     prefixes=prefixes).consume()
+    _merge_counts(counts, _counters(summary))
+    summary = tx.run(cypher("unlink_nodes"), articles=articles).consume()
+    _merge_counts(counts, _counters(summary))
+    return counts
+
+
+def _forget(tx: ManagedTransaction, articles: list[str]) -> None:
+    _unlink(tx, articles)
+    tx.run(cypher("delete_loads"), articles=articles).consume()
+
+
+def _run(tx: ManagedTransaction, text: str, rows: list[dict[str, Any]]) -> dict[str, int]:
+    result = tx.run(text, rows=rows)
+    written = result.single(strict=True)["written"]
+    counts = _counters(result.consume())
+    counts["written"] = written
+    return counts
+
+
+def _counters(summary: ResultSummary) -> dict[str, int]:
+    return {name: getattr(summary.counters, name) for name in COUNTERS}
+
+
+def _merge_counts(total: dict[str, int], more: dict[str, int]) -> None:
+    for key, value in more.items():
+        total[key] = total.get(key, 0) + value
+
+
+def _add_counts(report: LoadReport, done: _Done) -> None:
+    n_nodes = sum(map(len, done.rows.nodes.values()))
+    n_rels = sum(map(len, done.rows.edges.values()))  # after merging rows of one node/edge
+    created_n = done.counts.get("nodes_created", 0)
+    created_r = done.counts.get("relationships_created", 0)
+    report.articles.extend(done.written)
+    report.replaced.extend(done.replaced)
+    report.unchanged.extend(done.unchanged)
+    report.nodes_created += created_n
+    report.relationships_created += created_r
+    report.nodes_updated += max(0, n_nodes - created_n)
+    report.relationships_updated += max(0, n_rels - created_r)
+    report.properties_set += done.counts.get("properties_set", 0)
+
+
+def _checked_label(label: str) -> str:
+    if label not in LABELS:
+        raise InvalidFragment(f"unknown label {label!r}")
+    return label
+
+
+def _checked_type(rel: str, src: str, tgt: str) -> str:
+    if (src, tgt) not in RELATIONS.get(rel, ()):
+        raise InvalidFragment(f"{rel} may not join {src} to {tgt}")
+    return rel

@@ -1,0 +1,171 @@
+"""Fragments to parameter rows for the Neo4j loader, checked against the closed model.
+
+Labels and relationship types are taken from graph.model (LABELS, RELATIONS) and checked
+there; the rows carry every value as a query parameter. Evidence becomes JSON strings so
+that a relationship can hold a list of them. Each fragment also gets a digest, so that
+loading the same fragment again can be skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment
+
+Row = dict[str, Any]
+NODE_RESERVED = ("id", "sources")
+EDGE_RESERVED = ("sources", "first_seen", "last_seen", "evidence")
+
+
+class InvalidFragment(ValueError):
+    """A fragment that breaks the model (an unknown label, an edge to a node it lacks)."""
+
+
+@dataclass
+class FragmentRows:
+    """One fragment as rows: nodes per label, edges per (type, source label, target label)."""
+
+    article: str
+    published: str | None
+    digest: str
+    nodes: dict[str, list[Row]]
+    edges: dict[tuple[str, str, str], list[Row]]
+
+    def size(self) -> int:
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.edges.values()))
+
+
+@dataclass
+class Rows:
+    """The rows of several fragments, one per node and per relationship: rows of the same
+    node or relationship from several articles are merged here (articles, dates, evidence,
+    props), so that a node many articles mention is written once per batch, not once per
+    article."""
+
+    nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: defaultdict(dict))
+    edges: dict[tuple[str, str, str], dict[tuple[str, str], Row]] = field(
+        default_factory=lambda: defaultdict(dict))
+    loads: list[Row] = field(default_factory=list)
+
+    def add(self, frag: FragmentRows) -> None:
+        for label, rows in frag.nodes.items():
+            for row in rows:
+                _merge_row(self.nodes[label], row["id"], row)
+        for group, rows in frag.edges.items():
+            for row in rows:
+                _merge_row(self.edges[group], (row["source"], row["target"]), row)
+        self.loads.append({"article": frag.article, "seen_date": frag.published,
+                           "digest": frag.digest})
+
+    def node_rows(self) -> dict[str, list[Row]]:
+        return {label: list(rows.values()) for label, rows in self.nodes.items()}
+
+    def edge_rows(self) -> dict[tuple[str, str, str], list[Row]]:
+        return {group: list(rows.values()) for group, rows in self.edges.items()}
+
+
+def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
+    old = rows.get(key)
+    if old is None:
+        rows[key] = {**row, "props": dict(row["props"])}
+        return
+    old["articles"] = sorted(set(old["articles"]) | set(row["articles"]))
+    if "evidence" in row:
+        old["evidence"] = sorted(set(old["evidence"]) | set(row["evidence"]))
+        old["first_seen"] = min(filter(None, (old["first_seen"], row["first_seen"])), default=None)
+        old["last_seen"] = max(filter(None, (old["last_seen"], row["last_seen"])), default=None)
+    for name, value in row["props"].items():
+        old["props"][name] = merge_value(old["props"].get(name), value)
+
+
+def merge_value(old: Any, new: Any) -> Any:
+    """Two values of one property, merged as the store does: lists give their sorted union,
+    other values the smallest (the new one when they do not compare).
+
+    >>> merge_value(["b"], ["a", "b"]), merge_value("Hòa", "Hoà"), merge_value(None, 3)
+    (['a', 'b'], 'Hoà', 3)
+    """
+    if isinstance(new, list):
+        return sorted(set(old if isinstance(old, list) else []) | set(new))
+    try:
+        return old if old is not None and new is not None and old < new else new
+    except TypeError:
+        return new
+
+
+def fragment_rows(fragment: Fragment) -> FragmentRows:
+    """The rows of one fragment; raises InvalidFragment if it breaks the model.
+
+    >>> from graph.model import Node
+    >>> f = Fragment("a1", "2024-05-02")
+    >>> _ = f.add_node(Node("rank/dai-ta", "Rank", {"name": "Đại tá"}))
+    >>> fragment_rows(f).nodes["Rank"][0]["props"]
+    {'name': 'Đại tá'}
+    """
+    nodes: dict[str, list[Row]] = defaultdict(list)
+    edges: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+    for node in fragment.nodes.values():
+        if node.label not in LABELS:
+            raise InvalidFragment(f"{fragment.article}: unknown label {node.label!r}")
+        props = {k: merge_value(None, v) for k, v in node.props.items() if k not in NODE_RESERVED}
+        nodes[node.label].append({"id": node.id, "articles": [fragment.article], "props": props})
+    for edge in fragment.edges.values():
+        edges[edge_group(fragment, edge)].append(edge_row(fragment, edge))
+    return FragmentRows(fragment.article, fragment.published, digest(fragment), nodes, edges)
+
+
+def edge_group(fragment: Fragment, edge: Edge) -> tuple[str, str, str]:
+    """(type, source label, target label) of an edge, checked against RELATIONS."""
+    source, target = fragment.nodes.get(edge.source), fragment.nodes.get(edge.target)
+    if source is None or target is None:
+        missing = edge.target if source else edge.source
+        raise InvalidFragment(f"{fragment.article}: {edge.type} {edge.source} -> {edge.target} "
+                              f"joins {missing}, a node the fragment does not have")
+    pair = (source.label, target.label)
+    if pair not in RELATIONS.get(edge.type, ()):
+        raise InvalidFragment(f"{fragment.article}: {edge.type} may not join {pair[0]} to "
+                              f"{pair[1]}")
+    return (edge.type, pair[0], pair[1])
+
+
+def edge_row(fragment: Fragment, edge: Edge) -> Row:
+    props = {k: merge_value(None, v) for k, v in edge.props.items() if k not in EDGE_RESERVED}
+    return {"source": edge.source, "target": edge.target, "articles": [fragment.article],
+            "first_seen": fragment.published, "last_seen": fragment.published, "props": props,
+            "evidence": sorted({evidence_json(e) for e in edge.evidence})}
+
+
+def digest(fragment: Fragment) -> str:
+    """A hash of everything a fragment says, independent of the order it was built in."""
+    nodes = sorted((n.id, n.label, sorted(n.props.items(), key=str))
+                   for n in fragment.nodes.values())
+    edges = sorted((e.key, sorted(e.props.items(), key=str),
+                    sorted(map(evidence_json, e.evidence))) for e in fragment.edges.values())
+    text = json.dumps([fragment.article, fragment.published, nodes, edges], ensure_ascii=False,
+                      default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def evidence_json(evidence: Evidence) -> str:
+    """One evidence span as the JSON string stored on a relationship.
+
+    >>> evidence_json(Evidence("a1", 0, 4, "Ông"))
+    '{"article": "a1", "start": 0, "end": 4, "text": "Ông"}'
+    """
+    return json.dumps({"article": evidence.article, "start": evidence.start,
+                       "end": evidence.end, "text": evidence.text}, ensure_ascii=False)
+
+
+def evidence_prefix(article: str) -> str:
+    """The start of every evidence string of `article` (to remove them when it is replaced)."""
+    return '{"article": ' + json.dumps(article, ensure_ascii=False) + ","
+
+
+def parse_evidence(text: str) -> Evidence:
+    """The inverse of evidence_json."""
+    data = json.loads(text)
+    return Evidence(data["article"], int(data["start"]), int(data["end"]), data["text"])

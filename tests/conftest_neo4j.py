@@ -1,0 +1,69 @@
+"""Pytest fixtures for Neo4j: a driver for the whole session and a clean database per test.
+
+Registered from tests/conftest.py with `pytest_plugins = ["tests.conftest_neo4j"]`.
+`NEO4J_URI` (+ NEO4J_USER / NEO4J_PASSWORD) points the tests at a running server; else the
+local server of tools/neo4j is started (Bolt on NEO4J_TEST_PORT, 7688 by default, state
+under .neo4j/test so a developer's own database on 7687 is never touched) and stopped at
+the end. Without either, Neo4j tests skip, but fail when CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver, GraphDatabase
+
+from loaders.neo4j import clear
+from loaders.neo4j_server import (
+    can_start_local,
+    local_auth,
+    start_local_neo4j,
+    stop_local_neo4j,
+    wait_for_bolt,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"Neo4j is required when CI=true: {reason}", pytrace=False)
+    pytest.skip(f"no Neo4j: {reason}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver() -> Iterator[Driver]:
+    """A driver to NEO4J_URI, or to a local server started for this session."""
+    uri = os.environ.get("NEO4J_URI")
+    server = None
+    if not uri:
+        reason = can_start_local()
+        if reason:
+            _unavailable(f"NEO4J_URI is not set and the local server cannot start ({reason})")
+        try:
+            port = int(os.environ.get("NEO4J_TEST_PORT", "7688"))
+            server = start_local_neo4j(REPO, port, state_dir=REPO / ".neo4j" / "test")
+        except (RuntimeError, OSError) as err:
+            _unavailable(f"the local server did not start: {err}")
+        assert server is not None
+        uri = server.uri
+    driver = GraphDatabase.driver(uri, auth=local_auth())
+    try:
+        wait_for_bolt(driver, timeout=30.0)
+    except Exception as err:  # any failure to reach it means: no Neo4j for these tests
+        driver.close()
+        _unavailable(f"{uri} does not answer: {err}")
+    yield driver
+    driver.close()
+    if server is not None:
+        stop_local_neo4j(server)
+
+
+@pytest.fixture()
+def neo4j_clean(neo4j_driver: Driver) -> Driver:
+    """The session's driver on an empty database."""
+    clear(neo4j_driver)
+    return neo4j_driver
