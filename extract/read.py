@@ -6,17 +6,24 @@ or line is reported as a `Problem` and skipped; the other inputs still load.
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.decode import DecodeError, decode_bytes
 from extract.document import Document
-from extract.html import html_to_text
+from extract.html import Page, html_to_text
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+_SPACES = {c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+MAX_BYTES = 20 * 1024 * 1024  # a news article is a few kB; a bigger file is rarely one
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
 _PAGE_DATE = re.compile(
@@ -39,76 +46,219 @@ class Problem:
 
 
 def read_documents(
-    paths: Iterable[str | Path], problems: list[Problem] | None = None
+    paths: Iterable[str | Path], problems: list[Problem] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Iterator[Document]:
     """Yield the documents in `paths` (files or folders, walked in sorted order).
 
-    Problems are appended to `problems` when given, else raised as ValueError.
+    Problems are appended to `problems` when given, else raised as ValueError. Files over
+    `max_bytes`, binary or empty files, undecodable bytes and a second document with an id
+    already read (and other text) are problems; symlinked folders are followed once.
 
     >>> docs = list(read_documents(["examples/articles"]))  # doctest: +SKIP
     """
-    for path in _walk(paths):
+    seen: dict[str, str] = {}
+    for item in _walk(paths):
+        if isinstance(item, Problem):
+            _report(problems, item)
+            continue
         try:
-            yield from _read_file(path, problems)
-        except (OSError, UnicodeDecodeError, ValueError) as err:
-            _report(problems, Problem(str(path), None, f"cannot read: {err}"))
+            for doc in _read_file(item, problems, max_bytes):
+                if _first(doc, seen, problems):
+                    yield doc
+        except _Unreadable as err:
+            _report(problems, Problem(str(item), err.line, str(err)))
+        except (OSError, UnicodeError, ValueError) as err:
+            if problems is None and isinstance(err, ValueError):
+                raise  # already says where and why
+            _report(problems, Problem(str(item), None, f"cannot read: {err}; check the file"))
 
 
-def _walk(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _first(doc: Document, seen: dict[str, str], problems: list[Problem] | None) -> bool:
+    """True for the first document with its id; a later one with other text is a problem."""
+    digest = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    if doc.id not in seen:
+        seen[doc.id] = digest
+        return True
+    if seen[doc.id] == digest:
+        return False  # the same article given twice: nothing is lost by skipping it
+    _report(problems, Problem(doc.path or doc.id, None,
+                              f"duplicate id {doc.id!r} with other text (the first one is kept); "
+                              "give each article its own id"))
+    return False
+
+
+def _walk(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            seen: set[Path] = set()
-            for child in sorted(path.rglob("*")):
-                real = child.resolve()
-                if child.is_file() and child.suffix.lower() in SUFFIXES and real not in seen:
-                    seen.add(real)
-                    yield child
+            yield from _walk_folder(path)
+        elif not path.exists() and not path.is_symlink():
+            yield Problem(str(path), None, "no such file or folder; check the path")
         else:
             yield path
 
 
-def _read_file(path: Path, problems: list[Problem] | None) -> Iterator[Document]:
+def _walk_folder(root: Path) -> Iterator[Path | Problem]:
+    """Article files under `root`, sorted; symlinked folders followed once (loops cut)."""
+    visited: set[tuple[int, int]] = set()
+    files: list[Path] = []
+    errors: list[OSError] = []
+    for folder, dirs, names in os.walk(root, followlinks=True, onerror=errors.append):
+        st = os.stat(folder)
+        if (st.st_dev, st.st_ino) in visited:
+            dirs[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        files += [Path(folder, n) for n in names if Path(n).suffix.lower() in SUFFIXES]
+    for err in errors:
+        yield Problem(str(err.filename or root), None,
+                      f"cannot list the folder ({err.strerror}); check its permissions")
+    real: set[Path] = set()
+    for child in sorted(files):
+        try:
+            target = child.resolve(strict=True)
+        except (OSError, RuntimeError) as err:
+            yield Problem(str(child), None, f"cannot follow the link ({err}); fix or remove it")
+            continue
+        if target not in real:
+            real.add(target)
+            yield child
+
+
+def _read_file(path: Path, problems: list[Problem] | None, max_bytes: int
+               ) -> Iterator[Document]:
     suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"unsupported file type {suffix!r}; expected one of {SUFFIXES}")
+    data = _read_bytes(path, max_bytes)
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, problems)
+        yield from _read_jsonl(path, data, problems)
         return
-    raw = path.read_text(encoding="utf-8-sig")
+    try:
+        raw = decode_bytes(data).text
+    except DecodeError as err:
+        raise _unreadable(data, err) from err
     if suffix in (".html", ".htm"):
-        page = html_to_text(raw)
+        page = _html(raw)
         text = nfc(page.text)
         published = page.published or published_date(text)
-        yield Document(path.stem, text, str(path), None, page.title, published)
-    elif suffix == ".txt":
-        text = nfc(raw)
-        yield Document(path.stem, text, str(path), None, None, published_date(text))
+        doc = Document(path.stem, text, str(path), None, page.title, published)
     else:
-        raise ValueError(f"unsupported file type {suffix!r}; expected one of {SUFFIXES}")
+        text = nfc(raw)
+        doc = Document(path.stem, text, str(path), None, None, published_date(text))
+    if not text.strip():
+        raise _Unreadable("no article text in the file; remove it or fill it in")
+    yield doc
 
 
-def _read_jsonl(path: Path, problems: list[Problem] | None) -> Iterator[Document]:
-    with path.open(encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                _report(problems, Problem(str(path), number, f"not JSON ({err.msg}); fix the line"))
-                continue
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                _report(problems, Problem(str(path), number, "no 'text' string; add one"))
-                continue
-            text = nfc(row["text"])
-            doc_id = str(row.get("id") or f"{path.stem}-{number}")
-            published = _iso(row.get("published")) or published_date(text)
-            yield Document(doc_id, text, str(path), _opt(row.get("url")), _opt(row.get("title")),
-                           published)
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing what is not a regular file, empty, or over `max_bytes`."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise _Unreadable("not a regular file (a folder, pipe or device); pass article files")
+    if st.st_size == 0:
+        raise _Unreadable("empty file; remove it or fill it in")
+    if st.st_size > max_bytes:
+        raise _Unreadable(f"{st.st_size} bytes, over the limit of {max_bytes}; split the file "
+                         "or raise the limit (max_bytes)")
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _Unreadable(f"over the limit of {max_bytes} bytes; split the file or raise it")
+    return data
+
+
+def _html(raw: str) -> Page:
+    try:
+        return html_to_text(raw)
+    except AssertionError:
+        # html.parser asserts on marked sections it does not know (`<![if ...]>`): read
+        # them as text rather than lose the page
+        return html_to_text(raw.replace("<![", "&lt;!["))
+
+
+class _Unreadable(ValueError):
+    """A file that cannot be read, and the line where that shows (when known)."""
+
+    def __init__(self, reason: str, line: int | None = None) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
+def _unreadable(data: bytes, err: DecodeError) -> _Unreadable:
+    if err.offset is None:
+        return _Unreadable(err.reason)
+    return _Unreadable(err.reason, data.count(b"\n", 0, err.offset) + 1)
+
+
+def _read_jsonl(path: Path, data: bytes, problems: list[Problem] | None
+                ) -> Iterator[Document]:
+    lines = _jsonl_lines(data)
+    for number, (offset, chunk) in enumerate(lines, 1):
+        try:
+            line = decode_bytes(chunk).text if isinstance(chunk, bytes) else chunk
+        except DecodeError as err:
+            at = "" if err.offset is None else f" (byte offset {offset + err.offset})"
+            _report(problems, Problem(str(path), number, f"{err.reason}{at}"))
+            continue
+        if not line.strip():
+            continue
+        doc = _jsonl_row(path, number, line, problems)
+        if doc is not None:
+            yield doc
+
+
+def _jsonl_lines(data: bytes) -> list[tuple[int, bytes | str]]:
+    """The lines of a JSON Lines file with their byte offsets; UTF-16/32 decoded whole."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return [(0, line) for line in decode_bytes(data).text.split("\n")]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise _Unreadable(f"binary file (NUL byte at byte offset {nul}); pass only JSON Lines "
+                          "of articles", data.count(b"\n", 0, nul) + 1)
+    data = data.removeprefix(codecs.BOM_UTF8)
+    out: list[tuple[int, bytes | str]] = []
+    offset = 0
+    for chunk in data.split(b"\n"):
+        out.append((offset, chunk))
+        offset += len(chunk) + 1
+    return out
+
+
+def _jsonl_row(path: Path, number: int, line: str, problems: list[Problem] | None
+               ) -> Document | None:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        _report(problems, Problem(str(path), number, f"not JSON ({err.msg}); fix the line"))
+        return None
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        _report(problems, Problem(str(path), number, "no 'text' string; add one"))
+        return None
+    if not row["text"].strip():
+        _report(problems, Problem(str(path), number, "empty 'text'; add the article text"))
+        return None
+    if any("\ud800" <= c <= "\udfff" for c in json.dumps(row, ensure_ascii=False)):
+        _report(problems, Problem(str(path), number, "a lone surrogate escape (\\udXXX) is "
+                                  "not text; fix the line"))
+        return None
+    text = nfc(row["text"])
+    doc_id = str(row.get("id") or f"{path.stem}-{number}")
+    published = _iso(row.get("published")) or published_date(text)
+    return Document(doc_id, text, str(path), _opt(row.get("url")), _opt(row.get("title")),
+                    published)
 
 
 def nfc(text: str) -> str:
-    """NFC-normalise and drop a byte-order mark; the text every offset indexes."""
-    return unicodedata.normalize("NFC", text).lstrip("\ufeff")
+    """NFC-normalise, drop a byte-order mark, and make every other space character (no-break
+    space from `&nbsp;`, thin spaces...) a plain space, one for one: the text every offset
+    indexes, where a name split by a no-break space still reads as one name.
+
+    >>> nfc("\ufeffLo\u0300 Văn\u00a0Khiêm")
+    'Lò Văn Khiêm'
+    """
+    return unicodedata.normalize("NFC", text).lstrip("\ufeff").translate(_SPACES)
 
 
 def published_date(text: str) -> str | None:

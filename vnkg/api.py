@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from extract import extract_record
 from extract.document import Document
-from extract.read import Problem, read_documents
+from extract.read import MAX_BYTES, Problem, read_documents
 from graph.overrides import apply_overrides, read_overrides
 from graph.resolve import to_fragment
 from loaders.rdf import DEFAULT_STORE, run_named
@@ -24,14 +24,14 @@ Record = dict[str, Any]
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
 
 
-def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None
-            ) -> Iterator[Record]:
+def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None,
+            max_bytes: int = MAX_BYTES) -> Iterator[Record]:
     """Records for the articles under `paths`, one per document, streamed.
 
     Each relation's evidence span also carries its `text`, so records loaded later without
     the articles still show the evidence sentence.
     """
-    for doc in read_documents(paths, problems):
+    for doc in read_documents(paths, problems, max_bytes):
         yield record_for(doc)
 
 
@@ -74,9 +74,11 @@ def read_records(path: str | Path, problems: list[Problem] | None = None) -> Ite
 def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
           progress: Progress | None = None, *, endpoint: str | None = None,
           reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
-          backend: str = "rdf", neo4j: str | None = None) -> BuildReport:
+          backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0,
+          max_bytes: int = MAX_BYTES) -> BuildReport:
     """Read, extract, resolve and load articles into the RDF store, Neo4j, or both
-    (`backend`: rdf, neo4j, both; `neo4j`: its URI, else $NEO4J_URI).
+    (`backend`: rdf, neo4j, both; `neo4j`: its URI, else $NEO4J_URI). Files over
+    `max_bytes` are reported and skipped; `wait` is how long to wait for a busy store.
 
     With `reference`, the gazetteer's localities (both maps, PART_OF and BECAME) are loaded
     once as reference data; `overrides` (when the file exists) pins or splits nodes.
@@ -85,22 +87,22 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
     report = BuildReport()
     fixes = read_overrides(overrides)
     fragments = (apply_overrides(to_fragment(record_for(doc), doc.text), fixes)
-                 for doc in read_documents(paths, report.problems))
-    target = Target(store, endpoint, reference, backend, neo4j)
+                 for doc in read_documents(paths, report.problems, max_bytes))
+    target = Target(store, endpoint, reference, backend, neo4j, wait)
     return load_fragments(fragments, report, progress, target)
 
 
 def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
          progress: Progress | None = None, *, endpoint: str | None = None,
          reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
-         backend: str = "rdf", neo4j: str | None = None) -> BuildReport:
+         backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0) -> BuildReport:
     """Load records (from `vnkg extract` or another extractor) into the RDF store, Neo4j,
     or both."""
     report = BuildReport()
     fixes = read_overrides(overrides)
     fragments = (apply_overrides(to_fragment(r), fixes)
                  for r in read_records(records_path, report.problems))
-    target = Target(store, endpoint, reference, backend, neo4j)
+    target = Target(store, endpoint, reference, backend, neo4j, wait)
     return load_fragments(fragments, report, progress, target)
 
 

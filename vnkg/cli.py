@@ -1,7 +1,8 @@
 """The `vnkg` command line: each command is a function of the Python API (vnkg.api).
 
 Exit status: 0 when everything was read and loaded, 1 when some input was skipped (each
-problem is printed as one line: file, line, reason), 2 for a usage error.
+problem is printed as one line: file, line, reason), 2 for a usage error, 3 when the store
+is in use by another process (another build: wait for it, or pass --wait SECONDS).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from loaders.rdf import StoreBusyError
 from vnkg import api, commands
 from vnkg.output import print_problems, print_rows
 
@@ -20,7 +22,8 @@ EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
   vnkg query chairs --param person="Hoàng Văn Thạch"
   vnkg view overview -o overview.html
-exit status: 0 all loaded, 1 some input skipped (listed), 2 usage error"""
+exit status: 0 all loaded, 1 some input skipped (listed), 2 usage error,
+             3 store in use by another process (see --wait)"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyError, ValueError, PermissionError, FileNotFoundError, ConnectionError) as err:
         print(f"vnkg {args.command}: {err.args[0] if err.args else err}", file=sys.stderr)
         return 2
+    except StoreBusyError as err:
+        print(f"vnkg {args.command}: {err}", file=sys.stderr)
+        return 3
     except BrokenPipeError:
         return 0
 
@@ -56,6 +62,8 @@ def make_parser() -> argparse.ArgumentParser:
 def _store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=str(api.DEFAULT_STORE),
                    help="folder of the embedded RDF store (default: %(default)s)")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait this long for a store another process holds (default: 0)")
     p.add_argument("--sparql-endpoint", metavar="URL", default=None,
                    help="use a SPARQL 1.1 server (query URL; updates go to its /update "
                         "twin) instead of the embedded store")
@@ -63,12 +71,13 @@ def _store(p: argparse.ArgumentParser) -> None:
 
 def _setup_extract(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
+    _max_bytes(p)
     p.add_argument("-o", "--output", help="write records here (default: standard output)")
 
 
 def _run_extract(args: argparse.Namespace) -> int:
     problems: list[api.Problem] = []
-    records = api.extract(args.paths, problems)
+    records = api.extract(args.paths, problems, args.max_bytes)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             n = api.write_records(records, out)
@@ -78,8 +87,14 @@ def _run_extract(args: argparse.Namespace) -> int:
     return print_problems(problems)
 
 
+def _max_bytes(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-bytes", type=int, default=api.MAX_BYTES, metavar="N",
+                   help="skip (and report) files larger than this (default: %(default)s)")
+
+
 def _setup_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
+    _max_bytes(p)
     _store(p)
     _reference(p)
     _backend(p)
@@ -104,7 +119,8 @@ def _reference(p: argparse.ArgumentParser) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     report = api.build(args.paths, args.store, progress=commands.progress("articles"),
                        endpoint=args.sparql_endpoint, reference=args.reference,
-                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j)
+                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
+                       wait=args.wait, max_bytes=args.max_bytes)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 
@@ -119,7 +135,8 @@ def _setup_load(p: argparse.ArgumentParser) -> None:
 def _run_load(args: argparse.Namespace) -> int:
     report = api.load(args.records, args.store, progress=commands.progress("records"),
                       endpoint=args.sparql_endpoint, reference=args.reference,
-                      overrides=args.overrides, backend=args.backend, neo4j=args.neo4j)
+                      overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
+                      wait=args.wait)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 

@@ -44,6 +44,7 @@ class Target:
     reference: bool
     backend: str
     neo4j: str | None
+    wait: float = 0.0
 
 
 def load_fragments(fragments: Iterable[Fragment], report: BuildReport,
@@ -54,7 +55,7 @@ def load_fragments(fragments: Iterable[Fragment], report: BuildReport,
     if target.backend not in BACKENDS:
         raise ValueError(f"--backend takes one of {', '.join(BACKENDS)}")
     with ExitStack() as stack:
-        rdf = (stack.enter_context(open_store(target.store, target.endpoint))
+        rdf = (stack.enter_context(open_store(target.store, target.endpoint, target.wait))
                if target.backend != "neo4j" else None)
         driver = stack.enter_context(connect(target.neo4j)) if target.backend != "rdf" else None
         _reference(rdf, driver, target.reference)
@@ -103,6 +104,8 @@ def _write_batch(batch: list[Fragment], rdf: RdfStore | None, driver: Any,
             report.unchanged += len(loaded.unchanged)
 
 
-def open_store(store: str | Path | None, endpoint: str | None = None) -> RdfStore:
-    """The embedded store at `store` (a folder; None: in memory), or a SPARQL server."""
-    return RdfStore(store, endpoint=endpoint) if endpoint else RdfStore(store)
+def open_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0
+               ) -> RdfStore:
+    """The embedded store at `store` (a folder; None: in memory), or a SPARQL server;
+    `wait` seconds for a store another process holds."""
+    return RdfStore(store, endpoint=endpoint) if endpoint else RdfStore(store, wait=wait)
