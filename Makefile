@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= vnkg-data
 OUT    ?= out
 
-.PHONY: demo test lint typecheck pytest neo4j neo4j-stop bench clean
+.PHONY: demo test lint typecheck pytest neo4j neo4j-stop bench bench-quick fuzz clean
 
 $(BIN)/vnkg: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("vnkg needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -35,11 +35,16 @@ typecheck: $(BIN)/vnkg
 pytest: $(BIN)/vnkg
 	$(BIN)/pytest -q
 
+# a local Neo4j 5.26 (from Maven Central, Java 17) on bolt://127.0.0.1:7687, data in .neo4j/
 neo4j:
 	tools/neo4j/start.sh
 
 neo4j-stop:
 	tools/neo4j/stop.sh
+
+FUZZ_SECONDS ?= 300
+fuzz: $(BIN)/vnkg
+	$(BIN)/python tests/robustness/fuzz_extract.py --seconds $(FUZZ_SECONDS) --out test-artifacts/fuzz
 
 clean:
 	rm -rf $(STORE) $(OUT) test-artifacts .pytest_cache .mypy_cache .ruff_cache
