@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,23 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"no Neo4j: {reason}")
 
 
+@dataclass(frozen=True)
+class Neo4jSession:
+    """The session's Neo4j: its Bolt URI (login: local_auth()) and a driver to it."""
+
+    uri: str
+    driver: Driver
+
+
 @pytest.fixture(scope="session")
-def neo4j_driver() -> Iterator[Driver]:
-    """A driver to NEO4J_URI, or to a local server started for this session."""
+def neo4j_driver(neo4j_session: Neo4jSession) -> Driver:
+    """A driver to the session's Neo4j."""
+    return neo4j_session.driver
+
+
+@pytest.fixture(scope="session")
+def neo4j_session() -> Iterator[Neo4jSession]:
+    """NEO4J_URI, or a local server started for this session and stopped at its end."""
     uri = os.environ.get("NEO4J_URI")
     server = None
     if not uri:
@@ -56,7 +71,7 @@ def neo4j_driver() -> Iterator[Driver]:
     except Exception as err:  # any failure to reach it means: no Neo4j for these tests
         driver.close()
         _unavailable(f"{uri} does not answer: {err}")
-    yield driver
+    yield Neo4jSession(uri, driver)
     driver.close()
     if server is not None:
         stop_local_neo4j(server)

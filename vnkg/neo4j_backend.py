@@ -52,8 +52,15 @@ def _safe(uri: str) -> str:
 def run_cypher(driver: Any, text: str, write: bool = False) -> list[dict[str, Any]]:
     """Run Cypher; in a read-only transaction unless `write`, so a stray write fails."""
     from neo4j import READ_ACCESS, WRITE_ACCESS, Query
+    from neo4j.exceptions import ClientError
 
     mode = WRITE_ACCESS if write else READ_ACCESS
-    with driver.session(default_access_mode=mode) as session:
-        result = session.run(Query(text))  # type: ignore[arg-type]
-        return [dict(record) for record in result]
+    try:
+        with driver.session(default_access_mode=mode) as session:
+            result = session.run(Query(text))  # type: ignore[arg-type]
+            return [dict(record) for record in result]
+    except ClientError as err:
+        if err.code and err.code.endswith("AccessMode"):
+            raise PermissionError("this Cypher writes; vnkg cypher is read-only unless you "
+                                  "pass --write") from err
+        raise ValueError(f"Neo4j rejected the query: {err.message}") from err
