@@ -70,11 +70,12 @@ def _phrase_start() -> re.Pattern[str]:
 
 
 def capitalised_runs(ctx: Ctx) -> list[list[Token]]:
-    """Maximal runs of capitalised words joined by single spaces."""
+    """Maximal runs of capitalised words joined by spaces or tabs (scraped text doubles them),
+    never across a line break."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for tok in ctx.tokens:
-        if cur and ctx.text[cur[-1].end:tok.start] == " ":
+        if cur and _blank(ctx.text[cur[-1].end:tok.start]):
             cur.append(tok)
             continue
         if cur:
@@ -83,6 +84,10 @@ def capitalised_runs(ctx: Ctx) -> list[list[Token]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _blank(gap: str) -> bool:
+    return bool(gap) and not gap.strip(" \t")
 
 
 def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
