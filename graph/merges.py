@@ -59,4 +59,4 @@ def _reason(props: dict[str, Any]) -> str:
     how_text = " / ".join(how) if isinstance(how, list) else str(how)
     if anchor:
         return f"same name and same {how_text}: {anchor}"
-    return "same name, nothing else known (no post, no province in the articles)"
+    return f"same name; {how_text or 'nothing else known'}"

@@ -181,7 +181,7 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
 
 def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
     for person in record["persons"]:
-        anchor, reason = person_anchor(person, record, ids)
+        anchor, reason = person_anchor(person, record)
         node_id = make_id("Person", person["name"], anchor)
         ids[person["id"]] = node_id
         props = {"name": person["name"], "rank": person.get("rank"), "key": fold(person["name"]),
@@ -196,9 +196,10 @@ def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
             _position(frag, node_id, post, ids)
 
 
-def person_anchor(person: Record, record: Record, ids: dict[str, str]) -> tuple[str, str]:
+def person_anchor(person: Record, record: Record) -> tuple[str, str]:
     """What, besides his name, identifies a person across articles, and why: the province of
-    his posts, else the unit of his posts, else the article's province, else nothing.
+    his posts; none when his posts are in national bodies (a minister or a general is one
+    person wherever he travels); else, with no post at all, the article's province.
 
     The same name in the same province is one person; in unrelated provinces, two.
     """
@@ -208,8 +209,8 @@ def person_anchor(person: Record, record: Record, ids: dict[str, str]) -> tuple[
     provinces = sorted({loc_province.get(unit_loc.get(u, ""), "") for u in units} - {""})
     if provinces:
         return f"tỉnh {provinces[0]}", "post province"
-    if units and ids.get(units[0]):
-        return ids[units[0]], "post unit"
+    if person["positions"]:
+        return "", "posts in national bodies"
     main = article_province(record)
     if main:
         return f"tỉnh {main}", "article province"

@@ -95,3 +95,24 @@ def test_malformed_overrides_name_the_file(tmp_path: Path) -> None:
     bad.write_text('{"same": [1]}', "utf-8")
     with pytest.raises(ValueError, match="o.json"):
         read_overrides(bad)
+
+
+def test_real_corpus_one_node_per_official(shared: Path, tmp_path: Path) -> None:
+    corpus = shared / "corpus"
+    vnkg.build([corpus / "seeds", corpus / "dev.jsonl"], store=tmp_path / "s", reference=False,
+               overrides=None)
+    with RdfStore(tmp_path / "s") as rdf:
+        graph = rdf.read_graph()
+    docs_of: dict[str, set[str]] = {}
+    for gold in ("dev.gold.jsonl", "seeds.gold.jsonl"):
+        for line in (corpus / gold).read_text("utf-8").splitlines():
+            row = json.loads(line)
+            for person in row["persons"]:
+                docs_of.setdefault(fold(person["name"]), set()).add(row["id"])
+    for name, docs in docs_of.items():
+        ids = _people(graph, name)
+        if len(docs) > 1:  # named in several articles: one node, supported by all of them
+            assert len(ids) == 1, name
+            assert docs <= set(graph.sources_of(graph.nodes[ids[0]])), name
+    keys = [n.props.get("key") for n in graph.nodes.values() if n.label == "Person"]
+    assert len(keys) == len(set(keys)), "no two person nodes of one name in this corpus"
