@@ -118,7 +118,8 @@ def decree_key(number: str) -> str:
 
 def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
     doc_id = record["doc"]["id"]
-    for dec in record["decrees"]:
+    # numbered documents first, so a session-named one can join the numbered one it means
+    for dec in sorted(record["decrees"], key=lambda d: not d.get("number")):
         number = dec.get("number")
         full = bool(number) and any(c in number for c in "/-")
         if full:
@@ -132,7 +133,9 @@ def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         else:
             # a named document (Luật Nghĩa vụ quân sự năm 2015): its name is its identity
             node_id = make_id("Decree", decree_title_key(dec), dec["kind"])
-        ids[dec["id"]] = node_id
+        ids[dec["id"]] = ids.get(session_alias(dec, record), node_id)
+        if ids[dec["id"]] != node_id:
+            continue  # the same document as a numbered one the article also cites
         props = {"name": _decree_name(dec), "number": number, "kind": dec["kind"],
                  "date": dec.get("date"), "issuer": dec.get("issuer"), "title": dec.get("title"),
                  "key": decree_key(number) if number else decree_title_key(dec)}
@@ -141,6 +144,26 @@ def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
             issuer = make_id("Unit", dec["issuer"], None)
             frag.add_node(Node(issuer, "Unit", {"name": dec["issuer"], "key": fold(dec["issuer"])}))
             frag.add_edge(Edge("ISSUED_BY", node_id, issuer))
+
+
+def session_alias(dec: Record, record: Record) -> str:
+    """A resolution named by its session ("Nghị quyết Trung ương 8 khóa XI") is the numbered
+    Central Committee resolution the same article cites, when it cites exactly one: the
+    local id of that one, else "".
+
+    >>> rec = {"decrees": [{"id": "d2", "kind": "Nghị quyết", "number": "28-NQ/TW",
+    ...                     "issuer": "Ban Chấp hành Trung ương Đảng"}]}
+    >>> session_alias({"id": "d1", "kind": "Nghị quyết", "number": None,
+    ...                "surface": "Nghị quyết Trung ương 8 khóa XI"}, rec)
+    'd2'
+    """
+    if dec.get("number") or not re.match(r"nghị quyết (hội nghị )?trung ương \d+",
+                                         fold(dec.get("surface") or "")):
+        return ""
+    central = [d["id"] for d in record["decrees"]
+               if d.get("number") and d.get("kind") == dec.get("kind")
+               and "ban chấp hành trung ương" in fold(d.get("issuer") or "")]
+    return central[0] if len(central) == 1 else ""
 
 
 def decree_title_key(dec: Record) -> str:

@@ -237,9 +237,6 @@ def test_decrees_cited_counts_meetings_and_places(rdf: RdfStore,
     assert (nd21[0]["first_date"], nd21[0]["last_date"]) == (dates[0], dates[-1])
 
 
-@pytest.mark.xfail(strict=True, reason="extraction gap: article 07's meeting names its resolution "
-                   "by session ('Nghị quyết Trung ương 8 khóa XI'), which is not yet linked to "
-                   "the 28-NQ/TW of 25/10/2013 it means, so that decree has no meeting")
 def test_decrees_cited_keeps_the_two_resolutions_28_apart(rdf: RdfStore) -> None:
     rows = _run(rdf, "decrees-cited")
     nq28 = [r for r in rows if r["number"] == "28-NQ/TW"]
