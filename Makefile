@@ -42,6 +42,13 @@ neo4j:
 neo4j-stop:
 	tools/neo4j/stop.sh
 
+# benchmarks with their baselines, a table under benchmarks/results/ (quick: CI-sized)
+bench: $(BIN)/vnkg
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: $(BIN)/vnkg
+	$(BIN)/python benchmarks/run.py --quick
+
 FUZZ_SECONDS ?= 300
 fuzz: $(BIN)/vnkg
 	$(BIN)/python tests/robustness/fuzz_extract.py --seconds $(FUZZ_SECONDS) --out test-artifacts/fuzz

@@ -72,7 +72,13 @@ class RdfStore:
         self.close()
 
     def close(self) -> None:
-        """Release the store (and its lock on disk)."""
+        """Release the store (and its lock on disk).
+
+        The embedded store is flushed first: otherwise the next open replays the write-ahead
+        log of everything written since the last flush (24 s after a 1,000-article build)."""
+        inner = None if self.remote else getattr(self.dataset.store, "_store", None)
+        if inner is not None:
+            inner.flush()
         self.dataset.close()
         gc.collect()  # Oxigraph frees its on-disk lock when the last reference goes
 
@@ -109,13 +115,20 @@ class RdfStore:
         if replaced:
             # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
             self.update(" ;\n".join(replaced))
+            if not self.remote:
+                self._oxigraph().flush()
         return report
 
     def _load_nquads(self, data: str) -> None:
-        """Add N-Quads to the embedded store in one transaction (Oxigraph's own parser)."""
+        """Add N-Quads to the embedded store in one transaction (Oxigraph's own parser).
+
+        The write buffers are flushed after each load: left alone they grow with every batch
+        (about 200 MB per 1,000 articles), and the next open replays them."""
         from pyoxigraph import RdfFormat
 
-        self._oxigraph().load(data.encode("utf-8"), format=RdfFormat.N_QUADS)
+        store = self._oxigraph()
+        store.load(data.encode("utf-8"), format=RdfFormat.N_QUADS)
+        store.flush()
 
     def _oxigraph(self) -> Any:
         return self.dataset.store._inner  # type: ignore[attr-defined]

@@ -1,0 +1,247 @@
+"""`make bench`: every benchmark in one run, one table, results kept under benchmarks/results.
+
+usage: python benchmarks/run.py [--quick] [--sizes 1000,10000] [--work DIR]
+
+Generates synthetic corpora (benchmarks/synth.py), then measures, each figure beside its
+baseline from the same run: extraction throughput (one and two processes), end-to-end builds
+(`vnkg.build`, and the two-worker pipeline) with peak RSS and quads, growth between sizes,
+adding 100 articles to the biggest store, every named query's p50/p95 on the embedded store
+and the ratio to rdflib's in-memory store on the same quads, and a profile of the build.
+`--quick` (200 articles) finishes in about two minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_queries  # noqa: E402
+import synth  # noqa: E402
+from bench_build import run_child  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGETS = {"build_100k_s": 300, "peak_rss_mb": 3072, "query_p95_ms": 100, "vs_rdflib": 50}
+Row = tuple[str, str, str, str]
+
+
+def machine() -> dict[str, Any]:
+    """Cores, RAM, Python and the versions of the packages that do the work."""
+    with open("/proc/meminfo") as fh:
+        mem_kb = int(fh.readline().split()[1])
+    pkgs = {p: _version(p) for p in ("pyoxigraph", "oxrdflib", "rdflib", "vietnamadminunits",
+                                     "underthesea")}
+    return {"cores": os.cpu_count(), "ram_gb": round(mem_kb / 1e6, 1),
+            "python": platform.python_version(), "platform": platform.platform(),
+            "cpu": _cpu_name(), "packages": pkgs,
+            "git": _git_head(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except Exception:
+        return "not installed"
+
+
+def _cpu_name() -> str:
+    with open("/proc/cpuinfo") as fh:
+        return next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")),
+                    platform.processor())
+
+
+def _git_head() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True, cwd=RESULTS.parent, check=False)
+    return done.stdout.strip()
+
+
+def corpus(work: Path, n: int, seed: int = 1, start: int = 0) -> Path:
+    """The synthetic corpus of `n` articles from `start` (made once per work folder)."""
+    out = work / f"corpus-{seed}-{start}-{n}"
+    if not (out / "gold.jsonl").exists():
+        shutil.rmtree(out, ignore_errors=True)
+        synth.generate(n, seed, out, start)
+    return out / "articles"
+
+
+def run(sizes: list[int], work: Path, quick: bool) -> dict[str, Any]:
+    """Every measurement; a JSON-able dict."""
+    res: dict[str, Any] = {"machine": machine(), "sizes": sizes, "quick": quick}
+    small, big = sizes[0], sizes[-1]
+    ext = corpus(work, min(big, 2000))
+    res["extract"] = {str(w): run_child("extract", corpus=str(ext), workers=w) for w in (1, 2)}
+    res["underthesea"] = _underthesea()
+    res["build"] = {}
+    for n in sizes:
+        for workers in (0, 2):
+            store = work / f"store-{n}-w{workers}"
+            shutil.rmtree(store, ignore_errors=True)
+            _note(f"build {n} articles, workers={workers or 'vnkg.build'}")
+            res["build"][f"{n}/w{workers}"] = run_child(
+                "build", corpus=str(corpus(work, n)), store=str(store), workers=workers)
+    _note("incremental: 100 new articles")
+    extra = corpus(work, 100, start=big)
+    res["incremental"] = run_child("build", corpus=str(extra),
+                                   store=str(work / f"store-{big}-w0"), workers=0)
+    budget = 2.0 if quick else 5.0
+    _note(f"named queries at {big}")
+    res["queries"] = queries(str(work / f"store-{big}-w0"), budget)
+    _note(f"named queries at {small}")
+    res["queries_small"] = (res["queries"] if small == big
+                            else queries(str(work / f"store-{small}-w0"), budget))
+    _note("rdflib baseline")
+    small_store = str(work / f"store-{small}-w0")
+    res["rdflib"] = run_child("baseline", timeout=900, store=small_store,
+                              params=bench_queries.store_params(small_store),
+                              cap=budget)
+    if not quick:
+        _note("profile")
+        prof_store = work / "store-profile"
+        shutil.rmtree(prof_store, ignore_errors=True)
+        res["profile"] = run_child("profile", corpus=str(corpus(work, min(big, 1000))),
+                                   store=str(prof_store))
+    return res
+
+
+def queries(store: str, budget: float) -> dict[str, Any]:
+    """Every named query on the embedded store, each in a child stopped after 6 x budget."""
+    from queries import names
+
+    params = bench_queries.store_params(store)
+    return {name: run_child("query", timeout=6 * budget, store=store, name=name,
+                            params=params.get(name, {}), budget=budget) for name in names()}
+
+
+def _underthesea() -> str:
+    try:
+        import underthesea  # type: ignore[import-not-found]  # noqa: F401
+    except ImportError:
+        return "underthesea is not installed: no NER ratio"
+    return "underthesea importable: run benchmarks/bench_extract.py --underthesea"
+
+
+def _note(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def table(res: dict[str, Any]) -> list[Row]:
+    """The rows of the one table: what, measured, baseline or target, ratio or verdict."""
+    rows: list[Row] = []
+    e1, e2 = res["extract"]["1"], res["extract"]["2"]
+    rows.append(("extract docs/s (1 proc)", f"{e1['docs_per_s']:.0f} ({e1['mb_per_s']:.2f} MB/s)",
+                 res["underthesea"], ""))
+    rows.append(("extract docs/s (2 procs)", f"{e2['docs_per_s']:.0f} ({e2['mb_per_s']:.2f} MB/s)",
+                 "1 proc", f"{e2['docs_per_s'] / e1['docs_per_s']:.2f}x"))
+    sizes = res["sizes"]
+    for n in sizes:
+        b0, b2 = res["build"][f"{n}/w0"], res["build"][f"{n}/w2"]
+        if "wall_s" not in b0 or "wall_s" not in b2:
+            rows.append((f"build {n}", "failed", str(b0.get("error") or b2.get("error")), ""))
+            return rows
+        rss = [mb for _, mb in b0["rss_samples"]]
+        flat = f"rss {rss[0]:.0f}->{rss[-1]:.0f} MB" if rss else ""
+        rows.append((f"build {n} vnkg.build", f"{b0['wall_s']:.1f} s, {b0['quads']} quads",
+                     f"peak {b0['peak_rss_mb']:.0f} MB", flat))
+        rows.append((f"build {n} 2 workers", f"{b2['wall_s']:.1f} s",
+                     f"peak {b2['peak_rss_mb']:.0f} MB",
+                     f"{b0['wall_s'] / b2['wall_s']:.2f}x vs vnkg.build"))
+    for a, b in zip(sizes, sizes[1:], strict=False):
+        ta, tb = res["build"][f"{a}/w2"]["wall_s"], res["build"][f"{b}/w2"]["wall_s"]
+        rows.append((f"growth {a}->{b} (2 workers)", f"{tb / ta:.1f}x time", f"{b / a:.0f}x "
+                     "articles", f"{(tb / b) / (ta / a):.2f}x per article"))
+    rows.append(_projection(res, sizes))
+    inc = res["incremental"]
+    rows.append((f"add 100 articles to {sizes[-1]}", f"{inc.get('wall_s', -1):.1f} s",
+                 "seconds", "(includes opening the store and loading the gazetteer)"))
+    base = res["rdflib"] if "timeout" not in res["rdflib"] else {}
+    for name, q in res["queries"].items():
+        rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),
+                               sizes))
+    return rows
+
+
+def _projection(res: dict[str, Any], sizes: list[int]) -> Row:
+    """100k articles from the marginal cost per article between the two largest sizes (the
+    reference gazetteer and start-up are paid once), else from the largest alone."""
+    last = res["build"][f"{sizes[-1]}/w2"]["wall_s"]
+    if len(sizes) > 1:
+        before = res["build"][f"{sizes[-2]}/w2"]["wall_s"]
+        per_article = (last - before) / (sizes[-1] - sizes[-2])
+        fixed = max(0.0, before - per_article * sizes[-2])
+    else:
+        per_article, fixed = last / sizes[-1], 0.0
+    return ("projected 100k (2 workers)", f"{fixed + per_article * 100000:.0f} s",
+            f"target {TARGETS['build_100k_s']} s", f"{per_article * 1000:.1f} ms/article")
+
+
+def _query_row(name: str, big: dict[str, Any], small: dict[str, Any],
+               theirs: dict[str, Any], sizes: list[int]) -> Row:
+    if "error" in big:
+        return (f"query {name} @{sizes[-1]}", "failed: " + big["error"][:60], "", "")
+    if "timeout" in big:
+        value = f"over {big['timeout']:.0f} s (stopped)"
+    else:
+        value = f"p50 {big['p50_ms']:.1f} / p95 {big['p95_ms']:.1f} ms ({big['rows']} rows)"
+    if "timeout" in theirs or "p50_ms" not in theirs:
+        return (f"query {name} @{sizes[-1]}", value, "rdflib: not measured", "")
+    sign = ">" if theirs.get("capped") else ""
+    ours = small.get("p50_ms")
+    if theirs.get("error"):
+        return (f"query {name} @{sizes[-1]}", value, "rdflib: failed", "")
+    ratio = f"{sign}{theirs['p50_ms'] / ours:.0f}x @{sizes[0]}" if ours else "ours timed out"
+    return (f"query {name} @{sizes[-1]}", value,
+            f"rdflib @{sizes[0]}: {sign}{theirs['p50_ms']:.0f} ms", ratio)
+
+
+def markdown(res: dict[str, Any], rows: list[Row]) -> str:
+    m = res["machine"]
+    head = (f"# vnkg benchmarks ({'quick' if res['quick'] else 'full'})\n\n"
+            f"{m['date']}, commit {m['git']}: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GB "
+            f"RAM, Python {m['python']}; "
+            + ", ".join(f"{k} {v}" for k, v in m["packages"].items()) + "\n\n")
+    lines = ["| measure | value | baseline / target | ratio |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    prof = res.get("profile", {}).get("top", [])
+    if prof:
+        lines += ["", "Where the build's time goes (cProfile, cumulative s):", ""]
+        lines += [f"- {p['function']}: {p['cum_s']} s (own {p['own_s']} s)" for p in prof]
+    return head + "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="200 articles, about 2 minutes")
+    parser.add_argument("--sizes", default=None, help="comma-separated, e.g. 1000,10000")
+    parser.add_argument("--work", default=None, help="folder for corpora and stores")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in (args.sizes or ("200" if args.quick else "1000,10000")).split(",")]
+    work = Path(args.work or tempfile.mkdtemp(prefix="vnkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    res = run(sorted(sizes), work, args.quick)
+    rows = table(res)
+    RESULTS.mkdir(exist_ok=True)
+    stem = "quick" if args.quick else "full"
+    (RESULTS / f"{stem}.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n")
+    (RESULTS / f"{stem}.md").write_text(markdown(res, rows), encoding="utf-8")
+    width = max(len(r[0]) for r in rows)
+    for a, b, c, d in rows:
+        print(f"{a:<{width}}  {b:<44}  {c:<30}  {d}")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""The fast write path states exactly what the rdflib terms state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Dataset
+
+from graph.model import Edge, Evidence, Fragment, Node
+from graph.rdf import graph_iri, to_ntriples, to_quads
+from loaders.rdf import RdfStore
+from tests.graph.test_rdf import HOSTILE, sample_fragment
+
+
+def _odd_fragment() -> Fragment:
+    frag = sample_fragment("bài 1/<x>", name=HOSTILE + "\nhai dòng\r\t")
+    frag.add_node(Node("decree/d1", "Decree", {"name": "Nghị định 21", "number": "21/2019/NĐ-CP",
+                                               "uncertain": True, "score": 0.25, "count": 3}))
+    frag.add_edge(Edge("ATTENDED", "person/p1", "meeting/m1", {"confidence": 1.0},
+                       [Evidence("bài 1/<x>", 0, 3, 'a "b" \\ c')]))
+    return frag
+
+
+def _canonical(quads: object) -> set[str]:
+    store = pyoxigraph.Store()
+    store.extend(quads)  # type: ignore[arg-type]
+    return {str(q) for q in store}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own N-Quads writer
+def test_ntriples_equal_the_rdflib_terms() -> None:
+    for frag in (sample_fragment(), _odd_fragment()):
+        g = f"<{graph_iri(frag.article)}>"
+        text = "".join(f"{line} {g} .\n" for line in to_ntriples(frag))
+        fast = _canonical(pyoxigraph.parse(text.encode(), pyoxigraph.RdfFormat.N_QUADS))
+        ds = Dataset()
+        ds.addN(to_quads(frag))  # type: ignore[arg-type]
+        slow = _canonical(pyoxigraph.parse(ds.serialize(format="nquads").encode(),
+                                           pyoxigraph.RdfFormat.N_QUADS))
+        assert fast == slow
+
+
+def test_fast_path_round_trips_and_replaces(tmp_path: Path) -> None:
+    with RdfStore(tmp_path / "s") as rdf:
+        assert rdf.write_fragments([_odd_fragment(), sample_fragment("a2")]).written
+        assert rdf.read_fragment("bài 1/<x>") == _odd_fragment()
+        assert rdf.write_fragments([_odd_fragment()]).unchanged == ["bài 1/<x>"]
+        changed = sample_fragment("a2", name="Lê Văn B")
+        assert rdf.write_fragments([changed]).written == ["a2"]
+        assert rdf.read_fragment("a2") == changed
