@@ -1,7 +1,7 @@
 """Run the named Cypher queries (`queries/NAME.cypher`) on Neo4j, bound like the SPARQL ones.
 
 Parameters go through `queries.bind_params`, which adds the folded `*_key` of each entity
-parameter (person, unit, locality, decree, id) and sets every parameter left out to null
+parameter (person, unit, locality, province, decree, id) and sets every parameter left out to null
 ("any"); values are always bound, never formatted into the text.
 """
 
@@ -12,10 +12,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
-from queries import bind_params, order_rows, param_key, read_query
-
-# parameters matched like an entity although queries.ENTITY_PARAMS may not list them
-EXTRA_KEYS = {"province": "locality"}
+from queries import bind_params, order_rows, read_query
 
 
 def run_cypher_query(driver: Driver, name: str, params: Mapping[str, Any] | None = None, *,
@@ -27,10 +24,6 @@ def run_cypher_query(driver: Driver, name: str, params: Mapping[str, Any] | None
     """
     query = read_query(name, "cypher")
     bound = bind_params(query, dict(params or {}))
-    for name, kind in EXTRA_KEYS.items():
-        if name in bound and f"{name}_key" not in bound:
-            value = bound[name]
-            bound[f"{name}_key"] = None if value is None else param_key(kind, str(value))
     # notifications off: a label or type absent from a small graph is not worth a warning
     with driver.session(database=database, notifications_min_severity="OFF") as session:
         rows = session.execute_read(_fetch, query.text, bound)

@@ -25,7 +25,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node as Term
 
 from graph.model import Fragment, Graph
-from graph.rdf import from_quads, graph_iri, literal, nt_literal, to_ntriples, to_quads
+from graph.rdf import from_quads, graph_iri, nt_literal, to_ntriples
 from graph.vocab import ID, PREFIXES, VNKG
 from loaders.remote import inline_bindings, remote_store
 
@@ -141,7 +141,9 @@ class RdfStore:
 
     def digest(self, article: str) -> str | None:
         """The digest stamped on an article's named graph when it was written."""
-        g = graph_iri(article)
+        return self._stamp(graph_iri(article))
+
+    def _stamp(self, g: URIRef) -> str | None:
         if not self.remote:
             from pyoxigraph import NamedNode
 
@@ -154,35 +156,32 @@ class RdfStore:
 
     def write_reference(self, fragment: Callable[[], Fragment], version: str) -> bool:
         """Write reference data (made by `fragment()`) unless `version` of it is stored."""
-        g = graph_iri(REFERENCE)
-        if self.remote:
-            return self._write_stamped(g, version, lambda: to_quads(fragment()))
-        if self.digest(REFERENCE) == version:
-            return False
-        self.update(f"DROP SILENT GRAPH {g.n3()}")
-        name = _node_n3(g)
-        lines = [*to_ntriples(fragment()), f"{name} <{VNKG.digest}> {nt_literal(version)}"]
-        self._load_nquads("".join(f"{line} {name} .\n" for line in lines))
-        return True
+        return self._write_stamped(graph_iri(REFERENCE), version, lambda: to_ntriples(fragment()))
 
     def write_ontology(self) -> bool:
         """Load the ontology (graph/ontology.ttl) into its own named graph, once per version."""
         text = (resources.files("graph") / "ontology.ttl").read_text("utf-8")
         version = hashlib.sha256(text.encode()).hexdigest()[:16]
 
-        def quads() -> list[tuple[Term, Term, Term, URIRef]]:
-            g = RdfGraph().parse(data=text, format="turtle")
-            return [(s, p, o, ONTOLOGY) for s, p, o in g]
+        def lines() -> list[str]:
+            nt = RdfGraph().parse(data=text, format="turtle").serialize(format="nt")
+            return [line.rstrip(" .") for line in nt.splitlines() if line.strip()]
 
-        return self._write_stamped(ONTOLOGY, version, quads)
+        return self._write_stamped(ONTOLOGY, version, lines)
 
-    def _write_stamped(self, g: URIRef, version: str,
-                       make: Callable[[], list[tuple[Term, Term, Term, URIRef]]]) -> bool:
-        if str(self._graph(g).value(g, VNKG.digest)) == version:
+    def _write_stamped(self, g: URIRef, version: str, lines: Callable[[], list[str]]) -> bool:
+        """Replace named graph `g` by `lines()` (N-Triples, without the final " .") stamped
+        with `version`, unless that version is stored already."""
+        if self._stamp(g) == version:
             return False
-        quads = [*make(), (g, VNKG.digest, literal(version), g)]
-        body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in quads)
-        self.update(f"DROP SILENT GRAPH {g.n3()} ; INSERT DATA {{ GRAPH {g.n3()} {{ {body} }} }}")
+        name = _node_n3(g)
+        stamped = [*lines(), f"{name} <{VNKG.digest}> {nt_literal(version)}"]
+        if self.remote:
+            body = " .\n".join(stamped)
+            self.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+        else:
+            self.update(f"DROP SILENT GRAPH {name}")
+            self._load_nquads("".join(f"{line} {name} .\n" for line in stamped))
         return True
 
     def _graph(self, name: URIRef) -> RdfGraph:
@@ -261,11 +260,6 @@ def _linked(ref: Fragment, graph: Graph) -> Fragment:
                 if end in ref.nodes:
                     part.add_node(ref.nodes[end])
     return part
-
-
-def quads_digest(quads: list[tuple[Term, Term, Term, URIRef]]) -> str:
-    """A digest of a fragment's statements, independent of their order."""
-    return lines_digest([f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, _ in quads])
 
 
 def lines_digest(lines: list[str]) -> str:
