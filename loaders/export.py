@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from rdflib import Dataset
 from rdflib import Graph as RdfGraph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.model import LABELS, Graph
 from loaders.rdf import RdfStore
@@ -41,7 +42,9 @@ def export_graph(store: RdfStore, fmt: str, output: str | Path) -> list[Path]:
         return [out]
     if fmt == "nquads":
         dataset = Dataset()
-        quads: Any = store.dataset.quads((None, None, None, None))
+        # the default graph is the union of the named graphs; the file keeps them apart
+        quads: Any = (q for q in store.dataset.quads((None, None, None, None))
+                      if q[3] != DATASET_DEFAULT_GRAPH_ID)
         dataset.addN(quads)
         dataset.serialize(out, format="nquads", encoding="utf-8")
         return [out]

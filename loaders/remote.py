@@ -15,9 +15,10 @@ from typing import Any
 def remote_store(endpoint: str, update_endpoint: str | None = None) -> Any:
     """An rdflib store over a SPARQL 1.1 server (query and update endpoints).
 
-    The server must serve the union of its named graphs as the default graph
-    (Oxigraph: `oxigraph serve --union-default-graph`). An endpoint ending in `/query`
-    has its update twin at `/update`.
+    vnkg keeps the union of its named graphs in the server's default graph, as it does in
+    the embedded store, so the server should serve its default graph as it is (Oxigraph's
+    `oxigraph serve` does; with `--union-default-graph` the rows are the same, only slower).
+    An endpoint ending in `/query` has its update twin at `/update`.
     """
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 

@@ -27,8 +27,9 @@ def _server_binary() -> str | None:
 
 @pytest.fixture(scope="session")
 def sparql_server() -> Iterator[str]:
-    """Start `oxigraph serve` (in memory, union default graph) on a free loopback port;
-    yields its query endpoint URL. Missing binary: skip, or fail when CI=true."""
+    """Start `oxigraph serve` (in memory; vnkg keeps the union in its default graph) on a
+    free loopback port; yields its query endpoint URL. Missing binary: skip, or fail when
+    CI=true."""
     from tests.conftest import in_ci
 
     binary = _server_binary()
@@ -38,9 +39,8 @@ def sparql_server() -> Iterator[str]:
             pytest.fail(message)
         pytest.skip(message)
     port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while True:
