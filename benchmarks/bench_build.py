@@ -1,9 +1,14 @@
 """Build benchmarks: extraction throughput, end-to-end builds, incremental adds.
 
 Each measurement runs in a child process (`python benchmarks/bench_build.py --child JSON`) so
-its peak RSS is its own. `vnkg.build` is the one-process path users run today; `pipeline`
-is the same stages with extraction and resolution spread over worker processes (what a
-`vnkg build --jobs N` would do), writing from the parent in batches of 200.
+its peak RSS is its own. Builds are `vnkg.build(..., jobs=N)`, the product's own path: with
+N > 1, extraction and resolution are spread over N worker processes (vnkg.parallel) while
+the parent writes in batches of 200.
+
+    python benchmarks/bench_build.py --compare --articles 2000 [--jobs 1,2] [--rounds 1]
+
+builds one synthetic corpus with each job count, in alternating order, in the same run,
+and prints wall times, the speed-up, and the machine's load (`uptime`) around them.
 """
 
 from __future__ import annotations
@@ -14,20 +19,12 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from itertools import islice
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-from extract.document import Document
 from extract.read import read_documents
-from graph.model import Fragment
-from graph.resolve import to_fragment
 from vnkg.api import record_for
-from vnkg.pipeline import BATCH
-
-WINDOW = 2000  # documents handed to the workers at once: bounds memory, keeps them busy
 
 
 def rss_mb() -> float:
@@ -43,58 +40,17 @@ def peak_mb() -> float:
     return max(own, kids)
 
 
-def fragment_of(doc: Document) -> Fragment:
-    """Extract and resolve one document (what each worker does)."""
-    return to_fragment(record_for(doc), doc.text)
-
-
-def _windows(docs: Iterator[Document]) -> Iterator[list[Document]]:
-    while window := list(islice(docs, WINDOW)):
-        yield window
-
-
-def parallel_fragments(paths: list[str], workers: int) -> Iterator[Fragment]:
-    """Fragments of the documents under `paths`, extracted by `workers` processes, in input
-    order; the next window is extracted while the caller writes the current one."""
-    if workers <= 1:
-        yield from (fragment_of(d) for d in read_documents(paths, []))
-        return
-    with Pool(workers) as pool:
-        windows = _windows(read_documents(paths, []))
-        pending = pool.map_async(fragment_of, next(windows, []), chunksize=50)
-        for window in windows:
-            done = pending.get()
-            pending = pool.map_async(fragment_of, window, chunksize=50)
-            yield from done
-        yield from pending.get()
-
-
-def child_build(corpus: str, store: str, workers: int) -> dict[str, Any]:
-    """Build `corpus` into `store`: `vnkg.build` (workers 0) or the worker pipeline."""
+def child_build(corpus: str, store: str, jobs: int = 1) -> dict[str, Any]:
+    """Build `corpus` into `store` with `vnkg.build(..., jobs=jobs)`."""
     import vnkg
-    from graph.reference import reference_fragment, reference_version
-    from loaders.rdf import RdfStore
 
     samples: list[tuple[int, float]] = []
     start = time.perf_counter()
-    if workers == 0:
-        report = vnkg.build([corpus], store=store,
-                            progress=lambda n: samples.append((n, rss_mb())))
-        docs, quads = report.documents, report.quads
-    else:
-        docs = 0
-        with RdfStore(store) as rdf:
-            rdf.write_ontology()
-            rdf.write_reference(reference_fragment, reference_version())
-            frags = parallel_fragments([corpus], workers)
-            while batch := list(islice(frags, BATCH)):
-                rdf.write_fragments(batch)
-                docs += len(batch)
-                samples.append((docs, rss_mb()))
-            quads = rdf.count()
+    report = vnkg.build([corpus], store=store, jobs=jobs,
+                        progress=lambda n: samples.append((n, rss_mb())))
     wall = time.perf_counter() - start
-    return {"documents": docs, "wall_s": wall, "quads": quads, "peak_rss_mb": peak_mb(),
-            "rss_samples": _thin(samples)}
+    return {"documents": report.documents, "wall_s": wall, "quads": report.quads,
+            "jobs": jobs, "peak_rss_mb": peak_mb(), "rss_samples": _thin(samples)}
 
 
 def _thin(samples: list[tuple[int, float]], keep: int = 6) -> list[tuple[int, float]]:
@@ -166,7 +122,7 @@ def run_child(task: str, timeout: float | None = None, **kwargs: Any) -> dict[st
 def _child_main(spec: dict[str, Any]) -> dict[str, Any]:
     task = spec.pop("task")
     if task == "build":
-        return child_build(spec["corpus"], spec["store"], spec.get("workers", 0))
+        return child_build(spec["corpus"], spec["store"], spec.get("jobs", 1))
     if task == "extract":
         return child_extract(spec["corpus"], spec.get("workers", 1))
     if task == "profile":
@@ -182,8 +138,83 @@ def _child_main(spec: dict[str, Any]) -> dict[str, Any]:
     raise ValueError(f"unknown task {task!r}")
 
 
+def compare_jobs(articles: int, jobs: list[int], rounds: int = 1, seed: int = 1,
+                 work: Path | None = None) -> dict[str, Any]:
+    """Build one synthetic corpus once per job count and round, each into a fresh store, the
+    job counts alternating so that a change in the machine's load hits them alike."""
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import synth
+
+    folder = Path(work or tempfile.mkdtemp(prefix="vnkg-jobs-"))
+    try:
+        corpus = synth.generate(articles, seed, folder / "corpus")
+        runs: dict[int, list[dict[str, Any]]] = {j: [] for j in jobs}
+        load = {"before": uptime()}
+        for r in range(rounds):
+            for j in (jobs if r % 2 == 0 else jobs[::-1]):
+                store = folder / f"store-{j}-{r}"
+                runs[j].append(run_child("build", corpus=str(corpus), store=str(store),
+                                         jobs=j))
+                shutil.rmtree(store, ignore_errors=True)
+        load["after"] = uptime()
+    finally:
+        if work is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    return {"articles": articles, "rounds": rounds, "runs": runs, "uptime": load}
+
+
+def uptime() -> str:
+    """`uptime`'s line: the load averages say how much the shared machine was doing."""
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+
+
+def _print_comparison(res: dict[str, Any]) -> None:
+    print(f"{res['articles']} synthetic articles, {res['rounds']} round(s), "
+          f"{os.cpu_count()} cores")
+    best: dict[int, float] = {}
+    for j, runs in res["runs"].items():
+        walls = [r["wall_s"] for r in runs if "wall_s" in r]
+        if not walls:
+            print(f"  --jobs {j}: {runs}")
+            continue
+        best[j] = min(walls)
+        quads = {r["quads"] for r in runs if "quads" in r}
+        print(f"  --jobs {j}: wall {', '.join(f'{w:.1f}' for w in walls)} s (best "
+              f"{best[j]:.1f}), quads {sorted(quads)}, peak RSS "
+              f"{max(r['peak_rss_mb'] for r in runs if 'peak_rss_mb' in r):.0f} MB")
+    first = min(best) if best else None
+    for j in best:
+        if first is not None and j != first:
+            print(f"  speed-up --jobs {j} vs --jobs {first}: {best[first] / best[j]:.2f}x")
+    print(f"  load before: {res['uptime']['before']}\n  load after:  {res['uptime']['after']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="vnkg build --jobs 1 vs N on a synthetic "
+                                     "corpus (the full suite is benchmarks/run.py)")
+    parser.add_argument("--compare", action="store_true", required=True)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--jobs", default="1,2", help="job counts, comma-separated")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args(argv)
+    res = compare_jobs(args.articles, [int(j) for j in args.jobs.split(",")], args.rounds,
+                       args.seed)
+    if args.json:
+        print(json.dumps(res, indent=1))
+    else:
+        _print_comparison(res)
+    return 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         print(json.dumps(_child_main(json.loads(sys.argv[2]))))
     else:
-        sys.exit("run benchmarks/run.py; this module runs its measurements as children")
+        sys.exit(main())

@@ -4,7 +4,7 @@ usage: python benchmarks/run.py [--quick] [--sizes 1000,10000] [--work DIR]
 
 Generates synthetic corpora (benchmarks/synth.py), then measures, each figure beside its
 baseline from the same run: extraction throughput (one and two processes), end-to-end builds
-(`vnkg.build`, and the two-worker pipeline) with peak RSS and quads, growth between sizes,
+(`vnkg.build`, jobs=1 and jobs=2) with peak RSS and quads, growth between sizes,
 adding 100 articles to the biggest store, every named query's p50/p95 on the embedded store
 and the ratio to rdflib's in-memory store on the same quads, and a profile of the build.
 `--quick` (200 articles) finishes in about two minutes on two cores.
@@ -90,11 +90,11 @@ def run(sizes: list[int], work: Path, quick: bool) -> dict[str, Any]:
             shutil.rmtree(store, ignore_errors=True)
             _note(f"build {n} articles, workers={workers or 'vnkg.build'}")
             res["build"][f"{n}/w{workers}"] = run_child(
-                "build", corpus=str(corpus(work, n)), store=str(store), workers=workers)
+                "build", corpus=str(corpus(work, n)), store=str(store), jobs=max(1, workers))
     _note("incremental: 100 new articles")
     extra = corpus(work, 100, start=big)
     res["incremental"] = run_child("build", corpus=str(extra),
-                                   store=str(work / f"store-{big}-w0"), workers=0)
+                                   store=str(work / f"store-{big}-w0"), jobs=1)
     budget = 2.0 if quick else 5.0
     _note(f"named queries at {big}")
     res["queries"] = queries(str(work / f"store-{big}-w0"), budget)

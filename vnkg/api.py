@@ -12,12 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from extract import extract_record
-from extract.document import Document
 from extract.read import MAX_BYTES, Problem, read_documents
 from graph.overrides import apply_overrides, read_overrides
 from graph.resolve import to_fragment
 from loaders.rdf import DEFAULT_STORE, run_named
+from vnkg.parallel import Extractor, check_jobs, record_for  # vnkg.api.record_for too
 from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store
 
 Record = dict[str, Any]
@@ -33,15 +32,6 @@ def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None,
     """
     for doc in read_documents(paths, problems, max_bytes):
         yield record_for(doc)
-
-
-def record_for(doc: Document) -> Record:
-    """The extraction record of one document, with evidence texts filled in."""
-    record = extract_record(doc)
-    for rel in record["relations"]:
-        span = rel["evidence"]
-        span.setdefault("text", doc.text[span["start"]:span["end"]])
-    return record
 
 
 def write_records(records: Iterable[Record], out: IO[str]) -> int:
@@ -75,7 +65,7 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
           progress: Progress | None = None, *, endpoint: str | None = None,
           reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
           backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0,
-          max_bytes: int = MAX_BYTES) -> BuildReport:
+          max_bytes: int = MAX_BYTES, jobs: int = 1) -> BuildReport:
     """Read, extract, resolve and load articles into the RDF store, Neo4j, or both
     (`backend`: rdf, neo4j, both; `neo4j`: its URI, else $NEO4J_URI). Files over
     `max_bytes` are reported and skipped; `wait` is how long to wait for a busy store.
@@ -83,13 +73,19 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
     With `reference`, the gazetteer's localities (both maps, PART_OF and BECAME) are loaded
     once as reference data; `overrides` (when the file exists) pins or splits nodes.
     Building the same inputs twice leaves the store unchanged.
+
+    `jobs` > 1 extracts on that many worker processes while this one reads and writes; the
+    store ends up exactly as with `jobs=1`, the default (one process, nothing started
+    behind the caller's back, the cheapest for small inputs and shared machines).
     """
+    check_jobs(jobs)
     report = BuildReport()
     fixes = read_overrides(overrides)
-    fragments = (apply_overrides(to_fragment(record_for(doc), doc.text), fixes)
-                 for doc in read_documents(paths, report.problems, max_bytes))
     target = Target(store, endpoint, reference, backend, neo4j, wait)
-    return load_fragments(fragments, report, progress, target)
+    # the workers start before the store opens, so they never hold it
+    with Extractor(jobs, fixes) as extractor:
+        docs = read_documents(paths, report.problems, max_bytes)
+        return load_fragments(extractor.fragments(docs), report, progress, target)
 
 
 def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,

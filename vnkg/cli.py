@@ -17,6 +17,7 @@ from typing import Any
 from loaders.rdf import StoreBusyError
 from vnkg import api, commands
 from vnkg.output import print_problems, print_rows
+from vnkg.parallel import check_jobs
 
 EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
@@ -95,9 +96,21 @@ def _max_bytes(p: argparse.ArgumentParser) -> None:
 def _setup_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
     _max_bytes(p)
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                   help="extract on N worker processes while this one writes; the store "
+                        "ends up the same as with 1 (default: 1, one process)")
     _store(p)
     _reference(p)
     _backend(p)
+
+
+def _jobs(text: str) -> int:
+    """--jobs N: a whole number of 1 or more, else a usage error that says so."""
+    try:
+        return check_jobs(int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"takes a whole number of 1 or more (worker processes), not {text!r}") from None
 
 
 def _backend(p: argparse.ArgumentParser) -> None:
@@ -120,7 +133,7 @@ def _run_build(args: argparse.Namespace) -> int:
     report = api.build(args.paths, args.store, progress=commands.progress("articles"),
                        endpoint=args.sparql_endpoint, reference=args.reference,
                        overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
-                       wait=args.wait, max_bytes=args.max_bytes)
+                       wait=args.wait, max_bytes=args.max_bytes, jobs=args.jobs)
     commands.summary(report, args.store)
     return print_problems(report.problems)
 
@@ -239,7 +252,8 @@ Command = tuple[str, str, Callable[[argparse.ArgumentParser], None],
                 Callable[[argparse.Namespace], Any]]
 _COMMANDS: dict[str, Command] = {
     "build": ("read, extract, resolve and load articles into the store",
-              "vnkg build examples/articles --store vnkg-data", _setup_build, _run_build),
+              "vnkg build examples/articles --store vnkg-data --jobs 2", _setup_build,
+              _run_build),
     "extract": ("extract records (JSON Lines) from articles",
                 "vnkg extract examples/articles -o records.jsonl", _setup_extract, _run_extract),
     "load": ("load records into the store", "vnkg load records.jsonl --store vnkg-data",

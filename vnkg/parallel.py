@@ -1,0 +1,190 @@
+"""Extraction, in this process or over worker processes: documents in, fragments out, in input
+order, so `vnkg build --jobs N` writes exactly what `--jobs 1` writes.
+
+Extraction and resolution are pure CPU work on one document at a time, while writing needs
+the store, which only one process may hold. So with `jobs` > 1 the workers extract and the
+parent alone reads the files and writes. Documents go to the workers a window at a time
+(bounded memory: one window of documents and one of fragments in the parent at once); the
+next window is handed out before the parent writes the current one, so the workers extract
+while it writes. Each worker loads the lexicons and the gazetteer once, when it starts.
+
+The workers are plain processes with one pipe each, driven by the parent alone: no helper
+threads, so stopping them (Ctrl-C, an error, the end) is a terminate and a join that cannot
+hang. (multiprocessing.Pool waits forever for a task whose worker was killed, and both it
+and concurrent.futures can deadlock at exit when a worker dies mid-message.)
+
+>>> from extract.document import Document
+>>> with Extractor(jobs=1) as ex:  # jobs=2 gives the same fragments
+...     [f.article for f in ex.fragments([Document(id="a1", text="Sáng 9/10, ...")])]
+['a1']
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import traceback
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any
+
+from extract import extract_record
+from extract.document import Document
+from graph.model import Fragment
+from graph.overrides import Overrides, apply_overrides
+from graph.resolve import to_fragment
+
+Record = dict[str, Any]
+WINDOW = 1000  # documents handed to the workers at once
+_WARM_UP = Document(id="warm-up", text="Sáng 9/10, UBND huyện Ba Bể tổ chức hội nghị tổng kết "
+                    "Nghị định 21/2019/NĐ-CP. Đồng chí Nguyễn Văn A, Chủ tịch UBND huyện chủ trì.")
+
+
+def record_for(doc: Document) -> Record:
+    """The extraction record of one document, with evidence texts filled in."""
+    record = extract_record(doc)
+    for rel in record["relations"]:
+        span = rel["evidence"]
+        span.setdefault("text", doc.text[span["start"]:span["end"]])
+    return record
+
+
+def fragment_for(doc: Document, overrides: Overrides) -> Fragment:
+    """Extract and resolve one document, with the user's overrides applied: the one function
+    both the serial path and the workers run, which is what makes their output identical."""
+    return apply_overrides(to_fragment(record_for(doc), doc.text), overrides)
+
+
+def check_jobs(jobs: object) -> int:
+    """`jobs` as a process count, or a ValueError saying what is accepted."""
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"--jobs takes a whole number of 1 or more, not {jobs!r}")
+    return jobs
+
+
+class WorkerDiedError(RuntimeError):
+    """An extraction worker ended without a result (killed, out of memory, crashed)."""
+
+
+class WorkerTraceback(Exception):
+    """The traceback, in the worker, of an exception a worker raised (its __cause__)."""
+
+
+class Extractor:
+    """Turns documents into fragments; a context manager that owns the workers, if any.
+
+    The workers start on entry (so before the caller opens a store: they never hold it)
+    and are stopped on exit, whether the build finished, raised, or was interrupted. A
+    worker's exception reaches the caller as is; a worker that dies is a WorkerDiedError.
+    """
+
+    def __init__(self, jobs: int = 1, overrides: Overrides | None = None,
+                 window: int = WINDOW) -> None:
+        self.jobs = check_jobs(jobs)
+        self.overrides = overrides or Overrides()
+        self.window = max(1, window)
+        self._workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
+
+    def __enter__(self) -> Extractor:
+        if self.jobs > 1:
+            try:
+                for _ in range(self.jobs):
+                    ours, theirs = multiprocessing.Pipe()
+                    proc = multiprocessing.Process(target=_serve, args=(theirs, self.overrides),
+                                                   name="vnkg-extract", daemon=True)
+                    proc.start()
+                    theirs.close()
+                    self._workers.append((proc, ours))
+            except BaseException:
+                self.close()
+                raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers now: they hold no store, and nothing they still do is wanted."""
+        workers, self._workers = self._workers, []
+        for proc, conn in workers:
+            conn.close()
+            proc.terminate()
+        for proc, _ in workers:
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+
+    def fragments(self, docs: Iterable[Document]) -> Iterator[Fragment]:
+        """The fragments of `docs`, one per document, in the order of `docs`."""
+        if not self._workers:
+            if self.jobs > 1:
+                raise RuntimeError("use the Extractor in a with block to start its workers")
+            for doc in docs:
+                yield fragment_for(doc, self.overrides)
+            return
+        it = iter(docs)
+        window = list(islice(it, self.window))
+        size = self._send(window) if window else 0
+        while size:
+            window = list(islice(it, self.window))  # read while the workers extract
+            done = self._receive(size)
+            size = self._send(window) if window else 0  # the workers extract this window
+            del window
+            yield from done  # ... while the caller writes the last one
+
+    def _send(self, window: list[Document]) -> int:
+        """Deal a window out, document i to worker i mod jobs; the window's size."""
+        for k, (proc, conn) in enumerate(self._workers):
+            try:
+                conn.send(window[k::len(self._workers)])
+            except OSError as err:
+                raise WorkerDiedError(_died(proc)) from err
+        return len(window)
+
+    def _receive(self, size: int) -> list[Fragment]:
+        """A window's fragments back from the workers, put back in input order."""
+        parts = []
+        for proc, conn in self._workers:
+            try:
+                reply = conn.recv()
+            except (EOFError, OSError) as err:
+                raise WorkerDiedError(_died(proc)) from err
+            if reply[0] == "error":
+                raise reply[1] from WorkerTraceback(reply[2])
+            parts.append(reply[1])
+        jobs = len(parts)
+        return [parts[i % jobs][i // jobs] for i in range(size)]
+
+
+def _died(proc: multiprocessing.process.BaseProcess) -> str:
+    """What to tell the user about a worker whose pipe broke."""
+    proc.join(2)
+    return (f"an extraction worker stopped (exit code {proc.exitcode}) before it finished: "
+            "killed, or out of memory? run the build again with fewer --jobs")
+
+
+def _serve(conn: Connection, overrides: Overrides) -> None:
+    """A worker: pays its start cost (lexicons, gazetteer) once, then extracts each list of
+    documents it is sent, until the parent goes. Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    fragment_for(_WARM_UP, overrides)
+    while True:
+        try:
+            docs: list[Document] = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[Any, ...] = ("ok", [fragment_for(d, overrides) for d in docs])
+        except Exception as err:
+            reply = ("error", err, traceback.format_exc())
+        try:
+            conn.send(reply)  # pickles first, so a failure to pickle sends nothing
+        except (EOFError, OSError):
+            return
+        except Exception as err:  # an exception that does not pickle: send what it says
+            what = repr(reply[1]) if reply[0] == "error" else f"unsendable fragments: {err!r}"
+            conn.send(("error", RuntimeError(what), reply[-1] if reply[0] == "error" else ""))
