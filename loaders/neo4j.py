@@ -98,12 +98,13 @@ def write_fragments(driver: Driver, fragments: Iterable[Fragment], *, database: 
     report = LoadReport()
     # notifications off: on a fresh database every property read is "unknown", a warning each
     with driver.session(database=database, notifications_min_severity="OFF") as session:
-        for index, (batch, invalid) in enumerate(_prefetch(_batches(fragments, batch_size))):
+        for index, (batch, rows, invalid) in enumerate(_prefetch(_batches(fragments,
+                                                                           batch_size))):
             report.failed.extend(FailedBatch(index, [a], err) for a, err in invalid)
             if not batch:
                 continue
             try:
-                done = session.execute_write(_write_batch, batch)
+                done = session.execute_write(_write_batch, batch, rows)
             except (Neo4jError, DriverError, InvalidFragment) as err:
                 report.failed.append(FailedBatch(index, [f.article for f in batch],
                                                  f"{type(err).__name__}: {err}"))
@@ -164,8 +165,9 @@ def _read_edge(graph: Graph, rel: str, source: str, target: str, props: dict[str
 
 
 def _batches(fragments: Iterable[Fragment], batch_size: int
-             ) -> Iterator[tuple[list[FragmentRows], list[tuple[str, str]]]]:
-    """Groups of whole fragments of about batch_size rows, and the invalid fragments met."""
+             ) -> Iterator[tuple[list[FragmentRows], Rows, list[tuple[str, str]]]]:
+    """Groups of whole fragments of about batch_size rows, their merged rows (built here, in
+    the prefetch thread, off the transaction's path), and the invalid fragments met."""
     batch: list[FragmentRows] = []
     invalid: list[tuple[str, str]] = []
     size = 0
@@ -178,12 +180,12 @@ def _batches(fragments: Iterable[Fragment], batch_size: int
         # a full batch, or the same article twice (the later one must replace the earlier)
         if batch and (size + rows.size() > batch_size
                       or any(f.article == rows.article for f in batch)):
-            yield batch, invalid
+            yield batch, Rows.of(batch), invalid
             batch, invalid, size = [], [], 0
         batch.append(rows)
         size += rows.size()
     if batch or invalid:
-        yield batch, invalid
+        yield batch, Rows.of(batch), invalid
 
 
 def _prefetch(items: Iterator[_T], depth: int = 2) -> Iterator[_T]:
@@ -221,16 +223,15 @@ class _Done:
     counts: dict[str, int]
 
 
-def _write_batch(tx: ManagedTransaction, batch: list[FragmentRows]) -> _Done:
+def _write_batch(tx: ManagedTransaction, batch: list[FragmentRows], merged: Rows) -> _Done:
+    """Write the fragments of `batch` that changed; `merged` holds the rows of all of them."""
     articles = [f.article for f in batch]
     loaded = {r["article"]: r["digest"] for r in tx.run(cypher("loaded_articles"),
                                                           articles=articles)}
     todo = [f for f in batch if loaded.get(f.article) != f.digest]
     replaced = [f.article for f in todo if f.article in loaded]
     counts: dict[str, int] = _unlink(tx, replaced) if replaced else {}
-    rows = Rows()
-    for frag in todo:
-        rows.add(frag)
+    rows = merged if len(todo) == len(batch) else Rows.of(todo)
     for label, node_rows in rows.node_rows().items():
         text = cypher("merge_nodes").replace("__LABEL__", _checked_label(label))
         _merge_counts(counts, _run(tx, text, node_rows))

@@ -51,6 +51,14 @@ class Rows:
         default_factory=lambda: defaultdict(dict))
     loads: list[Row] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, frags: list[FragmentRows]) -> Rows:
+        """The merged rows of `frags`."""
+        rows = cls()
+        for frag in frags:
+            rows.add(frag)
+        return rows
+
     def add(self, frag: FragmentRows) -> None:
         for label, rows in frag.nodes.items():
             for row in rows:
@@ -69,17 +77,23 @@ class Rows:
 
 
 def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
+    """Put `row` under `key`, merged with the row there: a new dict, so that the rows of the
+    fragments are never changed (they are merged again if a transaction is retried)."""
     old = rows.get(key)
     if old is None:
-        rows[key] = {**row, "props": dict(row["props"])}
+        rows[key] = row
         return
-    old["articles"] = sorted(set(old["articles"]) | set(row["articles"]))
+    merged = {**old, "articles": sorted(set(old["articles"]) | set(row["articles"])),
+              "props": dict(old["props"])}
     if "evidence" in row:
-        old["evidence"] = sorted(set(old["evidence"]) | set(row["evidence"]))
-        old["first_seen"] = min(filter(None, (old["first_seen"], row["first_seen"])), default=None)
-        old["last_seen"] = max(filter(None, (old["last_seen"], row["last_seen"])), default=None)
+        merged["evidence"] = sorted(set(old["evidence"]) | set(row["evidence"]))
+        merged["first_seen"] = min(filter(None, (old["first_seen"], row["first_seen"])),
+                                   default=None)
+        merged["last_seen"] = max(filter(None, (old["last_seen"], row["last_seen"])),
+                                  default=None)
     for name, value in row["props"].items():
-        old["props"][name] = merge_value(old["props"].get(name), value)
+        merged["props"][name] = merge_value(old["props"].get(name), value)
+    rows[key] = merged
 
 
 def merge_value(old: Any, new: Any) -> Any:

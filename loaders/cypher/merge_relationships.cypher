@@ -3,6 +3,9 @@
 // for nodes (lists: sorted union, scalars: smallest); `sources` and `evidence` stay sorted and
 // free of duplicates; first_seen/last_seen widen to the article's date.
 // __SOURCE__, __TARGET__ and __TYPE__ come from graph.model.RELATIONS, never from data.
+// CYPHER replan=skip: see merge_nodes; the plan (unique-index seeks on both ends' label+id
+// constraints, then MERGE) does not depend on the counts.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:__SOURCE__ {id: row.source})
 MATCH (b:__TARGET__ {id: row.target})

@@ -8,6 +8,7 @@ from neo4j import Driver
 
 from graph.model import Edge, Fragment, Graph, Node, edge_key
 from loaders.neo4j import delete_article, read_graph, write_fragments
+from loaders.neo4j_rows import Rows, fragment_rows
 from tests.loaders.neo4j_fixtures import fragment_a, fragment_b, fragment_c
 
 Dump = tuple[list[Any], list[Any]]
@@ -96,6 +97,18 @@ def test_changed_article_replaces_only_its_own_statements(neo4j_clean: Driver) -
     assert dai_ta and dai_ta["sources"] == ["a1", "c3"]
 
 
+def test_one_batch_of_unchanged_changed_and_new_articles(neo4j_clean: Driver) -> None:
+    write_fragments(neo4j_clean, [fragment_a(), fragment_b()])
+    changed = fragment_b("2023-02-11")
+    report = write_fragments(neo4j_clean, [fragment_a(), changed, fragment_c()])
+    assert report.batches == 1 and report.unchanged == ["a1"]
+    assert report.articles == ["b2", "c3"] and report.replaced == ["b2"]
+    after = dump(neo4j_clean)
+    neo4j_clean.execute_query("MATCH (n) DETACH DELETE n")
+    write_fragments(neo4j_clean, [fragment_a(), changed, fragment_c()])
+    assert dump(neo4j_clean) == after
+
+
 def test_delete_article_keeps_what_others_support(neo4j_clean: Driver) -> None:
     write_fragments(neo4j_clean, [fragment_a(), fragment_b(), fragment_c()])
     delete_article(neo4j_clean, "a1")
@@ -138,3 +151,13 @@ def test_constraints_on_every_label(neo4j_clean: Driver) -> None:
     have = {r["label"] for r in records if r["props"] == ["id"]}
     assert {"Person", "Rank", "Position", "Unit", "Locality", "Decree", "Meeting",
             "Article"} <= have
+
+
+def test_merged_rows_leave_the_fragments_rows_alone() -> None:
+    frags = [fragment_rows(f) for f in (fragment_a(), fragment_b(), fragment_c())]
+    before = repr([(f.nodes, f.edges) for f in frags])
+    merged = Rows.of(frags)
+    person = merged.nodes["Person"]["person/lo-van-khiem-1"]
+    assert person["articles"] == ["a1", "b2", "c3"]
+    assert repr([(f.nodes, f.edges) for f in frags]) == before
+    assert repr(Rows.of(frags).node_rows()) == repr(merged.node_rows())
