@@ -363,8 +363,10 @@ def run_named(store: RdfStore, name: str, params: Mapping[str, Any] | None = Non
     []
     """
     from queries import bind_params, order_rows, read_query
+    from queries.seeds import seed_values, with_seeds
 
     query = read_query(name, "sparql")
     bound = bind_params(query, dict(params or {}))
-    rows = store.query(query.text, {f"p_{k}": v for k, v in bound.items()})
+    text = with_seeds(query.text, seed_values(store.query, query.seeds, bound))
+    rows = store.query(text, {f"p_{k}": v for k, v in bound.items()})
     return order_rows(rows, query.columns, query.lists)

@@ -15,9 +15,10 @@ from importlib import resources
 from typing import Any
 
 from extract.text import expand_abbreviations, fold
+from queries.seeds import parse_seeds
 
 ENTITY_PARAMS = ("person", "unit", "locality", "province", "decree", "id")
-_HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|lists|about):\s*(.*)$")
+_HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|lists|about|seeds):\s*(.*)$")
 _LOC_TYPE = re.compile(r"^(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu|tp\.?)\s+")
 
 
@@ -32,6 +33,7 @@ class NamedQuery:
     columns: tuple[str, ...]
     about: str
     lists: tuple[str, ...] = ()  # columns whose value is a list of strings
+    seeds: tuple[tuple[str, str, str], ...] = ()  # see queries.seeds
 
 
 _SUFFIX = {"sparql": "rq", "cypher": "cypher"}
@@ -45,7 +47,7 @@ def names(language: str = "sparql") -> list[str]:
     """
     suffix = "." + _SUFFIX[language]
     return sorted(f.name[: -len(suffix)] for f in resources.files(__name__).iterdir()
-                  if f.name.endswith(suffix))
+                  if f.name.endswith(suffix) and not f.name.startswith("_"))
 
 
 def read_query(name: str, language: str = "sparql") -> NamedQuery:
@@ -66,7 +68,7 @@ def read_query(name: str, language: str = "sparql") -> NamedQuery:
     split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())  # noqa: E731
     return NamedQuery(name, language, text, split(head.get("params", "")),
                       split(head.get("columns", "")), head.get("about", ""),
-                      split(head.get("lists", "")))
+                      split(head.get("lists", "")), parse_seeds(head.get("seeds", "")))
 
 
 def bind_params(query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,66 @@
+"""Seeds: the nodes an entity parameter names, looked up first and bound as a VALUES block.
+
+A query declares them in its header, `# seeds: person ?p; locality ?l within`: when the
+parameter `person` is given, the nodes whose id or key it names are bound to `?p` before the
+query runs, so the engine starts from them (an index lookup) instead of testing the
+parameter's FILTER on every row. `within` seeds every locality inside the one named. The
+FILTER stays in the query, so the rows are the same with seeds or without (and in Cypher).
+
+Terms in the VALUES block are node IRIs read from the store and serialised by rdflib.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import resources
+from typing import Any
+
+from rdflib import URIRef
+
+from graph.vocab import node_iri
+
+Seed = tuple[str, str, str]  # (parameter, variable, lookup: node or within)
+Run = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
+
+
+def parse_seeds(header: str) -> tuple[Seed, ...]:
+    """The seeds a header line declares.
+
+    >>> parse_seeds("person ?p; locality ?l within")
+    (('person', 'p', 'node'), ('locality', 'l', 'within'))
+    """
+    seeds: list[Seed] = []
+    for part in header.split(";"):
+        words = part.split()
+        if words:
+            seeds.append((words[0], words[1].lstrip("?"), words[2] if len(words) > 2 else "node"))
+    return tuple(seeds)
+
+
+def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
+                ) -> dict[str, list[URIRef]]:
+    """For each seed whose parameter is bound: the IRIs of the nodes it names."""
+    out: dict[str, list[URIRef]] = {}
+    for param, var, lookup in seeds:
+        if bound.get(param) is None:
+            continue
+        text = (resources.files("queries") / f"_{lookup}.rq").read_text(encoding="utf-8")
+        rows = run(text, {"p_value": bound[param], "p_key": bound.get(f"{param}_key")})
+        out[var] = sorted({node_iri(str(r["n"])) for r in rows})
+    return out
+
+
+def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:
+    """The query with one VALUES block per seeded variable opening its WHERE clause.
+
+    >>> with_seeds("SELECT * WHERE { ?p ?q ?r }", {"p": [URIRef("https://vnkg.dev/id/a")]})
+    'SELECT * WHERE { VALUES ?p { <https://vnkg.dev/id/a> } ?p ?q ?r }'
+    """
+    import re
+
+    match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
+    if not values or not match:
+        return text
+    blocks = " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
+                      for var, terms in values.items())
+    return f"{text[: match.end()]} {blocks}{text[match.end():]}"
