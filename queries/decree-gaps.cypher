@@ -10,7 +10,7 @@ WHERE pr.key IS NOT NULL
   AND dist.type IN ['huyện', 'quận', 'thị xã', 'thành phố']
   AND dist.name IS NOT NULL
   AND NOT EXISTS {
-    MATCH (m)-[:HELD_IN]->()-[:PART_OF*0..]->(dist)
+    MATCH (m)-[:HELD_IN]->(held) WHERE dist.id IN held.within
     MATCH (m)-[:CONCERNS]->(d)
     WHERE d.key IS NOT NULL
       AND (coalesce($decree, '') = '' OR d.id = $decree OR d.key = $decree_key) }

@@ -9,13 +9,7 @@ WHERE d.key IS NOT NULL AND m.name IS NOT NULL
   AND (coalesce($decree, '') = '' OR d.id = $decree OR d.key = $decree_key)
   AND (coalesce($province, '') = '' OR EXISTS {
     MATCH (m)-[:HELD_IN]->(hl)
-    WHERE EXISTS { MATCH (hl)-[:PART_OF*0..]->(pr)
-                   WHERE pr.key IS NOT NULL AND (pr.id = $province OR pr.key = $province_key) }
-       OR CASE WHEN toLower(trim(hl.province)) STARTS WITH 'tỉnh '
-               THEN trim(substring(toLower(trim(hl.province)), 5))
-               WHEN toLower(trim(hl.province)) STARTS WITH 'thành phố '
-               THEN trim(substring(toLower(trim(hl.province)), 10))
-               ELSE toLower(trim(hl.province)) END = $province_key })
+    WHERE $province IN hl.within OR $province_key IN hl.within_keys })
 UNWIND c.sources AS article
 MATCH (:Article {id: 'article/' + article})
 WITH DISTINCT m, 'article/' + article AS source

@@ -6,13 +6,7 @@
 MATCH (m)-[:CONCERNS]->(d)
 WHERE coalesce($province, '') = '' OR EXISTS {
     MATCH (m)-[:HELD_IN]->(hl)
-    WHERE EXISTS { MATCH (hl)-[:PART_OF*0..]->(pr)
-                   WHERE pr.key IS NOT NULL AND (pr.id = $province OR pr.key = $province_key) }
-       OR CASE WHEN toLower(trim(hl.province)) STARTS WITH 'tỉnh '
-               THEN trim(substring(toLower(trim(hl.province)), 5))
-               WHEN toLower(trim(hl.province)) STARTS WITH 'thành phố '
-               THEN trim(substring(toLower(trim(hl.province)), 10))
-               ELSE toLower(trim(hl.province)) END = $province_key }
+    WHERE $province IN hl.within OR $province_key IN hl.within_keys }
 OPTIONAL MATCH (m)-[:HELD_IN]->(l)
 RETURN d.id AS decree, min(d.number) AS number, min(d.kind) AS kind,
        count(DISTINCT m) AS meetings, count(DISTINCT l) AS localities,

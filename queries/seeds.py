@@ -3,7 +3,8 @@
 A query declares them in its header, `# seeds: person ?p; locality ?l within`: when the
 parameter `person` is given, the nodes whose id or key it names are bound to `?p` before the
 query runs, so the engine starts from them (an index lookup) instead of testing the
-parameter's FILTER on every row. `within` seeds every locality inside the one named. The
+parameter's FILTER on every row. `within` seeds every locality inside the one named, `held`
+the meetings held there and `concerns` the meetings about the decree named. The
 FILTER stays in the query, so the rows are the same with seeds or without (and in Cypher).
 
 Terms in the VALUES block are node IRIs read from the store and serialised by rdflib.
@@ -39,12 +40,16 @@ def parse_seeds(header: str) -> tuple[Seed, ...]:
 
 def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
                 ) -> dict[str, list[URIRef]]:
-    """For each seed whose parameter is bound: the IRIs of the nodes it names."""
+    """For each seed whose parameter is bound: the IRIs of the nodes it names. Two seeds of
+    one variable intersect (the meetings about a decree held in a province): the second
+    only tests the candidates of the first, so the more selective seed goes first."""
     out: dict[str, list[URIRef]] = {}
     for param, var, lookup in seeds:
         if bound.get(param) is None:
             continue
         text = (resources.files("queries") / f"_{lookup}.rq").read_text(encoding="utf-8")
+        if var in out:  # only the candidates the earlier seed found are tested
+            text = with_seeds(text, {"n": out[var]})
         rows = run(text, {"p_value": bound[param], "p_key": bound.get(f"{param}_key")})
         out[var] = sorted({node_iri(str(r["n"])) for r in rows})
     return out
