@@ -20,7 +20,8 @@ from tests.conftest import EXAMPLES
 
 COPIES = 15  # 15 x 14 files: a few hundred articles, more than one write batch
 KILLS = 3
-ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+# the named graphs and the union kept in the default graph (?g unbound)
+ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
 
 
 def make_corpus(folder: Path, copies: int) -> Path:
@@ -46,7 +47,8 @@ def build_cmd(corpus: Path, store: Path) -> list[str]:
 def quads(store: Path) -> set[tuple[str, ...]]:
     with RdfStore(store) as rdf:
         rows = rdf.dataset.query(ALL_QUADS)
-        return {tuple(term.n3() for term in row) for row in rows}  # type: ignore[union-attr]
+        return {tuple("" if term is None else term.n3() for term in row)  # type: ignore[union-attr]
+                for row in rows}
 
 
 def every_graph_is_whole(store: Path) -> bool:
@@ -93,5 +95,8 @@ def test_changed_article_replaces_only_its_own_statements(tmp_path: Path) -> Non
     assert report.written == 1
     after = quads(store)
     graph = graph_iri("c0-02-ba-be-giao-nhan-quan-2023").n3()
-    assert {q for q in before if q[0] != graph} == {q for q in after if q[0] != graph}
+    assert ({q for q in before if q[0] not in (graph, "")}
+            == {q for q in after if q[0] not in (graph, "")})
     assert {q for q in before if q[0] == graph} != {q for q in after if q[0] == graph}
+    # the union in the default graph follows: each triple of a named graph, and no other
+    assert {q[1:] for q in after if q[0] == ""} == {q[1:] for q in after if q[0] != ""}
