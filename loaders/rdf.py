@@ -30,6 +30,7 @@ from rdflib.term import Node as Term
 from graph.model import Fragment, Graph
 from graph.rdf import from_quads, graph_iri, nt_literal, to_ntriples
 from graph.vocab import ID, PREFIXES, VNKG
+from loaders.oxigraph_bulk import bulk_add, fill_union, holds_graph, recover
 from loaders.remote import inline_bindings, remote_store
 
 DEFAULT_STORE = Path("vnkg-data")
@@ -64,7 +65,8 @@ class RdfStore:
             self.dataset = Dataset(store=OxigraphStore())
         else:
             self.dataset = Dataset(store=open_on_disk(Path(path), wait))
-            _fill_union(self._oxigraph())
+            recover(self._oxigraph())
+            fill_union(self._oxigraph())
         for prefix, ns in PREFIXES.items():
             self.dataset.bind(prefix, ns)
 
@@ -89,31 +91,38 @@ class RdfStore:
         """Replace each fragment's named graph by its new statements, all in one transaction.
 
         A fragment whose digest equals the one the store holds is left alone (and reported
-        unchanged), so a re-run reads one triple per article and writes nothing. New articles
-        go in as N-Quads parsed by the store itself; articles already stored (and any
-        remote store) are replaced by one SPARQL update.
+        unchanged), so a re-run reads one triple per article and writes nothing. Articles the
+        embedded store holds nothing of go in through Oxigraph's bulk loader, crash-safe (see
+        loaders.oxigraph_bulk); articles already stored (and any remote store) are replaced
+        by one SPARQL update.
         """
         report = LoadReport()
         fresh: list[str] = []
+        fresh_graphs: list[str] = []
+        stamps: list[str] = []
         replaced: list[str] = []
         seen: set[str] = set()
         for frag in fragments:
             lines = to_ntriples(frag)
-            g = _node_n3(graph_iri(frag.article))
+            iri = graph_iri(frag.article)
+            g = _node_n3(iri)
             digest = lines_digest(lines)
             stored = self.digest(frag.article)
             if stored == digest and frag.article not in seen:
                 report.unchanged.append(frag.article)
                 continue
-            lines.append(f"{g} <{VNKG.digest}> {nt_literal(digest)}")
-            if stored is None and frag.article not in seen and not self.remote:
+            stamp = f"{g} <{VNKG.digest}> {nt_literal(digest)}"
+            if (stored is None and frag.article not in seen and not self.remote
+                    and not holds_graph(self._oxigraph(), str(iri))):
                 fresh.extend(_nquads(lines, g))
+                fresh_graphs.append(g)
+                stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
-                replaced.append(_replace_graph(g, lines))
+                replaced.append(_replace_graph(g, [*lines, stamp]))
             seen.add(frag.article)
             report.written.append(frag.article)
         if fresh:
-            self._load_nquads("".join(fresh))
+            bulk_add(self._oxigraph(), "".join(fresh), fresh_graphs, stamps)
         if replaced:
             # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
             self.update(" ;\n".join(replaced))
@@ -293,17 +302,6 @@ def _replace_graph(g: str, lines: list[str]) -> str:
     escaped by graph.rdf), in the union too."""
     body = " .\n".join(lines)
     return f"{_drop_graph(g)} ; INSERT DATA {{ {body} . GRAPH {g} {{ {body} }} }}"
-
-
-def _fill_union(store: Any) -> None:
-    """Fill the union (default) graph of a store written before it was kept: one pass."""
-    from pyoxigraph import DefaultGraph
-
-    if next(iter(store.named_graphs()), None) is None:
-        return
-    if next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None:
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        store.flush()
 
 
 class StoreBusyError(RuntimeError):
