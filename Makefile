@@ -47,7 +47,7 @@ bench: $(BIN)/vnkg
 	$(BIN)/python benchmarks/run.py
 
 bench-quick: $(BIN)/vnkg
-	$(BIN)/python benchmarks/run.py --quick
+	$(BIN)/python benchmarks/run.py --quick --check
 
 FUZZ_SECONDS ?= 300
 fuzz: $(BIN)/vnkg

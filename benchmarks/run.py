@@ -31,6 +31,7 @@ import bench_queries  # noqa: E402
 import synth  # noqa: E402
 from bench_build import run_child  # noqa: E402
 
+CHECK_P95_MS = 1000
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGETS = {"build_100k_s": 300, "peak_rss_mb": 3072, "query_p95_ms": 100, "vs_rdflib": 50}
 Row = tuple[str, str, str, str]
@@ -225,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="200 articles, about 2 minutes")
     parser.add_argument("--sizes", default=None, help="comma-separated, e.g. 1000,10000")
     parser.add_argument("--work", default=None, help="folder for corpora and stores")
+    parser.add_argument("--check", action="store_true",
+                        help=f"exit 1 when a named query fails, times out or has a p95 over "
+                             f"{CHECK_P95_MS} ms (a regression guard for CI)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in (args.sizes or ("200" if args.quick else "1000,10000")).split(",")]
     work = Path(args.work or tempfile.mkdtemp(prefix="vnkg-bench-"))
@@ -240,7 +244,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{a:<{width}}  {b:<44}  {c:<30}  {d}")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
-    return 0
+    failures = regressions(res) if args.check else []
+    for line in failures:
+        print(f"regression: {line}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def regressions(res: dict[str, Any]) -> list[str]:
+    """What the CI guard fails on: a named query that errs, times out, or whose p95 is over
+    CHECK_P95_MS, far above what they take (tens of ms), so noise does not trip it."""
+    out = []
+    for name, q in res["queries"].items():
+        if "p95_ms" not in q:
+            out.append(f"query {name}: {q.get('error') or 'timed out'}")
+        elif q["p95_ms"] > CHECK_P95_MS:
+            out.append(f"query {name}: p95 {q['p95_ms']:.0f} ms > {CHECK_P95_MS} ms")
+    return out
 
 
 if __name__ == "__main__":
