@@ -45,6 +45,7 @@ class LoadReport:
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    triples: int = 0  # statements written to the articles' graphs (each also in the union)
 
 
 class RdfStore:
@@ -121,6 +122,7 @@ class RdfStore:
                 replaced.append(_replace_graph(g, [*lines, stamp]))
             seen.add(frag.article)
             report.written.append(frag.article)
+            report.triples += len(lines) + 1
         if fresh:
             bulk_add(self._oxigraph(), "".join(fresh), fresh_graphs, stamps)
         if replaced:

@@ -32,7 +32,7 @@ def summary(report: api.BuildReport, store: str) -> None:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"{report.documents} documents: {report.written} written, {report.unchanged} "
-          f"unchanged; {report.quads} quads in {store}", file=sys.stderr)
+          f"unchanged; {report.triples} statements written to {store}", file=sys.stderr)
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:

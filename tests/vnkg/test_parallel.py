@@ -81,7 +81,7 @@ def test_problems_overrides_and_progress_survive_jobs(tmp_path: Path) -> None:
     assert {"empty.txt", "binary.txt", "rows.jsonl"} <= set(where), where
     assert all(reason for reason in where.values())
     assert reports[2].documents == reports[1].documents == 16
-    assert reports[2].quads == reports[1].quads
+    assert reports[2].triples == reports[1].triples
     assert seen[2] == seen[1] == [16]
     assert keep in graphs[2].nodes and pinned not in graphs[2].nodes
     assert graphs[2] == graphs[1]
