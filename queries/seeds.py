@@ -45,7 +45,7 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
     only tests the candidates of the first, so the more selective seed goes first."""
     out: dict[str, list[URIRef]] = {}
     for param, var, lookup in seeds:
-        if bound.get(param) is None:
+        if bound.get(param) in (None, ""):  # left out, or empty: "any", as in the FILTERs
             continue
         text = (resources.files("queries") / f"_{lookup}.rq").read_text(encoding="utf-8")
         if var in out:  # only the candidates the earlier seed found are tested
