@@ -127,7 +127,7 @@ def rdflib_baseline(store: str, params: dict[str, Params], cap_s: float = 20.0,
         for name in names():  # the same text, seeds included, as run_named sends Oxigraph
             query = read_query(name)
             bound = bind_params(query, dict(params.get(name, {})))
-            texts[name] = with_seeds(query.text, seed_values(rdf.query, query.seeds, bound))
+            texts[name] = with_seeds(query.text, seed_values(rdf.node_iris, query.seeds, bound))
     start = time.perf_counter()
     ds = Dataset()
     ds.parse(data=data.decode("utf-8"), format="nquads")

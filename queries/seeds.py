@@ -4,7 +4,8 @@ A query declares them in its header, `# seeds: person ?p; locality ?l within`: w
 parameter `person` is given, the nodes whose id or key it names are bound to `?p` before the
 query runs, so the engine starts from them (an index lookup) instead of testing the
 parameter's FILTER on every row. `within` seeds every locality inside the one named, `held`
-the meetings held there and `concerns` the meetings about the decree named. The
+the meetings held there and `concerns` the meetings about the decree named. Each lookup is
+two queries, `queries/_LOOKUP_id.rq` and `_LOOKUP_key.rq`, whose results are united. The
 FILTER stays in the query, so the rows are the same with seeds or without (and in Cypher).
 
 Terms in the VALUES block are node IRIs read from the store and serialised by rdflib.
@@ -18,10 +19,8 @@ from typing import Any
 
 from rdflib import URIRef
 
-from graph.vocab import node_iri
-
 Seed = tuple[str, str, str]  # (parameter, variable, lookup: node or within)
-Run = Callable[[str, Mapping[str, Any]], list[dict[str, Any]]]
+Run = Callable[[str, Mapping[str, Any]], list[str]]  # a lookup's ?n IRIs, given bindings
 
 
 def parse_seeds(header: str) -> tuple[Seed, ...]:
@@ -47,11 +46,15 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
     for param, var, lookup in seeds:
         if bound.get(param) in (None, ""):  # left out, or empty: "any", as in the FILTERs
             continue
-        text = (resources.files("queries") / f"_{lookup}.rq").read_text(encoding="utf-8")
-        if var in out:  # only the candidates the earlier seed found are tested
-            text = with_seeds(text, {"n": out[var]})
-        rows = run(text, {"p_value": bound[param], "p_key": bound.get(f"{param}_key")})
-        out[var] = sorted({node_iri(str(r["n"])) for r in rows})
+        found: set[URIRef] = set()
+        for by, value in (("id", bound[param]), ("key", bound.get(f"{param}_key"))):
+            if value in (None, ""):
+                continue
+            text = (resources.files("queries") / f"_{lookup}_{by}.rq").read_text("utf-8")
+            if var in out:  # only the candidates the earlier seed found are tested
+                text = with_seeds(text, {"n": out[var]})
+            found |= {URIRef(iri) for iri in run(text, {"p_match": value})}
+        out[var] = sorted(found)
     return out
 
 

@@ -6,7 +6,6 @@ extractor gives today: a failure here is either a query bug or an extraction gap
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from itertools import combinations
@@ -19,6 +18,7 @@ from extract.text import expand_abbreviations, fold
 from graph.reference import REFERENCE_ARTICLE, reference_fragment
 from loaders.rdf import RdfStore, run_named
 from queries import as_list, names, order_rows, param_key, read_query
+from tests.conftest import EXAMPLES
 
 HOSTILE = '" } ; DROP ALL ; #'
 Rows = list[dict[str, Any]]
@@ -30,21 +30,24 @@ def store(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with RdfStore(sample_store) as rdf:
         if REFERENCE_ARTICLE in rdf.articles():
             return sample_store
-    path = tmp_path_factory.mktemp("catalogue") / "vnkg-data"
-    shutil.copytree(sample_store, path)
+    import vnkg
+
+    path = tmp_path_factory.mktemp("catalogue") / "vnkg-data"  # built, not copied (below)
+    assert vnkg.build([EXAMPLES], store=path).ok
     with RdfStore(path) as rdf:
         rdf.write_fragments([reference_fragment()])
     return path
 
 
 @pytest.fixture(scope="session")
-def seeds_store(store: Path, shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeds_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples, the reference and the seed articles of the shared corpus."""
     import vnkg
 
+    # built afresh, not copied: other fixtures hold `store` open, and a copy of an open store
+    # can catch a file Oxigraph is still writing (a compaction), which reads back as corrupt
     path = tmp_path_factory.mktemp("seeds") / "vnkg-data"
-    shutil.copytree(store, path)
-    report = vnkg.build([shared / "corpus" / "seeds"], store=path)
+    report = vnkg.build([EXAMPLES, shared / "corpus" / "seeds"], store=path)
     assert report.ok, report.problems
     return path
 
