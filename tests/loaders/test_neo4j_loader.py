@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from neo4j import Driver
@@ -21,7 +22,11 @@ def dump(driver: Driver) -> Dump:
     rels, _, _ = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p "
         "ORDER BY a, t, b")
-    return [r.data() for r in nodes], [r.data() for r in rels]
+    # sorted by content: nodes without an id (the load records) tie in ORDER BY n.id
+    def by_content(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
+
+    return by_content([r.data() for r in nodes]), by_content([r.data() for r in rels])
 
 
 def rel(driver: Driver, source: str, rel_type: str, target: str) -> dict[str, Any] | None:
