@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
-from loaders.rdf import RdfStore, run_named
+from loaders.rdf import RdfStore, prepare_named, run_named
 
 Params = dict[str, str]
 
@@ -118,33 +118,27 @@ def rdflib_baseline(store: str, params: dict[str, Params], cap_s: float = 20.0,
     import pyoxigraph
     from rdflib import Dataset, Literal, URIRef
 
-    from queries import bind_params, names, read_query
-    from queries.seeds import seed_values, with_seeds
+    from queries import names
 
-    texts: dict[str, str] = {}
     with RdfStore(store) as rdf:
         data = rdf._oxigraph().dump(format=pyoxigraph.RdfFormat.N_QUADS)
-        for name in names():  # the same text, seeds included, as run_named sends Oxigraph
-            query = read_query(name)
-            bound = bind_params(query, dict(params.get(name, {})))
-            texts[name] = with_seeds(query.text, seed_values(rdf.node_iris, query.seeds, bound))
+        # the same text, seeds included, and bindings as run_named sends Oxigraph
+        prepared = {name: prepare_named(rdf, name, params.get(name, {})) for name in names()}
     start = time.perf_counter()
     ds = Dataset()
     ds.parse(data=data.decode("utf-8"), format="nquads")
     load_s = time.perf_counter() - start
     out: dict[str, Any] = {"_load_s": load_s, "_quads": data.count(b"\n")}
-    for name in names():
-        query = read_query(name)
-        bound = bind_params(query, dict(params.get(name, {})))
-        init = {f"p_{k}": v if isinstance(v, URIRef | Literal) else Literal(v)
-                for k, v in bound.items() if v is not None}
+    for name, (text, bindings) in prepared.items():
+        init = {k: v if isinstance(v, URIRef | Literal) else Literal(v)
+                for k, v in bindings.items() if v is not None}
         times: list[float] = []
         capped = False
         for _ in range(repeat):
             begin = time.perf_counter()
             try:
                 with cap(cap_s):
-                    list(ds.query(texts[name], initBindings=init))
+                    list(ds.query(text, initBindings=init))
             except Capped:
                 capped = True
                 times.append(cap_s)

@@ -25,7 +25,8 @@ _MARK = f"<{PENDING}>"
 
 def bulk_add(store: Any, nquads: str, graphs: list[str], stamps: list[str]) -> None:
     """Write new articles' N-Quads (`graphs`: their graph IRIs as N-Triples terms), then,
-    atomically, their digest `stamps` (N-Quads lines) and the end of their pending mark."""
+    atomically, their digest `stamps` (SPARQL quad data: `GRAPH <g> { t } t .`) and the end
+    of their pending mark."""
     from pyoxigraph import RdfFormat
 
     marks = " ".join(f"{g} {_MARK} true ." for g in graphs)

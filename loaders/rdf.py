@@ -238,9 +238,9 @@ class RdfStore:
                 for k, v in (bindings or {}).items() if v is not None}
         if self.remote:
             # SPARQL 1.1 protocol has no parameters: bind as an inline VALUES block at the
-            # start of the WHERE clause, with terms serialised (escaped) by rdflib
-            # straight to the store: through the Dataset, rdflib would name its own default
-            # graph (urn:x-rdflib:default) as the query's default graph on the server
+            # start of the WHERE clause, with terms serialised (escaped) by rdflib. Sent to
+            # the store itself: through the Dataset, rdflib would name its own default graph
+            # (urn:x-rdflib:default) as the query's default graph on the server
             store: Any = self.dataset.store
             result = store.query(inline_bindings(text, init, list(bindings or ())), {}, {}, None)
         else:
@@ -374,11 +374,21 @@ def run_named(store: RdfStore, name: str, params: Mapping[str, Any] | None = Non
     ...     run_named(store, "chairs", {"person": "Nguyễn Văn A"})
     []
     """
-    from queries import bind_params, order_rows, read_query
+    from queries import order_rows, read_query
+
+    query = read_query(name, "sparql")
+    text, bindings = prepare_named(store, name, params)
+    return order_rows(store.query(text, bindings), query.columns, query.lists)
+
+
+def prepare_named(store: RdfStore, name: str, params: Mapping[str, Any] | None = None
+                  ) -> tuple[str, dict[str, Any]]:
+    """The text of named query `name` with its seeds looked up in `store`, and the
+    bindings (`p_*`) of `params`: what `run_named` sends the engine."""
+    from queries import bind_params, read_query
     from queries.seeds import seed_values, with_seeds
 
     query = read_query(name, "sparql")
     bound = bind_params(query, dict(params or {}))
     text = with_seeds(query.text, seed_values(store.node_iris, query.seeds, bound))
-    rows = store.query(text, {f"p_{k}": v for k, v in bound.items()})
-    return order_rows(rows, query.columns, query.lists)
+    return text, {f"p_{k}": v for k, v in bound.items()}

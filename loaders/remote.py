@@ -7,9 +7,10 @@ pasted in as text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
+
+from queries.seeds import open_where
 
 
 def remote_store(endpoint: str, update_endpoint: str | None = None) -> Any:
@@ -40,9 +41,6 @@ def inline_bindings(text: str, bindings: Mapping[str, Any], names: list[str]) ->
     """
     if not names:
         return text
-    match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
-    if not match:
-        raise ValueError("the query has no WHERE clause to bind parameters in")
     head = " ".join(f"?{n}" for n in names)
     row = " ".join(bindings[n].n3() if n in bindings else "UNDEF" for n in names)
-    return f"{text[: match.end()]} VALUES ({head}) {{ ({row}) }}{text[match.end():]}"
+    return open_where(text, f"VALUES ({head}) {{ ({row}) }}")

@@ -13,13 +13,14 @@ Terms in the VALUES block are node IRIs read from the store and serialised by rd
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
 from rdflib import URIRef
 
-Seed = tuple[str, str, str]  # (parameter, variable, lookup: node or within)
+Seed = tuple[str, str, str]  # (parameter, variable, lookup: node, within, held or concerns)
 Run = Callable[[str, Mapping[str, Any]], list[str]]  # a lookup's ?n IRIs, given bindings
 
 
@@ -64,11 +65,23 @@ def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:
     >>> with_seeds("SELECT * WHERE { ?p ?q ?r }", {"p": [URIRef("https://vnkg.dev/id/a")]})
     'SELECT * WHERE { VALUES ?p { <https://vnkg.dev/id/a> } ?p ?q ?r }'
     """
-    import re
-
-    match = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
-    if not values or not match:
+    if not values:
         return text
-    blocks = " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
-                      for var, terms in values.items())
-    return f"{text[: match.end()]} {blocks}{text[match.end():]}"
+    return open_where(text, " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
+                                     for var, terms in values.items()))
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def open_where(text: str, block: str) -> str:
+    """`text` with `block` put first inside its first WHERE clause, where a VALUES block binds
+    the variables of the whole pattern.
+
+    >>> open_where("SELECT ?x WHERE { ?x ?p ?o }", "VALUES ?x { <a> }")
+    'SELECT ?x WHERE { VALUES ?x { <a> } ?x ?p ?o }'
+    """
+    match = _WHERE.search(text)
+    if not match:
+        raise ValueError("the query has no WHERE clause to bind parameters in")
+    return f"{text[: match.end()]} {block}{text[match.end():]}"
