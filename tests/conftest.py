@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.ci import unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -18,18 +19,11 @@ pytest_plugins = [p for p in ("tests.conftest_sparql", "tests.conftest_neo4j",
                   if (ROOT / (p.replace(".", "/") + ".py")).exists()]
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared beside the checkout: required in CI, skipped with a reason elsewhere."""
     if not (SHARED / "spec" / "record.schema.json").is_file():
-        message = f"{SHARED} is missing (the corpus and spec live beside the repository)"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"{SHARED} is missing (the corpus and spec live beside the repository)")
     return SHARED
 
 

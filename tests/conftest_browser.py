@@ -9,13 +9,13 @@ is a fresh tab per test.
 from __future__ import annotations
 
 import importlib.util
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
+from tests.ci import unavailable
 from viz.chromium import Browser, Page, find_chromium
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -34,9 +34,7 @@ def chromium() -> str:
 
 
 def _missing(message: str) -> NoReturn:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    unavailable(message)
 
 
 @pytest.fixture(scope="session")

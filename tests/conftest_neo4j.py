@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from neo4j import Driver, GraphDatabase
@@ -25,14 +26,13 @@ from loaders.neo4j_server import (
     stop_local_neo4j,
     wait_for_bolt,
 )
+from tests.ci import unavailable
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"Neo4j is required when CI=true: {reason}", pytrace=False)
-    pytest.skip(f"no Neo4j: {reason}")
+def _unavailable(reason: str) -> NoReturn:
+    unavailable(f"no Neo4j (required when CI=true): {reason}")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ci import unavailable
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -30,14 +32,9 @@ def sparql_server() -> Iterator[str]:
     """Start `oxigraph serve` (in memory; vnkg keeps the union in its default graph) on a
     free loopback port; yields its query endpoint URL. Missing binary: skip, or fail when
     CI=true."""
-    from tests.conftest import in_ci
-
     binary = _server_binary()
     if binary is None:
-        message = "the oxigraph server is not installed (pip install oxigraph)"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable("the oxigraph server is not installed (pip install oxigraph)")
     port = _free_port()
     proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
