@@ -31,6 +31,7 @@ from graph.model import Fragment, Graph
 from graph.rdf import from_quads, graph_iri, nt_literal, to_ntriples
 from graph.vocab import ID, PREFIXES, VNKG, node_iri
 from loaders.oxigraph_bulk import bulk_add, fill_union, holds_graph, recover
+from loaders.oxigraph_terms import select
 from loaders.remote import inline_bindings, remote_store
 
 DEFAULT_STORE = Path("vnkg-data")
@@ -70,6 +71,7 @@ class RdfStore:
             fill_union(self._oxigraph())
         for prefix, ns in PREFIXES.items():
             self.dataset.bind(prefix, ns)
+        self._prefixes = {p: str(ns) for p, ns in self.dataset.namespaces() if p}
 
     def __enter__(self) -> RdfStore:
         return self
@@ -234,17 +236,16 @@ class RdfStore:
 
         Returns one dict per row, keyed by variable, values as Python values (None if unbound).
         """
+        if not self.remote:  # rows built from Oxigraph's terms: rdflib's cost as much
+            return select(self._oxigraph(), text, bindings or {}, self._prefixes)
         init = {k: v if isinstance(v, URIRef | Literal) else Literal(v)
                 for k, v in (bindings or {}).items() if v is not None}
-        if self.remote:
-            # SPARQL 1.1 protocol has no parameters: bind as an inline VALUES block at the
-            # start of the WHERE clause, with terms serialised (escaped) by rdflib. Sent to
-            # the store itself: through the Dataset, rdflib would name its own default graph
-            # (urn:x-rdflib:default) as the query's default graph on the server
-            store: Any = self.dataset.store
-            result = store.query(inline_bindings(text, init, list(bindings or ())), {}, {}, None)
-        else:
-            result = self.dataset.query(text, initBindings=init)
+        # SPARQL 1.1 protocol has no parameters: bind as an inline VALUES block at the
+        # start of the WHERE clause, with terms serialised (escaped) by rdflib. Sent to
+        # the store itself: through the Dataset, rdflib would name its own default graph
+        # (urn:x-rdflib:default) as the query's default graph on the server
+        store: Any = self.dataset.store
+        result = store.query(inline_bindings(text, init, list(bindings or ())), {}, {}, None)
         names = [str(v) for v in result.vars or []]
         rows: list[Any] = list(result)
         return [{n: _py(row[i]) for i, n in enumerate(names)} for row in rows]

@@ -1,0 +1,86 @@
+"""Query results straight from pyoxigraph, as the plain Python values vnkg's rows hold.
+
+Going through rdflib costs a term object per cell (oxrdflib converts each one), which on a
+query returning hundreds of rows cost as much as the query itself; these rows are built
+from pyoxigraph's terms directly and hold the same values `Literal.toPython` would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import unquote
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryTriples,
+    Store,
+    Variable,
+)
+from rdflib import Literal as RdfLiteral
+from rdflib import URIRef
+
+from graph.vocab import ID
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PLAIN = {f"{_XSD}string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+_INTEGERS = ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+             "negativeInteger", "nonPositiveInteger")
+_NUMBER: dict[str, type[int] | type[float]] = {f"{_XSD}{t}": int for t in _INTEGERS}
+_NUMBER |= {f"{_XSD}double": float, f"{_XSD}float": float}
+
+
+def select(store: Store, text: str, bindings: Mapping[str, Any],
+           prefixes: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """Run a query on `store`, `bindings` bound as substitutions; one dict per row (an ASK
+    gives one row, `result`; a CONSTRUCT one per triple, `subject`, `predicate`, `object`).
+
+    >>> from pyoxigraph import Store
+    >>> select(Store(), 'SELECT ?s ?n WHERE { BIND(STRLEN(?s) AS ?n) }', {"s": "Hòa"})
+    [{'s': 'Hòa', 'n': 3}]
+    """
+    subs: dict[Variable, Any] = {Variable(k): to_term(v) for k, v in bindings.items()
+                                 if v is not None}
+    result: Any = store.query(text, substitutions=subs, prefixes=dict(prefixes or {}))
+    if isinstance(result, QueryBoolean):
+        return [{"result": bool(result)}]
+    if isinstance(result, QueryTriples):
+        return [{"subject": to_value(t.subject), "predicate": to_value(t.predicate),
+                 "object": to_value(t.object)} for t in result]
+    names = [v.value for v in result.variables]
+    return [{n: to_value(row[i]) for i, n in enumerate(names)} for row in result]
+
+
+def to_term(value: Any) -> NamedNode | Literal:
+    """A parameter as a pyoxigraph term: IRIs stay IRIs, anything else is a literal."""
+    if isinstance(value, URIRef):
+        return NamedNode(str(value))
+    if isinstance(value, RdfLiteral):
+        if value.language:
+            return Literal(str(value), language=value.language)
+        return Literal(str(value), datatype=NamedNode(str(value.datatype))) \
+            if value.datatype else Literal(str(value))
+    if isinstance(value, bool | int | float):
+        return Literal(value)
+    return Literal(str(value))
+
+
+def to_value(term: Any) -> Any:
+    """A result cell as a Python value: vnkg ids without their IRI prefix, literals as
+    `rdflib.Literal.toPython` gives them, None when unbound."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        s = term.value
+        return unquote(s[len(ID):]) if s.startswith(ID) else s
+    if isinstance(term, BlankNode):
+        return term.value
+    datatype = term.datatype.value
+    if datatype in _PLAIN:
+        return term.value
+    if datatype in _NUMBER:
+        return _NUMBER[datatype](term.value)
+    return RdfLiteral(term.value, datatype=URIRef(datatype)).toPython()
