@@ -387,9 +387,10 @@ def prepare_named(store: RdfStore, name: str, params: Mapping[str, Any] | None =
     """The text of named query `name` with its seeds looked up in `store`, and the
     bindings (`p_*`) of `params`: what `run_named` sends the engine."""
     from queries import bind_params, read_query
-    from queries.seeds import seed_values, with_seeds
+    from queries.seeds import seed_values, settle, with_seeds
 
     query = read_query(name, "sparql")
     bound = bind_params(query, dict(params or {}))
     text = with_seeds(query.text, seed_values(store.node_iris, query.seeds, bound))
+    text = settle(text, [p for p, _, _ in query.seeds if bound.get(p) not in (None, "")])
     return text, {f"p_{k}": v for k, v in bound.items()}

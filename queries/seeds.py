@@ -5,8 +5,13 @@ parameter `person` is given, the nodes whose id or key it names are bound to `?p
 query runs, so the engine starts from them (an index lookup) instead of testing the
 parameter's FILTER on every row. `within` seeds every locality inside the one named, `held`
 the meetings held there and `concerns` the meetings about the decree named. Each lookup is
-two queries, `queries/_LOOKUP_id.rq` and `_LOOKUP_key.rq`, whose results are united. The
-FILTER stays in the query, so the rows are the same with seeds or without (and in Cypher).
+two queries, `queries/_LOOKUP_id.rq` and `_LOOKUP_key.rq`, whose results are united.
+
+A seed applies the same condition as its parameter's FILTER, which opens with the test for
+"any", `COALESCE(?p_NAME, "") = ""`; once seeded that test is made `true` (`settle`), so the
+engine drops a condition already met instead of testing it again on every row (a quarter of
+decree-trace's time at 100k). The FILTERs keep the query right without seeds, over a remote
+endpoint and when read; the Cypher parity tests hold both ways to the same rows.
 
 Terms in the VALUES block are node IRIs read from the store and serialised by rdflib.
 """
@@ -14,7 +19,7 @@ Terms in the VALUES block are node IRIs read from the store and serialised by rd
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -52,7 +57,10 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
             if value in (None, ""):
                 continue
             text = (resources.files("queries") / f"_{lookup}_{by}.rq").read_text("utf-8")
-            if var in out:  # only the candidates the earlier seed found are tested
+            if var in out:  # only the candidates the earlier seed found are tested, and
+                # only if the lookup finds anything at all (a long VALUES block costs)
+                if not out[var] or not run(f"{text} LIMIT 1", {"p_match": value}):
+                    continue
                 text = with_seeds(text, {"n": out[var]})
             found |= {URIRef(iri) for iri in run(text, {"p_match": value})}
         out[var] = sorted(found)
@@ -85,3 +93,14 @@ def open_where(text: str, block: str) -> str:
     if not match:
         raise ValueError("the query has no WHERE clause to bind parameters in")
     return f"{text[: match.end()]} {block}{text[match.end():]}"
+
+
+def settle(text: str, seeded: Iterable[str]) -> str:
+    """The query with the "any" test of each seeded parameter's FILTER made true.
+
+    >>> settle('FILTER(COALESCE(?p_unit, "") = "" || ?u = ?p_unit)', ["unit"])
+    'FILTER(true || ?u = ?p_unit)'
+    """
+    for param in seeded:
+        text = text.replace(f'COALESCE(?p_{param}, "") = ""', "true")
+    return text
