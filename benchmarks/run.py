@@ -1,13 +1,16 @@
 """`make bench`: every benchmark in one run, one table, results kept under benchmarks/results.
 
-usage: python benchmarks/run.py [--quick] [--sizes 1000,10000] [--work DIR]
+usage: python benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--baseline-size N]
+                                [--work DIR] [--check]
 
 Generates synthetic corpora (benchmarks/synth.py), then measures, each figure beside its
 baseline from the same run: extraction throughput (one and two processes), end-to-end builds
-(`vnkg.build`, jobs=1 and jobs=2) with peak RSS and quads, growth between sizes,
-adding 100 articles to the biggest store, every named query's p50/p95 on the embedded store
-and the ratio to rdflib's in-memory store on the same quads, and a profile of the build.
-`--quick` (200 articles) finishes in about two minutes on two cores.
+with peak RSS and quads (`vnkg.build` with jobs=1 and jobs=2 up to 10k articles; above that
+jobs=2 only, each 100k build taking about 17 minutes), growth between sizes, adding 100
+articles to the biggest store, every named query's p50/p95 on the embedded store at the
+baseline size (10k) and the biggest, the ratio to rdflib's in-memory store on the same quads
+at the baseline size, and a profile of the build. The full run takes about an hour on two
+cores; `--quick` (200 articles) about two minutes.
 """
 
 from __future__ import annotations
@@ -77,16 +80,17 @@ def corpus(work: Path, n: int, seed: int = 1, start: int = 0) -> Path:
     return out / "articles"
 
 
-def run(sizes: list[int], work: Path, quick: bool) -> dict[str, Any]:
-    """Every measurement; a JSON-able dict."""
-    res: dict[str, Any] = {"machine": machine(), "sizes": sizes, "quick": quick}
-    small, big = sizes[0], sizes[-1]
+def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]:
+    """Every measurement, the queries' baseline at `small` articles; a JSON-able dict."""
+    res: dict[str, Any] = {"machine": machine(), "sizes": sizes, "quick": quick,
+                           "baseline_size": small}
+    big = sizes[-1]
     ext = corpus(work, min(big, 2000))
     res["extract"] = {str(w): run_child("extract", corpus=str(ext), workers=w) for w in (1, 2)}
     res["underthesea"] = _underthesea()
     res["build"] = {}
     for n in sizes:
-        for workers in (0, 2):
+        for workers in modes(n):
             store = work / f"store-{n}-w{workers}"
             shutil.rmtree(store, ignore_errors=True)
             _note(f"build {n} articles, workers={workers or 'vnkg.build'}")
@@ -94,17 +98,17 @@ def run(sizes: list[int], work: Path, quick: bool) -> dict[str, Any]:
                 "build", corpus=str(corpus(work, n)), store=str(store), jobs=max(1, workers))
     _note("incremental: 100 new articles")
     extra = corpus(work, 100, start=big)
-    res["incremental"] = run_child("build", corpus=str(extra),
-                                   store=str(work / f"store-{big}-w0"), jobs=1)
+    res["incremental"] = run_child("build", corpus=str(extra), store=store_of(work, big),
+                                   jobs=1)
     budget = 2.0 if quick else 5.0
     _note(f"named queries at {big}")
-    res["queries"] = queries(str(work / f"store-{big}-w0"), budget)
+    res["queries"] = queries(store_of(work, big), budget)
     _note(f"named queries at {small}")
     res["queries_small"] = (res["queries"] if small == big
-                            else queries(str(work / f"store-{small}-w0"), budget))
-    _note("rdflib baseline")
-    small_store = str(work / f"store-{small}-w0")
-    res["rdflib"] = run_child("baseline", timeout=900, store=small_store,
+                            else queries(store_of(work, small), budget))
+    _note(f"rdflib baseline at {small}")
+    small_store = store_of(work, small)
+    res["rdflib"] = run_child("baseline", timeout=2400, store=small_store,
                               params=bench_queries.store_params(small_store),
                               cap=budget)
     if not quick:
@@ -114,6 +118,17 @@ def run(sizes: list[int], work: Path, quick: bool) -> dict[str, Any]:
         res["profile"] = run_child("profile", corpus=str(corpus(work, min(big, 1000))),
                                    store=str(prof_store))
     return res
+
+
+def modes(n: int) -> tuple[int, ...]:
+    """The builds at `n` articles: `vnkg.build` (0) and 2 workers, or 2 workers only above
+    10k (one 100k build is a quarter of an hour)."""
+    return (0, 2) if n <= 10000 else (2,)
+
+
+def store_of(work: Path, n: int) -> str:
+    """The store built at `n` articles that later measures use: `vnkg.build`'s if made."""
+    return str(work / f"store-{n}-w{modes(n)[0]}")
 
 
 def queries(store: str, budget: float) -> dict[str, Any]:
@@ -147,17 +162,12 @@ def table(res: dict[str, Any]) -> list[Row]:
                  "1 proc", f"{e2['docs_per_s'] / e1['docs_per_s']:.2f}x"))
     sizes = res["sizes"]
     for n in sizes:
-        b0, b2 = res["build"][f"{n}/w0"], res["build"][f"{n}/w2"]
-        if "wall_s" not in b0 or "wall_s" not in b2:
-            rows.append((f"build {n}", "failed", str(b0.get("error") or b2.get("error")), ""))
+        builds = {w: res["build"][f"{n}/w{w}"] for w in modes(n)}
+        failed = [b for b in builds.values() if "wall_s" not in b]
+        if failed:
+            rows.append((f"build {n}", "failed", str(failed[0].get("error")), ""))
             return rows
-        rss = [mb for _, mb in b0["rss_samples"]]
-        flat = f"rss {rss[0]:.0f}->{rss[-1]:.0f} MB" if rss else ""
-        rows.append((f"build {n} vnkg.build", f"{b0['wall_s']:.1f} s, {b0['quads']} quads",
-                     f"peak {b0['peak_rss_mb']:.0f} MB", flat))
-        rows.append((f"build {n} 2 workers", f"{b2['wall_s']:.1f} s",
-                     f"peak {b2['peak_rss_mb']:.0f} MB",
-                     f"{b0['wall_s'] / b2['wall_s']:.2f}x vs vnkg.build"))
+        rows += _build_rows(n, builds)
     for a, b in zip(sizes, sizes[1:], strict=False):
         ta, tb = res["build"][f"{a}/w2"]["wall_s"], res["build"][f"{b}/w2"]["wall_s"]
         rows.append((f"growth {a}->{b} (2 workers)", f"{tb / ta:.1f}x time", f"{b / a:.0f}x "
@@ -169,7 +179,20 @@ def table(res: dict[str, Any]) -> list[Row]:
     base = res["rdflib"] if "timeout" not in res["rdflib"] else {}
     for name, q in res["queries"].items():
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),
-                               sizes))
+                               sizes[-1], res["baseline_size"]))
+    return rows
+
+
+def _build_rows(n: int, builds: dict[int, dict[str, Any]]) -> list[Row]:
+    rows: list[Row] = []
+    for workers, b in builds.items():
+        rss = [mb for _, mb in b["rss_samples"]]
+        flat = f"rss {rss[0]:.0f}->{rss[-1]:.0f} MB" if rss else ""
+        ratio = (f"{builds[0]['wall_s'] / b['wall_s']:.2f}x vs vnkg.build"
+                 if workers and 0 in builds else flat)
+        what = f"build {n} " + ("2 workers" if workers else "vnkg.build")
+        rows.append((what, f"{b['wall_s']:.1f} s, {b['quads']} quads",
+                     f"peak {b['peak_rss_mb']:.0f} MB", ratio))
     return rows
 
 
@@ -188,22 +211,27 @@ def _projection(res: dict[str, Any], sizes: list[int]) -> Row:
 
 
 def _query_row(name: str, big: dict[str, Any], small: dict[str, Any],
-               theirs: dict[str, Any], sizes: list[int]) -> Row:
+               theirs: dict[str, Any], n_big: int, n_small: int) -> Row:
+    what = f"query {name} @{n_big}"
     if "error" in big:
-        return (f"query {name} @{sizes[-1]}", "failed: " + big["error"][:60], "", "")
-    if "timeout" in big:
-        value = f"over {big['timeout']:.0f} s (stopped)"
-    else:
-        value = f"p50 {big['p50_ms']:.1f} / p95 {big['p95_ms']:.1f} ms ({big['rows']} rows)"
+        return (what, "failed: " + big["error"][:60], "", "")
+    value = _latency(big)
+    if n_small != n_big:
+        value += f"; @{n_small}: " + _latency(small)
+    if theirs.get("error"):
+        return (what, value, "rdflib: failed", theirs["error"][:60])
     if "timeout" in theirs or "p50_ms" not in theirs:
-        return (f"query {name} @{sizes[-1]}", value, "rdflib: not measured", "")
+        return (what, value, "rdflib: not measured", "")
     sign = ">" if theirs.get("capped") else ""
     ours = small.get("p50_ms")
-    if theirs.get("error"):
-        return (f"query {name} @{sizes[-1]}", value, "rdflib: failed", "")
-    ratio = f"{sign}{theirs['p50_ms'] / ours:.0f}x @{sizes[0]}" if ours else "ours timed out"
-    return (f"query {name} @{sizes[-1]}", value,
-            f"rdflib @{sizes[0]}: {sign}{theirs['p50_ms']:.0f} ms", ratio)
+    ratio = f"{sign}{theirs['p50_ms'] / ours:.0f}x @{n_small}" if ours else "ours timed out"
+    return (what, value, f"rdflib @{n_small}: {sign}{theirs['p50_ms']:.0f} ms", ratio)
+
+
+def _latency(q: dict[str, Any]) -> str:
+    if "p95_ms" not in q:
+        return f"over {q['timeout']:.0f} s (stopped)" if "timeout" in q else "failed"
+    return f"p50 {q['p50_ms']:.1f} / p95 {q['p95_ms']:.1f} ms ({q['rows']} rows)"
 
 
 def markdown(res: dict[str, Any], rows: list[Row]) -> str:
@@ -224,16 +252,22 @@ def markdown(res: dict[str, Any], rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 articles, about 2 minutes")
-    parser.add_argument("--sizes", default=None, help="comma-separated, e.g. 1000,10000")
+    parser.add_argument("--sizes", default=None,
+                        help="comma-separated (default 1000,10000,100000; quick: 200)")
+    parser.add_argument("--baseline-size", type=int, default=None,
+                        help="where queries are compared with rdflib (default 10000, or the "
+                             "smallest size when 10000 is not among them)")
     parser.add_argument("--work", default=None, help="folder for corpora and stores")
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 when a named query fails, times out or has a p95 over "
                              f"{CHECK_P95_MS} ms (a regression guard for CI)")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in (args.sizes or ("200" if args.quick else "1000,10000")).split(",")]
+    sizes = sorted(int(s) for s in
+                   (args.sizes or ("200" if args.quick else "1000,10000,100000")).split(","))
+    small = args.baseline_size or (10000 if 10000 in sizes else sizes[0])
     work = Path(args.work or tempfile.mkdtemp(prefix="vnkg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    res = run(sorted(sizes), work, args.quick)
+    res = run(sizes, work, args.quick, small)
     rows = table(res)
     RESULTS.mkdir(exist_ok=True)
     stem = "quick" if args.quick else "full"
