@@ -44,6 +44,7 @@ neo4j-stop:
 
 # benchmarks with their baselines, a table under benchmarks/results/ (quick: CI-sized)
 bench: $(BIN)/vnkg
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/run.py
 
 bench-quick: $(BIN)/vnkg

@@ -84,6 +84,29 @@ def child_extract(corpus: str, workers: int) -> dict[str, Any]:
             "docs_per_s": len(docs) / wall, "mb_per_s": size / wall, "workers": workers}
 
 
+def child_underthesea(corpus: str, sample: int = 50) -> dict[str, Any]:
+    """Our extraction against underthesea's `ner` on the same first `sample` documents, one
+    core each, in this one process: ms per document and the ratio."""
+    try:
+        from underthesea import ner  # type: ignore[import-not-found]
+    except ImportError:
+        return {"error": "underthesea is not installed: pip install underthesea"}
+    docs = list(read_documents([corpus], []))[:sample]
+    ner(docs[0].text)  # load its model before timing
+    for d in docs[:5]:
+        record_for(d)
+    start = time.perf_counter()
+    for d in docs:
+        record_for(d)
+    ours = (time.perf_counter() - start) / len(docs)
+    start = time.perf_counter()
+    for d in docs:
+        ner(d.text)
+    theirs = (time.perf_counter() - start) / len(docs)
+    return {"documents": len(docs), "ours_ms": ours * 1000, "theirs_ms": theirs * 1000,
+            "ratio": theirs / ours}
+
+
 def child_profile(corpus: str, store: str, top: int = 12) -> dict[str, Any]:
     """cProfile of `vnkg.build`: the functions with the most cumulative time."""
     import cProfile
@@ -131,6 +154,8 @@ def _child_main(spec: dict[str, Any]) -> dict[str, Any]:
         return child_extract(spec["corpus"], spec.get("workers", 1))
     if task == "profile":
         return child_profile(spec["corpus"], spec["store"])
+    if task == "underthesea":
+        return child_underthesea(spec["corpus"])
     if task == "query":
         from bench_queries import child_query
 

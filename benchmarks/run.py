@@ -87,7 +87,7 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
     big = sizes[-1]
     ext = corpus(work, min(big, 2000))
     res["extract"] = {str(w): run_child("extract", corpus=str(ext), workers=w) for w in (1, 2)}
-    res["underthesea"] = _underthesea()
+    res["underthesea"] = run_child("underthesea", timeout=600, corpus=str(ext))
     res["build"] = {}
     for n in sizes:
         for workers in modes(n):
@@ -140,14 +140,6 @@ def queries(store: str, budget: float) -> dict[str, Any]:
                             params=params.get(name, {}), budget=budget) for name in names()}
 
 
-def _underthesea() -> str:
-    try:
-        import underthesea  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
-        return "underthesea is not installed: no NER ratio"
-    return "underthesea importable: run benchmarks/bench_extract.py --underthesea"
-
-
 def _note(text: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
 
@@ -157,7 +149,7 @@ def table(res: dict[str, Any]) -> list[Row]:
     rows: list[Row] = []
     e1, e2 = res["extract"]["1"], res["extract"]["2"]
     rows.append(("extract docs/s (1 proc)", f"{e1['docs_per_s']:.0f} ({e1['mb_per_s']:.2f} MB/s)",
-                 res["underthesea"], ""))
+                 *_versus_underthesea(res["underthesea"])))
     rows.append(("extract docs/s (2 procs)", f"{e2['docs_per_s']:.0f} ({e2['mb_per_s']:.2f} MB/s)",
                  "1 proc", f"{e2['docs_per_s'] / e1['docs_per_s']:.2f}x"))
     sizes = res["sizes"]
@@ -181,6 +173,13 @@ def table(res: dict[str, Any]) -> list[Row]:
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),
                                sizes[-1], res["baseline_size"]))
     return rows
+
+
+def _versus_underthesea(u: dict[str, Any]) -> tuple[str, str]:
+    if "ratio" not in u:
+        return f"underthesea ner: {u.get('error') or 'stopped'}", ""
+    return (f"underthesea ner: {u['theirs_ms']:.1f} ms/doc, ours {u['ours_ms']:.2f} "
+            f"(same {u['documents']} docs)", f"{u['ratio']:.0f}x")
 
 
 def _build_rows(n: int, builds: dict[int, dict[str, Any]]) -> list[Row]:
