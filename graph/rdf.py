@@ -166,11 +166,11 @@ def to_ntriples(fragment: Fragment) -> list[str]:
     g = _iri(graph_iri(fragment.article))
     out: list[str] = []
     if fragment.published:
-        out.append(f"{g} <{VNKG.dated}> {nt_literal(fragment.published)}")
+        out.append(f"{g} {_V_DATED} {nt_literal(fragment.published)}")
     for node in fragment.nodes.values():
         s = _node(node.id)
         out.append(f"{s} {_TYPE} {_class(node.label)}")
-        out.append(f"{s} <{VNKG.id}> {nt_literal(node.id)}")
+        out.append(f"{s} {_V_ID} {nt_literal(node.id)}")
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
@@ -185,18 +185,32 @@ def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
     if not (edge.props or edge.evidence):
         return
     st = f"<{ID}statement/{_hash(*edge.key)}>"
-    out += [f"{st} {_TYPE} <{VNKG.Statement}>", f"{st} <{VNKG.subject}> {s}",
-            f"{st} <{VNKG.relation}> {nt_literal(edge.type)}", f"{st} <{VNKG.object}> {o}"]
+    out += [f"{st} {_TYPE} {_V_STATEMENT}", f"{st} {_V_SUBJECT} {s}",
+            f"{st} {_V_RELATION} {nt_literal(edge.type)}", f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     for ev in edge.evidence:
         e = f"<{ID}evidence/{_hash(*edge.key, ev.article, str(ev.start), str(ev.end))}>"
-        out += [f"{st} <{VNKG.evidence}> {e}", f"{e} <{VNKG.start}> {_int(ev.start)}",
-                f"{e} <{VNKG.end}> {_int(ev.end)}",
-                f"{e} <{VNKG.text}> {nt_literal(ev.text, True)}",
-                f"{e} <{PROV.wasDerivedFrom}> {_node(f'article/{ev.article}')}"]
+        out += [f"{st} {_V_EVIDENCE} {e}", f"{e} {_V_START} {_int(ev.start)}",
+                f"{e} {_V_END} {_int(ev.end)}",
+                f"{e} {_V_TEXT} {nt_literal(ev.text, True)}",
+                f"{e} {_DERIVED} {_node(f'article/{ev.article}')}"]
 
 
+# N-Triples terms made once: rdflib's namespaces build a URIRef on every attribute access
 _TYPE = f"<{RDF.type}>"
+_V_DATED = f"<{VNKG.dated}>"
+_V_ID = f"<{VNKG.id}>"
+_V_STATEMENT = f"<{VNKG.Statement}>"
+_V_SUBJECT = f"<{VNKG.subject}>"
+_V_RELATION = f"<{VNKG.relation}>"
+_V_OBJECT = f"<{VNKG.object}>"
+_V_EVIDENCE = f"<{VNKG.evidence}>"
+_V_START = f"<{VNKG.start}>"
+_V_END = f"<{VNKG.end}>"
+_V_TEXT = f"<{VNKG.text}>"
+_DERIVED = f"<{PROV.wasDerivedFrom}>"
+_XSD_STRING = f"^^<{XSD.string}>"
+_XSD_INTEGER = f"^^<{XSD.integer}>"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -208,7 +222,7 @@ def nt_literal(value: str | int | float | bool, vietnamese: bool = False) -> str
     """
     if isinstance(value, str):
         text = value.translate(_ESCAPES)
-        return f'"{text}"@vi' if vietnamese else f'"{text}"^^<{XSD.string}>'
+        return f'"{text}"@vi' if vietnamese else f'"{text}"{_XSD_STRING}'
     if isinstance(value, int) and not isinstance(value, bool):
         return _int(value)
     lit = Literal(value)
@@ -216,7 +230,7 @@ def nt_literal(value: str | int | float | bool, vietnamese: bool = False) -> str
 
 
 def _int(value: int) -> str:
-    return f'"{value}"^^<{XSD.integer}>'
+    return f'"{value}"{_XSD_INTEGER}'
 
 
 def _nt_props(props: dict[str, PropValue]) -> Iterable[tuple[str, str]]:
