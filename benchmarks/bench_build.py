@@ -84,27 +84,11 @@ def child_extract(corpus: str, workers: int) -> dict[str, Any]:
             "docs_per_s": len(docs) / wall, "mb_per_s": size / wall, "workers": workers}
 
 
-def child_underthesea(corpus: str, sample: int = 50) -> dict[str, Any]:
-    """Our extraction against underthesea's `ner` on the same first `sample` documents, one
-    core each, in this one process: ms per document and the ratio."""
-    try:
-        from underthesea import ner  # type: ignore[import-not-found]
-    except ImportError:
-        return {"error": "underthesea is not installed: pip install underthesea"}
-    docs = list(read_documents([corpus], []))[:sample]
-    ner(docs[0].text)  # load its model before timing
-    for d in docs[:5]:
-        record_for(d)
-    start = time.perf_counter()
-    for d in docs:
-        record_for(d)
-    ours = (time.perf_counter() - start) / len(docs)
-    start = time.perf_counter()
-    for d in docs:
-        ner(d.text)
-    theirs = (time.perf_counter() - start) / len(docs)
-    return {"documents": len(docs), "ours_ms": ours * 1000, "theirs_ms": theirs * 1000,
-            "ratio": theirs / ours}
+def child_underthesea(corpus: str) -> dict[str, Any]:
+    """Our extraction (with evidence, as a build runs it) against underthesea's `ner`."""
+    from bench_extract import versus_underthesea
+
+    return versus_underthesea(list(read_documents([corpus], [])), record_for)
 
 
 def child_profile(corpus: str, store: str, top: int = 12) -> dict[str, Any]:

@@ -42,9 +42,8 @@ def select(store: Store, text: str, bindings: Mapping[str, Any],
     >>> select(Store(), 'SELECT ?s ?n WHERE { BIND(STRLEN(?s) AS ?n) }', {"s": "Hòa"})
     [{'s': 'Hòa', 'n': 3}]
     """
-    subs: dict[Variable, Any] = {Variable(k): to_term(v) for k, v in bindings.items()
-                                 if v is not None}
-    result: Any = store.query(text, substitutions=subs, prefixes=dict(prefixes or {}))
+    result: Any = store.query(text, substitutions=substitutions(bindings),
+                              prefixes=dict(prefixes or {}))
     if isinstance(result, QueryBoolean):
         return [{"result": bool(result)}]
     if isinstance(result, QueryTriples):
@@ -52,6 +51,11 @@ def select(store: Store, text: str, bindings: Mapping[str, Any],
                  "object": to_value(t.object)} for t in result]
     names = [v.value for v in result.variables]
     return [{n: to_value(row[i]) for i, n in enumerate(names)} for row in result]
+
+
+def substitutions(bindings: Mapping[str, Any]) -> dict[Variable, Any]:
+    """`bindings` as pyoxigraph's query substitutions; None values are left unbound."""
+    return {Variable(k): to_term(v) for k, v in bindings.items() if v is not None}
 
 
 def to_term(value: Any) -> NamedNode | Literal:
@@ -74,8 +78,7 @@ def to_value(term: Any) -> Any:
     if term is None:
         return None
     if isinstance(term, NamedNode):
-        s = term.value
-        return unquote(s[len(ID):]) if s.startswith(ID) else s
+        return iri_value(term.value)
     if isinstance(term, BlankNode):
         return term.value
     datatype = term.datatype.value
@@ -84,3 +87,12 @@ def to_value(term: Any) -> Any:
     if datatype in _NUMBER:
         return _NUMBER[datatype](term.value)
     return RdfLiteral(term.value, datatype=URIRef(datatype)).toPython()
+
+
+def iri_value(iri: str) -> str:
+    """A vnkg node's id (its IRI without the prefix, unquoted); any other IRI as it is.
+
+    >>> iri_value("https://vnkg.dev/id/person/ma-van-a")
+    'person/ma-van-a'
+    """
+    return unquote(iri[len(ID):]) if iri.startswith(ID) else iri

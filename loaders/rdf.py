@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import unquote
 
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Literal, URIRef
@@ -29,9 +30,9 @@ from rdflib.term import Node as Term
 
 from graph.model import Fragment, Graph
 from graph.rdf import from_quads, graph_iri, nt_literal, to_ntriples
-from graph.vocab import ID, PREFIXES, VNKG, node_iri
+from graph.vocab import PREFIXES, VNKG, node_iri
 from loaders.oxigraph_bulk import bulk_add, fill_union, holds_graph, recover
-from loaders.oxigraph_terms import select
+from loaders.oxigraph_terms import iri_value, select, substitutions
 from loaders.remote import inline_bindings, remote_store
 
 DEFAULT_STORE = Path("vnkg-data")
@@ -210,7 +211,7 @@ class RdfStore:
         """Ids of the articles in the store (one named graph each)."""
         prefix = str(graph_iri(""))
         names = (str(c.identifier) for c in self.dataset.graphs())
-        return sorted(_unquote(n[len(prefix):]) for n in names if n.startswith(prefix))
+        return sorted(unquote(n[len(prefix):]) for n in names if n.startswith(prefix))
 
     def read_fragment(self, article: str) -> Fragment:
         """One article's statements, as the Fragment that was written."""
@@ -256,11 +257,8 @@ class RdfStore:
         """
         if self.remote:
             return [str(node_iri(str(r["n"]))) for r in self.query(text, bindings)]
-        from pyoxigraph import Literal as OxLiteral
-        from pyoxigraph import Variable
-
-        subs = {Variable(k): OxLiteral(str(v)) for k, v in bindings.items() if v is not None}
-        return [s["n"].value for s in self._oxigraph().query(text, substitutions=subs)]
+        rows: Any = self._oxigraph().query(text, substitutions=substitutions(bindings))
+        return [row["n"].value for row in rows]
 
     def update(self, text: str) -> None:
         """Run a SPARQL update in the store's own engine (one transaction in Oxigraph).
@@ -356,15 +354,8 @@ def _py(term: Any) -> Any:
     if term is None:
         return None
     if isinstance(term, URIRef):
-        s = str(term)
-        return _unquote(s[len(ID):]) if s.startswith(ID) else s
+        return iri_value(str(term))
     return term.toPython() if isinstance(term, Literal) else str(term)
-
-
-def _unquote(s: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(s)
 
 
 def run_named(store: RdfStore, name: str, params: Mapping[str, Any] | None = None
@@ -387,10 +378,9 @@ def prepare_named(store: RdfStore, name: str, params: Mapping[str, Any] | None =
     """The text of named query `name` with its seeds looked up in `store`, and the
     bindings (`p_*`) of `params`: what `run_named` sends the engine."""
     from queries import bind_params, read_query
-    from queries.seeds import seed_values, settle, with_seeds
+    from queries.seeds import seeded
 
     query = read_query(name, "sparql")
     bound = bind_params(query, dict(params or {}))
-    text = with_seeds(query.text, seed_values(store.node_iris, query.seeds, bound))
-    text = settle(text, [p for p, _, _ in query.seeds if bound.get(p) not in (None, "")])
+    text = seeded(query.text, store.node_iris, query.seeds, bound)
     return text, {f"p_{k}": v for k, v in bound.items()}

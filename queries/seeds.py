@@ -43,6 +43,17 @@ def parse_seeds(header: str) -> tuple[Seed, ...]:
     return tuple(seeds)
 
 
+def seeded(text: str, run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]) -> str:
+    """The query `text` as run: its seeds looked up (`run`), bound as VALUES blocks, and
+    the FILTERs of the seeded parameters settled."""
+    values = seed_values(run, seeds, bound)
+    return settle(with_seeds(text, values), [p for p, _, _ in seeds if _given(bound, p)])
+
+
+def _given(bound: Mapping[str, Any], param: str) -> bool:
+    return bound.get(param) not in (None, "")  # left out, or empty: "any", as in the FILTERs
+
+
 def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
                 ) -> dict[str, list[URIRef]]:
     """For each seed whose parameter is bound: the IRIs of the nodes it names. Two seeds of
@@ -50,7 +61,7 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
     only tests the candidates of the first, so the more selective seed goes first."""
     out: dict[str, list[URIRef]] = {}
     for param, var, lookup in seeds:
-        if bound.get(param) in (None, ""):  # left out, or empty: "any", as in the FILTERs
+        if not _given(bound, param):
             continue
         found: set[URIRef] = set()
         for by, value in (("id", bound[param]), ("key", bound.get(f"{param}_key"))):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
@@ -26,15 +25,11 @@ def chromium() -> str:
     """Path of the Chromium binary (env VNKG_CHROMIUM, else chromium on PATH)."""
     found = find_chromium()
     if not found:
-        _missing("Chromium not found: run `bash tools/install-chromium.sh` "
+        unavailable("Chromium not found: run `bash tools/install-chromium.sh` "
                  "(apt-get install chromium) or set VNKG_CHROMIUM")
     if importlib.util.find_spec("websocket") is None:
-        _missing("the DevTools client is missing: pip install websocket-client")
+        unavailable("the DevTools client is missing: pip install websocket-client")
     return str(found)
-
-
-def _missing(message: str) -> NoReturn:
-    unavailable(message)
 
 
 @pytest.fixture(scope="session")
