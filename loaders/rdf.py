@@ -29,7 +29,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node as Term
 
 from graph.model import Fragment, Graph
-from graph.rdf import from_quads, graph_iri, nt_literal, to_ntriples
+from graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
 from graph.vocab import PREFIXES, VNKG, node_iri
 from loaders.oxigraph_bulk import bulk_add, fill_union, holds_graph, recover
 from loaders.oxigraph_terms import iri_value, select, substitutions
@@ -91,14 +91,14 @@ class RdfStore:
         self.dataset.close()
         gc.collect()  # Oxigraph frees its on-disk lock when the last reference goes
 
-    def write_fragments(self, fragments: Iterable[Fragment]) -> LoadReport:
+    def write_fragments(self, fragments: Iterable[Fragment | Rendered]) -> LoadReport:
         """Replace each fragment's named graph by its new statements, all in one transaction.
 
         A fragment whose digest equals the one the store holds is left alone (and reported
         unchanged), so a re-run reads one triple per article and writes nothing. Articles the
         embedded store holds nothing of go in through Oxigraph's bulk loader, crash-safe (see
         loaders.oxigraph_bulk); articles already stored (and any remote store) are replaced
-        by one SPARQL update.
+        by one SPARQL update. Fragments may come already rendered (`graph.rdf.render`).
         """
         report = LoadReport()
         fresh: list[str] = []
@@ -106,26 +106,25 @@ class RdfStore:
         stamps: list[str] = []
         replaced: list[str] = []
         seen: set[str] = set()
-        for frag in fragments:
-            lines = to_ntriples(frag)
-            iri = graph_iri(frag.article)
+        for item in fragments:
+            done = item if isinstance(item, Rendered) else render(item)
+            iri = graph_iri(done.article)
             g = _node_n3(iri)
-            digest = lines_digest(lines)
-            stored = self.digest(frag.article)
-            if stored == digest and frag.article not in seen:
-                report.unchanged.append(frag.article)
+            stored = self.digest(done.article)
+            if stored == done.digest and done.article not in seen:
+                report.unchanged.append(done.article)
                 continue
-            stamp = f"{g} <{VNKG.digest}> {nt_literal(digest)}"
-            if (stored is None and frag.article not in seen and not self.remote
+            stamp = f"{g} <{VNKG.digest}> {nt_literal(done.digest)}"
+            if (stored is None and done.article not in seen and not self.remote
                     and not holds_graph(self._oxigraph(), str(iri))):
-                fresh.extend(_nquads(lines, g))
+                fresh.extend(_nquads(done.lines, g))
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
-                replaced.append(_replace_graph(g, [*lines, stamp]))
-            seen.add(frag.article)
-            report.written.append(frag.article)
-            report.triples += len(lines) + 1
+                replaced.append(_replace_graph(g, [*done.lines, stamp]))
+            seen.add(done.article)
+            report.written.append(done.article)
+            report.triples += len(done.lines) + 1
         if fresh:
             bulk_add(self._oxigraph(), "".join(fresh), fresh_graphs, stamps)
         if replaced:
@@ -191,9 +190,13 @@ class RdfStore:
         if self._stamp(g) == version:
             return False
         name = _node_n3(g)
-        stamped = [*lines(), f"{name} <{VNKG.digest}> {nt_literal(version)}"]
+        stamp = f"{name} <{VNKG.digest}> {nt_literal(version)}"
+        stamped = [*lines(), stamp]
         if self.remote:
             self.update(_replace_graph(name, stamped))
+        elif not holds_graph(self._oxigraph(), str(g)):  # a new store: 5x faster than a load
+            bulk_add(self._oxigraph(), "".join(_nquads(stamped[:-1], name)), [name],
+                     [f"GRAPH {name} {{ {stamp} }} {stamp} ."])
         else:
             self.update(_drop_graph(name))
             self._load_nquads("".join(_nquads(stamped, name)))
@@ -286,11 +289,6 @@ def _linked(ref: Fragment, graph: Graph) -> Fragment:
                 if end in ref.nodes:
                     part.add_node(ref.nodes[end])
     return part
-
-
-def lines_digest(lines: list[str]) -> str:
-    """A digest of a fragment's statements as N-Triples lines, independent of their order."""
-    return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
 def _node_n3(iri: URIRef) -> str:

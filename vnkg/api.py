@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from extract.read import MAX_BYTES, Problem, read_documents
 from graph.overrides import apply_overrides, read_overrides
+from graph.rdf import render
 from graph.resolve import to_fragment
 from loaders.rdf import DEFAULT_STORE, run_named
 from vnkg.parallel import Extractor, check_jobs, record_for  # vnkg.api.record_for too
@@ -83,7 +84,8 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
     fixes = read_overrides(overrides)
     target = Target(store, endpoint, reference, backend, neo4j, wait)
     # the workers start before the store opens, so they never hold it
-    with Extractor(jobs, fixes) as extractor:
+    finish = render if backend == "rdf" else None  # Neo4j takes the fragments themselves
+    with Extractor(jobs, fixes, finish=finish) as extractor:
         docs = read_documents(paths, report.problems, max_bytes)
         return load_fragments(extractor.fragments(docs), report, progress, target)
 

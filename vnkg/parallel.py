@@ -6,7 +6,10 @@ the store, which only one process may hold. So with `jobs` > 1 the workers extra
 parent alone reads the files and writes. Documents go to the workers a window at a time
 (bounded memory: one window of documents and one of fragments in the parent at once); the
 next window is handed out before the parent writes the current one, so the workers extract
-while it writes. Each worker loads the lexicons and the gazetteer once, when it starts.
+while it writes. Each worker loads the lexicons and the gazetteer once, when it starts. For
+a build into the RDF store alone, the workers also render the statements (`finish`:
+graph.rdf.render), which leaves the writing process, the bottleneck on two cores, only the
+loading.
 
 The workers are plain processes with one pipe each, driven by the parent alone: no helper
 threads, so stopping them (Ctrl-C, an error, the end) is a terminate and a join that cannot
@@ -24,7 +27,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from multiprocessing.connection import Connection
 from types import TracebackType
@@ -37,6 +40,8 @@ from graph.overrides import Overrides, apply_overrides
 from graph.resolve import to_fragment
 
 Record = dict[str, Any]
+Finish = Callable[[Fragment], Any]  # what the workers send instead of the fragment, if given:
+# a module-level function, so that it pickles (graph.rdf.render: the RDF store's input)
 WINDOW = 1000  # documents handed to the workers at once
 _WARM_UP = Document(id="warm-up", text="Sáng 9/10, UBND huyện Ba Bể tổ chức hội nghị tổng kết "
                     "Nghị định 21/2019/NĐ-CP. Đồng chí Nguyễn Văn A, Chủ tịch UBND huyện chủ trì.")
@@ -81,10 +86,11 @@ class Extractor:
     """
 
     def __init__(self, jobs: int = 1, overrides: Overrides | None = None,
-                 window: int = WINDOW) -> None:
+                 window: int = WINDOW, finish: Finish | None = None) -> None:
         self.jobs = check_jobs(jobs)
         self.overrides = overrides or Overrides()
         self.window = max(1, window)
+        self.finish = finish
         self._workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
 
     def __enter__(self) -> Extractor:
@@ -92,8 +98,9 @@ class Extractor:
             try:
                 for _ in range(self.jobs):
                     ours, theirs = multiprocessing.Pipe()
-                    proc = multiprocessing.Process(target=_serve, args=(theirs, self.overrides),
-                                                   name="vnkg-extract", daemon=True)
+                    proc = multiprocessing.Process(
+                        target=_serve, args=(theirs, self.overrides, self.finish),
+                        name="vnkg-extract", daemon=True)
                     proc.start()
                     theirs.close()
                     self._workers.append((proc, ours))
@@ -118,13 +125,14 @@ class Extractor:
                 proc.kill()
                 proc.join()
 
-    def fragments(self, docs: Iterable[Document]) -> Iterator[Fragment]:
-        """The fragments of `docs`, one per document, in the order of `docs`."""
+    def fragments(self, docs: Iterable[Document]) -> Iterator[Any]:
+        """The fragments of `docs` (passed through `finish`, if given), one per document, in
+        the order of `docs`."""
         if not self._workers:
             if self.jobs > 1:
                 raise RuntimeError("use the Extractor in a with block to start its workers")
             for doc in docs:
-                yield fragment_for(doc, self.overrides)
+                yield _finished(doc, self.overrides, self.finish)
             return
         it = iter(docs)
         window = list(islice(it, self.window))
@@ -145,7 +153,7 @@ class Extractor:
                 raise WorkerDiedError(_died(proc)) from err
         return len(window)
 
-    def _receive(self, size: int) -> list[Fragment]:
+    def _receive(self, size: int) -> list[Any]:
         """A window's fragments back from the workers, put back in input order."""
         parts = []
         for proc, conn in self._workers:
@@ -167,7 +175,12 @@ def _died(proc: multiprocessing.process.BaseProcess) -> str:
             "killed, or out of memory? run the build again with fewer --jobs")
 
 
-def _serve(conn: Connection, overrides: Overrides) -> None:
+def _finished(doc: Document, overrides: Overrides, finish: Finish | None) -> Any:
+    fragment = fragment_for(doc, overrides)
+    return fragment if finish is None else finish(fragment)
+
+
+def _serve(conn: Connection, overrides: Overrides, finish: Finish | None) -> None:
     """A worker: pays its start cost (lexicons, gazetteer) once, then extracts each list of
     documents it is sent, until the parent goes. Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -178,7 +191,7 @@ def _serve(conn: Connection, overrides: Overrides) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[Any, ...] = ("ok", [fragment_for(d, overrides) for d in docs])
+            reply: tuple[Any, ...] = ("ok", [_finished(d, overrides, finish) for d in docs])
         except Exception as err:
             reply = ("error", err, traceback.format_exc())
         try:

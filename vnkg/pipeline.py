@@ -12,6 +12,7 @@ from typing import Any
 
 from extract.read import Problem
 from graph.model import Fragment
+from graph.rdf import Rendered
 from loaders.rdf import RdfStore
 
 Progress = Callable[[int], None]
@@ -48,9 +49,10 @@ class Target:
     wait: float = 0.0
 
 
-def load_fragments(fragments: Iterable[Fragment], report: BuildReport,
+def load_fragments(fragments: Iterable[Fragment | Rendered], report: BuildReport,
                    progress: Progress | None, target: Target) -> BuildReport:
-    """Write fragments batch by batch to the target's stores; fills and returns `report`."""
+    """Write fragments batch by batch to the target's stores; fills and returns `report`.
+    Rendered fragments (graph.rdf.render) only go to the RDF store."""
     from vnkg.neo4j_backend import BACKENDS, connect
 
     if target.backend not in BACKENDS:
@@ -81,7 +83,7 @@ def _reference(rdf: RdfStore | None, driver: Any, reference: bool) -> None:
         neo4j_write(driver, [reference_fragment()])
 
 
-def _write_batch(batch: list[Fragment], rdf: RdfStore | None, driver: Any,
+def _write_batch(batch: list[Any], rdf: RdfStore | None, driver: Any,
                  report: BuildReport) -> None:
     report.documents += len(batch)
     if rdf is not None:
