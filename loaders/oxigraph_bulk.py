@@ -7,6 +7,10 @@ but it is not atomic. New articles therefore go in three steps:
 2. the bulk loader writes their statements, in their named graphs and in the union;
 3. one transaction stamps their digests and clears the marks.
 
+Step 2 writes each statement twice, in the article's graph and in the union, but a statement
+the union already holds (a node or a relation another article named too: 57% of them over
+10,000 articles) need not go in again: `UnionLines` remembers the recent ones.
+
 A crash between 1 and 3 leaves marks behind. The next open of the store drops the marked
 graphs and the union triples no named graph holds any more, in one transaction, so the
 store is as it was before the batch, and a rerun writes the articles again. An article is
@@ -39,6 +43,45 @@ def bulk_add(store: Any, nquads: str, graphs: list[str], stamps: list[str]) -> N
         raise
     body = " ".join(stamps)
     store.update(f"INSERT DATA {{ {body} }} ; DROP SILENT GRAPH {_MARK}")
+
+
+class UnionLines:
+    """Statements (N-Triples lines) this process has bulk-written to the union, the most
+    recent ones: at most two generations of `size`, so memory stays bounded (a line seen
+    again moves to the newer one, which keeps the recurring nodes).
+
+    Only writes that add may trust it: the owner clears it when a write fails and before
+    any write that can delete from the union (a replaced or deleted article).
+
+    >>> union = UnionLines(size=2)
+    >>> union.fresh(["<a> <p> <b>", "<a> <p> <b>", "<c> <p> <d>"])
+    ['<a> <p> <b>', '<c> <p> <d>']
+    >>> union.fresh(["<c> <p> <d>", "<e> <p> <f>"])
+    ['<e> <p> <f>']
+    """
+
+    def __init__(self, size: int = 200_000) -> None:
+        self.size = size
+        self._new: set[str] = set()
+        self._old: set[str] = set()
+
+    def fresh(self, lines: list[str]) -> list[str]:
+        """The lines not known to be in the union, each once, in order; from now on they
+        are taken as written."""
+        out: list[str] = []
+        for line in lines:
+            if line in self._new:
+                continue
+            if line not in self._old:
+                out.append(line)
+            self._new.add(line)
+            if len(self._new) >= self.size:
+                self._old, self._new = self._new, set()
+        return out
+
+    def clear(self) -> None:
+        """Forget everything: the union may have lost some of them."""
+        self._new, self._old = set(), set()
 
 
 def recover(store: Any) -> list[str]:

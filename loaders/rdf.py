@@ -31,7 +31,7 @@ from rdflib.term import Node as Term
 from graph.model import Fragment, Graph
 from graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
 from graph.vocab import PREFIXES, VNKG, node_iri
-from loaders.oxigraph_bulk import bulk_add, fill_union, holds_graph, recover
+from loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from loaders.oxigraph_terms import iri_value, select, substitutions
 from loaders.remote import inline_bindings, remote_store
 
@@ -62,6 +62,7 @@ class RdfStore:
                  endpoint: str | None = None, update_endpoint: str | None = None,
                  wait: float = 0.0) -> None:
         self.remote = endpoint is not None
+        self._union = UnionLines()  # what the bulk path need not write to the union again
         if endpoint is not None:
             self.dataset = Dataset(store=remote_store(endpoint, update_endpoint))
         elif path is None:
@@ -117,7 +118,8 @@ class RdfStore:
             stamp = f"{g} <{VNKG.digest}> {nt_literal(done.digest)}"
             if (stored is None and done.article not in seen and not self.remote
                     and not holds_graph(self._oxigraph(), str(iri))):
-                fresh.extend(_nquads(done.lines, g))
+                fresh.extend(f"{line} {g} .\n" for line in done.lines)
+                fresh.extend(f"{line} .\n" for line in self._union.fresh(done.lines))
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
@@ -126,7 +128,11 @@ class RdfStore:
             report.written.append(done.article)
             report.triples += len(done.lines) + 1
         if fresh:
-            bulk_add(self._oxigraph(), "".join(fresh), fresh_graphs, stamps)
+            try:
+                bulk_add(self._oxigraph(), "".join(fresh), fresh_graphs, stamps)
+            except BaseException:
+                self._union.clear()
+                raise
         if replaced:
             # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
             self.update(" ;\n".join(replaced))
@@ -269,6 +275,7 @@ class RdfStore:
         Dataset.update would hand a union-default dataset to rdflib's pure-Python engine,
         which is orders of magnitude slower, so the store is called directly.
         """
+        self._union.clear()  # an update may delete from the union
         store: Any = self.dataset.store
         store.update(text, {}, {}, None if self.remote else DATASET_DEFAULT_GRAPH_ID)
 

@@ -46,3 +46,22 @@ def test_a_batch_of_new_articles_leaves_no_mark(tmp_path: Path) -> None:
         marks = rdf.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PENDING}> {{ ?s ?p ?o }} }}")
         assert marks[0]["n"] == 0
         assert all(rdf.digest(f"a{i}") for i in range(5))
+
+
+def union_holds(rdf: RdfStore, name: str) -> bool:
+    rows = rdf.query("SELECT ?n WHERE { ?p <https://schema.org/name> ?n }")
+    return name in {str(row["n"]) for row in rows}
+
+
+def test_a_statement_the_union_lost_is_written_to_it_again(tmp_path: Path) -> None:
+    # a2 names the same person as a1, whose statements the bulk path has just written to
+    # the union; then a1 is replaced without them, so the union loses them, and a2 (new)
+    # must put them back rather than trust what the bulk path remembers writing
+    with RdfStore(tmp_path / "s") as rdf:
+        rdf.write_fragments([sample_fragment("a1")])
+        rdf.write_fragments([sample_fragment("a1", name="Lò Văn Khác")])
+        assert not union_holds(rdf, "Hoàng Văn Thạch")
+        assert rdf.write_fragments([sample_fragment("a2")]).written == ["a2"]
+        assert union_holds(rdf, "Hoàng Văn Thạch")
+        assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
+
