@@ -111,15 +111,16 @@ class RdfStore:
             done = item if isinstance(item, Rendered) else render(item)
             iri = graph_iri(done.article)
             g = _node_n3(iri)
-            stored = self.digest(done.article)
+            # whether the graph holds anything is 10x cheaper to ask than for its digest
+            held = self.remote or holds_graph(self._oxigraph(), str(iri))
+            stored = self.digest(done.article) if held else None
             if stored == done.digest and done.article not in seen:
                 report.unchanged.append(done.article)
                 continue
             stamp = f"{g} <{VNKG.digest}> {nt_literal(done.digest)}"
-            if (stored is None and done.article not in seen and not self.remote
-                    and not holds_graph(self._oxigraph(), str(iri))):
-                fresh.extend(f"{line} {g} .\n" for line in done.lines)
-                fresh.extend(f"{line} .\n" for line in self._union.fresh(done.lines))
+            if not held and done.article not in seen:
+                fresh.append(_in_graph(done.lines, f" {g} .\n"))
+                fresh.append(_in_graph(self._union.fresh(done.lines), " .\n"))
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
@@ -300,6 +301,11 @@ def _linked(ref: Fragment, graph: Graph) -> Fragment:
 
 def _node_n3(iri: URIRef) -> str:
     return f"<{iri}>"
+
+
+def _in_graph(lines: list[str], end: str) -> str:
+    """N-Triples terms as N-Quads or N-Triples lines: `end` is " <g> .\n" or " .\n"."""
+    return end.join(lines) + end if lines else ""
 
 
 def _nquads(lines: list[str], g: str) -> Iterator[str]:
