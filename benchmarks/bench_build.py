@@ -140,6 +140,10 @@ def _child_main(spec: dict[str, Any]) -> dict[str, Any]:
         return child_profile(spec["corpus"], spec["store"])
     if task == "underthesea":
         return child_underthesea(spec["corpus"])
+    if task == "settle":
+        from bench_queries import child_settle
+
+        return child_settle(spec["store"])
     if task == "query":
         from bench_queries import child_query
 
