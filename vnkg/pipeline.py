@@ -16,7 +16,9 @@ from graph.rdf import Rendered
 from loaders.rdf import RdfStore
 
 Progress = Callable[[int], None]
-BATCH = 200
+BATCH = 1000  # articles per write: each bulk load adds files the store must compact with all
+# it holds, so small batches cost more per article as the store grows (a 100k build: 727 s
+# in batches of 200 articles, 485 s in batches of 1,000; 10k: the same; RSS 1.1 GB)
 
 
 @dataclass
