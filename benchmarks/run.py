@@ -6,10 +6,10 @@ usage: python benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--baselin
 Generates synthetic corpora (benchmarks/synth.py), then measures, each figure beside its
 baseline from the same run: extraction throughput (one and two processes), end-to-end builds
 with peak RSS and quads (`vnkg.build` with jobs=1 and jobs=2 up to 10k articles; above that
-jobs=2 only, a 100k build taking about 15 minutes), growth between sizes, adding 100
+jobs=2 only, a 100k build taking about 9 minutes), growth between sizes, adding 100
 articles to the biggest store, every named query's p50/p95 on the embedded store at the
 baseline size (10k) and the biggest, the ratio to rdflib's in-memory store on the same quads
-at the baseline size, and a profile of the build. The full run takes about 22 minutes on
+at the baseline size, and a profile of the build. The full run takes about 20 minutes on
 two cores; `--quick` (200 articles) about two minutes.
 """
 

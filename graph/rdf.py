@@ -183,8 +183,8 @@ def to_ntriples(fragment: Fragment) -> list[str]:
 class Rendered:
     """One article's statements as N-Triples terms (`to_ntriples`) and their digest: all the
     RDF store needs to write it. The extraction workers make it, so the one process that
-    writes only loads (cheaper to send, too: a list of strings pickles 10x faster than a
-    Fragment's objects)."""
+    writes only loads (cheaper to receive, too: a list of strings unpickles 8x faster than
+    a Fragment's objects, 0.07 against 0.58 ms an article)."""
 
     article: str
     lines: list[str]

@@ -64,4 +64,3 @@ def test_a_statement_the_union_lost_is_written_to_it_again(tmp_path: Path) -> No
         assert rdf.write_fragments([sample_fragment("a2")]).written == ["a2"]
         assert union_holds(rdf, "Hoàng Văn Thạch")
         assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
-
