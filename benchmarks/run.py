@@ -125,7 +125,7 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
 
 def modes(n: int) -> tuple[int, ...]:
     """The builds at `n` articles: `vnkg.build` (0) and 2 workers, or 2 workers only above
-    10k (one 100k build is a quarter of an hour)."""
+    10k (one 100k build takes about 9 minutes)."""
     return (0, 2) if n <= 10000 else (2,)
 
 

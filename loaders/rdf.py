@@ -119,8 +119,7 @@ class RdfStore:
                 continue
             stamp = f"{g} <{VNKG.digest}> {nt_literal(done.digest)}"
             if not held and done.article not in seen:
-                fresh.append(_in_graph(done.lines, f" {g} .\n"))
-                fresh.append(_in_graph(self._union.fresh(done.lines), " .\n"))
+                fresh.append(_nquads(done.lines, g, self._union.fresh(done.lines)))
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
@@ -202,11 +201,11 @@ class RdfStore:
         if self.remote:
             self.update(_replace_graph(name, stamped))
         elif not holds_graph(self._oxigraph(), str(g)):  # a new store: 5x faster than a load
-            bulk_add(self._oxigraph(), "".join(_nquads(stamped[:-1], name)), [name],
+            bulk_add(self._oxigraph(), _nquads(stamped[:-1], name), [name],
                      [f"GRAPH {name} {{ {stamp} }} {stamp} ."])
         else:
             self.update(_drop_graph(name))
-            self._load_nquads("".join(_nquads(stamped, name)))
+            self._load_nquads(_nquads(stamped, name))
         return True
 
     def _graph(self, name: URIRef) -> RdfGraph:
@@ -303,16 +302,14 @@ def _node_n3(iri: URIRef) -> str:
     return f"<{iri}>"
 
 
-def _in_graph(lines: list[str], end: str) -> str:
-    """N-Triples terms as N-Quads or N-Triples lines: `end` is " <g> .\n" or " .\n"."""
+def _nquads(lines: list[str], g: str, union: list[str] | None = None) -> str:
+    """N-Quads putting each N-Triples line in named graph `g`, and `union` (by default the
+    same lines) in the union (default graph)."""
+    return _ended(lines, f" {g} .\n") + _ended(lines if union is None else union, " .\n")
+
+
+def _ended(lines: list[str], end: str) -> str:
     return end.join(lines) + end if lines else ""
-
-
-def _nquads(lines: list[str], g: str) -> Iterator[str]:
-    """N-Quads putting each N-Triples line in named graph `g` and in the union (default)."""
-    for line in lines:
-        yield f"{line} {g} .\n"
-        yield f"{line} .\n"
 
 
 def _drop_graph(g: str) -> str:

@@ -28,7 +28,7 @@ def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Pa
         g = f"<{graph_iri('a2')}>"
         # the first two steps of a bulk write; the process dies before the third
         store.update(f"INSERT DATA {{ GRAPH <{PENDING}> {{ {g} <{PENDING}> true . }} }}")
-        store.bulk_load("".join(_nquads(to_ntriples(other), g)).encode(),
+        store.bulk_load(_nquads(to_ntriples(other), g).encode(),
                         format=RdfFormat.N_QUADS)
         assert dump(rdf) != before
         del store  # the store's lock goes with its last reference
