@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM) and Windows-1258, detected
+"""Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM) and Windows-1258 (tried before
+any legacy-font guess, since its combining tone marks look like TCVN3 as Latin-1), detected
 without a heavy dependency; legacy font encodings (TCVN3, VNI) are recognised and refused
 by name rather than loaded as gibberish, and undecodable bytes are reported by byte offset,
 never replaced in the stored text.
@@ -96,15 +97,28 @@ def _strict(data: bytes, encoding: str, start: int) -> str:
 
 def _not_utf8(data: bytes, err: UnicodeDecodeError) -> Decoded:
     if not _mostly_utf8(data):
-        _refuse_legacy(data.decode("latin-1"))
-        try:
-            text = _nfc(data.decode("cp1258"))
-        except UnicodeDecodeError:
-            text = ""
-        if text and looks_vietnamese(text):
+        text = _cp1258(data)
+        if text is not None:
             return Decoded(text, "cp1258")
+        _refuse_legacy(data.decode("latin-1"))
     raise DecodeError(f"undecodable byte 0x{data[err.start]:02x} at byte offset {err.start}; "
                       "save the file as UTF-8", err.start)
+
+
+def _cp1258(data: bytes) -> str | None:
+    """The text of Windows-1258 bytes, or None when they are not Vietnamese in it.
+
+    Tried before any legacy-font guess: seen as Latin-1, its combining tone marks (0xDE, 0xD2
+    ...) are the very characters that betray TCVN3. Every mark must join its vowel under NFC:
+    a mark left over means the bytes were never Windows-1258.
+    """
+    try:
+        text = _nfc(data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    if any(unicodedata.combining(c) for c in text) or not looks_vietnamese(text):
+        return None
+    return text
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -74,3 +74,21 @@ def test_broken_utf16_gives_its_offset() -> None:
 def test_nul_bytes_mean_binary() -> None:
     with pytest.raises(DecodeError, match="binary file .NUL byte at byte offset 3"):
         decode_bytes(b"PK\x03\x00\x04")
+
+
+@pytest.mark.parametrize("text", [
+    "Đồng chí Đỗ Hữu Thắng, Chủ tịch UBND huyện Mỹ Đức chủ trì hội nghị.",
+    "Thượng tá Vũ Thị Ngữ Thảo phát biểu; Đại úy Lữ Đức Hưởng dự.",
+    "Ông Đỗ Nguyễn Hữu Kỷ trao quà",
+])
+def test_cp1258_with_tilde_and_hook_marks_is_not_taken_for_tcvn3(text: str) -> None:
+    data = to_cp1258(text)
+    assert legacy_encoding(data.decode("latin-1")) is not None  # why the order matters
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "cp1258"
+    assert decoded.text == unicodedata.normalize("NFC", text)
+
+
+def test_tcvn3_bytes_are_still_named_after_the_cp1258_attempt() -> None:
+    with pytest.raises(DecodeError, match="TCVN3"):
+        decode_bytes((TCVN3_PHRASE + " " + TCVN3_PHRASE).encode("cp1252"))
