@@ -8,18 +8,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
 from extract.text import fold
 
-_LABEL = re.compile(
-    r"(?<!\w)(?=[tảbvc])(?:tin,?\s*ảnh|tin\s+và\s+ảnh|bài,?\s*ảnh|bài\s+và\s+ảnh|ảnh|thực\s+hiện|bài|tin|"
-    r"video|clip)\s*:\s*")
 _NAME_WORD = r"[^\W\d_][\w’'.]*"
 _NAMES = re.compile(rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}")
 _JOIN = re.compile(r"\s*(?:-|–|,|/|\bvà\b)\s*")
 _DATE_LINE = re.compile(r"^\s*(?:[\wÀ-ỹ]+,\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+_LABEL_NEXT = re.compile(r"\s*:")  # 'Hình:' after a name is the next credit's label
+_INITIAL_NAME = re.compile(r"[^\W\d_]\.[^\W\d_]{2,}")  # 'T.HÙNG', 'H.Mai'
+_ACRONYM_SLASH = re.compile(r"[A-ZĐ][A-ZĐ0-9&-]+\s*/\s*")  # 'VOV/' before the name
+# one Vietnamese syllable (folded): onset, one to three vowels, a coda; page furniture in
+# capitals ('DESIGNED BY WEBVN') is not made of these
+_VOWEL = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
+_SYLLABLE = re.compile(rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
+                       rf"[{_VOWEL}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
+
+
+@cache
+def _label() -> re.Pattern[str]:
+    """Credit labels of the lexicon, at the start of a line or after punctuation."""
+    words = lx.phrase_pattern(sorted(lx.byline_words("label")))
+    return re.compile(rf"(?:^|(?<=[\n.;:!?)\]–-])|(?<=[\n.;:!?)\]–-]\s))\s*(?:{words})\s*:\s*",
+                      re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -48,13 +62,16 @@ def find_authors(ctx: Ctx) -> list[Author]:
     return unique
 
 
-def _is_name_like(words: list[str]) -> bool:
+def _is_name_like(words: list[str], last: bool = False) -> bool:
+    """Capitalised words that are no signature or province; a first word that is a name
+    stopword ('Công', 'Trung') only on the text's last line, where pen names stand alone."""
     if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
         return False
     key = fold(" ".join(words))
     if key in lx.byline_words("not_name") or key in lx.provinces():
         return False
-    return fold(words[0]) not in lx.name_stopwords() or fold(words[0]) in lx.surnames()
+    first = fold(words[0])
+    return last or first not in lx.name_stopwords() or first in lx.surnames()
 
 
 def _is_credit_name(words: list[str]) -> bool:
@@ -66,15 +83,17 @@ def _is_credit_name(words: list[str]) -> bool:
 
 def _labelled(ctx: Ctx) -> list[Author]:
     out = []
-    for m in _LABEL.finditer(ctx.folded):
+    for m in _label().finditer(ctx.folded):
         pos = m.end()
         while True:
+            outlet = _ACRONYM_SLASH.match(ctx.text, pos)
+            pos = outlet.end() if outlet else pos
             n = _NAMES.match(ctx.text, pos)
             if not n:
                 break
             words = [w for w in n.group(0).split() if w]
             words = _cut_outlet(words)
-            if not words or not _is_credit_name(words):
+            if not words or not _is_credit_name(words) or _LABEL_NEXT.match(ctx.text, n.end()):
                 break
             name = " ".join(words)
             out.append(Author(n.start(), n.start() + len(name), name))
@@ -99,25 +118,28 @@ def _closing_lines(ctx: Ctx) -> list[Author]:
              if m.group(0).strip()]
     out = []
     for i, (start, line) in enumerate(lines):
-        near_end = i >= len(lines) - 8
+        near_end = i >= len(lines) - 8 and i > 0
         before_date = i + 1 < len(lines) and _DATE_LINE.match(lines[i + 1][1]) is not None
         if (near_end or before_date) and len(line) <= 80:
-            out.extend(_line_names(start, line, near_end))
+            out.extend(_line_names(start, line, near_end, i == len(lines) - 1))
     return out
 
 
-def _line_names(start: int, line: str, near_end: bool) -> list[Author]:
+def _line_names(start: int, line: str, near_end: bool, last: bool) -> list[Author]:
     """'ĐỨC TRUNG', 'Thu Hằng Đài TT-TH', 'Quang Hưng - Thu Hà': every part must be a name."""
     stripped = re.sub(r"\s*\([^)]*\)\s*$", "", line.strip())  # 'NAME (Trung tâm ...)'
     parts = [p for p in re.split(r"\s+[-–]\s+|,\s+", stripped) if p]
     out: list[Author] = []
+    if near_end and len(parts) == 1 and _INITIAL_NAME.fullmatch(stripped):
+        return [Author(start + line.index(stripped), start + line.index(stripped)
+                       + len(stripped), stripped)]
     for k, part in enumerate(parts):
         words = _cut_outlet(part.split())
         cut = words != part.split()
         if len(words) < 2 or any(not re.fullmatch(r"[^\W\d_][\w’'.]*", w) for w in words):
             return []
         if (cut and (not near_end or k < len(parts) - 1)) or not (
-                _is_name_like(words) and _looks_like_byline(words, part)):
+                _is_name_like(words, last) and _looks_like_byline(words, part)):
             return []
         offset = start + line.index(part) + part.index(words[0])
         out.append(Author(offset, offset + len(" ".join(words)), " ".join(words)))
@@ -131,6 +153,8 @@ def _looks_like_byline(words: list[str], line: str) -> bool:
     all_caps = all(w.isupper() for w in words)
     title = all(w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
     if not (all_caps or title):
+        return False
+    if not all(_SYLLABLE.fullmatch(fold(w).replace("’", "'").split("'")[-1]) for w in words):
         return False
     rest = line[len(" ".join(words)):].strip()
     return not rest or fold(rest.split()[0]) in lx.byline_words("outlet")

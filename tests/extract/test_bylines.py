@@ -36,3 +36,37 @@ def test_two_names_on_a_closing_line_but_not_a_headline() -> None:
     assert {x for x, t in roles(rec) if t == "AUTHORED"} == {"Quang Hưng", "Thu Hà"}
     rec = record("MƯỜNG TÈ – HỘI NGHỊ TỔNG KẾT NĂM 2024\nNội dung bài.")
     assert not [x for x in rec["relations"] if x["type"] == "AUTHORED"]
+
+
+def _authors(text: str) -> set[str]:
+    return {x for x, t in roles(record(text)) if t == "AUTHORED"}
+
+
+def test_editor_and_picture_labels_are_credits() -> None:
+    assert _authors("Hội nghị diễn ra.\nBiên tập: Mạc Duyên – Hình: Quách Thiện") == {
+        "Mạc Duyên", "Quách Thiện"}
+    assert _authors("Hội nghị diễn ra.\nBt: Lưu Hoà") == {"Lưu Hoà"}
+
+
+def test_a_label_word_inside_a_sentence_is_no_credit() -> None:
+    assert not _authors("Huyện xây dựng mô hình: Tổ Dân Phố An Toàn, hiệu quả cao.")
+
+
+def test_outlet_acronym_before_a_slash_is_no_author() -> None:
+    assert _authors("Đại tá Lò Văn Páo phát biểu. Ảnh: VTV/Minh Đức") == {"Minh Đức"}
+
+
+def test_initial_and_surname_as_one_token_on_the_last_line() -> None:
+    assert _authors("Sáng 2/3, hội nghị diễn ra.\nT.HÙNG") == {"T.HÙNG"}
+
+
+def test_pen_name_starting_with_a_stopword_on_the_last_line() -> None:
+    assert _authors("Sáng 2/3, hội nghị diễn ra.\nNội dung.\nCông Minh") == {"Công Minh"}
+
+
+def test_page_furniture_in_capitals_is_no_byline() -> None:
+    assert not _authors("Sáng 2/3, hội nghị diễn ra.\nDESIGNED BY WEBVN\nXEM TIẾP")
+
+
+def test_the_first_line_of_a_short_text_is_a_label_not_a_byline() -> None:
+    assert _authors("Phú Tân\nSáng 2/3, hội nghị diễn ra.\nMINH HÀ") == {"MINH HÀ"}
