@@ -23,8 +23,8 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
+from extract import extract_record
 from extract.read import read_documents
-from vnkg.api import record_for
 
 
 def rss_mb() -> float:
@@ -69,16 +69,16 @@ def child_extract(corpus: str, workers: int) -> dict[str, Any]:
     docs = list(read_documents([corpus], []))
     size = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
     for d in docs[:20]:
-        record_for(d)  # warm the lexicons and the gazetteer
+        extract_record(d)  # warm the lexicons and the gazetteer
     start = time.perf_counter()
     if workers <= 1:
         for d in docs:
-            record_for(d)
+            extract_record(d)
     else:
         with Pool(workers) as pool:
-            pool.map(record_for, docs[:workers * 4])  # warm each worker
+            pool.map(extract_record, docs[:workers * 4])  # warm each worker
             start = time.perf_counter()
-            pool.map(record_for, docs, chunksize=50)
+            pool.map(extract_record, docs, chunksize=50)
     wall = time.perf_counter() - start
     return {"documents": len(docs), "mb": size, "wall_s": wall,
             "docs_per_s": len(docs) / wall, "mb_per_s": size / wall, "workers": workers}
@@ -88,7 +88,7 @@ def child_underthesea(corpus: str) -> dict[str, Any]:
     """Our extraction (with evidence, as a build runs it) against underthesea's `ner`."""
     from bench_extract import versus_underthesea
 
-    return versus_underthesea(list(read_documents([corpus], [])), record_for)
+    return versus_underthesea(list(read_documents([corpus], [])), extract_record)
 
 
 def child_profile(corpus: str, store: str, top: int = 12) -> dict[str, Any]:

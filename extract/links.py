@@ -106,11 +106,16 @@ def relations(ctx: Ctx, doc: Document, roles: list, meetings: list[Meeting],
         seen.add(key)
         out.append({"type": r.type, "source": source, "target": target,
                     "qualifier": r.qualifier, "confidence": r.confidence,
-                    "evidence": {"start": r.start, "end": r.end}})
+                    "evidence": _evidence(ctx, r.start, r.end)})
     for p in persons.values():
         span = p.pop("_authored", None)
         if span:
             out.append({"type": "AUTHORED", "source": p["id"], "target": doc.id,
                         "qualifier": None, "confidence": 0.8,
-                        "evidence": {"start": span[0], "end": span[1]}})
+                        "evidence": _evidence(ctx, span[0], span[1])})
     return out
+
+
+def _evidence(ctx: Ctx, start: int, end: int) -> dict[str, Any]:
+    """The span and its text, so records read later without the article keep their evidence."""
+    return {"start": start, "end": end, "text": ctx.text[start:end]}

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from extract import extract_record
 from extract.read import MAX_BYTES, Problem, read_documents
 from graph.overrides import apply_overrides, read_overrides
 from graph.rdf import render
 from graph.resolve import to_fragment
 from loaders.rdf import DEFAULT_STORE, run_named
-from vnkg.parallel import Extractor, check_jobs, record_for  # vnkg.api.record_for too
+from vnkg.parallel import Extractor, check_jobs
 from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store
 
 Record = dict[str, Any]
@@ -32,7 +33,7 @@ def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None,
     the articles still show the evidence sentence.
     """
     for doc in read_documents(paths, problems, max_bytes):
-        yield record_for(doc)
+        yield extract_record(doc)
 
 
 def write_records(records: Iterable[Record], out: IO[str]) -> int:

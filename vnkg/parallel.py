@@ -47,19 +47,10 @@ _WARM_UP = Document(id="warm-up", text="Sáng 9/10, UBND huyện Ba Bể tổ ch
                     "Nghị định 21/2019/NĐ-CP. Đồng chí Nguyễn Văn A, Chủ tịch UBND huyện chủ trì.")
 
 
-def record_for(doc: Document) -> Record:
-    """The extraction record of one document, with evidence texts filled in."""
-    record = extract_record(doc)
-    for rel in record["relations"]:
-        span = rel["evidence"]
-        span.setdefault("text", doc.text[span["start"]:span["end"]])
-    return record
-
-
 def fragment_for(doc: Document, overrides: Overrides) -> Fragment:
     """Extract and resolve one document, with the user's overrides applied: the one function
     both the serial path and the workers run, which is what makes their output identical."""
-    return apply_overrides(to_fragment(record_for(doc), doc.text), overrides)
+    return apply_overrides(to_fragment(extract_record(doc), doc.text), overrides)
 
 
 def check_jobs(jobs: object) -> int:

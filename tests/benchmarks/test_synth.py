@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from extract import extract_record
 from extract.evaluate import evaluate
 from extract.read import read_documents
-from vnkg.api import record_for
 
 SYNTH = Path(__file__).resolve().parents[2] / "benchmarks" / "synth.py"
 
@@ -58,7 +58,7 @@ def test_officials_recur_across_articles() -> None:
 def test_extraction_scores_well_on_the_gold(tmp_path: Path) -> None:
     synth = _synth()
     folder = synth.generate(80, 11, tmp_path)
-    records = [record_for(doc) for doc in read_documents([folder])]
+    records = [extract_record(doc) for doc in read_documents([folder])]
     gold = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text("utf-8").split("\n")
             if line]
     assert {r["doc"]["id"] for r in records} == {g["id"] for g in gold}

@@ -78,3 +78,12 @@ def test_nfd_and_tone_variants_give_the_same_record() -> None:
     assert [p["name"].replace("Hòa", "Hoà") for p in other["persons"]] == [
         p["name"] for p in base["persons"]]
     assert len(other["relations"]) == len(base["relations"])
+
+
+def test_every_relation_carries_its_evidence_text() -> None:
+    text = "Sáng 2/3, Đại tá Lò Văn Páo, Chính ủy Bộ CHQS tỉnh chủ trì hội nghị.\nẢnh: Thu Hà"
+    rec = extract_record(Document(id="t1", text=text))
+    assert {r["type"] for r in rec["relations"]} == {"CHAIRED", "AUTHORED"}
+    for rel in rec["relations"]:
+        span = rel["evidence"]
+        assert span["text"] == text[span["start"]:span["end"]] != ""

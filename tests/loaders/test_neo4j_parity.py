@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from extract import extract_record
 from extract.read import read_documents
 from graph.model import Fragment, Graph
 from graph.resolve import to_fragment
@@ -22,7 +23,6 @@ from loaders.neo4j import clear, write_fragments
 from loaders.neo4j_query import run_cypher_query
 from loaders.rdf import RdfStore, run_named
 from queries import names, order_rows, read_query
-from vnkg.api import record_for
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
@@ -33,7 +33,7 @@ Stores = tuple[RdfStore, Driver, dict[str, str]]
 def sample_fragments() -> list[Fragment]:
     """The sample articles' fragments (without the gazetteer's reference fragment, whose
     thousands of localities make some SPARQL queries take minutes)."""
-    return [to_fragment(record_for(doc), doc.text) for doc in read_documents([EXAMPLES])]
+    return [to_fragment(extract_record(doc), doc.text) for doc in read_documents([EXAMPLES])]
 
 
 def most(graph: Graph, rel_types: tuple[str, ...], end: int, label: str) -> str | None:

@@ -12,11 +12,11 @@ import pytest
 
 import queries
 import vnkg
+from extract import extract_record
 from extract.document import Document
 from graph.model import Graph
 from loaders.rdf import RdfStore, run_named
 from viz.chromium import Page
-from vnkg.api import record_for
 
 SPARQL = '" } ; DROP ALL ; #'
 SPARQL2 = "'} } ; CLEAR DEFAULT ; INSERT DATA { <a:x> <a:y> \"z\" } #"
@@ -62,7 +62,7 @@ def hostile_record() -> dict[str, Any]:
     the person's name, his post, the unit's name and the meeting's title."""
     text = ("Sáng 14/3, UBND huyện Đồng Lâm tổ chức hội nghị tổng kết. Đồng chí Nguyễn Văn "
             "Tâm, Chủ tịch UBND huyện Đồng Lâm chủ trì hội nghị.")
-    record = record_for(Document(id="r1", text=text))
+    record = extract_record(Document(id="r1", text=text))
     person = record["persons"][0]
     person["name"] = NAME
     for post in person["positions"]:
