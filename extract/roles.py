@@ -72,8 +72,20 @@ def _aside() -> re.Pattern[str]:
 
 
 @cache
-def _delegation_head() -> re.Pattern[str]:
-    return lx.bounded(lx.phrase_pattern([r[0] for r in lx.rows("delegation_heads.txt")]))
+def _delegation_head(where: str) -> str:
+    return lx.phrase_pattern([r[0] for r in lx.rows("delegation_heads.txt") if r[1] == where])
+
+
+@cache
+def _head_after() -> re.Pattern[str]:
+    """'làm trưởng đoàn', 'dẫn đầu' after the posts: the person leads the delegation."""
+    return lx.bounded(_delegation_head("trail"))
+
+
+@cache
+def _head_before() -> re.Pattern[str]:
+    """'đoàn (công tác ...) do' right before the person: the person leads the delegation."""
+    return re.compile(rf"(?<!\w)đoàn(?!\w)[^,;.:]{{0,80}}(?<!\w)(?:{_delegation_head('lead')})\s*$")
 
 
 def _cues_in(ctx: Ctx, start: int, end: int) -> list[Cue]:
@@ -145,14 +157,16 @@ def _sentence_roles(ctx: Ctx, sent: tuple[int, int], group: list[Mention]) -> li
 
 def _not_delegation_heads(ctx: Ctx, roles: list[Role]) -> list[Role]:
     """Drop visit attendance of a delegation's named leader ('X ... làm trưởng đoàn đến thăm')."""
-    out = []
-    for r in roles:
-        if r.kind == "visit" and r.type == "ATTENDED":
-            gap = _gap().match(ctx.folded, r.mention.run_end)
-            if gap and _delegation_head().match(ctx.folded, gap.end()):
-                continue
-        out.append(r)
-    return out
+    return [r for r in roles if not (r.kind == "visit" and r.type == "ATTENDED"
+                                     and _leads_delegation(ctx, r.mention))]
+
+
+def _leads_delegation(ctx: Ctx, m: Mention) -> bool:
+    gap = _gap().match(ctx.folded, m.run_end)
+    if gap and _head_after().match(ctx.folded, gap.end()):
+        return True
+    sent_start = ctx.sentence_of(m.start)[0]
+    return bool(_head_before().search(ctx.folded[sent_start:m.lead_start]))
 
 
 def _role(m: Mention, c: Cue, confidence: float) -> Role:
