@@ -61,7 +61,7 @@ def _cue_rows() -> dict[str, tuple[str, ...]]:
 def _gap() -> re.Pattern[str]:
     """Linking words between a person's posts and a trailing cue (cue_gaps.tsv, 'word')."""
     words = [r[0] for r in lx.rows("cue_gaps.tsv") if r[1] == "word"]
-    return re.compile(rf"[\s,]*(?:(?:{lx.phrase_pattern(words)})\s+)*")
+    return re.compile(rf"[\s,)]*(?:(?:{lx.phrase_pattern(words)})\s+)*")
 
 
 @cache

@@ -211,3 +211,18 @@ def test_roles_without_a_named_gathering_still_get_a_meeting() -> None:
     rec = record("Chị Hoàng Thị Mơ, Bí thư Huyện Đoàn cho biết toàn huyện có 300 đoàn viên.")
     assert ("Hoàng Thị Mơ", "SPOKE_AT") in roles(rec)
     assert rec["meetings"] and rec["relations"][0]["target"] == rec["meetings"][0]["id"]
+
+
+def test_more_reported_speech_forms() -> None:
+    rec = record("Ông Đinh Văn Bảy (Chủ tịch UBND xã Na Mèo) cho biết xã đã hoàn thành kế hoạch. "
+                 "Cũng theo Đại tá Lưu Văn Bằng, năm tới đơn vị sẽ tăng cường huấn luyện. Theo báo "
+                 "cáo của Thượng tá Lò Văn Ánh, năm nay huyện giao 120 công dân nhập ngũ.")
+    assert {("Đinh Văn Bảy", "SPOKE_AT"), ("Lưu Văn Bằng", "SPOKE_AT"),
+            ("Lò Văn Ánh", "SPOKE_AT")} <= roles(rec)
+
+
+def test_receiving_a_delegation_and_advice_to_soldiers() -> None:
+    rec = record("Đồng chí Sùng A Hồ, Chủ tịch UBND tỉnh tiếp đoàn công tác của Bộ Quốc phòng. "
+                 "Đại tá Vương Văn Chiến, Chỉ huy trưởng Bộ CHQS tỉnh căn dặn các tân binh yên "
+                 "tâm công tác.")
+    assert {("Sùng A Hồ", "ATTENDED"), ("Vương Văn Chiến", "SPOKE_AT")} <= roles(rec)
