@@ -192,16 +192,25 @@ def _trailing(ctx: Ctx, m: Mention, cues: list[Cue]) -> list[Cue]:
 def _after_aside(ctx: Ctx, start: int, cues: list[Cue], default: int) -> int:
     """Where the cue after 'thay mặt Đảng ủy, Bộ CHQS tỉnh' starts (`default` when none).
 
-    The aside names organisations only: it ends at the first verb or list word (a post stop),
-    which must be a trailing cue within a short reach, inside the same clause.
+    The aside names whom the person stands for: it ends at the first verb or list word that
+    ends a post (words like 'lãnh đạo' excepted), which must be a trailing cue within a short
+    reach, inside the same clause.
     """
-    stop = stop_regex().search(ctx.folded, start, start + _ASIDE_MAX)
-    if stop is None or re.search(r"[.;:\n]", ctx.folded[start:stop.start()]):
-        return default
-    if ctx.in_person(start, stop.start()):
-        return default
-    hit = [c for c in cues if c.start == stop.start() and c.where in ("trail", "both")]
-    return hit[0].start if hit else default
+    for stop in stop_regex().finditer(ctx.folded, start, start + _ASIDE_MAX):
+        if re.search(r"[.;:\n]", ctx.folded[start:stop.start()]) or ctx.in_person(
+                start, stop.start()):
+            return default
+        hit = [c for c in cues if c.start == stop.start() and c.where in ("trail", "both")]
+        if hit:
+            return hit[0].start
+        if " ".join(stop.group(0).split()) not in _aside_words():
+            return default
+    return default
+
+
+@cache
+def _aside_words() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in lx.rows("cue_gaps.tsv") if r[1] == "aside_word")
 
 
 def _after_joined(ctx: Ctx, end: int) -> int:

@@ -103,8 +103,10 @@ def test_issuing_a_notice_is_not_speech() -> None:
 def test_on_behalf_of_an_organisation_before_the_verb() -> None:
     rec = record("Đại tá Giáp Văn Trọng, Chỉ huy trưởng Bộ CHQS tỉnh thay mặt Đảng ủy, Bộ CHQS "
                  "tỉnh trình bày báo cáo tổng kết. Trung tá Lã Văn Hưng, Chính trị viên Ban CHQS "
-                 "huyện thay mặt cho lực lượng vũ trang huyện phát biểu.")
-    assert {("Giáp Văn Trọng", "SPOKE_AT"), ("Lã Văn Hưng", "SPOKE_AT")} <= roles(rec)
+                 "huyện thay mặt cho lực lượng vũ trang huyện phát biểu. Đại tá Nông Văn Thiều "
+                 "thay mặt lãnh đạo tỉnh và đại diện các cơ quan báo cáo kết quả.")
+    assert {("Giáp Văn Trọng", "SPOKE_AT"), ("Lã Văn Hưng", "SPOKE_AT"),
+            ("Nông Văn Thiều", "SPOKE_AT")} <= roles(rec)
 
 
 def test_on_behalf_of_does_not_reach_a_later_clause() -> None:
@@ -226,3 +228,10 @@ def test_receiving_a_delegation_and_advice_to_soldiers() -> None:
                  "Đại tá Vương Văn Chiến, Chỉ huy trưởng Bộ CHQS tỉnh căn dặn các tân binh yên "
                  "tâm công tác.")
     assert {("Sùng A Hồ", "ATTENDED"), ("Vương Văn Chiến", "SPOKE_AT")} <= roles(rec)
+
+
+def test_members_travelling_with_a_delegation_attend() -> None:
+    rec = record("Sáng 9/3/2024, Đại tá Hứa Văn Đạt dẫn đầu đoàn công tác đến thăm Đồn Biên phòng "
+                 "Na Mèo. Cùng đi với đoàn có đồng chí Ma Thị Huệ, Phó Chủ tịch UBND huyện.")
+    r = roles(rec)
+    assert ("Ma Thị Huệ", "ATTENDED") in r and ("Hứa Văn Đạt", "ATTENDED") not in r
