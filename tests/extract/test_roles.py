@@ -235,3 +235,10 @@ def test_members_travelling_with_a_delegation_attend() -> None:
                  "Na Mèo. Cùng đi với đoàn có đồng chí Ma Thị Huệ, Phó Chủ tịch UBND huyện.")
     r = roles(rec)
     assert ("Ma Thị Huệ", "ATTENDED") in r and ("Hứa Văn Đạt", "ATTENDED") not in r
+
+
+def test_a_visit_as_a_noun_and_an_assessment() -> None:
+    rec = record("Sáng 3/3/2024, Thượng tướng Hầu Văn Lịch, Thứ trưởng Bộ Quốc phòng đã có chuyến "
+                 "thăm và làm việc tại Bộ CHQS tỉnh. Ông Lò Văn Ánh, Trưởng Công an xã nhận định "
+                 "tình hình còn phức tạp.")
+    assert {("Hầu Văn Lịch", "ATTENDED"), ("Lò Văn Ánh", "SPOKE_AT")} <= roles(rec)
