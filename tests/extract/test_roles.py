@@ -242,3 +242,9 @@ def test_a_visit_as_a_noun_and_an_assessment() -> None:
                  "thăm và làm việc tại Bộ CHQS tỉnh. Ông Lò Văn Ánh, Trưởng Công an xã nhận định "
                  "tình hình còn phức tạp.")
     assert {("Hầu Văn Lịch", "ATTENDED"), ("Lò Văn Ánh", "SPOKE_AT")} <= roles(rec)
+
+
+def test_a_paper_or_a_speech_written_as_a_noun() -> None:
+    rec = record("Tại hội nghị, Thượng tá Hà Minh Sơn, Chính ủy Ban CHQS huyện có bài tham luận về "
+                 "công tác dân vận. Đại tá Lò Văn Ánh có lời phát biểu chào mừng.")
+    assert {("Hà Minh Sơn", "SPOKE_AT"), ("Lò Văn Ánh", "SPOKE_AT")} <= roles(rec)
