@@ -5,21 +5,39 @@ A lead attendance cue covers every person of the sentence except one whose own t
 says otherwise ('Dự ... có A, ...; B, ... chủ trì hội nghị': A attended, B chaired). Without a
 lead, a trailing chair/attend cue also covers the persons listed before it ('Các đồng chí: A,
 ...; B, ... chủ trì').
+
+Visit cues (kind 'visit' in cues.tsv) do not make the named leader of the delegation an
+attendee ('do X ... làm trưởng đoàn đến thăm': X is 'other'); ceremonial acts (kind
+'ceremony': trao hoa, đánh trống) count as attendance only for a person who did not chair.
+Statements without a cue after the name are found in `extract.statements`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from extract import lexicon as lx
+from extract import statements
 from extract.context import Ctx
 from extract.persons import Mention
+from extract.posts import stop_regex
+from extract.text import fold
 
-_GAP = re.compile(r"[\s,]*(?:(?:đã|cũng|đến|cùng|có|và|tới|về|thì)\s+)*")
-_QUOTE = re.compile(r"[“\"][^”\"]{20,}[”\"]")
-_SAYS = re.compile(r"(?:cho\s+biết|nói|khẳng\s+định|nhấn\s+mạnh|chia\s+sẻ|cho\s+rằng|phát\s+biểu|"
-                   r"bày\s+tỏ|:)")
+_ASIDE_MAX = 90  # characters of a 'thay mặt <org>' aside between the posts and the cue
+
+
+class Cue(NamedTuple):
+    """A cue phrase found in a sentence."""
+
+    start: int
+    end: int
+    type: str
+    qualifier: str | None
+    where: str  # lead, trail or both
+    kind: str  # '', 'visit' or 'ceremony'
 
 
 @dataclass(frozen=True)
@@ -32,13 +50,45 @@ class Role:
     start: int
     end: int
     confidence: float
+    kind: str = ""
 
 
 def _cue_rows() -> dict[str, tuple[str, ...]]:
     return lx.cues().values
 
 
-def _cues_in(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str, str | None, str]]:
+@cache
+def _gap() -> re.Pattern[str]:
+    """Linking words between a person's posts and a trailing cue (cue_gaps.tsv, 'word')."""
+    words = [r[0] for r in lx.rows("cue_gaps.tsv") if r[1] == "word"]
+    return re.compile(rf"[\s,)]*(?:(?:{lx.phrase_pattern(words)})\s+)*")
+
+
+@cache
+def _aside() -> re.Pattern[str]:
+    """'thay mặt <org>' (cue_gaps.tsv, 'aside'): the cue follows the organisation."""
+    return lx.bounded(lx.phrase_pattern([r[0] for r in lx.rows("cue_gaps.tsv")
+                                         if r[1] == "aside"]))
+
+
+@cache
+def _delegation_head(where: str) -> str:
+    return lx.phrase_pattern([r[0] for r in lx.rows("delegation_heads.txt") if r[1] == where])
+
+
+@cache
+def _head_after() -> re.Pattern[str]:
+    """'làm trưởng đoàn', 'dẫn đầu' after the posts: the person leads the delegation."""
+    return lx.bounded(_delegation_head("trail"))
+
+
+@cache
+def _head_before() -> re.Pattern[str]:
+    """'đoàn (công tác ...) do' right before the person: the person leads the delegation."""
+    return re.compile(rf"(?<!\w)đoàn(?!\w)[^,;.:]{{0,80}}(?<!\w)(?:{_delegation_head('lead')})\s*$")
+
+
+def _cues_in(ctx: Ctx, start: int, end: int) -> list[Cue]:
     out = []
     rows = _cue_rows()
     for m in lx.cues().regex.finditer(ctx.folded, start, end):
@@ -46,7 +96,8 @@ def _cues_in(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str, str | 
             continue
         row = rows.get(" ".join(ctx.folded[m.start():m.end()].split()))
         if row:
-            out.append((m.start(), m.end(), row[0], row[1] or None, row[2]))
+            kind = row[3] if len(row) > 3 else ""
+            out.append(Cue(m.start(), m.end(), row[0], row[1] or None, row[2], kind))
     return out
 
 
@@ -61,53 +112,105 @@ def find_roles(ctx: Ctx, mentions: list[Mention]) -> list[Role]:
     """
     out: list[Role] = []
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
-    for m in mentions:
+    for m in mentions + statements.post_mentions(ctx, mentions):
         by_sentence.setdefault(ctx.sentence_of(m.start), []).append(m)
     for sent, group in by_sentence.items():
         out.extend(_sentence_roles(ctx, sent, group))
-    return out
+    return _ceremonies(out)
+
+
+def _ceremonies(roles: list[Role]) -> list[Role]:
+    """A ceremonial act ('trao hoa') is attendance only for a person who did not chair."""
+    chairs = {fold(r.mention.name) for r in roles if r.type == "CHAIRED"}
+    return [r for r in roles if r.kind != "ceremony" or fold(r.mention.name) not in chairs]
 
 
 def _sentence_roles(ctx: Ctx, sent: tuple[int, int], group: list[Mention]) -> list[Role]:
     group = sorted(group, key=lambda m: m.start)
     cues = _cues_in(ctx, sent[0], sent[1])
     first = group[0].lead_start
-    lead = [c for c in cues if c[1] <= first and c[4] in ("lead", "both")]
+    lead = [c for c in cues if c.end <= first and c.where in ("lead", "both")]
     own = {id(m): _trailing(ctx, m, cues) for m in group}
     roles: list[Role] = []
-    lead_attend = [c for c in lead if c[2] == "ATTENDED"]
-    lead_other = [c for c in lead if c[2] != "ATTENDED"]
+    lead_attend = [c for c in lead if c.type == "ATTENDED"]
+    lead_other = [c for c in lead if c.type != "ATTENDED"]
     for i, m in enumerate(group):
         mine = own[id(m)]
         for c in mine:
             roles.append(_role(m, c, 0.9))
-        if lead_attend and not any(c[2] in ("CHAIRED", "ATTENDED") for c in mine):
+        if lead_attend and not any(c.type in ("CHAIRED", "ATTENDED") for c in mine):
             roles.append(_role(m, lead_attend[-1], 0.85))
         for c in lead_other:  # 'Chủ trì có A và B' covers all; 'Phát biểu ..., A' the first
-            if i == 0 or (c[2] == "CHAIRED" and not mine):
+            if i == 0 or (c.type == "CHAIRED" and not mine):
                 roles.append(_role(m, c, 0.85))
     if not lead_attend:
         roles.extend(_shared_trailing(group, own))
         roles.extend(_closing_cue(group, own, cues))
-    if not any(r.type == "SPOKE_AT" for r in roles):
-        roles.extend(_quoted(ctx, sent, group))
-    return _one_statement(roles)
+    spoken = {id(r.mention) for r in roles if r.type == "SPOKE_AT"}
+    found = statements.reported(ctx, sent, group)
+    if not spoken and not found:
+        found = statements.quoted(ctx, sent, group)
+    roles.extend(Role(s.mention, "SPOKE_AT", s.qualifier, s.mention.lead_start, s.end, 0.6)
+                 for s in found if id(s.mention) not in spoken)
+    return _one_statement(_not_delegation_heads(ctx, roles))
 
 
-def _role(m: Mention, c: tuple[int, int, str, str | None, str], confidence: float) -> Role:
-    return Role(m, c[2], c[3], min(m.lead_start, c[0]), max(m.run_end, c[1]), confidence)
+def _not_delegation_heads(ctx: Ctx, roles: list[Role]) -> list[Role]:
+    """Drop visit attendance of a delegation's named leader ('X ... làm trưởng đoàn đến thăm')."""
+    return [r for r in roles if not (r.kind == "visit" and r.type == "ATTENDED"
+                                     and _leads_delegation(ctx, r.mention))]
 
 
-def _trailing(ctx: Ctx, m: Mention, cues: list) -> list[tuple[int, int, str, str | None, str]]:
+def _leads_delegation(ctx: Ctx, m: Mention) -> bool:
+    gap = _gap().match(ctx.folded, m.run_end)
+    if gap and _head_after().match(ctx.folded, gap.end()):
+        return True
+    sent_start = ctx.sentence_of(m.start)[0]
+    return bool(_head_before().search(ctx.folded[sent_start:m.lead_start]))
+
+
+def _role(m: Mention, c: Cue, confidence: float) -> Role:
+    return Role(m, c.type, c.qualifier, min(m.lead_start, c.start), max(m.run_end, c.end),
+                confidence, c.kind)
+
+
+def _trailing(ctx: Ctx, m: Mention, cues: list[Cue]) -> list[Cue]:
     """Cues right after this mention's posts (words like 'đã', 'cùng' may stand between)."""
-    gap = _GAP.match(ctx.folded, m.run_end)
+    gap = _gap().match(ctx.folded, m.run_end)
     low, pos = m.run_end, gap.end() if gap else m.run_end
+    aside = _aside().match(ctx.folded, pos)
+    if aside:
+        pos = _after_aside(ctx, aside.end(), cues, pos)
     out = []
     for c in cues:
-        if low <= c[0] <= pos and c[4] in ("trail", "both"):
+        if low <= c.start <= pos and c.where in ("trail", "both"):
             out.append(c)
-            low = pos = _after_joined(ctx, c[1])
+            low = pos = _after_joined(ctx, c.end)
     return out
+
+
+def _after_aside(ctx: Ctx, start: int, cues: list[Cue], default: int) -> int:
+    """Where the cue after 'thay mặt Đảng ủy, Bộ CHQS tỉnh' starts (`default` when none).
+
+    The aside names whom the person stands for: it ends at the first verb or list word that
+    ends a post (words like 'lãnh đạo' excepted), which must be a trailing cue within a short
+    reach, inside the same clause.
+    """
+    for stop in stop_regex().finditer(ctx.folded, start, start + _ASIDE_MAX):
+        if re.search(r"[.;:\n]", ctx.folded[start:stop.start()]) or ctx.in_person(
+                start, stop.start()):
+            return default
+        hit = [c for c in cues if c.start == stop.start() and c.where in ("trail", "both")]
+        if hit:
+            return hit[0].start
+        if " ".join(stop.group(0).split()) not in _aside_words():
+            return default
+    return default
+
+
+@cache
+def _aside_words() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in lx.rows("cue_gaps.tsv") if r[1] == "aside_word")
 
 
 def _after_joined(ctx: Ctx, end: int) -> int:
@@ -116,12 +219,12 @@ def _after_joined(ctx: Ctx, end: int) -> int:
     return end + m.end() if m else -1
 
 
-def _shared_trailing(group: list[Mention], own: dict[int, list]) -> list[Role]:
+def _shared_trailing(group: list[Mention], own: dict[int, list[Cue]]) -> list[Role]:
     """A trailing chair/attend cue covers the cue-less persons listed before it."""
     out = []
     pending: list[Mention] = []
     for m in group:
-        cs = [c for c in own[id(m)] if c[2] in ("CHAIRED", "ATTENDED")]
+        cs = [c for c in own[id(m)] if c.type in ("CHAIRED", "ATTENDED")]
         if not own[id(m)]:
             pending.append(m)
             continue
@@ -132,29 +235,16 @@ def _shared_trailing(group: list[Mention], own: dict[int, list]) -> list[Role]:
     return out
 
 
-def _closing_cue(group: list[Mention], own: dict[int, list], cues: list) -> list[Role]:
+def _closing_cue(group: list[Mention], own: dict[int, list[Cue]],
+                 cues: list[Cue]) -> list[Role]:
     """'A, ...; B, ... cùng lãnh đạo các ban, ngành đã tham dự': a cue closing the list."""
     owned = {c for cs in own.values() for c in cs}
     last_end = max(m.run_end for m in group)
-    closing = [c for c in cues if c[0] >= last_end and c not in owned
-               and c[2] in ("CHAIRED", "ATTENDED") and c[4] in ("trail", "both")]
+    closing = [c for c in cues if c.start >= last_end and c not in owned
+               and c.type in ("CHAIRED", "ATTENDED") and c.where in ("trail", "both")]
     if not closing:
         return []
     return [_role(m, closing[0], 0.7) for m in group if not own[id(m)]]
-
-
-def _quoted(ctx: Ctx, sent: tuple[int, int], group: list[Mention]) -> list[Role]:
-    """A quotation introduced after a person's posts ('X, ... cho biết: “...”'): a statement."""
-    q = _QUOTE.search(ctx.text, sent[0], sent[1])
-    if q is None:
-        return []
-    speaker = None
-    for m in group:
-        if m.run_end <= q.start():
-            speaker = m
-    if speaker is None or not _SAYS.search(ctx.folded, speaker.run_end, q.start()):
-        return []
-    return [Role(speaker, "SPOKE_AT", "phát biểu", speaker.lead_start, q.end(), 0.6)]
 
 
 def _one_statement(roles: list[Role]) -> list[Role]:
