@@ -126,6 +126,7 @@ class Report:
     fields: dict[str, Tally] = field(default_factory=dict)
     accuracies: dict[str, tuple[int, int]] = field(default_factory=dict)
     misses: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # vnkg eval --answers
 
     def f1(self, name: str) -> float:
         return self.fields[name].prf()[2]
@@ -139,11 +140,13 @@ class Report:
         return sum(self.f1(k) for k in HEADLINE) / len(HEADLINE)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-able form, like `score.py --json`: rows, accuracies, misses, overall."""
+        """JSON-able form, like `score.py --json`: rows, accuracies, misses, overall (and the
+        answers, when scored)."""
         rows = [[k, *t.prf(), t.tp, t.fp, t.fn] for k, t in self.fields.items()]
         accs = {k: [n / d if d else None, n, d] for k, (n, d) in sorted(self.accuracies.items())}
-        return {"rows": rows, "accs": accs, "misses": [list(m) for m in self.misses],
-                "overall": self.overall}
+        out = {"rows": rows, "accs": accs, "misses": [list(m) for m in self.misses],
+               "overall": self.overall}
+        return {**out, "answers": self.answers} if self.answers else out
 
 
 def _match(gold: list, pred: list, same: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:

@@ -90,3 +90,32 @@ def test_numbered_documents_are_scored_on_their_own(tmp_path: Path) -> None:
     numbered, all_docs = report.fields["decrees:numbered"], report.fields["decrees"]
     assert (numbered.tp, numbered.fp, numbered.fn) == (1, 0, 0)
     assert (all_docs.tp, all_docs.fp, all_docs.fn) == (1, 0, 1)
+
+
+def test_answers_from_gold_and_rows_of_the_same_article() -> None:
+    from vnkg.evaluation import Answer, gold_answers, score_answers
+
+    gold = {"z": {
+        "persons": [
+            {"name": "Đ/c Hà Thị Mến", "roles": [{"meeting": "m1", "role": "chair"}]},
+            {"name": "Vi Văn Nọi", "roles": [{"meeting": "m2", "role": "chair"}]},
+            {"name": "Lò Thị Phấn", "roles": [{"meeting": "m1", "role": "attendee"}]}],
+        "meetings": [
+            {"key": "m1", "title": "Hội nghị sơ kết Nghị quyết số 12-NQ/TƯ", "date": "2030-04-02",
+             "locality": "huyện Mường Tè"},
+            {"key": "m2", "title": "Cuộc họp", "date": "2/4", "locality": "huyện Mường Tè"}],
+        "legal_documents": [{"number": "12-NQ/TƯ", "kind": "Nghị quyết"},
+                            {"number": "2", "kind": "Chỉ thị"}]}}
+    expected = gold_answers(gold)
+    assert expected["chairs"] == [Answer("z", "hà thị mến", "2030-04-02", "mường tè")]
+    assert [a.about for a in expected["decree-trace"]] == ["12-NQ/TW"]  # "2" is not named
+    rows = {"chairs": [Answer("z", "hà thị mến", "2030-04-02", "mường tè"),
+                       Answer("z", "vi văn nọi", "2030-04-02", "mường tè"),
+                       Answer("other", "hà thị mến", "2030-04-02", "mường tè")],
+            "decree-trace": [Answer("z", "12", "2030-04-02", None, "Nghị quyết")]}
+    scores = score_answers(expected, rows)
+    chairs, trace = scores["chairs"], scores["decree-trace"]
+    assert (chairs.gold, chairs.complete, chairs.rows, chairs.right) == (1, 1, 3, 1)
+    assert chairs.precision == 1 / 3
+    assert (trace.found, trace.day, trace.place, trace.complete) == (1, 1, 0, 0)
+    assert trace.precision is None and trace.missed == expected["decree-trace"]
