@@ -3,9 +3,11 @@
 Per field precision/recall/F1 with tp/fp/fn, the accuracies (rank, locality type, decree date,
 meeting day-dates, unit recall) and the misses. The rules, restated:
 persons match on the normalised name (honorific dropped; author-only people left out);
-positions match one-to-one when token F1 >= 0.8 against the surface or the title; roles are
+positions match one-to-one when token F1 >= 0.8 against the surface or the title and both
+or neither are a deputy's post ("Phó …", "Quyền …"); roles are
 (name, role) sets; localities match on the bare name (type word stripped) against name or
-surface; decrees match on the number (or its leading number and kind), else surface token F1.
+surface; decrees match on the number (or its leading number and kind), else surface token F1;
+`decrees:numbered` scores the numbered documents on their own.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from extract.text import fold
 
 _ABBR = [(re.compile(p), r) for p, r in [
     (r"\bbộ chqs\b", "bộ chỉ huy quân sự"), (r"\bban chqs\b", "ban chỉ huy quân sự"),
@@ -41,16 +41,33 @@ _LOC_TYPES = ["thành phố trực thuộc trung ương", "thành phố", "thị
 _ROLE_OF = {"CHAIRED": "chair", "SPOKE_AT": "speaker", "ATTENDED": "attendee",
             "AUTHORED": "author"}
 FIELDS = ["persons", "positions", "role:chair", "role:speaker", "role:attendee", "role:author",
-          "localities", "decrees"]
+          "localities", "decrees", "decrees:numbered"]
 HEADLINE = ["persons", "positions", "role:chair", "role:speaker", "role:attendee",
             "localities", "decrees"]
 
 
+# old-style tone placement on a word's final vowel pair -> new style (hoà -> hòa)
+_NEW_TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+             "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+             "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+
+
+def _tone(word: str) -> str:
+    """The scorer's tone rule, on a whitespace-separated word: only a word that ends in the
+    old pair moves ("uỷ," keeps its mark, as in spec/score.py, unlike extract.text.fold)."""
+    for old, new in _NEW_TONE.items():
+        if word.endswith(old) and not (word.startswith("qu") and old[0] == "u"):
+            return word[: -len(old)] + new
+    return word
+
+
 def norm(s: Any) -> str:
-    """Matching form: folded, abbreviations expanded, punctuation to spaces."""
+    """Matching form, exactly spec/score.py's: NFC, lower case, the tone rule per word,
+    abbreviations expanded, punctuation to spaces."""
     if not s:
         return ""
-    out = fold(str(s).replace("\u2019", "'"))
+    low = unicodedata.normalize("NFC", str(s)).replace("\u2019", "'").lower()
+    out = " ".join(_tone(w) for w in low.split())
     for pattern, rep in _ABBR:
         out = pattern.sub(rep, out)
     return " ".join(re.sub(r"[^\w/'\-]+", " ", out).split())
@@ -109,6 +126,7 @@ class Report:
     fields: dict[str, Tally] = field(default_factory=dict)
     accuracies: dict[str, tuple[int, int]] = field(default_factory=dict)
     misses: list[tuple[str, str, list[str], list[str]]] = field(default_factory=list)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # vnkg eval --answers
 
     def f1(self, name: str) -> float:
         return self.fields[name].prf()[2]
@@ -122,11 +140,13 @@ class Report:
         return sum(self.f1(k) for k in HEADLINE) / len(HEADLINE)
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-able form, like `score.py --json`: rows, accuracies, misses, overall."""
+        """JSON-able form, like `score.py --json`: rows, accuracies, misses, overall (and the
+        answers, when scored)."""
         rows = [[k, *t.prf(), t.tp, t.fp, t.fn] for k, t in self.fields.items()]
         accs = {k: [n / d if d else None, n, d] for k, (n, d) in sorted(self.accuracies.items())}
-        return {"rows": rows, "accs": accs, "misses": [list(m) for m in self.misses],
-                "overall": self.overall}
+        out = {"rows": rows, "accs": accs, "misses": [list(m) for m in self.misses],
+               "overall": self.overall}
+        return {**out, "answers": self.answers} if self.answers else out
 
 
 def _match(gold: list, pred: list, same: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:
@@ -195,9 +215,18 @@ def _persons(report: Report, gid: str, g: dict, rec: dict) -> None:
         a, b = gp[gi], pp[pi]
         _acc(report, "rank", norm(a.get("rank")) == norm(b.get("rank")))
         gpos, ppos = list(a.get("positions", [])), b.get("positions", [])
-        pos_pairs = _match(gpos, ppos, lambda x, y: max(
-            token_f1(x, y.get("surface", "")), token_f1(x, y.get("title", ""))) >= 0.8)
-        _add(report, "positions", gpos, ppos, pos_pairs)
+        _add(report, "positions", gpos, ppos, _match(gpos, ppos, same_post))
+
+
+def _deputy(s: Any) -> bool:
+    return norm(s).startswith(("phó ", "quyền "))
+
+
+def same_post(gold_post: str, pred: dict) -> bool:
+    """Token F1 >= 0.8 against the surface or the title, and the same rank of office: a
+    deputy's post ("Phó …", "Quyền …") never matches the chief's, nor the other way."""
+    return any(cand and token_f1(gold_post, cand) >= 0.8 and _deputy(gold_post) == _deputy(cand)
+               for cand in (pred.get("surface", ""), pred.get("title", "")))
 
 
 def _roles(report: Report, g: dict, rec: dict) -> None:
@@ -238,6 +267,9 @@ def _decrees(report: Report, g: dict, rec: dict) -> None:
     gd, pd = g.get("legal_documents", []), rec.get("decrees", [])
     pairs = _match(gd, pd, _same_decree)
     _add(report, "decrees", gd, pd, pairs)
+    # numbered documents alone: what decree-trace and decrees-cited are keyed on
+    gdn, pdn = [d for d in gd if d.get("number")], [d for d in pd if d.get("number")]
+    _add(report, "decrees:numbered", gdn, pdn, _match(gdn, pdn, _same_decree))
     for gi, pi in pairs:
         if gd[gi].get("date"):
             _acc(report, "decree_date", gd[gi]["date"] == pd[pi].get("date"))

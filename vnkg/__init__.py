@@ -11,6 +11,7 @@ from vnkg.api import (
     BuildReport,
     build,
     cypher,
+    evaluate,
     export,
     extract,
     load,
@@ -22,5 +23,5 @@ from vnkg.api import (
     write_records,
 )
 
-__all__ = ["BuildReport", "build", "cypher", "export", "extract", "load", "query",
+__all__ = ["BuildReport", "build", "cypher", "evaluate", "export", "extract", "load", "query",
            "read_records", "sparql", "stats", "view", "write_records"]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from extract import extract_record
+from extract.evaluate import Report
 from extract.read import MAX_BYTES, Problem, read_documents
 from graph.overrides import apply_overrides, read_overrides
 from graph.rdf import render
@@ -103,6 +104,16 @@ def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
                  for r in read_records(records_path, report.problems))
     target = Target(store, endpoint, reference, backend, neo4j, wait)
     return load_fragments(fragments, report, progress, target)
+
+
+def evaluate(inputs: Iterable[str | Path], gold: str | Path,
+             problems: list[Problem] | None = None, *, answers: bool = False) -> Report:
+    """Score records (.jsonl from `vnkg extract`) or articles against gold annotations, as
+    spec/score.py does; with `answers`, also what the named queries answer from a temporary
+    store of those texts (chairs, decree-trace)."""
+    from vnkg.evaluation import evaluate as run
+
+    return run(inputs, gold, problems, answers=answers)
 
 
 def query(name: str, params: dict[str, Any] | None = None,

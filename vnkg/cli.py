@@ -230,6 +230,9 @@ def _setup_eval(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gold", required=True, help="gold annotations (JSON Lines)")
     p.add_argument("--show", type=int, default=20, help="how many misses to list")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--answers", action="store_true",
+                   help="also score the answers of the named queries (chairs, decree-trace) "
+                        "from a temporary store of the texts")
 
 
 def _setup_stats(p: argparse.ArgumentParser) -> None:

@@ -85,35 +85,19 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from extract.evaluate import evaluate, format_report
+    from extract.evaluate import format_report
+    from vnkg.evaluation import format_answers
+    from vnkg.output import print_problems
 
     problems: list[api.Problem] = []
-    records = list(_records_or_articles(args.inputs, problems))
-    report = evaluate(records, args.gold)
+    report = api.evaluate(args.inputs, args.gold, problems, answers=args.answers)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(format_report(report, show=args.show))
-    from vnkg.output import print_problems
-
+        if report.answers:
+            print(format_answers(report.answers, show=args.show))
     return print_problems(problems)
-
-
-def _records_or_articles(inputs: list[str], problems: list[api.Problem]) -> Any:
-    for path in inputs:
-        if path.endswith(".jsonl") and _is_records(path):
-            yield from api.read_records(path, problems)
-        else:
-            yield from api.extract([path], problems)
-
-
-def _is_records(path: str) -> bool:
-    with open(path, encoding="utf-8") as f:
-        first = f.readline()
-    try:
-        return "schema" in json.loads(first)
-    except (json.JSONDecodeError, TypeError):
-        return False
 
 
 def print_stats(result: dict[str, Any]) -> None:

@@ -131,6 +131,37 @@ def test_decree_gaps_lists_the_districts_without_a_meeting(rdf: RdfStore,
     assert by_id == rows
 
 
+_UNPLACED = {  # invented articles: one meeting on a district, one on the province, one nowhere
+    "a": "Chiều 3/4, UBND huyện Na Rì, tỉnh Bắc Kạn tổ chức Hội nghị sơ kết 3 năm thực hiện "
+         "Nghị định số 45/2027/NĐ-CP của Chính phủ về khu vực phòng thủ. Chủ tịch UBND huyện "
+         "Na Rì Lục Văn Thoòng chủ trì hội nghị.",
+    "b": "Sáng 5/4, UBND tỉnh Bắc Kạn tổ chức Hội nghị triển khai Nghị định số "
+         "45/2027/NĐ-CP của Chính phủ về khu vực phòng thủ. Phó Chủ tịch UBND tỉnh Hà Thị Mến "
+         "chủ trì hội nghị.",
+    "c": "Sáng 7/4, Ban Chỉ đạo khu vực phòng thủ tổ chức Hội nghị sơ kết 3 năm thực hiện "
+         "Nghị định số 45/2027/NĐ-CP của Chính phủ. Đồng chí Vi Văn Nọi, Trưởng ban chủ trì "
+         "hội nghị.",
+}
+
+
+def test_decree_gaps_counts_the_meetings_with_no_known_district(tmp_path: Path) -> None:
+    import vnkg
+
+    for name, body in _UNPLACED.items():
+        text = f" date 2031-04-07\nTin\n\n{body}\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    store = tmp_path / "vnkg-data"
+    assert vnkg.build([tmp_path], store=store).ok
+    with RdfStore(store) as rdf:
+        rows = _run(rdf, "decree-gaps", decree="45/2027/NĐ-CP", province="tỉnh Bắc Kạn")
+        placed = _run(rdf, "decree-trace", decree="45/2027/NĐ-CP")
+    assert {_name(r["locality_name"]) for r in placed if r["locality_name"]} == {
+        "na rì", "bắc kạn"}  # the district's, the province's; the third meeting has none
+    assert rows and "na rì" not in {_name(r["locality_name"]) for r in rows}
+    # the province-level meeting and the placeless one may each have been held in any gap
+    assert {r["unplaced"] for r in rows} == {2}
+
+
 def test_decree_trace_finds_the_seed_meetings(seeds_store: Path) -> None:
     # 000 (Ngân Sơn, Bắc Kạn) and 004 (Tam Điệp, Ninh Bình) are about Nghị định 21/2019/NĐ-CP
     with RdfStore(seeds_store) as rdf:

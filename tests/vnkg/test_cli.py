@@ -117,3 +117,51 @@ def test_build_and_query_against_a_sparql_server(sparql_server: str, tmp_path: P
     assert main(["build", str(one), "--no-reference", "--store", local]) == 0
     assert main(["query", "chairs", "--format", "json", "--store", local]) == 0
     assert json.loads(capsys.readouterr().out) == remote
+
+
+_ARTICLE = """ date 2031-05-21
+Na Rì: Sơ kết thực hiện Nghị định số 45/2027/NĐ-CP
+
+Chiều 21/5, UBND huyện Na Rì tổ chức Hội nghị sơ kết 3 năm thực hiện Nghị định số \
+45/2027/NĐ-CP của Chính phủ về khu vực phòng thủ. Chủ tịch UBND huyện Na Rì Lục Văn Thoòng \
+chủ trì hội nghị. Tham dự có lãnh đạo Ban CHQS huyện.
+"""
+
+
+def _invented_gold(path: Path) -> None:
+    meeting = {"key": "m1", "title": "Hội nghị sơ kết 3 năm thực hiện Nghị định số "
+               "45/2027/NĐ-CP của Chính phủ về khu vực phòng thủ", "date": "2031-05-21",
+               "locality": "huyện Na Rì", "organiser": "UBND huyện Na Rì"}
+    gold = {"id": "a1", "meetings": [meeting], "organisations": ["UBND huyện Na Rì"],
+            "persons": [{"name": "Lục Văn Thoòng", "rank": None,
+                         "positions": ["Chủ tịch UBND huyện Na Rì"],
+                         "roles": [{"meeting": "m1", "role": "chair"}]}],
+            "localities": [{"name": "huyện Na Rì", "type": "huyện"}],
+            "legal_documents": [{"surface": "Nghị định số 45/2027/NĐ-CP", "kind": "Nghị định",
+                                 "number": "45/2027/NĐ-CP", "date": None, "issuer": "Chính phủ"}]}
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def test_eval_answers_scores_what_the_queries_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import vnkg
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a1.txt").write_text(_ARTICLE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    _invented_gold(gold)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert main(["eval", "--gold", str(gold), str(tmp_path / "in"), "--answers", "--json"]) == 0
+    answers = json.loads(capsys.readouterr().out)["answers"]
+    assert (answers["chairs"]["gold"], answers["chairs"]["complete"]) == (1, 1)
+    assert answers["chairs"]["precision"] == 1.0
+    assert (answers["decree-trace"]["gold"], answers["decree-trace"]["complete"]) == (1, 1)
+    assert answers["decree-trace"]["precision"] is None  # gold names decrees in titles only
+    assert list(scratch.iterdir()) == []  # the temporary store is gone
+    report = vnkg.evaluate([tmp_path / "in"], gold)  # the API, without answers: no store
+    assert report.answers == {} and report.f1("role:chair") == 1.0
