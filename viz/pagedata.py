@@ -15,6 +15,7 @@ from graph.model import LABELS
 from viz.layout import fast_layout
 from viz.match import fold
 from viz.style import (
+    CAPTION_PROP,
     EDGE_CAPTION,
     FALLBACK,
     GAP,
@@ -106,7 +107,8 @@ def _positions(view: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], b
 
 def _node(view: nx.MultiDiGraph, node: str, pos: tuple[float, float] | None) -> Json:
     data = view.nodes[node]
-    name = _text(data.get("caption") or data.get("name") or node)
+    prop = CAPTION_PROP.get(str(data.get("label")), "name")
+    name = _text(data.get("caption") or data.get(prop) or node)
     size = min(10 + 5 * math.sqrt(view.degree(node)), 60) + (12 if data.get("focus") else 0)
     out: Json = {"id": str(node), "label": name if len(name) <= 90 else name[:87] + "…",
                  "group": _group(data), "size": round(size, 1), "k": fold(name)}
