@@ -174,3 +174,12 @@ def _sample(frag: Fragment) -> Fragment:
             out.add_node(Node(node.id, node.label, dict(node.props)))
         out.add_edge(edge)
     return out
+
+
+def test_the_cypher_queries_use_only_declared_labels_and_types() -> None:
+    for path in sorted((ROOT / "queries").glob("*.cypher")):
+        text = path.read_text("utf-8")
+        labels = set(re.findall(r"\(\w*:(\w+)", text))
+        types = {t for group in re.findall(r"\[\w*:([A-Z_|]+)", text) for t in group.split("|")}
+        assert labels <= set(LABELS), f"{path.name}: {sorted(labels - set(LABELS))}"
+        assert types <= set(RELATIONS), f"{path.name}: {sorted(types - set(RELATIONS))}"
