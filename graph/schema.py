@@ -32,10 +32,22 @@ class NodeStyle:
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    """How edges are drawn: a colour, and whether the line is dashed."""
+    """How edges are drawn: a colour, whether the line is dashed, and its width (None: the
+    default edge width)."""
 
     color: str
     dashed: bool
+    width: float | None = None
+
+
+@dataclass(frozen=True)
+class NodeSize:
+    """Node size in views: min(base + per_degree * sqrt(degree), max), + focus if focused."""
+
+    base: float
+    per_degree: float
+    max: float
+    focus: float
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,7 @@ class Schema:
     fallback: NodeStyle
     gap: NodeStyle
     edge: EdgeStyle
+    size: NodeSize
 
     def expand(self, curie: str) -> str:
         """The full IRI of a prefix:name term.
@@ -151,7 +164,7 @@ def load(text: str | None = None) -> Schema:
         vietnamese_terms=frozenset(n for n, d in data.get("terms", {}).items()
                                    if d.get("vietnamese")),
         fallback=NodeStyle(**view["fallback"]), gap=NodeStyle(**view["gap"]),
-        edge=EdgeStyle(**view["edge"]),
+        edge=EdgeStyle(**view["edge"]), size=NodeSize(**view["size"]),
     )
     _check(schema)
     return schema

@@ -50,6 +50,11 @@ EDGE_STYLE: dict[str, tuple[str, bool]] = {
     **DERIVED_STYLE,
 }
 EDGE_DEFAULT = (SCHEMA.edge.color, SCHEMA.edge.dashed)
+# edge type -> line width; others get EDGE_WIDTH_DEFAULT (CO_ATTENDED grows with its weight)
+EDGE_WIDTH: dict[str, float] = {name: rel.style.width for name, rel in SCHEMA.relations.items()
+                                if rel.style is not None and rel.style.width is not None}
+EDGE_WIDTH_DEFAULT: float = SCHEMA.edge.width or 1.2
+NODE_SIZE = SCHEMA.size
 EDGE_CAPTION = {**{name: rel.caption for name, rel in SCHEMA.relations.items()},
                 **DERIVED_CAPTION}
 UNDIRECTED = frozenset({"CO_ATTENDED"})
