@@ -8,6 +8,7 @@ articles uses no term and no property the schema leaves out.
 
 from __future__ import annotations
 
+import ast
 import re
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib import Graph as RdfGraph
 
-from graph.model import LABELS, RELATIONS, UNIQUE, Fragment, Graph, Node
+from graph.model import KEY_PARTS, LABELS, RELATIONS, UNIQUE, Fragment, Graph, Node
 from graph.rdf import to_ntriples
 from graph.reference import reference_fragment
 from graph.schema import SCHEMA, SchemaError, load
@@ -183,3 +184,17 @@ def test_the_cypher_queries_use_only_declared_labels_and_types() -> None:
         types = {t for group in re.findall(r"\[\w*:([A-Z_|]+)", text) for t in group.split("|")}
         assert labels <= set(LABELS), f"{path.name}: {sorted(labels - set(LABELS))}"
         assert types <= set(RELATIONS), f"{path.name}: {sorted(types - set(RELATIONS))}"
+
+
+def test_resolution_makes_ids_from_the_declared_key_parts() -> None:
+    """Every make_id("Label", ...) in graph/resolve.py passes as many parts as one of the
+    label's declared keys, so the schema's key parts stay in step with resolution."""
+    tree = ast.parse((ROOT / "graph" / "resolve.py").read_text("utf-8"))
+    calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call)
+             and isinstance(c.func, ast.Name) and c.func.id == "make_id"]
+    assert len(calls) >= 8
+    for call in calls:
+        label = call.args[0]
+        assert isinstance(label, ast.Constant) and label.value in KEY_PARTS, ast.unparse(call)
+        sizes = {len(key) for key in KEY_PARTS[label.value]}
+        assert len(call.args) - 1 in sizes, ast.unparse(call)
