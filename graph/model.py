@@ -1,7 +1,8 @@
 """The graph model: typed nodes and relations with stable ids and their sources.
 
 Every store (RDF, Neo4j) and every view reads and writes these classes. Labels and
-relation types are a closed set: loaders take them from here, never from data.
+relation types are a closed set, declared in graph/schema.toml: loaders take them from
+here, never from data.
 
 A `Fragment` is what ONE article says, already resolved to global ids; the graph is the
 union of all fragments. Stores keep fragments apart (an RDF named graph per article,
@@ -13,30 +14,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.schema import SCHEMA
+
 Scalar = str | int | float | bool | None
 PropValue = Scalar | list[str]
 
-LABELS: tuple[str, ...] = (
-    "Person", "Rank", "Position", "Unit", "Locality", "Decree", "Meeting", "Article",
-)
+# the closed sets of labels and relation types, from the schema (graph/schema.toml)
+LABELS: tuple[str, ...] = tuple(SCHEMA.labels)
 
 # relation type -> the (source label, target label) pairs it may join
 RELATIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "HAS_RANK": (("Person", "Rank"),),
-    "HOLDS": (("Person", "Position"),),
-    "IN_UNIT": (("Position", "Unit"),),
-    "LOCATED_IN": (("Unit", "Locality"),),
-    "PART_OF": (("Unit", "Unit"), ("Locality", "Locality")),
-    "BECAME": (("Locality", "Locality"),),
-    "CHAIRED": (("Person", "Meeting"),),
-    "ATTENDED": (("Person", "Meeting"),),
-    "SPOKE_AT": (("Person", "Meeting"),),
-    "HELD_IN": (("Meeting", "Locality"),),
-    "ORGANIZED_BY": (("Meeting", "Unit"),),
-    "CONCERNS": (("Meeting", "Decree"),),
-    "ISSUED_BY": (("Decree", "Unit"),),
-    "AUTHORED": (("Person", "Article"),),
+    name: tuple((end.source, end.target) for end in rel.ends)
+    for name, rel in SCHEMA.relations.items()
 }
+
+# label -> the parts of its canonical key (alternatives in order of preference; graph.ids)
+KEY_PARTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    name: label.key for name, label in SCHEMA.labels.items()
+}
+
+# label -> the property kept unique in Neo4j (its constraint)
+UNIQUE: dict[str, str] = {name: label.unique for name, label in SCHEMA.labels.items()}
 
 
 @dataclass(frozen=True)

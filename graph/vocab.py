@@ -1,7 +1,9 @@
-"""The RDF vocabulary: standard terms where they fit, the project's own in one namespace.
+"""The RDF vocabulary: standard terms where they fit, the project's own in one CLOSED namespace.
 
-One table maps each label to its class and each relation type to its predicate, so the
-mapping to RDF and back (graph.rdf) and the SPARQL queries agree by construction.
+All of it is made from the schema (graph/schema.toml): each label's class, each relation's
+predicate, each property's predicate, so the mapping to RDF and back (graph.rdf) and the
+SPARQL queries agree by construction. `VNKG` holds only the terms the schema declares:
+`VNKG.typo` raises AttributeError (`VNKG["typo"]` KeyError), so no term is made by mistake.
 """
 
 from __future__ import annotations
@@ -9,65 +11,52 @@ from __future__ import annotations
 from urllib.parse import quote, unquote
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import FOAF, ORG, PROV, RDF, RDFS, SDO
+from rdflib.namespace import ClosedNamespace
 
-VNKG = Namespace("https://vnkg.dev/ns#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ID = "https://vnkg.dev/id/"
+from graph.schema import SCHEMA
 
-PREFIXES = {"vnkg": VNKG, "eli": ELI, "foaf": FOAF, "org": ORG, "prov": PROV, "rdf": RDF,
-            "rdfs": RDFS, "schema": SDO}
+VNKG = ClosedNamespace(SCHEMA.namespace, sorted(SCHEMA.vnkg_terms()))
+ELI = Namespace(SCHEMA.prefixes["eli"])
+ID = SCHEMA.ids
 
-CLASSES: dict[str, URIRef] = {
-    "Person": FOAF.Person,
-    "Rank": VNKG.Rank,
-    "Position": ORG.Post,
-    "Unit": ORG.Organization,
-    "Locality": SDO.AdministrativeArea,
-    "Decree": ELI.LegalResource,
-    "Meeting": SDO.Event,
-    "Article": SDO.NewsArticle,
+PREFIXES: dict[str, Namespace] = {
+    prefix: VNKG if prefix == "vnkg" else Namespace(iri)
+    for prefix, iri in SCHEMA.prefixes.items()
 }
+
+
+def term(curie: str) -> URIRef:
+    """The IRI of a prefix:name term of the schema; a vnkg: one must be declared.
+
+    >>> term("org:holds")
+    rdflib.term.URIRef('http://www.w3.org/ns/org#holds')
+    """
+    prefix, _, name = curie.partition(":")
+    return VNKG[name] if prefix == "vnkg" else URIRef(SCHEMA.expand(curie))
+
+
+CLASSES: dict[str, URIRef] = {name: term(lab.cls) for name, lab in SCHEMA.labels.items()}
 LABEL_OF_CLASS = {v: k for k, v in CLASSES.items()}
 
 # (relation type, source label) -> predicate; PART_OF differs for units and localities
 PREDICATES: dict[tuple[str, str], URIRef] = {
-    ("HAS_RANK", "Person"): VNKG.hasRank,
-    ("HOLDS", "Person"): ORG.holds,
-    ("IN_UNIT", "Position"): ORG.postIn,
-    ("LOCATED_IN", "Unit"): VNKG.locatedIn,
-    ("PART_OF", "Unit"): ORG.subOrganizationOf,
-    ("PART_OF", "Locality"): SDO.containedInPlace,
-    ("BECAME", "Locality"): VNKG.became,
-    ("CHAIRED", "Person"): VNKG.chaired,
-    ("ATTENDED", "Person"): VNKG.attended,
-    ("SPOKE_AT", "Person"): VNKG.spokeAt,
-    ("HELD_IN", "Meeting"): SDO.location,
-    ("ORGANIZED_BY", "Meeting"): SDO.organizer,
-    ("CONCERNS", "Meeting"): VNKG.concerns,
-    ("ISSUED_BY", "Decree"): ELI.passed_by,
-    ("AUTHORED", "Person"): VNKG.authored,
+    (name, end.source): term(end.predicate)
+    for name, rel in SCHEMA.relations.items() for end in rel.ends
 }
 RELATION_OF_PREDICATE = {p: rel for (rel, _), p in PREDICATES.items()}
 
-# node properties with a standard predicate; the others are vnkg:<name>
+# node and relation properties -> predicate (a standard one, else vnkg:<name>)
 PROPERTIES: dict[str, URIRef] = {
-    "name": SDO.name,
-    "title": SDO.headline,
-    "url": SDO.url,
-    "published": SDO.datePublished,
-    "number": ELI.id_local,
-    "date": SDO.startDate,
+    name: term(prop.predicate) for name, prop in SCHEMA.properties.items()
 }
 PROPERTY_OF_PREDICATE = {v: k for k, v in PROPERTIES.items()}
 
 # Vietnamese text: tagged @vi; codes, keys, ids and dates are plain literals
-VIETNAMESE = frozenset({"name", "title", "role", "kind", "type", "issuer", "province",
-                        "date_surface", "rank", "qualifiers", "text", "honorific", "anchor"})
-
+VIETNAMESE = frozenset({name for name, prop in SCHEMA.properties.items() if prop.vietnamese}
+                       | SCHEMA.vietnamese_terms)
 
 # properties that hold a list of strings (one triple per item in RDF)
-LIST_PROPS = frozenset({"qualifiers", "anchored_by", "within", "within_keys"})
+LIST_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.is_list)
 
 
 def node_iri(node_id: str) -> URIRef:
@@ -90,5 +79,6 @@ def predicate_for(rel: str, source_label: str) -> URIRef:
 
 
 def property_predicate(name: str) -> URIRef:
-    """The predicate of a node or edge property."""
-    return PROPERTIES.get(name, VNKG[name])
+    """The predicate of a node or edge property; a property the schema does not declare is an
+    error (KeyError), never a new term."""
+    return PROPERTIES.get(name) or VNKG[name]

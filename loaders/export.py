@@ -17,7 +17,7 @@ from rdflib import Dataset
 from rdflib import Graph as RdfGraph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.model import LABELS, Graph
+from graph.model import LABELS, UNIQUE, Graph
 from loaders.rdf import RdfStore
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
@@ -118,9 +118,9 @@ def write_cypher_script(graph: Graph, out: TextIO) -> None:
     """A Cypher script that recreates the graph with MERGE on ids; every value is written as
     a Cypher literal with quotes and backslashes escaped, so no text can change a statement."""
     out.write("// vnkg graph, written by `vnkg export cypher`\n")
-    for label in LABELS:
-        out.write(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
-                  f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;\n")
+    for label, key in UNIQUE.items():
+        out.write(f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
+                  f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE;\n")
     for node in graph.nodes.values():
         props = {**node.props, "sources": graph.sources_of(node)}
         out.write(f"MERGE (n:{node.label} {{id: {cypher_literal(node.id)}}}) "

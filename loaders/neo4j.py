@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from neo4j import Driver, ManagedTransaction, Query, ResultSummary
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph.model import LABELS, RELATIONS, Edge, Fragment, Graph, Node, edge_key
+from graph.model import LABELS, RELATIONS, UNIQUE, Edge, Fragment, Graph, Node, edge_key
 from loaders.neo4j_rows import (
     EDGE_RESERVED,
     FragmentRows,
@@ -73,11 +73,11 @@ def cypher(name: str) -> str:
 
 
 def ensure_constraints(driver: Driver, *, database: str | None = None) -> None:
-    """Create the uniqueness constraint on `id` of every label, where absent.
+    """Create the uniqueness constraint of every label (graph.model.UNIQUE), where absent.
 
     >>> ensure_constraints(driver)  # doctest: +SKIP
     """
-    keys = [(label, "id") for label in LABELS] + [(LOAD_LABEL, "article")]
+    keys = [*UNIQUE.items(), (LOAD_LABEL, "article")]
     for label, key in keys:
         text = (cypher("constraint").replace("__NAME__", f"vnkg_{label.lower()}_{key}")
                 .replace("__LABEL__", label).replace("__KEY__", key))

@@ -15,10 +15,14 @@ from graph.model import LABELS
 from viz.layout import fast_layout
 from viz.match import fold
 from viz.style import (
+    CAPTION_PROP,
     EDGE_CAPTION,
+    EDGE_WIDTH,
+    EDGE_WIDTH_DEFAULT,
     FALLBACK,
     GAP,
     GLYPHS,
+    NODE_SIZE,
     PROP_CAPTION,
     STYLE,
     UNDIRECTED,
@@ -106,8 +110,11 @@ def _positions(view: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], b
 
 def _node(view: nx.MultiDiGraph, node: str, pos: tuple[float, float] | None) -> Json:
     data = view.nodes[node]
-    name = _text(data.get("caption") or data.get("name") or node)
-    size = min(10 + 5 * math.sqrt(view.degree(node)), 60) + (12 if data.get("focus") else 0)
+    prop = CAPTION_PROP.get(str(data.get("label")), "name")
+    name = _text(data.get("caption") or data.get(prop) or node)
+    grow = min(NODE_SIZE.base + NODE_SIZE.per_degree * math.sqrt(view.degree(node)),
+               NODE_SIZE.max)
+    size = grow + (NODE_SIZE.focus if data.get("focus") else 0)
     out: Json = {"id": str(node), "label": name if len(name) <= 90 else name[:87] + "…",
                  "group": _group(data), "size": round(size, 1), "k": fold(name)}
     if pos is not None:
@@ -140,7 +147,7 @@ def _edges(view: nx.MultiDiGraph) -> tuple[list[Json], dict[str, list[list[str]]
 def _width(kind: str, data: dict[str, Any]) -> float:
     if kind == "CO_ATTENDED":
         return round(min(1 + 1.5 * (int(data.get("weight", 1)) - 1), 14), 1)
-    return 2.5 if kind == "CHAIRED" else 1.2
+    return EDGE_WIDTH.get(kind, EDGE_WIDTH_DEFAULT)
 
 
 def _edge_caption(kind: str, data: dict[str, Any]) -> str:

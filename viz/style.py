@@ -1,12 +1,16 @@
 """The one style table of every view: colour and shape by node label, look of edge types.
 
 The legend, the HTML page and the exports all read these tables, so a label looks the
-same everywhere.
+same everywhere. Labels, relations and property captions come from the schema
+(graph/schema.toml); only what views derive themselves (CO_ATTENDED, the legend glyphs,
+tooltip attributes that are not model properties) is declared here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from graph.schema import SCHEMA, NodeStyle
 
 
 @dataclass(frozen=True)
@@ -22,49 +26,43 @@ class LabelStyle:
     caption: str
 
 
-STYLE: dict[str, LabelStyle] = {
-    "Person": LabelStyle("#d9534f", "dot", "Người (Person)"),
-    "Rank": LabelStyle("#f0ad4e", "star", "Cấp bậc (Rank)"),
-    "Position": LabelStyle("#5bc0de", "diamond", "Chức vụ (Position)"),
-    "Unit": LabelStyle("#337ab7", "square", "Đơn vị (Unit)"),
-    "Locality": LabelStyle("#5cb85c", "triangle", "Địa phương (Locality)"),
-    "Decree": LabelStyle("#8e44ad", "hexagon", "Văn bản (Decree)"),
-    "Meeting": LabelStyle("#e67e22", "triangleDown", "Sự kiện (Meeting)"),
-    "Article": LabelStyle("#7f8c8d", "dot", "Bài báo (Article)"),
-}
-FALLBACK = LabelStyle("#95a5a6", "dot", "Khác")
-GAP = LabelStyle("#d5dbdb", "triangle", "Chưa ghi nhận hội nghị")
+def _style(style: NodeStyle) -> LabelStyle:
+    return LabelStyle(style.color, style.shape, style.legend)
+
+
+STYLE: dict[str, LabelStyle] = {name: _style(lab.style) for name, lab in SCHEMA.labels.items()}
+# label -> the property a node shows as its caption (its name, unless the schema says)
+CAPTION_PROP: dict[str, str] = {name: lab.caption for name, lab in SCHEMA.labels.items()}
+FALLBACK = _style(SCHEMA.fallback)
+GAP = _style(SCHEMA.gap)
 # legend glyph of each shape (vis-network shapes that scale with `size`)
 GLYPHS = {"dot": "●", "star": "★", "diamond": "◆", "square": "■", "triangle": "▲",
           "triangleDown": "▼", "hexagon": "⬢"}
 
-# edge type -> (colour, dashed); derived view edges (CO_ATTENDED) are styled here too
+# edges that views derive (not model relations): type -> (colour, dashed), caption
+DERIVED_STYLE: dict[str, tuple[str, bool]] = {"CO_ATTENDED": ("#d9534f", False)}
+DERIVED_CAPTION = {"CO_ATTENDED": "cùng dự"}
+
+# edge type -> (colour, dashed); a relation without a style of its own gets EDGE_DEFAULT
 EDGE_STYLE: dict[str, tuple[str, bool]] = {
-    "CHAIRED": ("#c0392b", False),
-    "ATTENDED": ("#e59866", False),
-    "SPOKE_AT": ("#d35400", False),
-    "HAS_RANK": ("#f0ad4e", False),
-    "HOLDS": ("#5bc0de", False),
-    "IN_UNIT": ("#337ab7", False),
-    "PART_OF": ("#9aa5a6", True),
-    "BECAME": ("#16a085", True),
-    "CO_ATTENDED": ("#d9534f", False),
+    **{name: (rel.style.color, rel.style.dashed)
+       for name, rel in SCHEMA.relations.items() if rel.style is not None},
+    **DERIVED_STYLE,
 }
-EDGE_DEFAULT = ("#9aa5a6", False)
-EDGE_CAPTION = {
-    "HAS_RANK": "cấp bậc", "HOLDS": "giữ chức", "IN_UNIT": "thuộc", "LOCATED_IN": "đặt tại",
-    "PART_OF": "thuộc", "BECAME": "trở thành", "CHAIRED": "chủ trì", "ATTENDED": "dự",
-    "SPOKE_AT": "phát biểu", "HELD_IN": "tổ chức tại", "ORGANIZED_BY": "đơn vị tổ chức",
-    "CONCERNS": "về", "ISSUED_BY": "ban hành bởi", "AUTHORED": "tác giả",
-    "CO_ATTENDED": "cùng dự",
-}
+EDGE_DEFAULT = (SCHEMA.edge.color, SCHEMA.edge.dashed)
+# edge type -> line width; others get EDGE_WIDTH_DEFAULT (CO_ATTENDED grows with its weight)
+EDGE_WIDTH: dict[str, float] = {name: rel.style.width for name, rel in SCHEMA.relations.items()
+                                if rel.style is not None and rel.style.width is not None}
+EDGE_WIDTH_DEFAULT: float = SCHEMA.edge.width or 1.2
+NODE_SIZE = SCHEMA.size
+EDGE_CAPTION = {**{name: rel.caption for name, rel in SCHEMA.relations.items()},
+                **DERIVED_CAPTION}
 UNDIRECTED = frozenset({"CO_ATTENDED"})
-# tooltip captions of common properties; others show under their own name
+# tooltip captions: model properties from the schema, then attributes views derive;
+# others show under their own name
 PROP_CAPTION = {
-    "date": "ngày", "kind": "loại", "type": "cấp", "title": "tiêu đề", "number": "số hiệu",
-    "rank": "cấp bậc", "code": "mã", "province": "tỉnh", "qualifier": "vai trò",
-    "weight": "số sự kiện chung", "meetings": "sự kiện", "issuer": "cơ quan ban hành",
-    "url": "địa chỉ", "published": "ngày đăng", "outlet": "báo",
+    **{name: prop.caption for name, prop in SCHEMA.properties.items() if prop.caption},
+    "qualifier": "vai trò", "weight": "số sự kiện chung", "meetings": "sự kiện",
 }
 
 
