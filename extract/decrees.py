@@ -9,13 +9,15 @@ when kind and leading number agree and nothing (date, issuer) tells them apart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import iso, iso_after
+from extract.decree_names import Decree, generic, named
 from extract.text import fold
+
+__all__ = ["Decree", "canonical_number", "find_decrees"]
 
 NUMBER = re.compile(
     r"(?P<n>\d{1,5}[a-zA-Z]?)(?:\s?/\s?(?P<y>\d{4}))?\s?(?P<sep>[/-])\s?"
@@ -23,47 +25,22 @@ NUMBER = re.compile(
     r"(?:\s?[-/]\s?[A-ZĐƯ](?:[A-ZĐƯa-zđư&]|\.(?=[A-ZĐƯ]))*)*)")
 _SO = re.compile(r"\s*(?:số\s*:?\s*)?", re.IGNORECASE)
 _BARE = re.compile(r"(?P<n>\d{1,5})(?![\d/.,-]\w)")
-_SESSION = re.compile(r"\s+(?:trung\s+ương|tw|tư)\s+\d{1,2}(?:\s+khóa\s+[\divxlc]+)?|"
-                      r"\s+đại\s+hội\s+[^\n;.,]{0,30}?các\s+cấp", re.IGNORECASE)
-_CODE_DESIG = re.compile(r"\s+[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
-_QUOTED = re.compile(r"\s+[“\"]([^”\"\n]{2,120})[”\"]")
 _ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐ][\w]*|ban|bộ|ủy|đảng|chính|trung|tư)"
-                     r"(?:\s+[\wĐđ]+){0,8}?)(?=\s+(?:về|ban\s+hành|\()|[.,;:)\n]|$)")
-_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s(?:cho|đã|để|nhằm|được|với)\s|\svà\s+(?=[A-ZĐ\d])|"
-                       r",(?!\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])|$")
+                     r"(?:\s+[\wĐđ]+){0,8}?)(?=\s+(?:về|ban\s+hành|thông\s+qua|và|khóa|khoá|"
+                     r"quy\s+định|đã|để|nhằm|cho|với|tại)\s|\s*\(|[.,;:)\n]|$)")
+_TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on folded text
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
-_LAW_END = re.compile(r"[;\n]|\.(?=\s|$)|(?<=\bnăm \d{4})|\s(?:và|để|nhằm|được|đã|có)\s+(?![A-ZĐ])"
-                      r"|,\s+(?!bổ\s+sung)(?=[a-zđà-ỹ])|$")
-_ISSUED_BEFORE = re.compile(
-    r"ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})[^.;\n]{0,80}?"
-    r"(?:ban\s+hành|ký|phê\s+duyệt)\s+$")
 _STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
+# a related-article link: a headline ending in its own time stamp '(05/03/2020 14:20)'
+_LINK_LINE = re.compile(r"[^\n]{0,300}\(\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}\)[ \t]*(?=\n|$)")
 
 
 @cache
-def _lead_trigger() -> re.Pattern[str]:
-    """A verb right before a lower-case kind word: 'trao quyết định ...' names a document."""
-    return re.compile(rf"(?<!\w)(?:{lx.decree_cues('trigger')})\s+$")
-
-
-@cache
-def _subject_head() -> re.Pattern[str]:
-    """The words that open an unnumbered document's subject: 'Quyết định thành lập ...'."""
-    return re.compile(rf"\s+(?:{lx.decree_cues('subject')})(?!\w)")
-
-
-@dataclass
-class Decree:
-    """One document referred to in the article."""
-
-    kind: str
-    subkind: str | None
-    number: str | None
-    surface: str
-    date: str | None = None
-    issuer: str | None = None
-    title: str | None = None
-    spans: list[tuple[int, int]] = field(default_factory=list)
+def _issued_before() -> re.Pattern[str]:
+    """'ngày 5-6-2019, UBND tỉnh ra Quyết định số ...': the date written before the issuer."""
+    return re.compile(
+        r"ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})[^.;\n]{0,80}?"
+        rf"(?<!\w)(?:{lx.decree_cues('issued')})\s+$")
 
 
 def canonical_number(raw: str) -> str:
@@ -85,13 +62,16 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     [('Nghị định', '21/2019/NĐ-CP', '2019-02-14')]
     """
     found: list[Decree] = []
+    links = [m.span() for m in _LINK_LINE.finditer(ctx.text)]
     for m in lx.decree_kinds().regex.finditer(ctx.folded):
+        if any(a <= m.start() < b for a, b in links):
+            continue  # page furniture: a related article's headline
         d = _after_kind(ctx, m)
         if d is not None:
             found.append(d)
     found.extend(_standalone_numbers(ctx, found))
     found.extend(_code_list(ctx, found))
-    return _merge(_drop_nested(ctx, found))
+    return _merge(_drop_coordinated(_drop_nested(ctx, found)))
 
 
 def _drop_nested(ctx: Ctx, found: list[Decree]) -> list[Decree]:
@@ -113,17 +93,17 @@ def _drop_nested(ctx: Ctx, found: list[Decree]) -> list[Decree]:
     return out
 
 
-def _kind(ctx: Ctx, m: re.Match[str]) -> tuple[str, str | None]:
+def _kind(ctx: Ctx, m: re.Match[str]) -> tuple[str, str | None, bool]:
+    """Kind, subkind and whether the word names a document only with a number after it."""
     row = lx.decree_kinds().get(ctx.folded[m.start():m.end()])
     kind = row[0] if row else "other"
     sub = row[1] if row and len(row) > 1 and row[1] else None
-    return kind, sub
+    return kind, sub, bool(row and len(row) > 3 and row[3] == "1")
 
 
 def _after_kind(ctx: Ctx, m: re.Match[str]) -> Decree | None:
     text, start, pos = ctx.text, m.start(), m.end()
-    kind, sub = _kind(ctx, m)
-    capital = text[start].isupper()
+    kind, sub, numbered_only = _kind(ctx, m)
     so = _SO.match(text, pos)
     p = so.end() if so else pos
     num = NUMBER.match(text, p)
@@ -133,23 +113,11 @@ def _after_kind(ctx: Ctx, m: re.Match[str]) -> Decree | None:
     if bare and p > pos and not _truncated(ctx, bare.end()) and not _is_year(bare.group("n")):
         return _numbered(ctx, kind, sub, start, bare.end(), bare.group("n"))
     written = text[start:pos]
-    if written.isupper() and len(written) > 4:
-        return None  # an all-capitals heading ('QUYẾT ĐỊNH'), the document itself
-    if not capital and not _lead_trigger().search(ctx.folded, max(0, start - 20), start):
+    if numbered_only or (written.isupper() and len(written) > 4):
+        return None  # a common word, or an all-capitals heading ('QUYẾT ĐỊNH'): the document
+    if generic(ctx, start):
         return None
-    if kind == "Kế hoạch" and (code := _CODE_DESIG.match(text, pos)):
-        return Decree(kind, sub, code.group("n"), text[start:code.end()].strip(),
-                      spans=[(start, code.end())])
-    if quoted := _QUOTED.match(text, pos):
-        return Decree(kind, sub, None, text[start:quoted.end()], spans=[(start, quoted.end())])
-    session = _SESSION.match(text, pos)
-    if session:
-        return Decree(kind, sub, None, text[start:session.end()], spans=[(start, session.end())])
-    if kind == "other" and sub == "Kết luận":
-        return None
-    if kind != "Luật" and not _subject_head().match(ctx.folded, pos):
-        return None
-    return _described(ctx, kind, sub, start, pos, capital)
+    return named(ctx, kind, sub, start, pos)
 
 
 def _code_list(ctx: Ctx, found: list[Decree]) -> list[Decree]:
@@ -176,14 +144,18 @@ def _truncated(ctx: Ctx, end: int) -> bool:
 
 
 def _numbered(ctx: Ctx, kind: str, sub: str | None, start: int, end: int, number: str) -> Decree:
+    """A numbered document with the date, issuer ('của Ban Chấp hành Trung ương Đảng (khóa
+    XI)') and title ('về ...') written after the number."""
     code = number.split("/")[-1].split("-")[0] if "/" in number or "-" in number else ""
     if kind == "other" and sub is None and code in lx.decree_code_kinds():
         kind = lx.decree_code_kinds()[code]
     date, end2 = iso_after(ctx.text, end)
     issuer = _ISSUER.match(ctx.text, end2)
     surface_end = issuer.end() if issuer else end2
+    if term := _TERM.match(ctx.folded, surface_end):  # '(khóa XI)'
+        surface_end = term.end()
     title = _title_after(ctx, surface_end)
-    issued = None if date else _ISSUED_BEFORE.search(ctx.folded, max(0, start - 120), start)
+    issued = None if date else _issued_before().search(ctx.folded, max(0, start - 120), start)
     if issued:  # 'ngày 18/3/2021, UBND tỉnh đã ban hành Kế hoạch số 42/KH-UBND'
         date = iso(int(issued.group("y")), int(issued.group("m")), int(issued.group("d")))
     return Decree(kind, sub, number, ctx.text[start:surface_end].strip(), date,
@@ -193,37 +165,6 @@ def _numbered(ctx: Ctx, kind: str, sub: str | None, start: int, end: int, number
 def _title_after(ctx: Ctx, pos: int) -> str | None:
     m = re.match(r"\s+((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200})", ctx.text[pos:])
     return m.group(1).strip() if m else None
-
-
-def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
-               capital: bool) -> Decree | None:
-    if kind == "Luật":
-        if not capital or fold(ctx.text[max(0, start - 5):start]).endswith("pháp "):
-            return None
-        end = _LAW_END.search(ctx.text, pos)
-        stop = end.start() if end else len(ctx.text)
-        date, dend = _date_inside(ctx, pos, stop)
-        stop = dend if date else stop
-        return _if_long(Decree(kind, sub, None, ctx.text[start:stop].strip(), date,
-                               spans=[(start, stop)]), 2)
-    end = _DESC_END.search(ctx.text, pos + 1)
-    stop = end.start() if end else len(ctx.text)
-    surface = ctx.text[start:stop].strip()
-    issuer = re.search(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)", surface)
-    return _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
-                           spans=[(start, start + len(surface))]), 3)
-
-
-def _date_inside(ctx: Ctx, pos: int, stop: int) -> tuple[str | None, int]:
-    m = re.search(r"\sngày\s", ctx.text[pos:stop])
-    if not m:
-        return None, stop
-    date, end = iso_after(ctx.text, pos + m.start())
-    return date, end
-
-
-def _if_long(d: Decree, min_words: int) -> Decree | None:
-    return d if len(d.surface.split()) > min_words else None
 
 
 def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
@@ -243,6 +184,39 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
         out.append(Decree(kind, None, number, ctx.text[m.start():num.end()], date,
                           spans=[(m.start(), num.end())]))
     return out
+
+
+def _drop_coordinated(found: list[Decree]) -> list[Decree]:
+    """'Quyết định thành lập, kiện toàn X' beside 'Quyết định thành lập X' (or '... kiện toàn
+    X'): the coordinated mention re-words decisions the text also names one by one."""
+    alone = [d for d in found if d.number is None]
+    out = []
+    for d in found:
+        m = _COORDINATED.match(fold(d.surface)) if d.number is None else None
+        if m and m.group("h1") in _heads() and m.group("h2") in _heads():
+            parts = [f"{m.group('k')} {m.group(h)} {m.group('rest')}" for h in ("h1", "h2")]
+            if any(_covers(fold(o.surface), p) for o in alone if o is not d for p in parts):
+                continue
+        out.append(d)
+    return out
+
+
+_COORDINATED = re.compile(r"(?P<k>\S+ \S+) (?P<h1>\S+(?: \S+)?)(?:,| và) (?P<h2>\S+(?: \S+)?) "
+                          r"(?P<rest>.+)")
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv") if r[1] == "subject")
+
+
+def _covers(longer: str, shorter: str) -> bool:
+    """Every word of `shorter` is in `longer`: the same document, said with more words."""
+    return set(_words(shorter)) <= set(_words(longer))
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"\w+", fold(s))
 
 
 def _lead(number: str | None) -> str:
@@ -266,20 +240,36 @@ def _merge(found: list[Decree]) -> list[Decree]:
 
 
 def _same(a: Decree, b: Decree) -> bool:
+    """One document twice? Same number unless dates or issuers differ (Nghị quyết 28 of
+    2008 by the Politburo and of 2013 by the Central Committee), a short number its full one,
+    a name the numbered one's title, or one name the other said with more words."""
     if a.number and b.number:
+        if _told_apart(a, b):
+            return False
         if a.number == b.number:
             return True
         if a.kind != b.kind or _lead(a.number) != _lead(b.number):
             return False
-        if "/" in b.number or "-" in b.number:
-            return False
-        return not (b.date and a.date and b.date[:4] != a.date[:4])
+        return "/" not in b.number and "-" not in b.number
     if a.number or b.number:
         return bool(a.title and b.surface and a.kind == b.kind and _lead_words(a.title) in
                     fold(b.surface))
-    wa, wb = fold(a.surface).split(), fold(b.surface).split()
+    if a.kind != b.kind:
+        return False
+    wa, wb = _words(a.surface), _words(b.surface)
     n = min(8, len(wa), len(wb))
-    return wa[:n] == wb[:n] and a.kind == b.kind
+    if wa[:n] == wb[:n]:
+        return True
+    short, long_ = sorted((a.surface, b.surface), key=lambda s: len(_words(s)))
+    return len(_words(short)) >= 5 and _covers(long_, short)
+
+
+def _told_apart(a: Decree, b: Decree) -> bool:
+    """Different issue dates or different issuers: two documents, whatever their numbers."""
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return True
+    ia, ib = fold(a.issuer or ""), fold(b.issuer or "")
+    return bool(ia and ib and ia not in ib and ib not in ia)
 
 
 def _lead_words(title: str) -> str:

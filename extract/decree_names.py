@@ -1,0 +1,208 @@
+"""Documents named without a number: 'Luật Phòng cháy và chữa cháy', 'quyết định về việc
+thành lập ...', 'Kế hoạch huấn luyện của Bộ CHQS tỉnh', titles in quotes ('“Kế hoạch động
+viên quốc phòng”', 'Đề án “…”'), session names ('Nghị quyết Trung ương 8 khóa XI'); and the
+places where a kind word names no one document: a verb ('UBND tỉnh quyết định ...'), a plural
+('các Chỉ thị của ...') or a counted list header ('03 Nghị định của Chính phủ, gồm: ...').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extract import lexicon as lx
+from extract.context import Ctx
+from extract.dates import iso_after
+from extract.text import fold
+
+
+@dataclass
+class Decree:
+    """One document referred to in the article."""
+
+    kind: str
+    subkind: str | None
+    number: str | None
+    surface: str
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+_SESSION = re.compile(r"\s+(?:trung\s+ương|tw|tư)\s+\d{1,2}(?:\s+khóa\s+[\divxlc]+)?|"
+                      r"\s+đại\s+hội\s+[^\n;.,]{0,30}?các\s+cấp", re.IGNORECASE)
+_CODE_DESIG = re.compile(r"\s+[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
+_QUOTED = re.compile(r"\s+[“\"]([^”\"\n]{2,400})[”\"]")
+_QUOTE_CLOSE = re.compile(r"[^”\"\n]{2,400}?(?=[”\"])")
+_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm|được|với)\s|"
+                       r"\svà\s+(?=[A-ZĐ\d])|,(?!\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
+                       r"ùúủũụưừứửữựỳýỷỹỵ])|$")
+_YEAR = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?!\d)")
+_ISSUER_IN = re.compile(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)")
+_ORG_START = re.compile(r"[A-ZĐ]|(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s", re.IGNORECASE)
+_SHORT_TAIL = re.compile(r"(?P<w>(?:[^\W\d]+\s+){0,2}[^\W\d]+)(?=\s*(?:[;,.:)(\n]|$)|\s+(?:năm|"
+                         r"ngày|do|được|đã|có|cho|để|nhằm|tại|trong)\s)")
+
+
+@cache
+def _cue(use: str) -> str:
+    return lx.decree_cues(use)
+
+
+@cache
+def _lead_trigger() -> re.Pattern[str]:
+    """A word right before a lower-case kind word that makes it a document ('trao quyết
+    định', 'vừa có quyết định', 'tuyên truyền luật'), not a verb or a common noun."""
+    return re.compile(rf"(?<!\w)(?:{_cue('trigger')})\s+$")
+
+
+@cache
+def _subject_head() -> re.Pattern[str]:
+    """The words that open an unnumbered document's subject: 'Quyết định thành lập ...'."""
+    return re.compile(rf"\s+(?:{_cue('subject')})(?!\w)")
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """A determiner or count right before a kind word: a plural, not one document."""
+    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{_cue('plural')})\s+"
+                      r"(?:dự\s+thảo\s+|bản\s+|văn\s+bản\s+)?$")
+
+
+@cache
+def _law_end() -> re.Pattern[str]:
+    """Where a law's name ends (on folded text); a 'và' is decided by `_name_goes_on`."""
+    return re.compile(r"[;\n]|\.(?=\s|$)|(?<=\bnăm \d{4})|"
+                      r"\s(?:để|nhằm|được|đã|có|do|cho|tại|trong|khi|sẽ|đang)\s|(?P<and>\svà\s+)|"
+                      rf",\s+(?!(?:{_cue('law_comma')})(?!\w))(?=[^\W\d])|$")
+
+
+@cache
+def _not_law() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_cue('not_law')})(?!\w)")
+
+
+@cache
+def _body_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_cue('body')})\s")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """First words after 'và' that start a new phrase, not the rest of a name."""
+    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv")
+                     if r[1] in ("plural", "trigger", "subject"))
+
+
+def generic(ctx: Ctx, start: int) -> bool:
+    """'các Chỉ thị của ...', '03 Nghị định của Chính phủ, gồm:' name no one document."""
+    return _counted().search(ctx.folded, max(0, start - 25), start) is not None
+
+
+def named(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int) -> Decree | None:
+    """The unnumbered document whose kind word spans start..pos, if the text names one."""
+    text = ctx.text
+    if _opens_quote(text, start):
+        return _inside_quotes(ctx, kind, sub, start, pos)
+    capital = text[start].isupper()
+    if not capital and not _lead_trigger().search(ctx.folded, max(0, start - 20), start):
+        return None
+    if kind == "Kế hoạch" and (code := _CODE_DESIG.match(text, pos)):
+        return Decree(kind, sub, code.group("n"), text[start:code.end()].strip(),
+                      spans=[(start, code.end())])
+    if quoted := _QUOTED.match(text, pos):
+        return Decree(kind, sub, None, text[start:quoted.end()], spans=[(start, quoted.end())])
+    if session := _SESSION.match(text, pos):
+        return Decree(kind, sub, None, text[start:session.end()], spans=[(start, session.end())])
+    if kind == "Luật":
+        return _law(ctx, start, pos)
+    return _described(ctx, kind, sub, start, pos, capital)
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in "“\""
+
+
+def _inside_quotes(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int) -> Decree | None:
+    """'“Kế hoạch động viên quốc phòng”': the kind opens a quoted title."""
+    if kind == "Kế hoạch" and (code := _CODE_DESIG.match(ctx.text, pos)):
+        return Decree(kind, sub, code.group("n"), ctx.text[start:code.end()].strip("”\" "),
+                      spans=[(start, code.end())])
+    close = _QUOTE_CLOSE.match(ctx.text, pos)
+    if close is None or not close.group(0).strip():
+        return None
+    end = close.end()
+    return Decree(kind, sub, None, ctx.text[start:end].strip(), spans=[(start, end)])
+
+
+def _law(ctx: Ctx, start: int, pos: int) -> Decree | None:
+    """'Luật Giáo dục quốc phòng và an ninh', 'luật nghĩa vụ quân sự', '... ngày ... năm ...'."""
+    if fold(ctx.text[max(0, start - 5):start]).endswith("pháp "):
+        return None
+    if ctx.text[start].islower() and _not_law().match(ctx.folded, pos):
+        return None
+    stop = _law_stop(ctx, start, pos)
+    date = None
+    if m := re.search(r"\sngày\s", ctx.text[pos:stop]):
+        date, dend = iso_after(ctx.text, pos + m.start())
+        stop = dend if date else stop
+    return _if_long(Decree("Luật", None, None, ctx.text[start:stop].strip(), date,
+                           spans=[(start, stop)]), 2)
+
+
+def _law_stop(ctx: Ctx, start: int, pos: int) -> int:
+    at = pos
+    while m := _law_end().search(ctx.folded, at):
+        if m.group("and") is None or not _name_goes_on(ctx, start, m.end()):
+            return m.start()
+        at = m.end()
+    return len(ctx.text)
+
+
+def _name_goes_on(ctx: Ctx, start: int, nxt: int) -> bool:
+    """After 'và': the rest of the name ('… quốc phòng và an ninh;'), or a new phrase?"""
+    if ctx.text[nxt:nxt + 1].isupper():
+        if lx.decree_kinds().regex.match(ctx.folded, nxt):  # 'Luật A và Luật B': two laws,
+            return "sửa đổi" in ctx.folded[start:nxt]  # unless one law amends both
+        return True
+    tail = _SHORT_TAIL.match(ctx.folded, nxt)
+    if tail is None:
+        return False
+    words = tail.group("w").split()
+    return words[0] not in _stop_words() and " ".join(words[:2]) not in _stop_words()
+
+
+def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
+               capital: bool) -> Decree | None:
+    """'quyết định thăng quân hàm ...', 'Kế hoạch huấn luyện của Bộ CHQS tỉnh': the subject
+    opens with a subject head, or the description names a year or (capitalised) an issuer."""
+    if kind == "other" and sub == "Kết luận":
+        return None
+    stop = _desc_stop(ctx, pos)
+    surface = ctx.text[start:stop].strip()
+    issuer = _ISSUER_IN.search(surface)
+    if not _subject_head().match(ctx.folded, pos):
+        by_org = capital and issuer is not None and _ORG_START.match(issuer.group(1))
+        if not by_org and not _YEAR.search(surface):
+            return None
+    return _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
+                           spans=[(start, start + len(surface))]), 3)
+
+
+def _desc_stop(ctx: Ctx, pos: int) -> int:
+    """End of a description; a comma before another body a decision sets up goes on."""
+    at = pos + 1
+    while m := _DESC_END.search(ctx.text, at):
+        nxt = m.end()
+        if m.group(0) == "," and ctx.text[nxt:nxt + 2].strip()[:1].isupper() and \
+                _body_after().match(ctx.folded, nxt):
+            at = nxt
+            continue
+        return m.start()
+    return len(ctx.text)
+
+
+def _if_long(d: Decree, min_words: int) -> Decree | None:
+    return d if len(d.surface.split()) > min_words else None
