@@ -52,10 +52,12 @@ def _cue(use: str) -> str:
 
 
 @cache
-def _lead_trigger() -> re.Pattern[str]:
+def _lead_trigger(kind_word: str) -> re.Pattern[str]:
     """A word right before a lower-case kind word that makes it a document ('trao quyết
     định', 'vừa có quyết định', 'tuyên truyền luật'), not a verb or a common noun."""
-    return re.compile(rf"(?<!\w)(?:{_cue('trigger')})\s+$")
+    words = [r[0] for r in lx.rows("decree_cues.tsv") if r[1] == "trigger" and
+             kind_word not in {fold(k) for k in (r[2].split(",") if len(r) > 2 else [])}]
+    return re.compile(rf"(?<!\w)(?:{lx.phrase_pattern(words)})\s+$")
 
 
 @cache
@@ -107,7 +109,8 @@ def named(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int) -> Decree 
     if _opens_quote(text, start):
         return _inside_quotes(ctx, kind, sub, start, pos)
     capital = text[start].isupper()
-    if not capital and not _lead_trigger().search(ctx.folded, max(0, start - 20), start):
+    trigger = _lead_trigger(fold(text[start:pos]))
+    if not capital and not trigger.search(ctx.folded, max(0, start - 20), start):
         return None
     if kind == "Kế hoạch" and (code := _CODE_DESIG.match(text, pos)):
         return Decree(kind, sub, code.group("n"), text[start:code.end()].strip(),
@@ -141,7 +144,7 @@ def _law(ctx: Ctx, start: int, pos: int) -> Decree | None:
     """'Luật Giáo dục quốc phòng và an ninh', 'luật nghĩa vụ quân sự', '... ngày ... năm ...'."""
     if fold(ctx.text[max(0, start - 5):start]).endswith("pháp "):
         return None
-    if ctx.text[start].islower() and _not_law().match(ctx.folded, pos):
+    if _not_law().match(ctx.folded, pos):  # 'luật sư', 'Luật sư Kha Văn Tịnh'
         return None
     stop = _law_stop(ctx, start, pos)
     date = None

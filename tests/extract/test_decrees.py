@@ -70,3 +70,136 @@ def test_issue_date_written_before_the_document() -> None:
     ds = _decrees("Ngày 5/4/2022, UBND huyện Mường Tè đã ban hành Kế hoạch số 17/KH-UBND về "
                   "diễn tập.")
     assert (ds[0]["number"], ds[0]["date"]) == ("17/KH-UBND", "2022-04-05")
+
+
+def _surfaces(text: str) -> list[str]:
+    return [d["surface"] for d in _decrees(text)]
+
+
+def test_lower_case_kind_after_a_word_that_makes_it_a_document() -> None:
+    """DOC-1: spreading, signing, possessing ('vừa có'), 'của' open a document as well."""
+    assert _surfaces("Ban CHQS xã tổ chức tuyên truyền luật dân quân tự vệ cho quần chúng.") == [
+        "luật dân quân tự vệ"]
+    assert _surfaces("Hai đồn biên phòng ký kết kế hoạch phối hợp tuần tra năm 2025.") == [
+        "kế hoạch phối hợp tuần tra năm 2025"]
+    ds = _decrees("UBND huyện vừa có quyết định về việc thành lập Ban Chỉ đạo diễn tập khu vực "
+                  "phòng thủ huyện Mộc Lam.")
+    assert [(d["kind"], d["surface"]) for d in ds] == [
+        ("Quyết định", "quyết định về việc thành lập Ban Chỉ đạo diễn tập khu vực phòng thủ "
+                       "huyện Mộc Lam")]
+    assert _surfaces("Đảng ủy quân sự tỉnh đã có thông báo nhân sự Chỉ huy trưởng Ban CHQS "
+                     "các xã.") == ["thông báo nhân sự Chỉ huy trưởng Ban CHQS các xã"]
+
+
+def test_lower_case_kind_used_as_a_verb_or_common_word_is_not_a_document() -> None:
+    assert _decrees("Ban Thường vụ Huyện ủy quyết định thành lập Ban Chỉ đạo diễn tập. Các "
+                    "đơn vị chấp hành kỷ luật quân đội, thực hiện đúng kế hoạch đề ra. Luật sư "
+                    "Kha Văn Tịnh có kế hoạch về thăm quê; tuyên truyền luật sư tư vấn.") == []
+
+
+def test_law_names_end_before_do_and_duoc_clauses() -> None:
+    """DOC-2: '(sửa đổi) do <org> tổ chức', '(sửa đổi) được Quốc hội thông qua'."""
+    assert _surfaces("Sau khi Luật Nghĩa vụ quân sự (sửa đổi) được Quốc hội thông qua, huyện đã "
+                     "tổ chức tuyên truyền sâu rộng.") == ["Luật Nghĩa vụ quân sự (sửa đổi)"]
+    assert _surfaces("Hội thảo góp ý dự án Luật Biên phòng (sửa đổi) do Ủy ban Quốc phòng và An "
+                     "ninh tổ chức tại thị xã Lạc Dương.") == ["Luật Biên phòng (sửa đổi)"]
+
+
+def test_law_names_keep_a_short_va_tail() -> None:
+    """DOC-3: 'và' inside a name; a 'và' before a determiner or another law ends it."""
+    assert _surfaces("Học viên được quán triệt Luật Phòng cháy và chữa cháy; các quy định về an "
+                     "toàn.") == ["Luật Phòng cháy và chữa cháy"]
+    assert _surfaces("Hội đồng thực hiện tốt Luật Giáo dục quốc phòng và an ninh, hoàn thành "
+                     "chỉ tiêu.") == ["Luật Giáo dục quốc phòng và an ninh"]
+    assert _surfaces("Triển khai Luật Dân quân tự vệ và các văn bản hướng dẫn thi hành.") == [
+        "Luật Dân quân tự vệ"]
+    assert _surfaces("Quán triệt Luật Nghĩa vụ quân sự và Luật Dân quân tự vệ cho thanh niên.") \
+        == ["Luật Nghĩa vụ quân sự", "Luật Dân quân tự vệ"]
+
+
+def test_plurals_and_counted_list_headers_are_not_documents() -> None:
+    """DOC-4."""
+    assert _decrees("Các đơn vị triển khai các Chỉ thị của Ban Thường vụ Tỉnh ủy; học tập "
+                    "những Nghị quyết của cấp ủy các cấp.") == []
+    ds = _decrees("Hội nghị quán triệt 03 Nghị định của Chính phủ, gồm: Nghị định số "
+                  "14/2024/NĐ-CP về dân quân, Nghị định số 15/2024/NĐ-CP về phòng thủ.")
+    assert [d["number"] for d in ds] == ["14/2024/NĐ-CP", "15/2024/NĐ-CP"]
+    assert _decrees("Tỉnh ủy ban hành hai Chỉ thị của Ban Thường vụ về công tác tuyển quân.") == []
+
+
+def test_a_coordinated_decision_beside_the_single_ones_is_not_another() -> None:
+    """DOC-5."""
+    assert _surfaces("Hội nghị công bố Quyết định thành lập, kiện toàn Ban Chỉ đạo diễn tập "
+                     "tỉnh. Trước đó, Chủ tịch UBND tỉnh đã ký Quyết định thành lập Ban Chỉ đạo "
+                     "diễn tập tỉnh; Quyết định kiện toàn Ban Chỉ đạo diễn tập tỉnh.") == [
+        "Quyết định thành lập Ban Chỉ đạo diễn tập tỉnh",
+        "Quyết định kiện toàn Ban Chỉ đạo diễn tập tỉnh"]
+    assert _surfaces("Hội nghị công bố Quyết định thành lập, kiện toàn Ban Chỉ đạo diễn tập "
+                     "huyện.") == ["Quyết định thành lập, kiện toàn Ban Chỉ đạo diễn tập huyện"]
+
+
+def test_a_decision_said_again_with_more_words_is_one_document() -> None:
+    assert len(_decrees("Đại tá Lục Văn Hòa công bố Quyết định thành lập Ban Chỉ đạo diễn tập "
+                        "tỉnh. Ảnh: Trao Quyết định thành lập Ban Chỉ đạo diễn tập khu vực phòng "
+                        "thủ tỉnh Hà Lam.")) == 1
+
+
+def test_titles_in_quotes_with_the_kind_inside() -> None:
+    """DOC-6 and DOC-7 (a quoted title longer than 120 characters)."""
+    assert _surfaces("Huyện xây dựng “Kế hoạch động viên quốc phòng” và “Kế hoạch bảo đảm hậu "
+                     "cần” giai đoạn 2021 - 2025.") == [
+        "Kế hoạch động viên quốc phòng", "Kế hoạch bảo đảm hậu cần"]
+    title = ("Tăng cường giáo dục quốc phòng và an ninh cho đội ngũ cán bộ chủ chốt ở cơ sở, "
+             "chức sắc tôn giáo và người có uy tín trên địa bàn tỉnh giai đoạn 2024-2030")
+    assert len(title) > 120
+    ds = _decrees(f"Tỉnh triển khai Đề án “{title}”.")
+    assert [(d["kind"], d.get("subkind"), d["surface"]) for d in ds] == [
+        ("other", "Đề án", f"Đề án “{title}”")]
+
+
+def test_capitalised_document_with_any_subject_and_an_issuer_or_year() -> None:
+    """DOC-8 and DOC-9 ('Chỉ lệnh', kind other)."""
+    ds = _decrees("Bộ CHQS tỉnh tổ chức hội nghị quán triệt Kế hoạch huấn luyện của Bộ CHQS tỉnh.")
+    assert [(d["surface"], d["issuer"]) for d in ds] == [
+        ("Kế hoạch huấn luyện của Bộ CHQS tỉnh", "Bộ CHQS tỉnh")]
+    ds = _decrees("Các đơn vị quán triệt Chỉ lệnh huấn luyện năm 2024 của Tư lệnh Quân khu 2.")
+    assert [(d["kind"], d.get("subkind"), d["issuer"]) for d in ds] == [
+        ("other", "Chỉ lệnh", "Tư lệnh Quân khu 2")]
+    assert _decrees("Kế hoạch đặt ra nhiều chỉ tiêu cao. Nghị quyết nêu rõ nhiệm vụ.") == []
+
+
+def test_documents_in_a_related_article_link_are_page_furniture() -> None:
+    """DOC-10."""
+    assert _decrees("Huyện Lũng Tà hoàn thành giao quân.\nBài liên quan\nTam Đảo ban hành "
+                    "Nghị quyết về công tác dân quân năm 2020 (05/03/2020 14:20)\n") == []
+
+
+def test_issue_date_before_the_issuer_with_ra() -> None:
+    """DOC-11."""
+    ds = _decrees("Ngày 5-6-2019, UBND tỉnh ra Quyết định số 1520/QĐ-UBND phê chuẩn kế hoạch "
+                  "diễn tập.")
+    assert (ds[0]["number"], ds[0]["date"]) == ("1520/QĐ-UBND", "2019-06-05")
+
+
+def test_short_number_keeps_its_issuer_term_and_title() -> None:
+    ds = _decrees("Tiếp tục thực hiện Nghị quyết số 28 ngày 25/10/2013 của Ban Chấp hành Trung "
+                  "ương Đảng (khóa XI) về “Chiến lược bảo vệ Tổ quốc trong tình hình mới”; giữ "
+                  "vững trận địa.")
+    d = ds[0]
+    assert (d["number"], d["date"], d["issuer"]) == ("28", "2013-10-25",
+                                                     "Ban Chấp hành Trung ương Đảng")
+    assert d["surface"].endswith("(khóa XI)") and "Chiến lược bảo vệ Tổ quốc" in d["title"]
+    d = _decrees("Quán triệt Nghị quyết 28 của Ban Chấp hành Trung ương Đảng khóa XI về Chiến "
+                 "lược bảo vệ Tổ quốc.")[0]
+    assert d["issuer"] == "Ban Chấp hành Trung ương Đảng" and d["title"].startswith("về Chiến")
+
+
+def test_same_number_with_other_date_or_issuer_is_another_document() -> None:
+    ds = _decrees("Quán triệt Nghị quyết số 28-NQ/TW ngày 22/9/2008 của Bộ Chính trị và Nghị "
+                  "quyết số 28-NQ/TW ngày 25/10/2013 của Ban Chấp hành Trung ương.")
+    assert [(d["date"], d["issuer"]) for d in ds] == [
+        ("2008-09-22", "Bộ Chính trị"), ("2013-10-25", "Ban Chấp hành Trung ương")]
+    assert len({d["id"] for d in ds}) == 2
+    ds = _decrees("Thực hiện Nghị quyết 28/NQ-CP của Chính phủ và Nghị quyết 28/NQ-CP của Quốc "
+                  "hội khóa XV.")
+    assert len(ds) == 2
