@@ -13,7 +13,7 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.dates import iso_after
+from extract.dates import iso, iso_after
 from extract.text import fold
 
 
@@ -36,7 +36,7 @@ _SESSION = re.compile(r"\s+(?:trung\s+ương|tw|tư)\s+\d{1,2}(?:\s+khóa\s+[\di
 _CODE_DESIG = re.compile(r"\s+[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
 _QUOTED = re.compile(r"\s+[“\"]([^”\"\n]{2,400})[”\"]")
 _QUOTE_CLOSE = re.compile(r"[^”\"\n]{2,400}?(?=[”\"])")
-_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm|được|với)\s|"
+_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm|được)\s|(?<!đối)\svới\s|"
                        r"\svà\s+(?=[A-ZĐ\d])|,(?!\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
                        r"ùúủũụưừứửữựỳýỷỹỵ])|$")
 _YEAR = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?!\d)")
@@ -151,6 +151,8 @@ def _law(ctx: Ctx, start: int, pos: int) -> Decree | None:
     if m := re.search(r"\sngày\s", ctx.text[pos:stop]):
         date, dend = iso_after(ctx.text, pos + m.start())
         stop = dend if date else stop
+    elif m := re.search(r"\snăm\s+(\d{4})$", ctx.text[pos:stop].rstrip()):
+        date = iso(int(m.group(1)))  # 'Luật Nghĩa vụ quân sự năm 2015': the law's year
     return _if_long(Decree("Luật", None, None, ctx.text[start:stop].strip(), date,
                            spans=[(start, stop)]), 2)
 
@@ -209,3 +211,27 @@ def _desc_stop(ctx: Ctx, pos: int) -> int:
 
 def _if_long(d: Decree, min_words: int) -> Decree | None:
     return d if len(d.surface.split()) > min_words else None
+
+
+
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """The rest of an issuing body's name, then the verb right before the document."""
+    return re.compile(r"(?P<tail>[^,;:.\n]{0,60}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)*"
+                      rf"(?:{_cue('issued')}|có)\s+$")
+
+
+def issuer_before(ctx: Ctx, start: int) -> str | None:
+    """'Bộ Quốc phòng đã có quyết định ...', 'Chủ tịch UBND tỉnh ký Quyết định số ...': the
+    body (with the post before it) issuing the document, written before it."""
+    s0 = ctx.sentence_of(start)[0]
+    for head in reversed(list(lx.units().regex.finditer(ctx.folded, s0, start))):
+        verb = _issued_by().match(ctx.folded[:start], head.end())
+        if verb is None:
+            continue
+        begin = head.start()
+        for post in lx.roles().regex.finditer(ctx.folded, s0, begin):
+            if not ctx.folded[post.end():begin].strip():  # 'Chủ tịch UBND tỉnh'
+                begin = post.start()
+        return ctx.text[begin:verb.end("tail")].strip() or None
+    return None

@@ -14,7 +14,7 @@ from functools import cache
 from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import iso, iso_after
-from extract.decree_names import Decree, generic, named
+from extract.decree_names import Decree, generic, issuer_before, named
 from extract.text import fold
 
 __all__ = ["Decree", "canonical_number", "find_decrees"]
@@ -25,9 +25,12 @@ NUMBER = re.compile(
     r"(?:\s?[-/]\s?[A-ZĐƯ](?:[A-ZĐƯa-zđư&]|\.(?=[A-ZĐƯ]))*)*)")
 _SO = re.compile(r"\s*(?:số\s*:?\s*)?", re.IGNORECASE)
 _BARE = re.compile(r"(?P<n>\d{1,5})(?![\d/.,-]\w)")
-_ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐ][\w]*|ban|bộ|ủy|đảng|chính|trung|tư)"
+_UP = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+_ISSUER = re.compile(rf"\s+(?:của|do)\s+((?:[{_UP}]\w*|ban|bộ|ủy|đảng|chính|trung|tư)"
                      r"(?:\s+[\wĐđ]+){0,8}?)(?=\s+(?:về|ban\s+hành|thông\s+qua|và|khóa|khoá|"
-                     r"quy\s+định|đã|để|nhằm|cho|với|tại)\s|\s*\(|[.,;:)\n]|$)")
+                     r"quy\s+định|đã|để|nhằm|cho|với|tại)\s|\s*[(“\"]|[.,;:)\n]|$)")
+_TITLE = re.compile(r"\s+[“\"]?\s*((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200})")
+_BY_AT_END = re.compile(r"\sdo\s+([^,;]{3,60}?)\s+ban\s+hành\s*$")  # '... do Thủ tướng ban hành'
 _TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on folded text
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
 _STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
@@ -39,7 +42,8 @@ _LINK_LINE = re.compile(r"[^\n]{0,300}\(\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}\)[
 def _issued_before() -> re.Pattern[str]:
     """'ngày 5-6-2019, UBND tỉnh ra Quyết định số ...': the date written before the issuer."""
     return re.compile(
-        r"ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})[^.;\n]{0,80}?"
+        r"ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)"
+        r"\s*(?P<y>\d{4})[^.;\n]{0,80}?"
         rf"(?<!\w)(?:{lx.decree_cues('issued')})\s+$")
 
 
@@ -71,6 +75,9 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
             found.append(d)
     found.extend(_standalone_numbers(ctx, found))
     found.extend(_code_list(ctx, found))
+    _header_issuers(ctx, found)
+    for d in found:
+        d.issuer = d.issuer or issuer_before(ctx, d.spans[0][0])
     return _merge(_drop_coordinated(_drop_nested(ctx, found)))
 
 
@@ -155,15 +162,17 @@ def _numbered(ctx: Ctx, kind: str, sub: str | None, start: int, end: int, number
     if term := _TERM.match(ctx.folded, surface_end):  # '(khóa XI)'
         surface_end = term.end()
     title = _title_after(ctx, surface_end)
+    by = _BY_AT_END.search(title or "") if issuer is None else None
     issued = None if date else _issued_before().search(ctx.folded, max(0, start - 120), start)
     if issued:  # 'ngày 18/3/2021, UBND tỉnh đã ban hành Kế hoạch số 42/KH-UBND'
         date = iso(int(issued.group("y")), int(issued.group("m")), int(issued.group("d")))
-    return Decree(kind, sub, number, ctx.text[start:surface_end].strip(), date,
-                  issuer.group(1) if issuer else None, title, [(start, end)])
+    who = issuer.group(1) if issuer else (by.group(1) if by else None)
+    return Decree(kind, sub, number, ctx.text[start:surface_end].strip(), date, who, title,
+                  [(start, end)])
 
 
 def _title_after(ctx: Ctx, pos: int) -> str | None:
-    m = re.match(r"\s+((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200})", ctx.text[pos:])
+    m = _TITLE.match(ctx.text, pos)
     return m.group(1).strip() if m else None
 
 
@@ -184,6 +193,24 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
         out.append(Decree(kind, None, number, ctx.text[m.start():num.end()], date,
                           spans=[(m.start(), num.end())]))
     return out
+
+
+def _header_issuers(ctx: Ctx, found: list[Decree]) -> None:
+    """'04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ...': the issuer of the
+    counted header belongs to each numbered item of its sentence."""
+    for m in lx.decree_kinds().regex.finditer(ctx.folded):
+        if not generic(ctx, m.start()):
+            continue
+        head = _HEADER_OF.match(ctx.text, m.end())
+        if head is None:
+            continue
+        s1 = ctx.sentence_of(m.start())[1]
+        for d in found:
+            if d.number and head.end() <= d.spans[0][0] < s1 and d.issuer is None:
+                d.issuer = head.group(1)
+
+
+_HEADER_OF = re.compile(r"\s+của\s+([^,:;.\n]{3,60}?)\s*,?\s*(?:gồm|bao\s+gồm)\s*:")
 
 
 def _drop_coordinated(found: list[Decree]) -> list[Decree]:
