@@ -39,7 +39,8 @@ _QUOTE_CLOSE = re.compile(r"[^”\"\n]{2,400}?(?=[”\"])")
 _DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm|được)\s|(?<!đối)\svới\s|"
                        r"\svà\s+(?=[A-ZĐ\d])|,(?!\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
                        r"ùúủũụưừứửữựỳýỷỹỵ])|$")
-_YEAR = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?!\d)")
+# the description ends in its year, maybe before its issuer ('huấn luyện năm 2024 của ...')
+_YEAR_END = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+của\s.+)?$")
 _ISSUER_IN = re.compile(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)")
 _ORG_START = re.compile(r"[A-ZĐ]|(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s", re.IGNORECASE)
 _SHORT_TAIL = re.compile(r"(?P<w>(?:[^\W\d]+\s+){0,2}[^\W\d]+)(?=\s*(?:[;,.:)(\n]|$)|\s+(?:năm|"
@@ -99,8 +100,15 @@ def _stop_words() -> frozenset[str]:
 
 
 def generic(ctx: Ctx, start: int) -> bool:
-    """'các Chỉ thị của ...', '03 Nghị định của Chính phủ, gồm:' name no one document."""
-    return _counted().search(ctx.folded, max(0, start - 25), start) is not None
+    """'các Chỉ thị của ...', '03 Nghị định của Chính phủ, gồm:' name no one document
+    ('Điều 5 Luật ...' is an article of one)."""
+    m = _counted().search(ctx.folded, max(0, start - 25), start)
+    return m is not None and not _article().search(ctx.folded, max(0, m.start() - 10), m.start())
+
+
+@cache
+def _article() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_cue('article')})\s+$")
 
 
 def named(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int) -> Decree | None:
@@ -168,9 +176,9 @@ def _law_stop(ctx: Ctx, start: int, pos: int) -> int:
 
 def _name_goes_on(ctx: Ctx, start: int, nxt: int) -> bool:
     """After 'và': the rest of the name ('… quốc phòng và an ninh;'), or a new phrase?"""
+    if lx.decree_kinds().regex.match(ctx.folded, nxt):  # 'Luật A và Luật B': two laws,
+        return "sửa đổi" in ctx.folded[start:nxt]  # unless one law amends both
     if ctx.text[nxt:nxt + 1].isupper():
-        if lx.decree_kinds().regex.match(ctx.folded, nxt):  # 'Luật A và Luật B': two laws,
-            return "sửa đổi" in ctx.folded[start:nxt]  # unless one law amends both
         return True
     tail = _SHORT_TAIL.match(ctx.folded, nxt)
     if tail is None:
@@ -190,7 +198,7 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
     issuer = _ISSUER_IN.search(surface)
     if not _subject_head().match(ctx.folded, pos):
         by_org = capital and issuer is not None and _ORG_START.match(issuer.group(1))
-        if not by_org and not _YEAR.search(surface):
+        if not by_org and not _YEAR_END.search(surface):
             return None
     return _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
                            spans=[(start, start + len(surface))]), 3)

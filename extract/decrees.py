@@ -35,7 +35,8 @@ _TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
 _STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
 # a related-article link: a headline ending in its own time stamp '(05/03/2020 14:20)'
-_LINK_LINE = re.compile(r"[^\n]{0,300}\(\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}\)[ \t]*(?=\n|$)")
+_LINK_LINE = re.compile(r"[^\n]{0,300}\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*\d{1,2}[:h]\d{2}|"
+                        r"\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)[ \t]*(?=\n|$)")
 
 
 @cache
@@ -243,7 +244,14 @@ def _covers(longer: str, shorter: str) -> bool:
 
 
 def _words(s: str) -> list[str]:
-    return re.findall(r"\w+", fold(s))
+    """The words that tell documents apart ('về việc', 'của' do not)."""
+    return [w for w in re.findall(r"\w+", fold(s)) if w not in _fillers()]
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    return frozenset(w for r in lx.rows("decree_cues.tsv") if r[1] == "filler"
+                     for w in fold(r[0]).split())
 
 
 def _lead(number: str | None) -> str:

@@ -203,3 +203,40 @@ def test_same_number_with_other_date_or_issuer_is_another_document() -> None:
     ds = _decrees("Thực hiện Nghị quyết 28/NQ-CP của Chính phủ và Nghị quyết 28/NQ-CP của Quốc "
                   "hội khóa XV.")
     assert len(ds) == 2
+
+
+def test_issuer_written_before_the_document() -> None:
+    ds = _decrees("Bộ Quốc phòng đã có quyết định về việc cán bộ nghỉ công tác đối với Đại tá "
+                  "Lương Văn Ký. Sáng 5/6, Chủ tịch UBND tỉnh ký Quyết định số 12/QĐ-UBND về "
+                  "diễn tập.")
+    assert [(d["surface"], d["issuer"]) for d in ds] == [
+        ("quyết định về việc cán bộ nghỉ công tác đối với Đại tá Lương Văn Ký", "Bộ Quốc phòng"),
+        ("Quyết định số 12/QĐ-UBND", "Chủ tịch UBND tỉnh")]
+
+
+def test_issuer_of_a_counted_header_and_after_the_title() -> None:
+    ds = _decrees("Hội nghị quán triệt 02 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số "
+                  "91-NQ/TW về biển, Nghị quyết số 92-NQ/TW về biên giới. Quyết định 77/QĐ-TTg "
+                  "năm 2022 phê duyệt Đề án “Dân quân” do Thủ tướng Chính phủ ban hành.")
+    assert [(d["number"], d["issuer"]) for d in ds] == [
+        ("91-NQ/TW", "Bộ Chính trị"), ("92-NQ/TW", "Bộ Chính trị"),
+        ("77/QĐ-TTg", "Thủ tướng Chính phủ")]
+
+
+def test_an_article_number_is_not_a_count_and_a_law_keeps_its_year() -> None:
+    ds = _decrees("Theo khoản 2 Điều 5 Luật Nghĩa vụ quân sự năm 2015, công dân phải đăng ký.")
+    assert [(d["surface"], d["date"]) for d in ds] == [("Luật Nghĩa vụ quân sự năm 2015", "2015")]
+
+
+def test_a_year_inside_a_sentence_does_not_make_a_document() -> None:
+    assert _decrees("Kế hoạch năm 2024 đề ra 5 chỉ tiêu chủ yếu cho huyện.") == []
+
+
+def test_va_before_a_lower_case_kind_word_ends_the_law() -> None:
+    assert _surfaces("Quán triệt Luật Dân quân tự vệ và nghị định; tổ chức huấn luyện.") == [
+        "Luật Dân quân tự vệ"]
+
+
+def test_link_line_with_the_time_first_is_furniture_too() -> None:
+    assert _decrees("Tin liên quan\nHuyện Vân Lũng ban hành Kế hoạch diễn tập năm 2021 "
+                    "(14:20 05/03/2021)\n") == []
