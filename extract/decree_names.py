@@ -42,7 +42,7 @@ _DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm
 # the description ends in its year, maybe before its issuer ('huấn luyện năm 2024 của ...')
 _YEAR_END = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+của\s.+)?$")
 _ISSUER_IN = re.compile(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)")
-_ORG_START = re.compile(r"[A-ZĐ]|(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s", re.IGNORECASE)
+_ORG_START = re.compile(r"(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s")
 _SHORT_TAIL = re.compile(r"(?P<w>(?:[^\W\d]+\s+){0,2}[^\W\d]+)(?=\s*(?:[;,.:)(\n]|$)|\s+(?:năm|"
                          r"ngày|do|được|đã|có|cho|để|nhằm|tại|trong)\s)")
 
@@ -191,13 +191,14 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
                capital: bool) -> Decree | None:
     """'quyết định thăng quân hàm ...', 'Kế hoạch huấn luyện của Bộ CHQS tỉnh': the subject
     opens with a subject head, or the description names a year or (capitalised) an issuer."""
-    if kind == "other" and sub == "Kết luận":
-        return None
+    if (kind == "other" and sub == "Kết luận") or not ctx.text[pos:pos + 4].lstrip()[:1].isalpha():
+        return None  # 'Kết luận' opens a closing speech; 'Nghị quyết, ...' refers back
     stop = _desc_stop(ctx, pos)
     surface = ctx.text[start:stop].strip()
     issuer = _ISSUER_IN.search(surface)
     if not _subject_head().match(ctx.folded, pos):
-        by_org = capital and issuer is not None and _ORG_START.match(issuer.group(1))
+        by_org = capital and issuer is not None and (
+            issuer.group(1)[:1].isupper() or _ORG_START.match(issuer.group(1)))
         if not by_org and not _YEAR_END.search(surface):
             return None
     return _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,

@@ -240,3 +240,10 @@ def test_va_before_a_lower_case_kind_word_ends_the_law() -> None:
 def test_link_line_with_the_time_first_is_furniture_too() -> None:
     assert _decrees("Tin liên quan\nHuyện Vân Lũng ban hành Kế hoạch diễn tập năm 2021 "
                     "(14:20 05/03/2021)\n") == []
+
+
+def test_a_kind_word_referring_back_is_not_a_new_document() -> None:
+    ds = _decrees("Huyện tổng kết Nghị quyết số 12-NQ/HU của Huyện ủy. Bí thư yêu cầu tiếp tục "
+                  "quán triệt nghiêm túc Nghị quyết, đưa nhiệm vụ quốc phòng vào nghị quyết của "
+                  "cấp ủy hằng năm.")
+    assert [d["number"] for d in ds] == ["12-NQ/HU"]
