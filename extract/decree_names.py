@@ -100,10 +100,20 @@ def _stop_words() -> frozenset[str]:
 
 
 def generic(ctx: Ctx, start: int) -> bool:
-    """'các Chỉ thị của ...', '03 Nghị định của Chính phủ, gồm:' name no one document
-    ('Điều 5 Luật ...' is an article of one)."""
+    """'các Chỉ thị của ...', '03 Nghị định của Chính phủ, gồm:', 'các chủ trương, Nghị quyết
+    của Đảng' name no one document ('Điều 5 Luật ...' is an article of one; a law in a
+    list keeps its name)."""
     m = _counted().search(ctx.folded, max(0, start - 25), start)
+    if m is None and not ctx.folded.startswith("luật", start):
+        m = _counted_list().search(ctx.folded, max(0, start - 160), start)
     return m is not None and not _article().search(ctx.folded, max(0, m.start() - 10), m.start())
+
+
+@cache
+def _counted_list() -> re.Pattern[str]:
+    """A plural or count, then a few short list items, then the kind word."""
+    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{_cue('plural')})\s+"
+                      r"(?:[^\W\d][^,;.:\n]{0,30}?(?:,|\svà|\shoặc)\s+){1,4}$")
 
 
 @cache

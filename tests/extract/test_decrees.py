@@ -247,3 +247,16 @@ def test_a_kind_word_referring_back_is_not_a_new_document() -> None:
                   "quán triệt nghiêm túc Nghị quyết, đưa nhiệm vụ quốc phòng vào nghị quyết của "
                   "cấp ủy hằng năm.")
     assert [d["number"] for d in ds] == ["12-NQ/HU"]
+
+
+def test_a_kind_word_later_in_a_plural_list_is_generic_too() -> None:
+    assert _surfaces("Lực lượng vũ trang quán triệt các chủ trương, Nghị quyết của Đảng, chính "
+                     "sách của Nhà nước; thực hiện các văn bản, Chỉ thị, Nghị quyết của cấp trên "
+                     "và Luật Dân quân tự vệ năm 2019.") == ["Luật Dân quân tự vệ năm 2019"]
+
+
+def test_theo_and_cua_before_a_lower_case_kind() -> None:
+    assert _surfaces("Theo quyết định của Bộ trưởng Bộ Quốc phòng, Đại tá Kim Văn Lộc giữ chức "
+                     "Chính ủy. Diễn tập theo kế hoạch của UBND tỉnh; theo kế hoạch, lễ kéo dài "
+                     "2 giờ. Học viên nắm các nội dung của luật nghĩa vụ quân sự.") == [
+        "quyết định của Bộ trưởng Bộ Quốc phòng", "luật nghĩa vụ quân sự"]
