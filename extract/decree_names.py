@@ -29,6 +29,7 @@ class Decree:
     issuer: str | None = None
     title: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    bare: bool = False  # named by kind and issuer alone ('Nghị quyết Đảng ủy'): a re-wording
 
 
 _SESSION = re.compile(r"\s+(?:trung\s+ương|tw|tư)\s+\d{1,2}(?:\s+khóa\s+[\divxlc]+)?|"
@@ -45,6 +46,11 @@ _ISSUER_IN = re.compile(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)")
 _ORG_START = re.compile(r"(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s")
 _SHORT_TAIL = re.compile(r"(?P<w>(?:[^\W\d]+\s+){0,2}[^\W\d]+)(?=\s*(?:[;,.:)(\n]|$)|\s+(?:năm|"
                          r"ngày|do|được|đã|có|cho|để|nhằm|tại|trong)\s)")
+
+
+_LAW_NUMBER = re.compile(r"\ssố\s+(\d{1,5}/\d{4}/[A-ZĐ][\w-]*)")
+_BY_BODY = re.compile(r"\s+(?:đại\s+hội|hội\s+nghị)\s")  # 'Nghị quyết Đại hội Đảng bộ tỉnh'
+_ABOUT_SOON = re.compile(r"(?:\s+[^\W\d]+){1,2}\s+về\s")  # 'nghị quyết chuyên đề về ...'
 
 
 @cache
@@ -77,7 +83,7 @@ def _counted() -> re.Pattern[str]:
 @cache
 def _law_end() -> re.Pattern[str]:
     """Where a law's name ends (on folded text); a 'và' is decided by `_name_goes_on`."""
-    return re.compile(r"[;\n]|\.(?=\s|$)|(?<=\bnăm \d{4})|"
+    return re.compile(r"[;\n]|\.(?=\s|$)|(?<=\s(?:19|20)\d\d)(?![\w/])|"
                       r"\s(?:để|nhằm|được|đã|có|do|cho|tại|trong|khi|sẽ|đang)\s|(?P<and>\svà\s+)|"
                       rf",\s+(?!(?:{_cue('law_comma')})(?!\w))(?=[^\W\d])|$")
 
@@ -103,6 +109,8 @@ def generic(ctx: Ctx, start: int) -> bool:
     """'các Chỉ thị của ...', '03 Nghị định của Chính phủ, gồm:', 'các chủ trương, Nghị quyết
     của Đảng' name no one document ('Điều 5 Luật ...' is an article of one; a law in a
     list keeps its name)."""
+    if ctx.folded.startswith("luật", start) and ctx.text[start + 5:start + 6].isupper():
+        return False  # 'các Luật Quốc phòng, ...': each law is named
     m = _counted().search(ctx.folded, max(0, start - 25), start)
     if m is None and not ctx.folded.startswith("luật", start):
         m = _counted_list().search(ctx.folded, max(0, start - 160), start)
@@ -169,10 +177,11 @@ def _law(ctx: Ctx, start: int, pos: int) -> Decree | None:
     if m := re.search(r"\sngày\s", ctx.text[pos:stop]):
         date, dend = iso_after(ctx.text, pos + m.start())
         stop = dend if date else stop
-    elif m := re.search(r"\snăm\s+(\d{4})$", ctx.text[pos:stop].rstrip()):
+    elif m := re.search(r"\s(?:năm\s+)?((?:19|20)\d\d)$", ctx.text[pos:stop].rstrip()):
         date = iso(int(m.group(1)))  # 'Luật Nghĩa vụ quân sự năm 2015': the law's year
-    return _if_long(Decree("Luật", None, None, ctx.text[start:stop].strip(), date,
-                           spans=[(start, stop)]), 2)
+    number = _LAW_NUMBER.search(ctx.text, pos, stop)  # '... số 18/2023/QH15'
+    return _if_long(Decree("Luật", None, number.group(1) if number else None,
+                           ctx.text[start:stop].strip(), date, spans=[(start, stop)]), 2)
 
 
 def _law_stop(ctx: Ctx, start: int, pos: int) -> int:
@@ -206,13 +215,36 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
     stop = _desc_stop(ctx, pos)
     surface = ctx.text[start:stop].strip()
     issuer = _ISSUER_IN.search(surface)
-    if not _subject_head().match(ctx.folded, pos):
+    if not _opens_subject(ctx, pos, capital):
         by_org = capital and issuer is not None and (
             issuer.group(1)[:1].isupper() or _ORG_START.match(issuer.group(1)))
         if not by_org and not _YEAR_END.search(surface):
             return None
-    return _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
-                           spans=[(start, start + len(surface))]), 3)
+    d = _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
+                        spans=[(start, start + len(surface))]), 3)
+    if d is not None:
+        d.bare = _bare(ctx, pos, start + len(surface))
+    return d
+
+
+def _bare(ctx: Ctx, pos: int, end: int) -> bool:
+    """Nothing but the issuing body after the kind: 'của Tỉnh ủy', 'Đảng ủy' (short, no 'về')."""
+    rest = ctx.folded[pos:end]
+    if len(rest.split()) > 6 or re.search(r"\svề\s", rest) or _YEAR_END.search(rest):
+        return False
+    body = re.match(r"\s+(?:của\s+)?", rest)
+    return body is not None and lx.units().regex.match(ctx.folded, pos + body.end()) is not None
+
+
+def _opens_subject(ctx: Ctx, pos: int, capital: bool) -> bool:
+    """A subject head ('thành lập', 'về', ...) right after the kind word or 'về' a word or
+    two later; a capitalised kind may also be followed by its issuing body ('Nghị quyết Đại
+    hội Đảng bộ tỉnh', 'Chỉ thị Ban Thường vụ Tỉnh ủy')."""
+    if _subject_head().match(ctx.folded, pos) or _ABOUT_SOON.match(ctx.folded, pos):
+        return True
+    nxt = len(ctx.folded[pos:]) - len(ctx.folded[pos:].lstrip())
+    return capital and ctx.text[pos + nxt:pos + nxt + 1].isupper() and bool(
+        _BY_BODY.match(ctx.folded, pos) or lx.units().regex.match(ctx.folded, pos + nxt))
 
 
 def _desc_stop(ctx: Ctx, pos: int) -> int:

@@ -262,7 +262,7 @@ def _merge(found: list[Decree]) -> list[Decree]:
     full: list[Decree] = []
     for d in sorted(found, key=lambda d: ("/" not in (d.number or "") and "-" not in
                                           (d.number or ""), d.spans[0][0])):
-        target = next((f for f in full if _same(f, d)), None)
+        target = next((f for f in full if _same(f, d)), None) or _reworded(full, d)
         if target is None:
             full.append(d)
             continue
@@ -272,6 +272,15 @@ def _merge(found: list[Decree]) -> list[Decree]:
         target.title = target.title or d.title
     full.sort(key=lambda d: d.spans[0][0])
     return full
+
+
+def _reworded(found: list[Decree], d: Decree) -> Decree | None:
+    """'quán triệt Nghị quyết Đảng ủy' (a caption) beside the one numbered resolution of the
+    article: the same document, by kind and issuer alone."""
+    if not d.bare:
+        return None
+    numbered = [f for f in found if f.number and f.kind == d.kind and not _told_apart(f, d)]
+    return numbered[0] if len({f.number for f in numbered}) == 1 else None
 
 
 def _same(a: Decree, b: Decree) -> bool:

@@ -260,3 +260,28 @@ def test_theo_and_cua_before_a_lower_case_kind() -> None:
                      "Chính ủy. Diễn tập theo kế hoạch của UBND tỉnh; theo kế hoạch, lễ kéo dài "
                      "2 giờ. Học viên nắm các nội dung của luật nghĩa vụ quân sự.") == [
         "quyết định của Bộ trưởng Bộ Quốc phòng", "luật nghĩa vụ quân sự"]
+
+
+def test_laws_with_a_number_or_a_bare_year_and_lists_of_laws() -> None:
+    ds = _decrees("Tuyên truyền Luật Phòng thủ dân sự số 18/2023/QH15 và Luật Dân quân tự vệ 2019 "
+                  "cho nhân dân; quán triệt các Luật Quốc phòng, Luật Biên phòng Việt Nam.")
+    assert [(d["surface"], d["number"], d["date"]) for d in ds] == [
+        ("Luật Phòng thủ dân sự số 18/2023/QH15", "18/2023/QH15", None),
+        ("Luật Dân quân tự vệ 2019", None, "2019"), ("Luật Quốc phòng", None, None),
+        ("Luật Biên phòng Việt Nam", None, None)]
+
+
+def test_a_capitalised_kind_followed_by_its_body_or_about_a_word_later() -> None:
+    assert _surfaces("Tiếp tục thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ "
+                     "2020-2025. Huyện ủy ban hành nghị quyết chuyên đề về công tác quân sự.") == [
+        "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025",
+        "nghị quyết chuyên đề về công tác quân sự"]
+    assert _decrees("Trao quyết định cho đồng chí về nhận công tác mới.") == []
+
+
+def test_a_caption_naming_the_resolution_by_its_body_is_the_numbered_one() -> None:
+    ds = _decrees("Ảnh: Bí thư Lò Văn Pọm quán triệt Nghị quyết Đảng ủy\nHội nghị quán triệt "
+                  "Nghị quyết số 07-NQ/ĐU ngày 3/1/2024 của Đảng ủy xã về nhiệm vụ quốc phòng.")
+    assert [d["number"] for d in ds] == ["07-NQ/ĐU"] and len(ds[0]["mentions"]) == 2
+    assert _surfaces("Ảnh: quán triệt Nghị quyết Đảng ủy xã Nà Lừa.") == [
+        "Nghị quyết Đảng ủy xã Nà Lừa"]
