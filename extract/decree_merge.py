@@ -11,7 +11,7 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.decree_names import Decree
-from extract.text import fold
+from extract.text import expand_abbreviations, fold
 
 
 def drop_coordinated(found: list[Decree]) -> list[Decree]:
@@ -109,10 +109,13 @@ def _same(a: Decree, b: Decree) -> bool:
 
 
 def _told_apart(a: Decree, b: Decree) -> bool:
-    """Different issue dates or different issuers: two documents, whatever their numbers."""
+    """Different issue dates or different issuers: two documents, whatever their numbers
+    (a number with its year in it, '21/2019/NĐ-CP', names one document however written)."""
+    if a.number == b.number and re.search(r"(?:19|20)\d\d", a.number or ""):
+        return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return True
-    ia, ib = fold(a.issuer or ""), fold(b.issuer or "")
+    ia, ib = (fold(expand_abbreviations(x.issuer or "")) for x in (a, b))
     return bool(ia and ib and ia not in ib and ib not in ia)
 
 

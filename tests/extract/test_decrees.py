@@ -285,3 +285,10 @@ def test_a_caption_naming_the_resolution_by_its_body_is_the_numbered_one() -> No
     assert [d["number"] for d in ds] == ["07-NQ/ĐU"] and len(ds[0]["mentions"]) == 2
     assert _surfaces("Ảnh: quán triệt Nghị quyết Đảng ủy xã Nà Lừa.") == [
         "Nghị quyết Đảng ủy xã Nà Lừa"]
+
+
+def test_a_number_with_its_year_is_one_document_and_a_short_one_of_another_year_is_not() -> None:
+    ds = _decrees("Chính phủ ban hành Nghị định số 21/2019/NĐ-CP ngày 14/02/2019 về khu vực "
+                  "phòng thủ. UBND tỉnh có Nghị định số 21/2019/NĐ-CP; năm 2021 thực hiện Nghị "
+                  "định số 21 ngày 3/3/2021 của Chính phủ về dân quân.")
+    assert [(d["number"], len(d["mentions"])) for d in ds] == [("21/2019/NĐ-CP", 2), ("21", 1)]
