@@ -44,8 +44,8 @@ def _covers(longer: str, shorter: str) -> bool:
 
 
 def _words(s: str) -> list[str]:
-    """The words that tell documents apart ('về việc', 'của' do not)."""
-    return [w for w in re.findall(r"\w+", fold(s)) if w not in _fillers()]
+    """The words that tell documents apart ('về việc', 'của' do not), abbreviations spelled out."""
+    return [w for w in re.findall(r"\w+", fold(expand_abbreviations(s))) if w not in _fillers()]
 
 
 @cache

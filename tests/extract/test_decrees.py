@@ -292,3 +292,10 @@ def test_a_number_with_its_year_is_one_document_and_a_short_one_of_another_year_
                   "phòng thủ. UBND tỉnh có Nghị định số 21/2019/NĐ-CP; năm 2021 thực hiện Nghị "
                   "định số 21 ngày 3/3/2021 của Chính phủ về dân quân.")
     assert [(d["number"], len(d["mentions"])) for d in ds] == [("21/2019/NĐ-CP", 2), ("21", 1)]
+
+
+def test_a_caption_with_abbreviations_re_words_the_decision() -> None:
+    ds = _decrees("Hội nghị công bố Quyết định về việc thành lập Ban Chỉ đạo diễn tập khu vực "
+                  "phòng thủ tỉnh năm 2024.\nĐại tá Hà Văn Lập trao quyết định thành lập BCĐ diễn "
+                  "tập KVPT tỉnh.")
+    assert len(ds) == 1 and len(ds[0]["mentions"]) == 2
