@@ -214,8 +214,11 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
         return None  # 'Kết luận' opens a closing speech; 'Nghị quyết, ...' refers back
     stop = _desc_stop(ctx, pos)
     surface = ctx.text[start:stop].strip()
-    issuer = _ISSUER_IN.search(surface)
-    if not _opens_subject(ctx, pos, capital):
+    issuer = _ISSUER_IN.search(surface.split(" về ")[0])  # not 'của Đảng' inside the subject
+    opener = not ctx.text[ctx.sentence_of(start)[0]:start].strip(" -–“\"")
+    if not _opens_subject(ctx, pos, capital and not opener):
+        if opener:  # capitalised only as the first word: 'Hướng dẫn các đơn vị ... năm 2024'
+            return None
         by_org = capital and issuer is not None and (
             issuer.group(1)[:1].isupper() or _ORG_START.match(issuer.group(1)))
         if not by_org and not _YEAR_END.search(surface):

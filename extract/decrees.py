@@ -29,7 +29,8 @@ _UP = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isal
 _ISSUER = re.compile(rf"\s+(?:của|do)\s+((?:[{_UP}]\w*|ban|bộ|ủy|đảng|chính|trung|tư)"
                      r"(?:\s+[\wĐđ]+){0,8}?)(?=\s+(?:về|ban\s+hành|thông\s+qua|và|khóa|khoá|"
                      r"quy\s+định|đã|để|nhằm|cho|với|tại)\s|\s*[(“\"]|[.,;:)\n]|$)")
-_TITLE = re.compile(r"\s+[“\"]?\s*((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200})")
+_TITLE = re.compile(r"\s+[“\"]?\s*((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200}?)"
+                    r"(?=[.;\n]|,\s+[A-ZĐ]\w*\s+[A-ZĐ]|$)")  # to a new clause's capitalised subject
 _BY_AT_END = re.compile(r"\sdo\s+([^,;]{3,60}?)\s+ban\s+hành\s*$")  # '... do Thủ tướng ban hành'
 _TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on folded text
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")

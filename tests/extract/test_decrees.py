@@ -299,3 +299,18 @@ def test_a_caption_with_abbreviations_re_words_the_decision() -> None:
                   "phòng thủ tỉnh năm 2024.\nĐại tá Hà Văn Lập trao quyết định thành lập BCĐ diễn "
                   "tập KVPT tỉnh.")
     assert len(ds) == 1 and len(ds[0]["mentions"]) == 2
+
+
+def test_a_kind_word_opening_a_sentence_needs_a_subject_head() -> None:
+    """'Hướng dẫn các đơn vị ...' is a verb; 'Quyết định thành lập ...' still a document."""
+    assert _decrees("Hướng dẫn các đơn vị tổ chức tốt đợt huấn luyện năm 2024.") == []
+    assert _surfaces("Quyết định thành lập Ban Chỉ huy diễn tập xã Pù Lau được công bố sáng "
+                     "nay.") == ["Quyết định thành lập Ban Chỉ huy diễn tập xã Pù Lau"]
+
+
+def test_the_issuer_is_not_taken_from_inside_the_subject() -> None:
+    ds = _decrees("Ban Thường vụ Tỉnh ủy ban hành Chỉ thị về tăng cường sự lãnh đạo của Đảng "
+                  "đối với công tác tuyển quân năm 2025. Trung đoàn triển khai Mệnh lệnh huấn "
+                  "luyện năm 2024 của Sư đoàn trưởng.")
+    assert [(d["kind"], d.get("subkind"), d["issuer"]) for d in ds] == [
+        ("Chỉ thị", None, "Ban Thường vụ Tỉnh ủy"), ("other", "Mệnh lệnh", "Sư đoàn trưởng")]
