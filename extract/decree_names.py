@@ -215,7 +215,8 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
     stop = _desc_stop(ctx, pos)
     surface = ctx.text[start:stop].strip()
     issuer = _ISSUER_IN.search(surface.split(" về ")[0])  # not 'của Đảng' inside the subject
-    opener = not ctx.text[ctx.sentence_of(start)[0]:start].strip(" -–“\"")
+    opener = _also_verb(ctx.text[start:pos]) and not ctx.text[
+        ctx.sentence_of(start)[0]:start].strip(" -–“\"")
     if not _opens_subject(ctx, pos, capital and not opener):
         if opener:  # capitalised only as the first word: 'Hướng dẫn các đơn vị ... năm 2024'
             return None
@@ -228,6 +229,11 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
     if d is not None:
         d.bare = _bare(ctx, pos, start + len(surface))
     return d
+
+
+def _also_verb(word: str) -> bool:
+    row = lx.decree_kinds().get(word)
+    return bool(row and len(row) > 4 and row[4] == "1")
 
 
 def _bare(ctx: Ctx, pos: int, end: int) -> bool:

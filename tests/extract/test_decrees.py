@@ -302,10 +302,13 @@ def test_a_caption_with_abbreviations_re_words_the_decision() -> None:
 
 
 def test_a_kind_word_opening_a_sentence_needs_a_subject_head() -> None:
-    """'Hướng dẫn các đơn vị ...' is a verb; 'Quyết định thành lập ...' still a document."""
+    """'Hướng dẫn các đơn vị ...' is a verb; 'Quyết định thành lập ...' still a document, and
+    a plan (never a verb) opening a line keeps its year and issuer."""
     assert _decrees("Hướng dẫn các đơn vị tổ chức tốt đợt huấn luyện năm 2024.") == []
     assert _surfaces("Quyết định thành lập Ban Chỉ huy diễn tập xã Pù Lau được công bố sáng "
                      "nay.") == ["Quyết định thành lập Ban Chỉ huy diễn tập xã Pù Lau"]
+    assert _surfaces("Kế hoạch huấn luyện năm 2024 của Bộ CHQS tỉnh Hà Lam\nBài viết.") == [
+        "Kế hoạch huấn luyện năm 2024 của Bộ CHQS tỉnh Hà Lam"]
 
 
 def test_the_issuer_is_not_taken_from_inside_the_subject() -> None:
