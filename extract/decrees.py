@@ -42,11 +42,36 @@ _LINK_LINE = re.compile(r"[^\n]{0,300}\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*\d
 
 @cache
 def _issued_before() -> re.Pattern[str]:
-    """'ngày 5-6-2019, UBND tỉnh ra Quyết định số ...': the date written before the issuer."""
+    """'ngày 5-6-2019, UBND tỉnh ra Quyết định số ...', 'Năm 2019, Quốc hội thông qua Luật ...':
+    the date written before the issuer (a bare year only as the clause's opener)."""
     return re.compile(
-        r"ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)"
-        r"\s*(?P<y>\d{4})[^.;\n]{0,80}?"
+        r"(?:ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)"
+        r"\s*(?P<y>\d{4})|(?<![\w/])năm\s+(?P<yo>\d{4}),)[^.;\n]{0,80}?"
         rf"(?<!\w)(?:{lx.decree_cues('issued')})\s+$")
+
+
+def issued_before(ctx: Ctx, start: int) -> str | None:
+    """The issue date written before the document that starts at `start`, if any."""
+    m = _issued_before().search(ctx.folded, max(0, start - 120), start)
+    if m is None:
+        return None
+    if m.group("yo"):
+        return iso(int(m.group("yo")))
+    return iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+
+
+def _date_after(ctx: Ctx, end: int) -> tuple[str | None, int]:
+    """'..., ngày 5/6/2019', '(ngày 5/6/2019)', 'ký ngày 5/6/2019' after a number."""
+    lead = _DATE_LEAD.match(ctx.text, end)
+    date, end2 = iso_after(ctx.text, lead.end() if lead else end)
+    if not date:
+        return None, end
+    return date, end2 + (1 if lead and "(" in lead.group(0) and ctx.text[end2:end2 + 1] == ")"
+                         else 0)
+
+
+_DATE_LEAD = re.compile(r"\s*[(,]?\s*(?:(?:được\s+)?(?:ký|ban\s+hành|thông\s+qua)\s+)?"
+                        r"(?=ngày\s|năm\s)", re.IGNORECASE)
 
 
 def canonical_number(raw: str) -> str:
@@ -78,8 +103,9 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     found.extend(_standalone_numbers(ctx, found))
     found.extend(_code_list(ctx, found))
     _header_issuers(ctx, found)
-    for d in found:
+    for d in found:  # 'Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'
         d.issuer = d.issuer or issuer_before(ctx, d.spans[0][0])
+        d.date = d.date or issued_before(ctx, d.spans[0][0])
     return merge(drop_coordinated(_drop_nested(ctx, found)))
 
 
@@ -158,16 +184,13 @@ def _numbered(ctx: Ctx, kind: str, sub: str | None, start: int, end: int, number
     code = number.split("/")[-1].split("-")[0] if "/" in number or "-" in number else ""
     if kind == "other" and sub is None and code in lx.decree_code_kinds():
         kind = lx.decree_code_kinds()[code]
-    date, end2 = iso_after(ctx.text, end)
+    date, end2 = _date_after(ctx, end)
     issuer = _ISSUER.match(ctx.text, end2)
     surface_end = issuer.end() if issuer else end2
     if term := _TERM.match(ctx.folded, surface_end):  # '(khóa XI)'
         surface_end = term.end()
     title = _title_after(ctx, surface_end)
     by = _BY_AT_END.search(title or "") if issuer is None else None
-    issued = None if date else _issued_before().search(ctx.folded, max(0, start - 120), start)
-    if issued:  # 'ngày 18/3/2021, UBND tỉnh đã ban hành Kế hoạch số 42/KH-UBND'
-        date = iso(int(issued.group("y")), int(issued.group("m")), int(issued.group("d")))
     who = issuer.group(1) if issuer else (by.group(1) if by else None)
     return Decree(kind, sub, number, ctx.text[start:surface_end].strip(), date, who, title,
                   [(start, end)])

@@ -317,3 +317,13 @@ def test_the_issuer_is_not_taken_from_inside_the_subject() -> None:
                   "luyện năm 2024 của Sư đoàn trưởng.")
     assert [(d["kind"], d.get("subkind"), d["issuer"]) for d in ds] == [
         ("Chỉ thị", None, "Ban Thường vụ Tỉnh ủy"), ("other", "Mệnh lệnh", "Sư đoàn trưởng")]
+
+
+def test_dates_in_parentheses_after_ky_and_a_year_opening_the_clause() -> None:
+    ds = _decrees("Thực hiện Quyết định số 12/QĐ-UBND (ngày 5/6/2019) của UBND tỉnh và Kế hoạch "
+                  "số 7/KH-BCH ký ngày 15/1/2024 của Bộ CHQS tỉnh. Năm 2019, Quốc hội thông qua "
+                  "Luật Dân quân tự vệ. Ngày 5/6/2020, UBND huyện ra quyết định thành lập Ban "
+                  "Chỉ đạo diễn tập huyện.")
+    assert [(d["number"], d["date"], d["issuer"]) for d in ds] == [
+        ("12/QĐ-UBND", "2019-06-05", "UBND tỉnh"), ("7/KH-BCH", "2024-01-15", "Bộ CHQS tỉnh"),
+        (None, "2019", "Quốc hội"), (None, "2020-06-05", "UBND huyện")]
