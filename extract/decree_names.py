@@ -271,27 +271,3 @@ def _desc_stop(ctx: Ctx, pos: int) -> int:
 
 def _if_long(d: Decree, min_words: int) -> Decree | None:
     return d if len(d.surface.split()) > min_words else None
-
-
-
-@cache
-def _issued_by() -> re.Pattern[str]:
-    """The rest of an issuing body's name, then the verb right before the document."""
-    return re.compile(r"(?P<tail>[^,;:.\n]{0,60}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)*"
-                      rf"(?:{_cue('issued')}|có)\s+$")
-
-
-def issuer_before(ctx: Ctx, start: int) -> str | None:
-    """'Bộ Quốc phòng đã có quyết định ...', 'Chủ tịch UBND tỉnh ký Quyết định số ...': the
-    body (with the post before it) issuing the document, written before it."""
-    s0 = ctx.sentence_of(start)[0]
-    for head in reversed(list(lx.units().regex.finditer(ctx.folded, s0, start))):
-        verb = _issued_by().match(ctx.folded[:start], head.end())
-        if verb is None:
-            continue
-        begin = head.start()
-        for post in lx.roles().regex.finditer(ctx.folded, s0, begin):
-            if not ctx.folded[post.end():begin].strip():  # 'Chủ tịch UBND tỉnh'
-                begin = post.start()
-        return ctx.text[begin:verb.end("tail")].strip() or None
-    return None

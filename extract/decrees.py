@@ -15,7 +15,7 @@ from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import iso, iso_after
 from extract.decree_merge import drop_coordinated, merge
-from extract.decree_names import Decree, generic, issuer_before, named
+from extract.decree_names import Decree, generic, named
 
 __all__ = ["Decree", "canonical_number", "find_decrees"]
 
@@ -104,7 +104,7 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     found.extend(_code_list(ctx, found))
     _header_issuers(ctx, found)
     for d in found:  # 'Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'
-        d.issuer = d.issuer or issuer_before(ctx, d.spans[0][0])
+        d.issuer = d.issuer or _issuer_before(ctx, d.spans[0][0])
         d.date = d.date or issued_before(ctx, d.spans[0][0])
     return merge(drop_coordinated(_drop_nested(ctx, found)))
 
@@ -236,3 +236,26 @@ def _header_issuers(ctx: Ctx, found: list[Decree]) -> None:
 
 
 _HEADER_OF = re.compile(r"\s+của\s+([^,:;.\n]{3,60}?)\s*,?\s*(?:gồm|bao\s+gồm)\s*:")
+
+
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """The rest of an issuing body's name, then the verb right before the document."""
+    return re.compile(r"(?P<tail>[^,;:.\n]{0,60}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)*"
+                      rf"(?:{lx.decree_cues('issued')}|có)\s+$")
+
+
+def _issuer_before(ctx: Ctx, start: int) -> str | None:
+    """'Bộ Quốc phòng đã có quyết định ...', 'Chủ tịch UBND tỉnh ký Quyết định số ...': the
+    body (with the post before it) issuing the document, written before it."""
+    s0 = ctx.sentence_of(start)[0]
+    for head in reversed(list(lx.units().regex.finditer(ctx.folded, s0, start))):
+        verb = _issued_by().match(ctx.folded[:start], head.end())
+        if verb is None:
+            continue
+        begin = head.start()
+        for post in lx.roles().regex.finditer(ctx.folded, s0, begin):
+            if not ctx.folded[post.end():begin].strip():  # 'Chủ tịch UBND tỉnh'
+                begin = post.start()
+        return ctx.text[begin:verb.end("tail")].strip() or None
+    return None
