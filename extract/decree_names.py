@@ -37,11 +37,14 @@ _SESSION = re.compile(r"\s+(?:trung\s+ương|tw|tư)\s+\d{1,2}(?:\s+khóa\s+[\di
 _CODE_DESIG = re.compile(r"\s+[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
 _QUOTED = re.compile(r"\s+[“\"]([^”\"\n]{2,400})[”\"]")
 _QUOTE_CLOSE = re.compile(r"[^”\"\n]{2,400}?(?=[”\"])")
-_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm|được)\s|(?<!đối)\svới\s|"
+_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm|được|do)\s|"
+                       r"(?<!đối)\svới\s|"
                        r"\svà\s+(?=[A-ZĐ\d])|,(?!\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
                        r"ùúủũụưừứửữựỳýỷỹỵ])|$")
 # the description ends in its year, maybe before its issuer ('huấn luyện năm 2024 của ...')
 _YEAR_END = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+của\s.+)?$")
+# '... do Chủ tịch UBND tỉnh ký': the issuer after the description, which ends before 'do'
+_DO_BY = re.compile(r"\s+do\s+([^,;.\n]{3,60}?)\s+(?:ban\s+hành|ký|phê\s+duyệt)(?!\w)")
 _ISSUER_IN = re.compile(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)")
 _ORG_START = re.compile(r"(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s")
 _SHORT_TAIL = re.compile(r"(?P<w>(?:[^\W\d]+\s+){0,2}[^\W\d]+)(?=\s*(?:[;,.:)(\n]|$)|\s+(?:năm|"
@@ -214,7 +217,7 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
         return None  # 'Kết luận' opens a closing speech; 'Nghị quyết, ...' refers back
     stop = _desc_stop(ctx, pos)
     surface = ctx.text[start:stop].strip()
-    issuer = _ISSUER_IN.search(surface.split(" về ")[0])  # not 'của Đảng' inside the subject
+    issuer = _ISSUER_IN.search(surface.split(" về ")[0]) or _DO_BY.match(ctx.text, stop)
     opener = _also_verb(ctx.text[start:pos]) and not ctx.text[
         ctx.sentence_of(start)[0]:start].strip(" -–“\"")
     if not _opens_subject(ctx, pos, capital and not opener):

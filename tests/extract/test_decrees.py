@@ -327,3 +327,13 @@ def test_dates_in_parentheses_after_ky_and_a_year_opening_the_clause() -> None:
     assert [(d["number"], d["date"], d["issuer"]) for d in ds] == [
         ("12/QĐ-UBND", "2019-06-05", "UBND tỉnh"), ("7/KH-BCH", "2024-01-15", "Bộ CHQS tỉnh"),
         (None, "2019", "Quốc hội"), (None, "2020-06-05", "UBND huyện")]
+
+
+def test_a_description_ends_before_do_and_takes_the_issuer_after_it() -> None:
+    """DOC-2 for other kinds: '... do <org> tổ chức/ký'."""
+    ds = _decrees("Hội nghị công bố quyết định thăng quân hàm cấp tá do Tư lệnh Quân khu ký. "
+                  "Triển khai Kế hoạch huấn luyện dân quân năm 2025 do Ban CHQS huyện chủ trì "
+                  "thực hiện.")
+    assert [(d["surface"], d["issuer"]) for d in ds] == [
+        ("quyết định thăng quân hàm cấp tá", "Tư lệnh Quân khu"),
+        ("Kế hoạch huấn luyện dân quân năm 2025", None)]
