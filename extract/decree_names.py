@@ -45,7 +45,7 @@ _DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s\((?=\d)|\s(?:cho|đã|để|nhằm
 _YEAR_END = re.compile(r"\s(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?(?:\s+của\s.+)?$")
 # '... do Chủ tịch UBND tỉnh ký': the issuer after the description, which ends before 'do'
 _DO_BY = re.compile(r"\s+do\s+([^,;.\n]{3,60}?)\s+(?:ban\s+hành|ký|phê\s+duyệt)(?!\w)")
-_ISSUER_IN = re.compile(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)")
+_ISSUER_IN = re.compile(r"\s(?:của|do)\s+([^,]+?)(?=\s+về\b|,|$)")
 _ORG_START = re.compile(r"(?:ban|bộ|ủy|đảng|chính\s+phủ|thủ\s+tướng)\s")
 _SHORT_TAIL = re.compile(r"(?P<w>(?:[^\W\d]+\s+){0,2}[^\W\d]+)(?=\s*(?:[;,.:)(\n]|$)|\s+(?:năm|"
                          r"ngày|do|được|đã|có|cho|để|nhằm|tại|trong)\s)")
@@ -218,6 +218,8 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
     stop = _desc_stop(ctx, pos)
     surface = ctx.text[start:stop].strip()
     issuer = _ISSUER_IN.search(surface.split(" về ")[0]) or _DO_BY.match(ctx.text, stop)
+    if issuer and issuer.re is _ISSUER_IN and surface[issuer.end():issuer.end() + 1] == ",":
+        surface = surface[:issuer.end()]  # 'Nghị quyết của Tỉnh ủy, thực hiện ...': ends there
     opener = _also_verb(ctx.text[start:pos]) and not ctx.text[
         ctx.sentence_of(start)[0]:start].strip(" -–“\"")
     if not _opens_subject(ctx, pos, capital and not opener):
@@ -231,7 +233,19 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
                         spans=[(start, start + len(surface))]), 3)
     if d is not None:
         d.bare = _bare(ctx, pos, start + len(surface))
+        if issuer and _generic_issuer(issuer.group(1)):
+            return None  # 'Nghị quyết của Đảng', 'Chỉ thị của cấp trên': no one document
     return d
+
+
+def _generic_issuer(issuer: str) -> bool:
+    words = fold(issuer)
+    return words in _cue_words("generic_issuer") or words.endswith(" các cấp")
+
+
+@cache
+def _cue_words(use: str) -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv") if r[1] == use)
 
 
 def _also_verb(word: str) -> bool:

@@ -337,3 +337,10 @@ def test_a_description_ends_before_do_and_takes_the_issuer_after_it() -> None:
     assert [(d["surface"], d["issuer"]) for d in ds] == [
         ("quyết định thăng quân hàm cấp tá", "Tư lệnh Quân khu"),
         ("Kế hoạch huấn luyện dân quân năm 2025", None)]
+
+
+def test_a_document_of_a_too_general_body_is_not_one_document() -> None:
+    assert _decrees("Cán bộ, chiến sĩ quán triệt Nghị quyết của Đảng, thực hiện Chỉ thị của cấp "
+                    "trên.") == []
+    assert _surfaces("Cán bộ quán triệt Nghị quyết của Tỉnh ủy Hà Lam.") == [
+        "Nghị quyết của Tỉnh ủy Hà Lam"]
