@@ -2,8 +2,12 @@
 thủ dân sự ngày 20 tháng 6 năm 2023', 'Kế hoạch A, A2', 'Nghị quyết Trung ương 8 khóa XI',
 'Số: 444/QĐ-TTg', and described ones ('trao quyết định thăng quân hàm ...').
 
-Short references ('Nghị định số 21') join the full number written elsewhere in the article
-when kind and leading number agree and nothing (date, issuer) tells them apart.
+Here: numbers, the date, issuer and title written after them, the issue date and issuer
+written before a document ('Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'), self headers
+('Số: ...'), plan designations, and page furniture (related-article links) left out. Unnumbered
+names are read in decree_names.py; repeated mentions are merged in decree_merge.py: short
+references ('Nghị định số 21') join the full number written elsewhere in the article when
+kind and leading number agree and nothing (date, issuer) tells them apart.
 """
 
 from __future__ import annotations
