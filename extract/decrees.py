@@ -40,8 +40,9 @@ _TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
 _STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
 # a related-article link: a headline ending in its own time stamp '(05/03/2020 14:20)'
-_LINK_LINE = re.compile(r"[^\n]{0,300}\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*\d{1,2}[:h]\d{2}|"
-                        r"\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)[ \t]*(?=\n|$)")
+_LINK_LINE = re.compile(r"(?:^|(?<=\)))[^\n]{0,300}?\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*"
+                        r"\d{1,2}[:h]\d{2}|\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)(?=\s|$)",
+                        re.MULTILINE)
 
 
 @cache

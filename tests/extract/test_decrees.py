@@ -344,3 +344,12 @@ def test_a_document_of_a_too_general_body_is_not_one_document() -> None:
                     "trên.") == []
     assert _surfaces("Cán bộ quán triệt Nghị quyết của Tỉnh ủy Hà Lam.") == [
         "Nghị quyết của Tỉnh ủy Hà Lam"]
+
+
+def test_several_related_links_on_one_line_are_furniture() -> None:
+    assert _decrees("Tin khác: Huyện Pù Mo ban hành Nghị quyết về công tác dân quân năm 2020 "
+                    "(05/03/2020 14:20) Xã Lũng Pô triển khai Kế hoạch huấn luyện năm 2020 của "
+                    "Ban CHQS xã (06/03/2020 09:10)\nBài viết tiếp.") == []
+    ds = _decrees("Huyện ban hành Kế hoạch số 5/KH-UBND về diễn tập.\nTin khác: Xã Pô triển "
+                  "khai Kế hoạch số 9/KH-UBND (06/03/2020 09:10)")
+    assert [d["number"] for d in ds] == ["5/KH-UBND"]
