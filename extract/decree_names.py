@@ -227,7 +227,7 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
             return None
         by_org = capital and issuer is not None and (
             issuer.group(1)[:1].isupper() or _ORG_START.match(issuer.group(1)))
-        if not by_org and not _YEAR_END.search(surface):
+        if not by_org and not _YEAR_END.search(surface, pos - start + 1):  # not 'kế hoạch năm X'
             return None
     d = _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
                         spans=[(start, start + len(surface))]), 3)

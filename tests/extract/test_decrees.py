@@ -353,3 +353,7 @@ def test_several_related_links_on_one_line_are_furniture() -> None:
     ds = _decrees("Huyện ban hành Kế hoạch số 5/KH-UBND về diễn tập.\nTin khác: Xã Pô triển "
                   "khai Kế hoạch số 9/KH-UBND (06/03/2020 09:10)")
     assert [d["number"] for d in ds] == ["5/KH-UBND"]
+
+
+def test_a_plan_named_by_its_year_alone_is_the_year_s_work() -> None:
+    assert _decrees("Hội nghị triển khai kế hoạch năm 2024 của huyện.") == []
