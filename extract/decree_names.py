@@ -268,9 +268,9 @@ def _opens_subject(ctx: Ctx, pos: int, capital: bool) -> bool:
     hội Đảng bộ tỉnh', 'Chỉ thị Ban Thường vụ Tỉnh ủy')."""
     if _subject_head().match(ctx.folded, pos) or _ABOUT_SOON.match(ctx.folded, pos):
         return True
-    nxt = len(ctx.folded[pos:]) - len(ctx.folded[pos:].lstrip())
-    return capital and ctx.text[pos + nxt:pos + nxt + 1].isupper() and bool(
-        _BY_BODY.match(ctx.folded, pos) or lx.units().regex.match(ctx.folded, pos + nxt))
+    nxt = pos + len(ctx.text[pos:pos + 8]) - len(ctx.text[pos:pos + 8].lstrip())
+    return capital and ctx.text[nxt:nxt + 1].isupper() and bool(
+        _BY_BODY.match(ctx.folded, pos) or lx.units().regex.match(ctx.folded, nxt))
 
 
 def _desc_stop(ctx: Ctx, pos: int) -> int:
