@@ -255,7 +255,7 @@ def _issuer_before(ctx: Ctx, start: int) -> str | None:
     body (with the post before it) issuing the document, written before it."""
     s0 = ctx.sentence_of(start)[0]
     for head in reversed(list(lx.units().regex.finditer(ctx.folded, s0, start))):
-        verb = _issued_by().match(ctx.folded[:start], head.end())
+        verb = _issued_by().match(ctx.folded, head.end(), start)
         if verb is None:
             continue
         begin = head.start()
