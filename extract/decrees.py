@@ -2,20 +2,26 @@
 thủ dân sự ngày 20 tháng 6 năm 2023', 'Kế hoạch A, A2', 'Nghị quyết Trung ương 8 khóa XI',
 'Số: 444/QĐ-TTg', and described ones ('trao quyết định thăng quân hàm ...').
 
-Short references ('Nghị định số 21') join the full number written elsewhere in the article
-when kind and leading number agree and nothing (date, issuer) tells them apart.
+Here: numbers, the date, issuer and title written after them, the issue date and issuer
+written before a document ('Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'), self headers
+('Số: ...'), plan designations, and page furniture (related-article links) left out. Unnumbered
+names are read in decree_names.py; repeated mentions are merged in decree_merge.py: short
+references ('Nghị định số 21') join the full number written elsewhere in the article when
+kind and leading number agree and nothing (date, issuer) tells them apart.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import iso, iso_after
-from extract.text import fold
+from extract.decree_merge import drop_coordinated, merge
+from extract.decree_names import Decree, generic, named
+
+__all__ = ["Decree", "canonical_number", "find_decrees"]
 
 NUMBER = re.compile(
     r"(?P<n>\d{1,5}[a-zA-Z]?)(?:\s?/\s?(?P<y>\d{4}))?\s?(?P<sep>[/-])\s?"
@@ -23,47 +29,54 @@ NUMBER = re.compile(
     r"(?:\s?[-/]\s?[A-ZĐƯ](?:[A-ZĐƯa-zđư&]|\.(?=[A-ZĐƯ]))*)*)")
 _SO = re.compile(r"\s*(?:số\s*:?\s*)?", re.IGNORECASE)
 _BARE = re.compile(r"(?P<n>\d{1,5})(?![\d/.,-]\w)")
-_SESSION = re.compile(r"\s+(?:trung\s+ương|tw|tư)\s+\d{1,2}(?:\s+khóa\s+[\divxlc]+)?|"
-                      r"\s+đại\s+hội\s+[^\n;.,]{0,30}?các\s+cấp", re.IGNORECASE)
-_CODE_DESIG = re.compile(r"\s+[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
-_QUOTED = re.compile(r"\s+[“\"]([^”\"\n]{2,120})[”\"]")
-_ISSUER = re.compile(r"\s+(?:của|do)\s+((?:[A-ZĐ][\w]*|ban|bộ|ủy|đảng|chính|trung|tư)"
-                     r"(?:\s+[\wĐđ]+){0,8}?)(?=\s+(?:về|ban\s+hành|\()|[.,;:)\n]|$)")
-_DESC_END = re.compile(r"[;:\n]|\.(?=\s|$)|\s(?:cho|đã|để|nhằm|được|với)\s|\svà\s+(?=[A-ZĐ\d])|"
-                       r",(?!\s*[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])|$")
+_UP = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+_ISSUER = re.compile(rf"\s+(?:của|do)\s+((?:[{_UP}]\w*|ban|bộ|ủy|đảng|chính|trung|tư)"
+                     r"(?:\s+[\wĐđ]+){0,8}?)(?=\s+(?:về|ban\s+hành|thông\s+qua|và|khóa|khoá|"
+                     r"quy\s+định|đã|để|nhằm|cho|với|tại)\s|\s*[(“\"]|[.,;:)\n]|$)")
+_TITLE = re.compile(r"\s+[“\"]?\s*((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200}?)"
+                    r"(?=[.;\n]|,\s+[A-ZĐ]\w*\s+[A-ZĐ]|$)")  # to a new clause's capitalised subject
+_BY_AT_END = re.compile(r"\sdo\s+([^,;]{3,60}?)\s+ban\s+hành\s*$")  # '... do Thủ tướng ban hành'
+_TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on folded text
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
-_LAW_END = re.compile(r"[;\n]|\.(?=\s|$)|(?<=\bnăm \d{4})|\s(?:và|để|nhằm|được|đã|có)\s+(?![A-ZĐ])"
-                      r"|,\s+(?!bổ\s+sung)(?=[a-zđà-ỹ])|$")
-_ISSUED_BEFORE = re.compile(
-    r"ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})[^.;\n]{0,80}?"
-    r"(?:ban\s+hành|ký|phê\s+duyệt)\s+$")
 _STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
+# a related-article link: a headline ending in its own time stamp '(05/03/2020 14:20)'
+_LINK_LINE = re.compile(r"(?:^|(?<=\)))[^\n]{0,300}?\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*"
+                        r"\d{1,2}[:h]\d{2}|\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)(?=\s|$)",
+                        re.MULTILINE)
 
 
 @cache
-def _lead_trigger() -> re.Pattern[str]:
-    """A verb right before a lower-case kind word: 'trao quyết định ...' names a document."""
-    return re.compile(rf"(?<!\w)(?:{lx.decree_cues('trigger')})\s+$")
+def _issued_before() -> re.Pattern[str]:
+    """'ngày 5-6-2019, UBND tỉnh ra Quyết định số ...', 'Năm 2019, Quốc hội thông qua Luật ...':
+    the date written before the issuer (a bare year only as the clause's opener)."""
+    return re.compile(
+        r"(?:ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)"
+        r"\s*(?P<y>\d{4})|(?<![\w/])năm\s+(?P<yo>\d{4}),)[^.;\n]{0,80}?"
+        rf"(?<!\w)(?:{lx.decree_cues('issued')})\s+$")
 
 
-@cache
-def _subject_head() -> re.Pattern[str]:
-    """The words that open an unnumbered document's subject: 'Quyết định thành lập ...'."""
-    return re.compile(rf"\s+(?:{lx.decree_cues('subject')})(?!\w)")
+def issued_before(ctx: Ctx, start: int) -> str | None:
+    """The issue date written before the document that starts at `start`, if any."""
+    m = _issued_before().search(ctx.folded, max(0, start - 120), start)
+    if m is None:
+        return None
+    if m.group("yo"):
+        return iso(int(m.group("yo")))
+    return iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
 
 
-@dataclass
-class Decree:
-    """One document referred to in the article."""
+def _date_after(ctx: Ctx, end: int) -> tuple[str | None, int]:
+    """'..., ngày 5/6/2019', '(ngày 5/6/2019)', 'ký ngày 5/6/2019' after a number."""
+    lead = _DATE_LEAD.match(ctx.text, end)
+    date, end2 = iso_after(ctx.text, lead.end() if lead else end)
+    if not date:
+        return None, end
+    return date, end2 + (1 if lead and "(" in lead.group(0) and ctx.text[end2:end2 + 1] == ")"
+                         else 0)
 
-    kind: str
-    subkind: str | None
-    number: str | None
-    surface: str
-    date: str | None = None
-    issuer: str | None = None
-    title: str | None = None
-    spans: list[tuple[int, int]] = field(default_factory=list)
+
+_DATE_LEAD = re.compile(r"\s*[(,]?\s*(?:(?:được\s+)?(?:ký|ban\s+hành|thông\s+qua)\s+)?"
+                        r"(?=ngày\s|năm\s)", re.IGNORECASE)
 
 
 def canonical_number(raw: str) -> str:
@@ -85,13 +98,20 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     [('Nghị định', '21/2019/NĐ-CP', '2019-02-14')]
     """
     found: list[Decree] = []
+    links = [m.span() for m in _LINK_LINE.finditer(ctx.text)]
     for m in lx.decree_kinds().regex.finditer(ctx.folded):
+        if any(a <= m.start() < b for a, b in links):
+            continue  # page furniture: a related article's headline
         d = _after_kind(ctx, m)
         if d is not None:
             found.append(d)
     found.extend(_standalone_numbers(ctx, found))
     found.extend(_code_list(ctx, found))
-    return _merge(_drop_nested(ctx, found))
+    _header_issuers(ctx, found)
+    for d in found:  # 'Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'
+        d.issuer = d.issuer or _issuer_before(ctx, d.spans[0][0])
+        d.date = d.date or issued_before(ctx, d.spans[0][0])
+    return merge(drop_coordinated(_drop_nested(ctx, found)))
 
 
 def _drop_nested(ctx: Ctx, found: list[Decree]) -> list[Decree]:
@@ -113,17 +133,17 @@ def _drop_nested(ctx: Ctx, found: list[Decree]) -> list[Decree]:
     return out
 
 
-def _kind(ctx: Ctx, m: re.Match[str]) -> tuple[str, str | None]:
+def _kind(ctx: Ctx, m: re.Match[str]) -> tuple[str, str | None, bool]:
+    """Kind, subkind and whether the word names a document only with a number after it."""
     row = lx.decree_kinds().get(ctx.folded[m.start():m.end()])
     kind = row[0] if row else "other"
     sub = row[1] if row and len(row) > 1 and row[1] else None
-    return kind, sub
+    return kind, sub, bool(row and len(row) > 3 and row[3] == "1")
 
 
 def _after_kind(ctx: Ctx, m: re.Match[str]) -> Decree | None:
     text, start, pos = ctx.text, m.start(), m.end()
-    kind, sub = _kind(ctx, m)
-    capital = text[start].isupper()
+    kind, sub, numbered_only = _kind(ctx, m)
     so = _SO.match(text, pos)
     p = so.end() if so else pos
     num = NUMBER.match(text, p)
@@ -133,23 +153,11 @@ def _after_kind(ctx: Ctx, m: re.Match[str]) -> Decree | None:
     if bare and p > pos and not _truncated(ctx, bare.end()) and not _is_year(bare.group("n")):
         return _numbered(ctx, kind, sub, start, bare.end(), bare.group("n"))
     written = text[start:pos]
-    if written.isupper() and len(written) > 4:
-        return None  # an all-capitals heading ('QUYẾT ĐỊNH'), the document itself
-    if not capital and not _lead_trigger().search(ctx.folded, max(0, start - 20), start):
+    if numbered_only or (written.isupper() and len(written) > 4):
+        return None  # a common word, or an all-capitals heading ('QUYẾT ĐỊNH'): the document
+    if generic(ctx, start):
         return None
-    if kind == "Kế hoạch" and (code := _CODE_DESIG.match(text, pos)):
-        return Decree(kind, sub, code.group("n"), text[start:code.end()].strip(),
-                      spans=[(start, code.end())])
-    if quoted := _QUOTED.match(text, pos):
-        return Decree(kind, sub, None, text[start:quoted.end()], spans=[(start, quoted.end())])
-    session = _SESSION.match(text, pos)
-    if session:
-        return Decree(kind, sub, None, text[start:session.end()], spans=[(start, session.end())])
-    if kind == "other" and sub == "Kết luận":
-        return None
-    if kind != "Luật" and not _subject_head().match(ctx.folded, pos):
-        return None
-    return _described(ctx, kind, sub, start, pos, capital)
+    return named(ctx, kind, sub, start, pos)
 
 
 def _code_list(ctx: Ctx, found: list[Decree]) -> list[Decree]:
@@ -176,54 +184,26 @@ def _truncated(ctx: Ctx, end: int) -> bool:
 
 
 def _numbered(ctx: Ctx, kind: str, sub: str | None, start: int, end: int, number: str) -> Decree:
+    """A numbered document with the date, issuer ('của Ban Chấp hành Trung ương Đảng (khóa
+    XI)') and title ('về ...') written after the number."""
     code = number.split("/")[-1].split("-")[0] if "/" in number or "-" in number else ""
     if kind == "other" and sub is None and code in lx.decree_code_kinds():
         kind = lx.decree_code_kinds()[code]
-    date, end2 = iso_after(ctx.text, end)
+    date, end2 = _date_after(ctx, end)
     issuer = _ISSUER.match(ctx.text, end2)
     surface_end = issuer.end() if issuer else end2
+    if term := _TERM.match(ctx.folded, surface_end):  # '(khóa XI)'
+        surface_end = term.end()
     title = _title_after(ctx, surface_end)
-    issued = None if date else _ISSUED_BEFORE.search(ctx.folded, max(0, start - 120), start)
-    if issued:  # 'ngày 18/3/2021, UBND tỉnh đã ban hành Kế hoạch số 42/KH-UBND'
-        date = iso(int(issued.group("y")), int(issued.group("m")), int(issued.group("d")))
-    return Decree(kind, sub, number, ctx.text[start:surface_end].strip(), date,
-                  issuer.group(1) if issuer else None, title, [(start, end)])
+    by = _BY_AT_END.search(title or "") if issuer is None else None
+    who = issuer.group(1) if issuer else (by.group(1) if by else None)
+    return Decree(kind, sub, number, ctx.text[start:surface_end].strip(), date, who, title,
+                  [(start, end)])
 
 
 def _title_after(ctx: Ctx, pos: int) -> str | None:
-    m = re.match(r"\s+((?:về|ban\s+hành|phê\s+duyệt|quy\s+định)\s[^.;\n]{3,200})", ctx.text[pos:])
+    m = _TITLE.match(ctx.text, pos)
     return m.group(1).strip() if m else None
-
-
-def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
-               capital: bool) -> Decree | None:
-    if kind == "Luật":
-        if not capital or fold(ctx.text[max(0, start - 5):start]).endswith("pháp "):
-            return None
-        end = _LAW_END.search(ctx.text, pos)
-        stop = end.start() if end else len(ctx.text)
-        date, dend = _date_inside(ctx, pos, stop)
-        stop = dend if date else stop
-        return _if_long(Decree(kind, sub, None, ctx.text[start:stop].strip(), date,
-                               spans=[(start, stop)]), 2)
-    end = _DESC_END.search(ctx.text, pos + 1)
-    stop = end.start() if end else len(ctx.text)
-    surface = ctx.text[start:stop].strip()
-    issuer = re.search(r"\s(?:của|do)\s+(.+?)(?:\s+về\b|$)", surface)
-    return _if_long(Decree(kind, sub, None, surface, None, issuer.group(1) if issuer else None,
-                           spans=[(start, start + len(surface))]), 3)
-
-
-def _date_inside(ctx: Ctx, pos: int, stop: int) -> tuple[str | None, int]:
-    m = re.search(r"\sngày\s", ctx.text[pos:stop])
-    if not m:
-        return None, stop
-    date, end = iso_after(ctx.text, pos + m.start())
-    return date, end
-
-
-def _if_long(d: Decree, min_words: int) -> Decree | None:
-    return d if len(d.surface.split()) > min_words else None
 
 
 def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
@@ -245,42 +225,42 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
     return out
 
 
-def _lead(number: str | None) -> str:
-    return re.split(r"[/-]", number or "")[0]
-
-
-def _merge(found: list[Decree]) -> list[Decree]:
-    full: list[Decree] = []
-    for d in sorted(found, key=lambda d: ("/" not in (d.number or "") and "-" not in
-                                          (d.number or ""), d.spans[0][0])):
-        target = next((f for f in full if _same(f, d)), None)
-        if target is None:
-            full.append(d)
+def _header_issuers(ctx: Ctx, found: list[Decree]) -> None:
+    """'04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ...': the issuer of the
+    counted header belongs to each numbered item of its sentence."""
+    for m in lx.decree_kinds().regex.finditer(ctx.folded):
+        if not generic(ctx, m.start()):
             continue
-        target.spans.extend(d.spans)
-        target.date = target.date or d.date
-        target.issuer = target.issuer or d.issuer
-        target.title = target.title or d.title
-    full.sort(key=lambda d: d.spans[0][0])
-    return full
+        head = _HEADER_OF.match(ctx.text, m.end())
+        if head is None:
+            continue
+        s1 = ctx.sentence_of(m.start())[1]
+        for d in found:
+            if d.number and head.end() <= d.spans[0][0] < s1 and d.issuer is None:
+                d.issuer = head.group(1)
 
 
-def _same(a: Decree, b: Decree) -> bool:
-    if a.number and b.number:
-        if a.number == b.number:
-            return True
-        if a.kind != b.kind or _lead(a.number) != _lead(b.number):
-            return False
-        if "/" in b.number or "-" in b.number:
-            return False
-        return not (b.date and a.date and b.date[:4] != a.date[:4])
-    if a.number or b.number:
-        return bool(a.title and b.surface and a.kind == b.kind and _lead_words(a.title) in
-                    fold(b.surface))
-    wa, wb = fold(a.surface).split(), fold(b.surface).split()
-    n = min(8, len(wa), len(wb))
-    return wa[:n] == wb[:n] and a.kind == b.kind
+_HEADER_OF = re.compile(r"\s+của\s+([^,:;.\n]{3,60}?)\s*,?\s*(?:gồm|bao\s+gồm)\s*:")
 
 
-def _lead_words(title: str) -> str:
-    return " ".join(fold(title).split()[:6])
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """The rest of an issuing body's name, then the verb right before the document."""
+    return re.compile(r"(?P<tail>[^,;:.\n]{0,60}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)*"
+                      rf"(?:{lx.decree_cues('issued')}|có)\s+$")
+
+
+def _issuer_before(ctx: Ctx, start: int) -> str | None:
+    """'Bộ Quốc phòng đã có quyết định ...', 'Chủ tịch UBND tỉnh ký Quyết định số ...': the
+    body (with the post before it) issuing the document, written before it."""
+    s0 = ctx.sentence_of(start)[0]
+    for head in reversed(list(lx.units().regex.finditer(ctx.folded, s0, start))):
+        verb = _issued_by().match(ctx.folded, head.end(), start)
+        if verb is None:
+            continue
+        begin = head.start()
+        for post in lx.roles().regex.finditer(ctx.folded, s0, begin):
+            if not ctx.folded[post.end():begin].strip():  # 'Chủ tịch UBND tỉnh'
+                begin = post.start()
+        return ctx.text[begin:verb.end("tail")].strip() or None
+    return None

@@ -48,8 +48,10 @@ def localities(places: list[Place]) -> tuple[dict[str, str], list[dict[str, Any]
 
 
 def decree_record(d: Any) -> dict[str, Any]:
-    """The record of one document reference."""
-    rec: dict[str, Any] = {"id": make_id("decree", d.number or d.surface), "kind": d.kind,
+    """The record of one document reference. Its id keys a number with its date and issuer:
+    Nghị quyết 28 of 2008 and of 2013 are two records of one article."""
+    key = " ".join(x for x in (d.kind, d.number, d.date, d.issuer) if x) if d.number else d.surface
+    rec: dict[str, Any] = {"id": make_id("decree", key), "kind": d.kind,
                            "number": d.number, "date": iso_or_none(d.date), "issuer": d.issuer,
                            "title": d.title, "surface": d.surface,
                            "mentions": [{"start": s, "end": e} for s, e in d.spans]}
