@@ -8,29 +8,14 @@ rank, or start with a family name and sit next to a post ('Bí thư Tỉnh ủy 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx, Token
+from extract.mentions import Mention, post_before, settle_posts
 from extract.places import is_place_name
-from extract.posts import Post, parse_posts, role_at, stop_regex
+from extract.posts import role_at
 from extract.text import fold
-
-
-@dataclass
-class Mention:
-    """One mention of a person: the name span, what stands before it and its posts."""
-
-    start: int
-    end: int
-    name: str
-    rank: str | None = None
-    honorific: str | None = None
-    posts: list[Post] = field(default_factory=list)
-    run_end: int = 0  # end of the name and its posts: where a trailing cue may start
-    lead_start: int = 0  # start of honorific/rank/posts written before the name
-
 
 _SEP_TO_POST = re.compile(r"\s*(?:[-–—,;:]|\()?\s*")
 _ANCHOR_HINT = re.compile(r"chí|đ/c|ông|bà|chị|anh|úy|tá|tướng|sĩ|binh|đốc")
@@ -139,6 +124,7 @@ def find_mentions(ctx: Ctx) -> list[Mention]:
                     seen.add(m.start)
                 break
     mentions.sort(key=lambda m: m.start)
+    settle_posts(ctx, mentions, {m.start for m in mentions if m.rank or m.honorific})
     ctx.person_spans = [(m.start, m.end) for m in mentions]
     return mentions
 
@@ -161,16 +147,8 @@ def _judge(ctx: Ctx, run: list[Token], known: set[str]) -> Mention | None:
         if accepted is None:
             return None
         lead = accepted
-    mention = Mention(start, end, ctx.text[start:end], _rank(rank), _honorific(hon),
-                      lead_start=lead)
-    limit = ctx.sentence_of(start)[1]
-    if post_pos is not None:
-        mention.posts, mention.run_end = parse_posts(ctx.text, ctx.folded, post_pos, limit)
-    else:
-        mention.run_end = end
-        if lead < start and not (hon or rank):
-            mention.posts, _ = parse_posts(ctx.text, ctx.folded, lead, start)
-    return mention
+    return Mention(start, end, ctx.text[start:end], _rank(rank), _honorific(hon),
+                   run_end=end, lead_start=lead, post_pos=post_pos)
 
 
 def _anchor(ctx: Ctx, start: int) -> tuple[str | None, str | None, int]:
@@ -193,7 +171,7 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     if key not in known and not surname_first and post_pos is None:
         return None
     cue_after = _cue_after(ctx, end)
-    pre_post = _post_before(ctx, start) if surname_first or key in known else None
+    pre_post = post_before(ctx, start) if surname_first or key in known else None
     strong = surname_first and (cue_after or post_pos is not None or (
         pre_post is not None and len(run) >= 3))
     place_word = _after_place_word(ctx, start)
@@ -274,32 +252,3 @@ def _after_place_word(ctx: Ctx, start: int) -> str | None:
         return None
     hit = lx.locality_types().get(ctx.folded[m.start():m.end()])
     return hit[0] if hit else None
-
-
-def _post_before(ctx: Ctx, start: int) -> int | None:
-    """Start of the posts written right before a name ('Bí thư Tỉnh ủy X'), if any."""
-    sent_start = ctx.sentence_of(start)[0]
-    clause_start = max(ctx.folded.rfind(c, sent_start, start) for c in ",;:(") + 1
-    clause_start = max(clause_start, sent_start)
-    last = None
-    for m in role_at().finditer(ctx.folded, clause_start, start):
-        last = m
-    if last is None or stop_regex().search(ctx.folded, last.end(), start):
-        return None
-    first = last.start()
-    # earlier comma-separated posts of the same run: 'Ủy viên TW Đảng, Bí thư Tỉnh ủy X'
-    while first > sent_start:
-        comma = first - 2
-        if ctx.folded[comma:first].strip() != ",":
-            return first
-        prev = max(max(ctx.folded.rfind(c, sent_start, comma) for c in ",;:(") + 1, sent_start)
-        stops = list(stop_regex().finditer(ctx.folded, prev, comma))
-        sub = stops[-1].end() if stops else prev
-        sub += len(ctx.folded[sub:first]) - len(ctx.folded[sub:first].lstrip())
-        earlier = role_at().match(ctx.folded, sub)
-        if not earlier or sub >= comma:
-            return first
-        first = earlier.start()
-        if stops or prev == sent_start:
-            return first
-    return first

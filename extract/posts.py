@@ -39,8 +39,10 @@ def stop_regex() -> re.Pattern[str]:
     cue_alt = lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv")])
     stop_alt = lx.phrase_pattern([r[0] for r in lx.rows("post_stops.txt")])
     rank_alt = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
+    # 'và bổ nhiệm Đại tá X': a clause about the next person, one or two verbs before its rank
     return re.compile(
-        rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}|và\s+(?:{rank_alt}))(?!\w)"
+        rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}"
+        rf"|và(?:\s+[^\W\d_]+){{0,2}}\s+(?:{rank_alt}|đồng\s+chí|đ/c|ông|bà))(?!\w)"
     )
 
 
@@ -56,7 +58,10 @@ def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
 
 
 def _stop_in(folded: str, start: int, end: int) -> int:
-    for m in stop_regex().finditer(folded, start, end):
+    """First stop starting before `end` (it may run past it: 'và bổ nhiệm | Đại tá X')."""
+    for m in stop_regex().finditer(folded, start, min(len(folded), end + 40)):
+        if m.start() >= end:
+            break
         if not _excluded_stop(folded, m):
             return m.start()
     return end

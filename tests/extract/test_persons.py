@@ -114,3 +114,43 @@ def test_spelled_out_academic_titles() -> None:
     p = people(rec)
     assert set(p) == {"Lò Văn Hòa", "Cầm Văn Bình"}
     assert p["Lò Văn Hòa"]["rank"] == "Thiếu tướng" and p["Cầm Văn Bình"]["rank"] == "Thượng tá"
+
+
+def test_list_of_post_first_entries_pos1() -> None:
+    rec = record("Cùng dự lễ có Phó Bí thư Tỉnh ủy Quách Văn Thiện, Trưởng Ban Tuyên giáo Tỉnh ủy "
+                 "Ninh Thị Bảo và Giám đốc Công an tỉnh Hứa Văn Đạt.")
+    assert posts(rec, "Quách Văn Thiện") == ["Phó Bí thư Tỉnh ủy"]
+    assert posts(rec, "Ninh Thị Bảo") == ["Trưởng Ban Tuyên giáo Tỉnh ủy"]
+    assert posts(rec, "Hứa Văn Đạt") == ["Giám đốc Công an tỉnh"]
+    rec = record("Dự có Chủ tịch UBND huyện Đinh Công Khải; Phó Chủ tịch HĐND huyện Lều Thị Mơ.")
+    assert posts(rec, "Đinh Công Khải") == ["Chủ tịch UBND huyện"]
+    assert posts(rec, "Lều Thị Mơ") == ["Phó Chủ tịch HĐND huyện"]
+
+
+def test_posts_before_and_after_the_name_pos2() -> None:
+    rec = record("Giám đốc Sở Nội vụ Tạ Minh Khuê, Phó Trưởng ban Chỉ đạo diễn tập tỉnh phát biểu "
+                 "tại buổi tập huấn.")
+    assert posts(rec, "Tạ Minh Khuê") == ["Giám đốc Sở Nội vụ",
+                                         "Phó Trưởng ban Chỉ đạo diễn tập tỉnh"]
+    rec = record("Chiều 3/4, Chủ tịch UBND huyện Mai Văn Lực – Chủ tịch Hội đồng NVQS huyện chủ "
+                 "trì hội nghị.")
+    assert posts(rec, "Mai Văn Lực") == ["Chủ tịch UBND huyện", "Chủ tịch Hội đồng NVQS huyện"]
+
+
+def test_alternate_member_is_not_attendance_pos3() -> None:
+    rec = record("Đồng chí Phùng Đức Lượng, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí "
+                 "thư Tỉnh ủy chủ trì hội nghị.")
+    assert posts(rec, "Phùng Đức Lượng") == ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng",
+                                            "Bí thư Tỉnh ủy"]
+
+
+def test_post_ends_before_a_verb_or_a_clause_on_the_next_person_pos6() -> None:
+    rec = record("Thượng tá Ninh Văn Lộc, Phó Chỉ huy trưởng Ban CHQS huyện điểm lại những kết "
+                 "quả nổi bật của năm. Đại tá Lý Văn Nhàn, Chính ủy Bộ CHQS tỉnh ôn lại truyền "
+                 "thống. Trung tá Đàm Văn Hợi, Chính trị viên Ban CHQS huyện đón tiếp đoàn.")
+    assert posts(rec, "Ninh Văn Lộc") == ["Phó Chỉ huy trưởng Ban CHQS huyện"]
+    assert posts(rec, "Lý Văn Nhàn") == ["Chính ủy Bộ CHQS tỉnh"]
+    assert posts(rec, "Đàm Văn Hợi") == ["Chính trị viên Ban CHQS huyện"]
+    rec = record("Bộ Quốc phòng quyết định nghỉ hưu đối với Đại tá Tô Văn Bền, Chính ủy Sư đoàn "
+                 "9 và bổ nhiệm Đại tá Âu Văn Kế, Phó Chính ủy Sư đoàn 9 giữ chức Chính ủy.")
+    assert posts(rec, "Tô Văn Bền") == ["Chính ủy Sư đoàn 9"]

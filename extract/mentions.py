@@ -1,0 +1,119 @@
+"""Which posts belong to which person when a sentence names several of them.
+
+Posts stand after a name ('A, Chính ủy ...'), before it ('Bí thư Tỉnh ủy A') or both ('Giám đốc
+Sở X A, Phó Trưởng ban ...'). In a list written post-first ('Phó Bí thư Tỉnh ủy A, Trưởng Ban
+Tuyên giáo B và Giám đốc Công an C') the posts after A are B's, not A's: so the posts glued
+before each name are settled first, and the posts after a name stop where the next person's
+begin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.context import Ctx
+from extract.posts import Post, parse_posts, role_at, stop_regex
+
+
+@dataclass
+class Mention:
+    """One mention of a person: the name span, what stands before it and its posts."""
+
+    start: int
+    end: int
+    name: str
+    rank: str | None = None
+    honorific: str | None = None
+    posts: list[Post] = field(default_factory=list)
+    run_end: int = 0  # end of the name and its posts: where a trailing cue may start
+    lead_start: int = 0  # start of honorific/rank/posts written before the name
+    post_pos: int | None = None  # where the posts written after the name start
+
+
+_CLAUSE_MARKS = ",;:("
+
+
+def post_before(ctx: Ctx, start: int, floor: int = 0, extend: bool = True) -> int | None:
+    """Start of the posts written right before a name ('Bí thư Tỉnh ủy X'), if any.
+
+    Nothing before `floor` (the previous person's name) counts; `extend` also takes earlier
+    comma-separated posts of the same run ('Ủy viên TW Đảng, Bí thư Tỉnh ủy X').
+    """
+    sent_start = max(ctx.sentence_of(start)[0], floor)
+    clause_start = max(ctx.folded.rfind(c, sent_start, start) for c in _CLAUSE_MARKS) + 1
+    clause_start = max(clause_start, sent_start)
+    last = None
+    for m in role_at().finditer(ctx.folded, clause_start, start):
+        last = m
+    if last is None or stop_regex().search(ctx.folded, last.end(), start):
+        return None
+    first = last.start()
+    while extend and first > sent_start:
+        comma = first - 2
+        if ctx.folded[comma:first].strip() != ",":
+            return first
+        prev = max(max(ctx.folded.rfind(c, sent_start, comma) for c in _CLAUSE_MARKS) + 1,
+                   sent_start)
+        stops = list(stop_regex().finditer(ctx.folded, prev, comma))
+        sub = stops[-1].end() if stops else prev
+        sub += len(ctx.folded[sub:first]) - len(ctx.folded[sub:first].lstrip())
+        earlier = role_at().match(ctx.folded, sub)
+        if not earlier or sub >= comma:
+            return first
+        first = earlier.start()
+        if stops or prev == sent_start:
+            return first
+    return first
+
+
+def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
+    """Give every mention (sorted by start) its posts before and after the name.
+
+    `anchored` holds the starts of mentions with an honorific or rank before the name: their
+    lead is that anchor, not a post.
+    """
+    for i, m in enumerate(mentions):
+        if m.start in anchored:
+            continue
+        prev = mentions[i - 1] if i and _same_sentence(ctx, mentions[i - 1], m) else None
+        floor, extend = _floor(ctx, prev, m, anchored)
+        pre = post_before(ctx, m.start, floor, extend)
+        m.lead_start = pre if pre is not None else m.start
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        pre_posts: list[Post] = []
+        if m.start not in anchored and m.lead_start < m.start:
+            pre_posts, _ = parse_posts(ctx.text, ctx.folded, m.lead_start, m.start)
+        limit = ctx.sentence_of(m.start)[1]
+        if nxt is not None and m.end < nxt.lead_start < limit:
+            limit = nxt.lead_start
+        after: list[Post] = []
+        m.run_end = m.end
+        if m.post_pos is not None and m.post_pos < limit:
+            after, run_end = parse_posts(ctx.text, ctx.folded, m.post_pos, limit)
+            m.run_end = max(run_end, m.end)
+        m.posts = pre_posts + after
+
+
+def _same_sentence(ctx: Ctx, a: Mention, b: Mention) -> bool:
+    return ctx.sentence_of(a.start) == ctx.sentence_of(b.start)
+
+
+_SEMI = re.compile(r";")
+
+
+def _floor(ctx: Ctx, prev: Mention | None, m: Mention, anchored: set[int]) -> tuple[int, bool]:
+    """Where this name's own posts may begin, and whether earlier comma posts count.
+
+    After a post-first neighbour ('Phó Bí thư A, Trưởng Ban B') the whole span after A is B's;
+    after a name-first one ('Đại tá A, Chính ủy ..., Trưởng Ban B') only the last post is,
+    unless a semicolon closes A's entry.
+    """
+    if prev is None:
+        return 0, True
+    semis = list(_SEMI.finditer(ctx.folded, prev.end, m.start))
+    if semis:
+        return semis[-1].end(), True
+    post_first = prev.start not in anchored and prev.lead_start < prev.start
+    return prev.end, post_first
