@@ -43,12 +43,13 @@ def post_before(ctx: Ctx, start: int, floor: int = 0, extend: bool = True) -> in
     sent_start = max(ctx.sentence_of(start)[0], floor)
     clause_start = max(ctx.folded.rfind(c, sent_start, start) for c in _CLAUSE_MARKS) + 1
     clause_start = max(clause_start, sent_start)
-    last = None
+    last, first = None, 0
     for m in role_at().finditer(ctx.folded, clause_start, start):
+        if last is None or ctx.folded[last.end():m.start()].strip():
+            first = m.start()  # 'Phó Bí thư Thường trực': role words in a row are one post
         last = m
     if last is None or stop_regex().search(ctx.folded, last.end(), start):
         return None
-    first = last.start()
     while extend and first > sent_start:
         comma = first - 2
         if ctx.folded[comma:first].strip() != ",":

@@ -167,3 +167,19 @@ def _base_role(words: list[str]) -> str:
         prefix, words = words[0].capitalize() + " ", words[1:]
     base = lx.roles().get(" ".join(words))
     return prefix + (base[0] if base else " ".join(words))
+
+
+def shorter_form(short: str, long: str) -> bool:
+    """Is folded title `short` a shorter mention of `long` (its words, in order, fewer)?
+
+    'Thủ tướng' is a shorter form of 'Thủ tướng Chính phủ'; 'Bí thư Huyện ủy' is not one of
+    'Bí thư Đảng ủy Quân sự huyện' (the same words, another post).
+
+    >>> shorter_form("thủ tướng", "thủ tướng chính phủ")
+    True
+    >>> shorter_form("bí thư huyện ủy x", "bí thư đảng ủy quân sự huyện x")
+    False
+    """
+    words, pool = short.split(), iter(long.split())
+    return len(words) < len(long.split()) and all(w in pool for w in words)
+

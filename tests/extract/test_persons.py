@@ -154,3 +154,31 @@ def test_post_ends_before_a_verb_or_a_clause_on_the_next_person_pos6() -> None:
     rec = record("Bộ Quốc phòng quyết định nghỉ hưu đối với Đại tá Tô Văn Bền, Chính ủy Sư đoàn "
                  "9 và bổ nhiệm Đại tá Âu Văn Kế, Phó Chính ủy Sư đoàn 9 giữ chức Chính ủy.")
     assert posts(rec, "Tô Văn Bền") == ["Chính ủy Sư đoàn 9"]
+
+
+def test_two_posts_with_the_same_head_are_both_kept_pos7() -> None:
+    rec = record("Đồng chí Phùng Đức Lượng, Bí thư Huyện ủy, Bí thư Đảng ủy Quân sự huyện chủ trì "
+                 "hội nghị.")
+    assert posts(rec, "Phùng Đức Lượng") == ["Bí thư Huyện ủy", "Bí thư Đảng ủy Quân sự huyện"]
+    rec = record("Thủ tướng Lò Văn Cương dự. Ông Lò Văn Cương, Thủ tướng Chính phủ phát biểu.")
+    assert posts(rec, "Lò Văn Cương") == ["Thủ tướng Chính phủ"]
+
+
+def test_role_words_in_a_row_are_one_post() -> None:
+    rec = record("Dự có Bí thư Thành ủy Khổng Văn Tư, Phó Bí thư Thường trực Thành ủy Lục Thị Nga.")
+    assert posts(rec, "Khổng Văn Tư") == ["Bí thư Thành ủy"]
+    assert posts(rec, "Lục Thị Nga") == ["Phó Bí thư Thường trực Thành ủy"]
+
+
+def test_editorial_and_misspelt_post_heads_pos9_pos10() -> None:
+    rec = record("Thiếu tướng Kiều Văn Phong, Tổng Biên tập Báo Biên phòng đồng chủ trì tọa đàm. "
+                 "Dự có đồng chí Ninh Thị Bảo, Thương trực HĐND xã.")
+    assert posts(rec, "Kiều Văn Phong") == ["Tổng Biên tập Báo Biên phòng"]
+    assert people(rec)["Ninh Thị Bảo"]["positions"][0]["title"].startswith("Thường trực")
+
+
+def test_rank_before_honours_and_academic_titles_rnk1() -> None:
+    rec = record("Bài viết của Trung tướng, Viện sĩ LẠC VĂN SỬ, nguyên Phó Giám đốc Học viện "
+                 "Quốc phòng. Dự có Đại tá, Anh hùng LLVT nhân dân Hà Văn Khuê.")
+    assert people(rec)["LẠC VĂN SỬ"]["rank"] == "Trung tướng"
+    assert people(rec)["Hà Văn Khuê"]["rank"] == "Đại tá"
