@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from extract import lexicon as lx
-from extract.context import Ctx, Token
+from extract.context import CAP_WORD, Ctx, Token
 from extract.mentions import Mention, post_before, settle_posts
 from extract.places import is_place_name
 from extract.posts import role_at
@@ -75,15 +75,65 @@ def _blank(gap: str) -> bool:
     return bool(gap) and not gap.strip(" \t")
 
 
+@cache
+def _name_like_phrase() -> re.Pattern[str]:
+    """Document kinds and level words that are also given names ('Vũ Công Văn', 'Lê Văn Luật')."""
+    alts = [lx.phrase_pattern([r[0] for r in lx.rows(f)])
+            for f in ("decree_kinds.tsv", "locality_types.tsv")]
+    return re.compile(rf"(?:{'|'.join(alts)})(?![\w])")
+
+
 def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
+    """The run up to the first word that starts a post, rank, unit, cue or document kind.
+
+    A document kind or level word that ends a short run opened by a family name, every word
+    of it capitalised, is the end of a given name instead ('đồng chí Vũ Công Văn').
+    """
     for k in range(1, len(run)):
         if _phrase_start().match(ctx.folded, run[k].start):
-            return run[:k]
+            soft = _name_like_phrase().match(ctx.folded, run[k].start)
+            if not (soft and soft.end() == run[-1].end and len(run) <= 4
+                    and fold(run[0].text) in lx.surnames()):
+                return run[:k]
     return run
 
 
-def _name_window(run: list[Token]) -> list[Token]:
-    """The part of a run that can be a name: a family name and up to three more words."""
+def _drop_place_head(ctx: Ctx, run: list[Token]) -> list[Token]:
+    """'UBND tỉnh Cao Bằng Phùng Đức Lượng': a place closing a post, glued to the name after it.
+
+    The head is dropped when it names a place (of the type written before it, if any) and
+    what follows is a name of two to four words starting with a family name.
+    """
+    if len(run) < 4:
+        return run
+    place_word = _after_place_word(ctx, run[0].start) or _committee_level(ctx, run[0].start)
+    for k in range(1, len(run) - 1):
+        tail = run[k:]
+        if len(tail) > 4 or fold(tail[0].text) not in lx.surnames():
+            continue
+        head = ctx.text[run[0].start:run[k - 1].end]
+        if (place_word and is_place_name(head, place_word)) or fold(head) in lx.provinces():
+            return tail
+    return run
+
+
+_COMMITTEE = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận)\s+ủy\s+$")
+_COMMITTEE_TYPE = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã",
+                   "quận": "quận"}
+
+
+def _committee_level(ctx: Ctx, start: int) -> str | None:
+    """'Huyện ủy Lâm Hà': the level of a party committee named right before `start`."""
+    m = _COMMITTEE.search(ctx.folded, max(0, start - 12), start)
+    return _COMMITTEE_TYPE[m.group(1)] if m else None
+
+
+def _name_window(ctx: Ctx, run: list[Token]) -> list[Token]:
+    """The part of a run that can be a name: a family name and up to three more words.
+
+    A foreign name of five or six words ('Đại tá Bun Mi Sổm Phăn Đa') is kept whole after an
+    honorific or rank.
+    """
     sur = lx.surnames()
     while run and len(run) > 2 and lx.honorifics().get(run[0].text):
         run = run[1:]
@@ -91,6 +141,8 @@ def _name_window(run: list[Token]) -> list[Token]:
         run = run[1:]
     if len(run) <= 4 or (len(run) == 5 and fold(run[0].text) in sur):
         return run  # five words: 'Y Thanh Hà Niê Kđăm'-style names
+    if len(run) <= 6 and fold(run[0].text) not in sur and any(_anchor(ctx, run[0].start)[:2]):
+        return run
     for s in range(1, len(run) - 1):
         if fold(run[s].text) in sur and 2 <= len(run) - s <= 4:
             return run[s:]
@@ -106,8 +158,8 @@ def find_mentions(ctx: Ctx) -> list[Mention]:
     [('Lò Văn Tám', 'Đại tá', ['Chính ủy Bộ CHQS tỉnh'])]
     """
     mentions: list[Mention] = []
-    runs = [w for w in (_name_window(_trim_run(ctx, r)) for r in capitalised_runs(ctx)
-                        if len(r) > 1) if len(w) > 1]
+    runs = [w for w in (_name_window(ctx, _drop_place_head(ctx, _trim_run(ctx, r)))
+                        for r in capitalised_runs(ctx) if len(r) > 1) if len(w) > 1]
     for run in runs:
         m = _judge(ctx, run, set())
         if m:
@@ -135,12 +187,14 @@ def _span_text(ctx: Ctx, run: list[Token]) -> str:
 
 def _judge(ctx: Ctx, run: list[Token], known: set[str]) -> Mention | None:
     """A mention when the run is an anchored name, else None."""
-    if len(run) < 2 or len(run) > 5:  # a given name alone ('đồng chí Hùng') repeats a full one
+    if len(run) < 2 or len(run) > 6:  # a given name alone ('đồng chí Hùng') repeats a full one
         return None
     start, end = run[0].start, run[-1].end
     if _phrase_start().match(ctx.folded, start) or _academic().match(ctx.folded, start):
         return None
     hon, rank, lead = _anchor(ctx, start)
+    if len(run) > 5 and not (hon or rank):
+        return None
     post_pos = _post_start(ctx, end)
     if not (hon or rank):
         accepted = _unanchored(ctx, run, known, post_pos)
@@ -189,6 +243,12 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     return pre_post if pre_post is not None and post_pos is None else start
 
 
+_CAP_NAME = rf"(?:{CAP_WORD.pattern}[ \t]+)*{CAP_WORD.pattern}"
+# 'ông A, B và C': one honorific before a chain of bare names
+_HONORIFIC_CHAIN = re.compile(
+    rf"(?<!\w)(?:[ôÔ]ng|[bB]à)\s+{_CAP_NAME}(?:\s*(?:,|và)\s*{_CAP_NAME})*\s*(?:,|và)\s*$")
+
+
 def _in_name_list(ctx: Ctx, start: int) -> bool:
     """An item of a list of names: 'các đồng chí Phó Chủ tịch UBND huyện: A, B cùng dự'."""
     sent_start = ctx.sentence_of(start)[0]
@@ -196,6 +256,8 @@ def _in_name_list(ctx: Ctx, start: int) -> bool:
     if not re.search(r"(?:[:;,]|\bvà)\s*$", before):
         return False
     if re.search(r"đồng\s+chí|đ/c|\bcác\s+(?:ông|bà)\b", before):
+        return True
+    if _HONORIFIC_CHAIN.search(ctx.text, max(sent_start, start - 200), start):
         return True
     header = _LIST_OF_POST.search(before)
     return bool(header and role_at().match(ctx.folded, sent_start + header.start(1)))

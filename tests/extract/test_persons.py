@@ -182,3 +182,35 @@ def test_rank_before_honours_and_academic_titles_rnk1() -> None:
                  "Quốc phòng. Dự có Đại tá, Anh hùng LLVT nhân dân Hà Văn Khuê.")
     assert people(rec)["LẠC VĂN SỬ"]["rank"] == "Trung tướng"
     assert people(rec)["Hà Văn Khuê"]["rank"] == "Đại tá"
+
+
+def test_place_closing_a_post_is_not_part_of_the_name_per1() -> None:
+    rec = record("Tham dự lễ khởi công có Chủ tịch UBND tỉnh Cao Bằng Phùng Đức Lượng.")
+    assert set(people(rec)) == {"Phùng Đức Lượng"}
+    assert posts(rec, "Phùng Đức Lượng") == ["Chủ tịch UBND tỉnh Cao Bằng"]
+    rec = record("Dự có Bí thư Huyện ủy Lâm Hà Lê Văn Khang và Phó Chủ tịch UBND tỉnh Hà Giang "
+                 "Hoàng Văn Mai.")
+    assert set(people(rec)) == {"Lê Văn Khang", "Hoàng Văn Mai"}
+    assert posts(rec, "Hoàng Văn Mai") == ["Phó Chủ tịch UBND tỉnh Hà Giang"]
+
+
+def test_bare_names_after_one_honorific_per2() -> None:
+    rec = record("Tham gia đoàn có ông Kiều Văn Phong, Mạc Thị Duyên và Giáp Văn Trọng.")
+    assert set(people(rec)) == {"Kiều Văn Phong", "Mạc Thị Duyên", "Giáp Văn Trọng"}
+    rec = record("Dự có ông Lê Văn Hải, Hà Giang và Cao Bằng.")
+    assert set(people(rec)) == {"Lê Văn Hải"}
+
+
+def test_long_foreign_name_after_a_rank_per3() -> None:
+    rec = record("Đại tá Bun Mi Sổm Phăn Đa, Chính ủy Bộ CHQS tỉnh Luông Pha Băng phát biểu.")
+    p = people(rec)["Bun Mi Sổm Phăn Đa"]
+    assert p["rank"] == "Đại tá"
+    assert posts(rec, "Bun Mi Sổm Phăn Đa") == ["Chính ủy Bộ CHQS tỉnh Luông Pha Băng"]
+
+
+def test_given_name_spelling_a_document_kind_per4() -> None:
+    rec = record("Về dự có đồng chí Vũ Công Văn, Trưởng Công an huyện. Ông Lê Văn Luật phát biểu.")
+    assert posts(rec, "Vũ Công Văn") == ["Trưởng Công an huyện"]
+    assert "Lê Văn Luật" in people(rec)
+    rec = record("Đồng chí Lê Văn Tám Luật Nghĩa vụ quân sự quy định rõ.")
+    assert "Lê Văn Tám Luật" not in people(rec)
