@@ -12,7 +12,7 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import CAP_WORD, Ctx, Token
-from extract.mentions import Mention, post_before, settle_posts
+from extract.mentions import Mention, photo_note_end, post_before, settle_posts
 from extract.places import is_place_name
 from extract.posts import role_at
 from extract.text import fold
@@ -278,6 +278,7 @@ def _honorific(folded_hon: str | None) -> str | None:
 
 
 def _post_start(ctx: Ctx, end: int) -> int | None:
+    end = photo_note_end(ctx.text, end)
     sep = _SEP_TO_POST.match(ctx.folded, end)
     pos = sep.end() if sep else end
     if "\n" in ctx.text[end:pos]:

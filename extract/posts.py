@@ -101,6 +101,10 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
             break
         seg_end, nxt = _segment_end(text, folded, m.end(), limit)
         stop = _stop_in(folded, pos, seg_end)
+        glued = _glued_role(folded, m.end(), stop)
+        if glued is not None:  # 'trưởng Công an xã phó Chỉ huy trưởng ...': two posts
+            seg_end = stop = glued[0]
+            nxt = glued[1]
         surface = text[pos:stop].rstrip(" ,;-–—")
         closing = _unmatched_close(surface)
         if closing is not None:  # '(Chủ tịch UBND xã X)': the bracket ends the run
@@ -112,6 +116,22 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
             break
         pos = nxt
     return posts, run_end
+
+
+_LEVEL_THEN_WORD = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thị\s+trấn|thị\s+xã|quận|"
+                              r"thành\s+phố)(?=\s+\w)")
+
+
+def _glued_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of this post, start of the next) when a post head follows a level word with no
+    separator; a role that starts at the level word itself ('tỉnh ủy viên') is not one."""
+    for lv in _LEVEL_THEN_WORD.finditer(folded, start, end):
+        if role_at().match(folded, lv.start()):
+            continue
+        nxt = lv.end() + len(folded[lv.end():end]) - len(folded[lv.end():end].lstrip())
+        if nxt < end and role_at().match(folded, nxt):
+            return lv.end(), nxt
+    return None
 
 
 def _segment_end(text: str, folded: str, pos: int, limit: int) -> tuple[int, int | None]:

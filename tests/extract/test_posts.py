@@ -1,0 +1,43 @@
+"""Posts after photo notes, from elections and 'lần lượt' lists, and glued without a separator
+(invented people)."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import people, posts, record, roles
+
+
+def test_photo_position_note_between_name_and_posts_pos4() -> None:
+    rec = record("Trung tướng Giáp Văn Trọng (thứ hai từ trái) - Phó Tư lệnh Quân khu 1 phát "
+                 "biểu tại buổi làm việc.")
+    assert posts(rec, "Giáp Văn Trọng") == ["Phó Tư lệnh Quân khu 1"]
+    rec = record("Sáng 2/3, Đại tá Lê Văn An (đứng) phát biểu tại hội nghị.")
+    assert ("Lê Văn An", "SPOKE_AT") in roles(rec)
+    rec = record("Đại tá Lê Văn An (Hà Giang) - Chính ủy Bộ CHQS tỉnh phát biểu.")
+    assert posts(rec, "Lê Văn An") == []
+
+
+def test_elected_and_respectively_pos5() -> None:
+    rec = record("Hai ông Kiều Văn Phong và Giáp Văn Trọng lần lượt giữ chức Chủ tịch và Phó Chủ "
+                 "tịch HĐND huyện. Ông Hứa Văn Đạt được bầu làm Chủ tịch UBND huyện.")
+    assert posts(rec, "Kiều Văn Phong") == ["Chủ tịch HĐND huyện"]
+    assert posts(rec, "Giáp Văn Trọng") == ["Phó Chủ tịch HĐND huyện"]
+    assert posts(rec, "Hứa Văn Đạt") == ["Chủ tịch UBND huyện"]
+    rec = record("Các ông Lê Văn Hải, Trần Văn Tú lần lượt được bầu giữ chức Bí thư Đảng ủy xã, "
+                 "Phó Bí thư Đảng ủy xã nhiệm kỳ 2025-2030.")
+    assert posts(rec, "Lê Văn Hải") == ["Bí thư Đảng ủy xã"]
+    assert posts(rec, "Trần Văn Tú") == ["Phó Bí thư Đảng ủy xã"]
+
+
+def test_a_count_mismatch_assigns_nothing() -> None:
+    rec = record("Hai ông Kiều Văn Phong và Giáp Văn Trọng lần lượt là Chủ tịch UBND huyện.")
+    assert posts(rec, "Kiều Văn Phong") == []
+
+
+def test_two_posts_without_a_separator_pos8() -> None:
+    rec = record("Ông Mạc Văn Tài trưởng Công an xã phó Chỉ huy trưởng Ban CHQS xã báo cáo tình "
+                 "hình. Bà Lê Thị Hoa Bí thư Đảng ủy xã Chủ tịch HĐND xã phát biểu.")
+    assert posts(rec, "Mạc Văn Tài") == ["trưởng Công an xã", "phó Chỉ huy trưởng Ban CHQS xã"]
+    assert posts(rec, "Lê Thị Hoa") == ["Bí thư Đảng ủy xã", "Chủ tịch HĐND xã"]
+    rec = record("Đồng chí Lê Văn Hùng, Bí thư Đảng ủy, tỉnh ủy viên phát biểu.")
+    assert posts(rec, "Lê Văn Hùng") == ["Bí thư Đảng ủy", "tỉnh ủy viên"]
+    assert people(rec)["Lê Văn Hùng"]["positions"][1]["role"] == "Tỉnh ủy viên"
