@@ -41,3 +41,10 @@ def test_two_posts_without_a_separator_pos8() -> None:
     rec = record("Đồng chí Lê Văn Hùng, Bí thư Đảng ủy, tỉnh ủy viên phát biểu.")
     assert posts(rec, "Lê Văn Hùng") == ["Bí thư Đảng ủy", "tỉnh ủy viên"]
     assert people(rec)["Lê Văn Hùng"]["positions"][1]["role"] == "Tỉnh ủy viên"
+
+
+def test_more_institutional_heads() -> None:
+    rec = record("Dự có ông Lê Văn Tư, Tổng Giám đốc Tổng công ty Sông Đà; Thượng úy Lò Văn Năm, "
+                 "Đội trưởng Đội Cảnh sát giao thông.")
+    assert posts(rec, "Lê Văn Tư") == ["Tổng Giám đốc Tổng công ty Sông Đà"]
+    assert posts(rec, "Lò Văn Năm") == ["Đội trưởng Đội Cảnh sát giao thông"]
