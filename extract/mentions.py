@@ -106,18 +106,26 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
     `anchored` holds the starts of mentions with an honorific or rank before the name: their
     lead is that anchor, not a post.
     """
+    pre_end: dict[int, int] = {}
     for i, m in enumerate(mentions):
-        if m.start in anchored:
-            continue
         prev = mentions[i - 1] if i and _same_sentence(ctx, mentions[i - 1], m) else None
         floor, extend = _floor(ctx, prev, m, anchored)
+        if m.start in anchored:
+            comma = _comma_before(ctx, m.lead_start)
+            pre = None
+            if comma is not None and (prev is None or floor > prev.end):
+                pre = post_before(ctx, comma, floor, extend)  # 'Thứ trưởng ..., Thượng tướng X'
+            if pre is not None:
+                m.lead_start, pre_end[m.start] = pre, comma
+            continue
         pre = post_before(ctx, m.start, floor, extend)
         m.lead_start = pre if pre is not None else m.start
+        pre_end[m.start] = m.start
     for i, m in enumerate(mentions):
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         pre_posts: list[Post] = []
-        if m.start not in anchored and m.lead_start < m.start:
-            pre_posts, _ = parse_posts(ctx.text, ctx.folded, m.lead_start, m.start)
+        if m.lead_start < pre_end.get(m.start, m.lead_start):
+            pre_posts, _ = parse_posts(ctx.text, ctx.folded, m.lead_start, pre_end[m.start])
         limit = ctx.sentence_of(m.start)[1]
         if nxt is not None and m.end < nxt.lead_start < limit:
             limit = nxt.lead_start
@@ -131,6 +139,14 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
         m.posts = pre_posts + after
     for r in _respectively().finditer(ctx.folded):
         _assign_respectively(ctx, mentions, r)
+
+
+def _comma_before(ctx: Ctx, pos: int) -> int | None:
+    """Position of a comma standing right before `pos` (spaces aside), if any."""
+    k = pos
+    while k > 0 and ctx.folded[k - 1] in " \t":
+        k -= 1
+    return k - 1 if k > 0 and ctx.folded[k - 1] == "," else None
 
 
 def _same_sentence(ctx: Ctx, a: Mention, b: Mention) -> bool:

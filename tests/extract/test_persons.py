@@ -214,3 +214,14 @@ def test_given_name_spelling_a_document_kind_per4() -> None:
     assert "Lê Văn Luật" in people(rec)
     rec = record("Đồng chí Lê Văn Tám Luật Nghĩa vụ quân sự quy định rõ.")
     assert "Lê Văn Tám Luật" not in people(rec)
+
+
+def test_posts_written_before_a_rank_or_honorific() -> None:
+    rec = record("Dự có Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng, Thượng tướng Lê Văn "
+                 "Một; Phó Chủ tịch UBND tỉnh, đồng chí Trần Văn Hai.")
+    assert posts(rec, "Lê Văn Một") == ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Quốc phòng"]
+    assert posts(rec, "Trần Văn Hai") == ["Phó Chủ tịch UBND tỉnh"]
+    rec = record("Đại tá Phạm Văn Ba, Chính ủy Bộ CHQS tỉnh, Đại tá Trần Văn Hai, Phó Chỉ huy "
+                 "trưởng phát biểu.")
+    assert posts(rec, "Phạm Văn Ba") == ["Chính ủy Bộ CHQS tỉnh"]
+    assert posts(rec, "Trần Văn Hai") == ["Phó Chỉ huy trưởng"]
