@@ -112,11 +112,10 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
         floor, extend = _floor(ctx, prev, m, anchored)
         if m.start in anchored:
             comma = _comma_before(ctx, m.lead_start)
-            pre = None
             if comma is not None and (prev is None or floor > prev.end):
                 pre = post_before(ctx, comma, floor, extend)  # 'Thứ trưởng ..., Thượng tướng X'
-            if pre is not None:
-                m.lead_start, pre_end[m.start] = pre, comma
+                if pre is not None:
+                    m.lead_start, pre_end[m.start] = pre, comma
             continue
         pre = post_before(ctx, m.start, floor, extend)
         m.lead_start = pre if pre is not None else m.start
