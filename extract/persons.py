@@ -13,6 +13,7 @@ from functools import cache
 from extract import lexicon as lx
 from extract.context import CAP_WORD, Ctx, Token
 from extract.mentions import Mention, photo_note_end, post_before, settle_posts
+from extract.name_places import after_place_word, drop_place_head, inside_unit_name
 from extract.places import is_place_name
 from extract.posts import role_at
 from extract.text import fold
@@ -98,36 +99,6 @@ def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
     return run
 
 
-def _drop_place_head(ctx: Ctx, run: list[Token]) -> list[Token]:
-    """'UBND tỉnh Cao Bằng Phùng Đức Lượng': a place closing a post, glued to the name after it.
-
-    The head is dropped when it names a place (of the type written before it, if any) and
-    what follows is a name of two to four words starting with a family name.
-    """
-    if len(run) < 4:
-        return run
-    place_word = _after_place_word(ctx, run[0].start) or _committee_level(ctx, run[0].start)
-    for k in range(1, len(run) - 1):
-        tail = run[k:]
-        if len(tail) > 4 or fold(tail[0].text) not in lx.surnames():
-            continue
-        head = ctx.text[run[0].start:run[k - 1].end]
-        if (place_word and is_place_name(head, place_word)) or fold(head) in lx.provinces():
-            return tail
-    return run
-
-
-_COMMITTEE = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận)\s+ủy\s+$")
-_COMMITTEE_TYPE = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã",
-                   "quận": "quận"}
-
-
-def _committee_level(ctx: Ctx, start: int) -> str | None:
-    """'Huyện ủy Lâm Hà': the level of a party committee named right before `start`."""
-    m = _COMMITTEE.search(ctx.folded, max(0, start - 12), start)
-    return _COMMITTEE_TYPE[m.group(1)] if m else None
-
-
 def _name_window(ctx: Ctx, run: list[Token]) -> list[Token]:
     """The part of a run that can be a name: a family name and up to three more words.
 
@@ -158,7 +129,7 @@ def find_mentions(ctx: Ctx) -> list[Mention]:
     [('Lò Văn Tám', 'Đại tá', ['Chính ủy Bộ CHQS tỉnh'])]
     """
     mentions: list[Mention] = []
-    runs = [w for w in (_name_window(ctx, _drop_place_head(ctx, _trim_run(ctx, r)))
+    runs = [w for w in (_name_window(ctx, drop_place_head(ctx, _trim_run(ctx, r)))
                         for r in capitalised_runs(ctx) if len(r) > 1) if len(w) > 1]
     for run in runs:
         m = _judge(ctx, run, set())
@@ -228,9 +199,9 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     pre_post = post_before(ctx, start) if surname_first or key in known else None
     strong = surname_first and (cue_after or post_pos is not None or (
         pre_post is not None and len(run) >= 3))
-    place_word = _after_place_word(ctx, start)
+    place_word = after_place_word(ctx, start)
     if key in lx.provinces() or (place_word is not None and (
-            not strong or is_place_name(name, place_word))) or _inside_unit_name(ctx, start):
+            not strong or is_place_name(name, place_word))) or inside_unit_name(ctx, start):
         return None
     ok = key in known or (surname_first and (post_pos is not None or cue_after or (
         pre_post is not None and _follow_ok(ctx, end))))
@@ -298,20 +269,3 @@ def _follow_ok(ctx: Ctx, end: int) -> bool:
         return True
     word = re.match(r"\s*(\w+)", ctx.folded[end:end + 20])
     return not word or word.group(1) in lx.name_followers() or ctx.text[end + 1:end + 2].isupper()
-
-
-def _inside_unit_name(ctx: Ctx, start: int) -> bool:
-    """'tỉnh Đoàn Lai Châu': the capitalised word belongs to a unit name that starts before it."""
-    for m in lx.units().regex.finditer(ctx.folded, max(0, start - 10), start + 12):
-        if m.start() < start < m.end():
-            return True
-    return False
-
-
-def _after_place_word(ctx: Ctx, start: int) -> str | None:
-    """The locality type written right before `start` ('huyện '), if any."""
-    m = lx.locality_types().regex.search(ctx.folded, max(0, start - 16), start)
-    if m is None or ctx.folded[m.end():start].strip() != "":
-        return None
-    hit = lx.locality_types().get(ctx.folded[m.start():m.end()])
-    return hit[0] if hit else None
