@@ -15,7 +15,7 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.posts import Post, parse_posts, role_at, stop_regex
+from extract.posts import Post, parse_posts, photo_note, role_at, stop_regex
 
 
 @dataclass
@@ -37,13 +37,6 @@ _CLAUSE_MARKS = ",;:("
 
 
 @cache
-def _photo_note() -> re.Pattern[str]:
-    """A caption note on where the person stands in the photo: '(thứ hai từ trái)', '(đứng)'."""
-    words = lx.phrase_pattern([r[0] for r in lx.rows("photo_notes.txt")])
-    return re.compile(rf"\s*\((?=[^()]{{0,30}}\))(?=[^()]*?(?<!\w)(?:{words})(?!\w))[^()]*\)")
-
-
-@cache
 def _elected() -> re.Pattern[str]:
     """'(đã) được bầu (giữ chức) ...' right after a name: the post it gives follows."""
     alt = lx.phrase_pattern([r[0] for r in lx.rows("election_phrases.txt")
@@ -60,7 +53,7 @@ def _respectively() -> re.Pattern[str]:
 
 def photo_note_end(text: str, end: int) -> int:
     """Past a lower-case photo note right after a name ('X (đứng) - Chính ủy ...'), else `end`."""
-    note = _photo_note().match(text, end)
+    note = photo_note().match(text, end)
     if note and not any(c.isupper() for c in note.group(0)):
         return note.end()
     return end

@@ -46,6 +46,13 @@ def stop_regex() -> re.Pattern[str]:
     )
 
 
+@cache
+def photo_note() -> re.Pattern[str]:
+    """A caption note on where the person stands in the photo: '(thứ hai từ trái)', '(đứng)'."""
+    words = lx.phrase_pattern([r[0] for r in lx.rows("photo_notes.txt")])
+    return re.compile(rf"\s*\((?=[^()]{{0,30}}\))(?=[^()]*?(?<!\w)(?:{words})(?!\w))[^()]*\)")
+
+
 _BOUNDARY = re.compile(r"\s*(?:[,;]|[-–—](?=\s)|\s[-–—])\s*(?:kiêm\s+|đồng\s+thời\s+là\s+)?"
                        r"|\s+kiêm\s+|\s+đồng\s+thời\s+là\s+|\.(?=\s|$)|\n|:|\(|\)|“|”|\"|$")
 _LOWER_START = re.compile(r"[^\W\d_]")
@@ -94,7 +101,7 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
     ['Chính ủy Bộ CHQS tỉnh', 'Chủ tịch Hội đồng thi đua, khen thưởng tỉnh']
     """
     posts: list[Post] = []
-    run_end = pos
+    run_end = note_end = pos
     while pos < limit and len(posts) < 8:
         m = role_at().match(folded, pos)
         if not m:
@@ -105,13 +112,17 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
         if glued is not None:  # 'trưởng Công an xã phó Chỉ huy trưởng ...': two posts
             seg_end = stop = glued[0]
             nxt = glued[1]
+        note = photo_note().search(text, pos, stop)
+        if note and not any(c.isupper() for c in note.group(0)):  # '... huyện (bìa phải)'
+            stop = seg_end = note.start()
+            nxt, note_end = None, note.end()
         surface = text[pos:stop].rstrip(" ,;-–—")
         closing = _unmatched_close(surface)
         if closing is not None:  # '(Chủ tịch UBND xã X)': the bracket ends the run
             surface, seg_end, nxt = surface[:closing].rstrip(), pos + closing, None
         if surface:
             posts.append(_post(folded, pos, pos + len(surface), m, surface))
-            run_end = pos + len(surface)
+            run_end = max(pos + len(surface), note_end)
         if stop < seg_end or nxt is None:
             break
         pos = nxt

@@ -48,3 +48,12 @@ def test_more_institutional_heads() -> None:
                  "Đội trưởng Đội Cảnh sát giao thông.")
     assert posts(rec, "Lê Văn Tư") == ["Tổng Giám đốc Tổng công ty Sông Đà"]
     assert posts(rec, "Lò Văn Năm") == ["Đội trưởng Đội Cảnh sát giao thông"]
+
+
+def test_photo_note_after_the_posts_and_more_closing_verbs() -> None:
+    rec = record("Trung tá Vi Văn Bảy, Chỉ huy trưởng Ban CHQS huyện (bìa phải) phát biểu tại "
+                 "hội nghị. Thượng tá Nông Văn Chín – Chính trị viên Ban CHQS huyện thông qua "
+                 "kế hoạch.")
+    assert posts(rec, "Vi Văn Bảy") == ["Chỉ huy trưởng Ban CHQS huyện"]
+    assert ("Vi Văn Bảy", "SPOKE_AT") in roles(rec)
+    assert posts(rec, "Nông Văn Chín") == ["Chính trị viên Ban CHQS huyện"]
