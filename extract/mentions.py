@@ -131,6 +131,7 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
         m.posts = pre_posts + after
     for r in _respectively().finditer(ctx.folded):
         _assign_respectively(ctx, mentions, r)
+    share_plural_headers(ctx, mentions)
 
 
 def _comma_before(ctx: Ctx, pos: int) -> int | None:
@@ -208,3 +209,49 @@ def _post_list(ctx: Ctx, start: int, limit: int) -> list[Post]:
         pos = join.end()
     return out
 
+
+
+@cache
+def _plural_head() -> re.Pattern[str]:
+    alt = lx.phrase_pattern([r[0] for r in lx.rows("plural_heads.txt")])
+    return re.compile(rf"(?<!\w)(?:{alt})\s+(?:đồng\s+chí\s+)?(?=\w)")
+
+
+_HEADER_TAIL = re.compile(r"(?:\s*(?::|\blà\b|\bgồm\b|\bcó\b))*\s*$")
+_NAME_JOIN = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+
+
+def share_plural_headers(ctx: Ctx, mentions: list[Mention]) -> None:
+    """'các Phó Chủ tịch UBND huyện A và B', 'hai Phó Chủ tịch ... là ông A và ông B': the
+    header post is each listed name's."""
+    for h in _plural_head().finditer(ctx.folded):
+        pos = h.end()
+        if not role_at().match(ctx.folded, pos):
+            continue
+        sent_end = ctx.sentence_of(pos)[1]
+        chain = _name_chain(ctx, [m for m in mentions
+                                  if pos <= m.lead_start and m.start < sent_end])
+        if len(chain) < 2:
+            continue
+        head_end = pos + len(_HEADER_TAIL.sub("", ctx.folded[pos:chain[0].lead_start]))
+        if head_end <= pos:
+            head_end = chain[0].start if chain[0].lead_start == pos else pos
+        header, run_end = parse_posts(ctx.text, ctx.folded, pos, head_end)
+        if len(header) != 1 or ctx.text[run_end:head_end].strip():
+            continue
+        for m in chain:
+            m.posts = header + [p for p in m.posts if p.start >= m.start]
+
+
+def _name_chain(ctx: Ctx, after: list[Mention]) -> list[Mention]:
+    """The first mentions of `after` joined only by ',', ';' or 'và' (no posts in between)."""
+    chain: list[Mention] = []
+    for m in after:
+        if chain:
+            prev = chain[-1]
+            if prev.run_end > prev.end or any(p.start >= prev.end for p in prev.posts):
+                break
+            if not _NAME_JOIN.fullmatch(ctx.folded[prev.end:m.lead_start]) or m.posts:
+                break  # a name with posts of its own is another entry
+        chain.append(m)
+    return chain

@@ -57,3 +57,16 @@ def test_photo_note_after_the_posts_and_more_closing_verbs() -> None:
     assert posts(rec, "Vi Văn Bảy") == ["Chỉ huy trưởng Ban CHQS huyện"]
     assert ("Vi Văn Bảy", "SPOKE_AT") in roles(rec)
     assert posts(rec, "Nông Văn Chín") == ["Chính trị viên Ban CHQS huyện"]
+
+
+def test_plural_header_shared_by_the_names_after_it() -> None:
+    rec = record("Dự hội nghị có các Phó Chủ tịch UBND huyện Lê Văn Một và Trần Văn Hai. Dự có hai "
+                 "Phó Chủ tịch UBND tỉnh là ông Lò Văn Ba và ông Vi Văn Tư.")
+    for name in ("Lê Văn Một", "Trần Văn Hai"):
+        assert posts(rec, name) == ["Phó Chủ tịch UBND huyện"]
+    for name in ("Lò Văn Ba", "Vi Văn Tư"):
+        assert posts(rec, name) == ["Phó Chủ tịch UBND tỉnh"]
+    rec = record("Dự có các đồng chí Phó Bí thư Tỉnh ủy Quách Văn Thiện, Trưởng Ban Tuyên giáo "
+                 "Tỉnh ủy Ninh Thị Bảo.")
+    assert posts(rec, "Quách Văn Thiện") == ["Phó Bí thư Tỉnh ủy"]
+    assert posts(rec, "Ninh Thị Bảo") == ["Trưởng Ban Tuyên giáo Tỉnh ủy"]
