@@ -53,6 +53,13 @@ def photo_note() -> re.Pattern[str]:
     return re.compile(rf"\s*\((?=[^()]{{0,30}}\))(?=[^()]*?(?<!\w)(?:{words})(?!\w))[^()]*\)")
 
 
+@cache
+def _tail_join() -> re.Pattern[str]:
+    """A joining word ending a post cut at the next person's posts: 'Chủ tịch UBND huyện và'."""
+    alt = lx.phrase_pattern([r[0] for r in lx.rows("post_tail_joins.txt")])
+    return re.compile(rf"(?:[\s,;]+(?i:{alt}))+\s*$")
+
+
 _BOUNDARY = re.compile(r"\s*(?:[,;]|[-–—](?=\s)|\s[-–—])\s*(?:kiêm\s+|đồng\s+thời\s+là\s+)?"
                        r"|\s+kiêm\s+|\s+đồng\s+thời\s+là\s+|\.(?=\s|$)|\n|:|\(|\)|“|”|\"|$")
 _LOWER_START = re.compile(r"[^\W\d_]")
@@ -116,7 +123,7 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
         if note and not any(c.isupper() for c in note.group(0)):  # '... huyện (bìa phải)'
             stop = seg_end = note.start()
             nxt, note_end = None, note.end()
-        surface = text[pos:stop].rstrip(" ,;-–—")
+        surface = _tail_join().sub("", text[pos:stop]).rstrip(" ,;-–—")
         closing = _unmatched_close(surface)
         if closing is not None:  # '(Chủ tịch UBND xã X)': the bracket ends the run
             surface, seg_end, nxt = surface[:closing].rstrip(), pos + closing, None

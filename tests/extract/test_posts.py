@@ -70,3 +70,10 @@ def test_plural_header_shared_by_the_names_after_it() -> None:
                  "Tỉnh ủy Ninh Thị Bảo.")
     assert posts(rec, "Quách Văn Thiện") == ["Phó Bí thư Tỉnh ủy"]
     assert posts(rec, "Ninh Thị Bảo") == ["Trưởng Ban Tuyên giáo Tỉnh ủy"]
+
+
+def test_join_word_before_the_next_persons_post_is_dropped() -> None:
+    rec = record("Dự có ông Lê Văn Một, Chủ tịch UBND huyện và Phó Chủ tịch HĐND huyện Trần Văn "
+                 "Hai.")
+    assert posts(rec, "Lê Văn Một") == ["Chủ tịch UBND huyện"]
+    assert posts(rec, "Trần Văn Hai") == ["Phó Chủ tịch HĐND huyện"]
