@@ -84,6 +84,12 @@ def _name_like_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(alts)})(?![\w])")
 
 
+def _name_like_at(ctx: Ctx, start: int, end: int) -> bool:
+    """Does a document kind or level word written in capitals start at `start`, inside the run?"""
+    soft = _name_like_phrase().match(ctx.folded, start)
+    return bool(soft) and soft.end() < end
+
+
 def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
     """The run up to the first word that starts a post, rank, unit, cue or document kind.
 
@@ -161,9 +167,12 @@ def _judge(ctx: Ctx, run: list[Token], known: set[str]) -> Mention | None:
     if len(run) < 2 or len(run) > 6:  # a given name alone ('đồng chí Hùng') repeats a full one
         return None
     start, end = run[0].start, run[-1].end
-    if _phrase_start().match(ctx.folded, start) or _academic().match(ctx.folded, start):
+    if _academic().match(ctx.folded, start):
         return None
     hon, rank, lead = _anchor(ctx, start)
+    if _phrase_start().match(ctx.folded, start) and not (
+            (hon or rank) and len(run) <= 4 and _name_like_at(ctx, start, end)):
+        return None  # 'đồng chí Công Văn Hải': a name after an anchor despite its first words
     if len(run) > 5 and not (hon or rank):
         return None
     post_pos = _post_start(ctx, end)

@@ -212,6 +212,8 @@ def test_given_name_spelling_a_document_kind_per4() -> None:
     rec = record("Về dự có đồng chí Vũ Công Văn, Trưởng Công an huyện. Ông Lê Văn Luật phát biểu.")
     assert posts(rec, "Vũ Công Văn") == ["Trưởng Công an huyện"]
     assert "Lê Văn Luật" in people(rec)
+    rec = record("Đồng chí Công Văn Hải, Chủ tịch UBND xã phát biểu.")
+    assert posts(rec, "Công Văn Hải") == ["Chủ tịch UBND xã"]
     rec = record("Đồng chí Lê Văn Tám Luật Nghĩa vụ quân sự quy định rõ.")
     assert "Lê Văn Tám Luật" not in people(rec)
 
