@@ -87,7 +87,7 @@ def _name_like_phrase() -> re.Pattern[str]:
 def _name_like_at(ctx: Ctx, start: int, end: int) -> bool:
     """Does a document kind or level word written in capitals start at `start`, inside the run?"""
     soft = _name_like_phrase().match(ctx.folded, start)
-    return bool(soft) and soft.end() < end
+    return soft is not None and soft.end() < end
 
 
 def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
