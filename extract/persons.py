@@ -217,7 +217,7 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     if not ok and post_pos is not None and fold(run[0].text) not in lx.name_stopwords():
         ok = bool(_LIST_BOUNDARY.search(ctx.folded, max(0, start - 30), start))
     if not ok and surname_first and len(run) <= 4 and _follow_ok(ctx, end):
-        ok = _in_name_list(ctx, start)
+        ok = _in_name_list(ctx, start, end)
     if not ok:
         return None
     return pre_post if pre_post is not None and post_pos is None else start
@@ -229,7 +229,7 @@ _HONORIFIC_CHAIN = re.compile(
     rf"(?<!\w)(?:[ôÔ]ng|[bB]à)\s+{_CAP_NAME}(?:\s*(?:,|và)\s*{_CAP_NAME})*\s*(?:,|và)\s*$")
 
 
-def _in_name_list(ctx: Ctx, start: int) -> bool:
+def _in_name_list(ctx: Ctx, start: int, end: int) -> bool:
     """An item of a list of names: 'các đồng chí Phó Chủ tịch UBND huyện: A, B cùng dự'."""
     sent_start = ctx.sentence_of(start)[0]
     before = ctx.folded[sent_start:start]
@@ -238,7 +238,8 @@ def _in_name_list(ctx: Ctx, start: int) -> bool:
     if re.search(r"đồng\s+chí|đ/c|\bcác\s+(?:ông|bà)\b", before):
         return True
     if _HONORIFIC_CHAIN.search(ctx.text, max(sent_start, start - 200), start):
-        return True
+        name = ctx.text[start:end]
+        return len(name.split()) > 2 or not is_place_name(name, None)  # 'ông A, Lâm Hà'
     header = _LIST_OF_POST.search(before)
     return bool(header and role_at().match(ctx.folded, sent_start + header.start(1)))
 

@@ -199,6 +199,8 @@ def test_bare_names_after_one_honorific_per2() -> None:
     assert set(people(rec)) == {"Kiều Văn Phong", "Mạc Thị Duyên", "Giáp Văn Trọng"}
     rec = record("Dự có ông Lê Văn Hải, Hà Giang và Cao Bằng.")
     assert set(people(rec)) == {"Lê Văn Hải"}
+    rec = record("Dự có ông Lê Văn Hải, Lâm Hà và Bảo Lâm.")
+    assert set(people(rec)) == {"Lê Văn Hải"}
 
 
 def test_long_foreign_name_after_a_rank_per3() -> None:
