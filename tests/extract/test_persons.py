@@ -229,3 +229,11 @@ def test_posts_written_before_a_rank_or_honorific() -> None:
                  "trưởng phát biểu.")
     assert posts(rec, "Phạm Văn Ba") == ["Chính ủy Bộ CHQS tỉnh"]
     assert posts(rec, "Trần Văn Hai") == ["Phó Chỉ huy trưởng"]
+
+
+def test_post_ends_before_speech_verbs() -> None:
+    rec = record("Đại tá Lý Văn Nhàn, Chính ủy Bộ CHQS tỉnh bày tỏ sự cảm ơn. Ông Đàm Văn Hợi, Chủ "
+                 "tịch UBND xã kêu gọi bà con tham gia.")
+    assert posts(rec, "Lý Văn Nhàn") == ["Chính ủy Bộ CHQS tỉnh"]
+    assert posts(rec, "Đàm Văn Hợi") == ["Chủ tịch UBND xã"]
+
