@@ -104,7 +104,7 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
         prev = mentions[i - 1] if i and _same_sentence(ctx, mentions[i - 1], m) else None
         floor, extend = _floor(ctx, prev, m, anchored)
         if m.start in anchored:
-            comma = _comma_before(ctx, m.lead_start)
+            comma = _comma_before(ctx, m.lead_start)  # or a dash
             if comma is not None and (prev is None or floor > prev.end):
                 pre = post_before(ctx, comma, floor, extend)  # 'Thứ trưởng ..., Thượng tướng X'
                 if pre is not None:
@@ -135,11 +135,14 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
 
 
 def _comma_before(ctx: Ctx, pos: int) -> int | None:
-    """Position of a comma standing right before `pos` (spaces aside), if any."""
+    """Position of a comma or spaced dash standing right before `pos` (spaces aside), if any."""
     k = pos
     while k > 0 and ctx.folded[k - 1] in " \t":
         k -= 1
-    return k - 1 if k > 0 and ctx.folded[k - 1] == "," else None
+    if k > 0 and ctx.folded[k - 1] == ",":
+        return k - 1
+    dashed = k > 1 and ctx.folded[k - 1] in "-–—" and ctx.folded[k - 2] in " \t"
+    return k - 1 if dashed else None
 
 
 def _same_sentence(ctx: Ctx, a: Mention, b: Mention) -> bool:
