@@ -10,11 +10,12 @@ begin.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
+from extract.elections import assign_elections, elected_post_start
 from extract.posts import Post, parse_posts, photo_note, role_at, stop_regex
 
 
@@ -34,21 +35,6 @@ class Mention:
 
 
 _CLAUSE_MARKS = ",;:("
-
-
-@cache
-def _elected() -> re.Pattern[str]:
-    """'(đã) được bầu (giữ chức) ...' right after a name: the post it gives follows."""
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("election_phrases.txt")
-                             if r[0] not in ("là", "làm", "giữ chức", "giữ chức vụ")])
-    return re.compile(rf"\s*,?\s*(?:(?:đã|vừa)\s+)?(?:{alt})\s+(?=\w)")
-
-
-@cache
-def _respectively() -> re.Pattern[str]:
-    """'lần lượt (được bầu giữ chức | là | giữ chức) ...' before the posts of a name list."""
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("election_phrases.txt")])
-    return re.compile(rf"lần\s+lượt\s+(?:(?:đã|vừa)\s+)?(?:(?:{alt})\s+)?(?=\w)")
 
 
 def photo_note_end(text: str, end: int) -> int:
@@ -123,14 +109,13 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
             limit = nxt.lead_start
         after: list[Post] = []
         m.run_end = photo_note_end(ctx.text, m.end)
-        if m.post_pos is None and (el := _elected().match(ctx.folded, m.end)):
-            m.post_pos = el.end() if role_at().match(ctx.folded, el.end()) else None
+        if m.post_pos is None:
+            m.post_pos = elected_post_start(ctx, m.start, m.end)
         if m.post_pos is not None and m.post_pos < limit:
             after, run_end = parse_posts(ctx.text, ctx.folded, m.post_pos, limit)
             m.run_end = max(run_end, m.end)
         m.posts = pre_posts + after
-    for r in _respectively().finditer(ctx.folded):
-        _assign_respectively(ctx, mentions, r)
+    assign_elections(ctx, mentions)
     share_plural_headers(ctx, mentions)
 
 
@@ -166,52 +151,6 @@ def _floor(ctx: Ctx, prev: Mention | None, m: Mention, anchored: set[int]) -> tu
         return semis[-1].end(), True
     post_first = prev.start not in anchored and prev.lead_start < prev.start
     return prev.end, post_first
-
-
-_LIST_JOIN = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
-
-
-def _assign_respectively(ctx: Ctx, mentions: list[Mention], r: re.Match[str]) -> None:
-    """'A và B lần lượt giữ chức Chủ tịch và Phó Chủ tịch HĐND huyện': the n-th post is the
-    n-th name's; a bare head borrows the organisation of the last post."""
-    sent = ctx.sentence_of(r.start())
-    group: list[Mention] = []
-    pos = r.start()
-    for m in reversed([m for m in mentions if sent[0] <= m.start and m.end <= r.start()]):
-        gap = ctx.folded[m.run_end:pos]
-        if m.posts or (group and not _LIST_JOIN.fullmatch(gap)) or (
-                not group and gap.strip(" ,")):
-            break
-        group.insert(0, m)
-        pos = m.lead_start
-    pieces = _post_list(ctx, r.end(), sent[1])
-    if len(group) < 2 or len(pieces) != len(group):
-        return
-    tail = pieces[-1]
-    for m, post in zip(group, pieces, strict=True):
-        if post.unit_start is None and tail.unit_start is not None and post is not tail:
-            extra = ctx.text[tail.role_end or tail.start:tail.end]
-            post = replace(post, surface=post.surface + extra, unit_start=tail.unit_start)
-        m.posts = [post]
-
-
-def _post_list(ctx: Ctx, start: int, limit: int) -> list[Post]:
-    """Posts joined by ',', ';' or 'và' from `start` (a role) to the first stop."""
-    out: list[Post] = []
-    pos = start
-    while pos < limit and role_at().match(ctx.folded, pos):
-        join = next((j for j in _LIST_JOIN.finditer(ctx.folded, pos, limit)
-                     if role_at().match(ctx.folded, j.end())), None)
-        end = join.start() if join else limit
-        posts, _ = parse_posts(ctx.text, ctx.folded, pos, end)
-        if not posts:
-            break
-        out.append(posts[0])
-        if join is None or posts[0].end < join.start():
-            break
-        pos = join.end()
-    return out
-
 
 
 @cache

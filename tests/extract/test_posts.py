@@ -77,3 +77,18 @@ def test_join_word_before_the_next_persons_post_is_dropped() -> None:
                  "Hai.")
     assert posts(rec, "Lê Văn Một") == ["Chủ tịch UBND huyện"]
     assert posts(rec, "Trần Văn Hai") == ["Phó Chủ tịch HĐND huyện"]
+
+
+def test_election_shares_a_post_with_a_bare_name_list_but_appointment_does_not() -> None:
+    rec = record("Đại hội đã bầu đồng chí Lê Văn Một giữ chức Bí thư Đảng ủy xã; đồng chí Trần Văn "
+                 "Hai, Phạm Thị Ba giữ chức Phó Bí thư Đảng ủy xã.")
+    assert posts(rec, "Lê Văn Một") == ["Bí thư Đảng ủy xã"]
+    assert posts(rec, "Trần Văn Hai") == ["Phó Bí thư Đảng ủy xã"]
+    assert posts(rec, "Phạm Thị Ba") == ["Phó Bí thư Đảng ủy xã"]
+    rec = record("Bộ Quốc phòng bổ nhiệm Đại tá Lê Văn Một giữ chức Chính ủy Sư đoàn 3.")
+    assert posts(rec, "Lê Văn Một") == []
+
+
+def test_post_stated_with_la() -> None:
+    rec = record("Ông Lê Văn Năm là Chủ tịch UBND xã cho biết năm nay xã hoàn thành chỉ tiêu.")
+    assert posts(rec, "Lê Văn Năm") == ["Chủ tịch UBND xã"]
