@@ -120,14 +120,27 @@ def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:
 
 
 def _comma_before(ctx: Ctx, pos: int) -> int | None:
-    """Position of a comma or spaced dash standing right before `pos` (spaces aside), if any."""
+    """End of the posts that may stand before an anchor at `pos`: a comma, a spaced dash or
+    just a space after a word."""
     k = pos
     while k > 0 and ctx.folded[k - 1] in " \t":
         k -= 1
     if k > 0 and ctx.folded[k - 1] == ",":
         return k - 1
     dashed = k > 1 and ctx.folded[k - 1] in "-–—" and ctx.folded[k - 2] in " \t"
-    return k - 1 if dashed else None
+    if dashed:
+        return k - 1
+    last = re.search(r"\w+$", ctx.text[max(0, k - 20):k]) if k < pos else None
+    if last and (last.group(0)[0].isupper() or last.group(0)[0].isdigit()
+                 or _ends_with_level(ctx, k)):
+        return k  # 'Phó Chủ tịch UBND xã ông X', 'Chính ủy Bộ CHQS tỉnh Đại tá X'
+    return None
+
+
+def _ends_with_level(ctx: Ctx, k: int) -> bool:
+    """Does a level word ('xã', 'thành phố') end right at `k`?"""
+    return any(m.end() == k for m in
+               lx.locality_types().regex.finditer(ctx.folded, max(0, k - 20), k))
 
 
 def _same_sentence(ctx: Ctx, a: Mention, b: Mention) -> bool:

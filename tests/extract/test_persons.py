@@ -225,6 +225,12 @@ def test_posts_written_before_a_rank_or_honorific() -> None:
                  "Một; Phó Chủ tịch UBND tỉnh, đồng chí Trần Văn Hai.")
     assert posts(rec, "Lê Văn Một") == ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Quốc phòng"]
     assert posts(rec, "Trần Văn Hai") == ["Phó Chủ tịch UBND tỉnh"]
+    rec = record("Dự có Phó Chủ tịch UBND xã ông Lê Văn Bốn. Trưởng Công an huyện phân công đồng "
+                 "chí Lê Văn Ba phụ trách. Quyết định của Bộ trưởng Bộ Công an về việc bổ nhiệm "
+                 "thiếu tướng Lê Văn Năm.")
+    assert posts(rec, "Lê Văn Bốn") == ["Phó Chủ tịch UBND xã"]
+    assert posts(rec, "Lê Văn Ba") == []
+    assert posts(rec, "Lê Văn Năm") == []
     rec = record("Dự buổi lễ có Thứ trưởng Bộ Quốc phòng – Thượng tướng Lê Văn Một.")
     assert posts(rec, "Lê Văn Một") == ["Thứ trưởng Bộ Quốc phòng"]
     rec = record("Đại tá Phạm Văn Ba, Chính ủy Bộ CHQS tỉnh, Đại tá Trần Văn Hai, Phó Chỉ huy "
