@@ -175,6 +175,8 @@ def test_editorial_and_misspelt_post_heads_pos9_pos10() -> None:
                  "Dự có đồng chí Ninh Thị Bảo, Thương trực HĐND xã.")
     assert posts(rec, "Kiều Văn Phong") == ["Tổng Biên tập Báo Biên phòng"]
     assert people(rec)["Ninh Thị Bảo"]["positions"][0]["title"].startswith("Thường trực")
+    rec = record("Thượng tá Lê Văn Một, Tham mưu truởng Ban CHQS huyện dự.")
+    assert people(rec)["Lê Văn Một"]["positions"][0]["title"].startswith("Tham mưu trưởng")
 
 
 def test_rank_before_honours_and_academic_titles_rnk1() -> None:
