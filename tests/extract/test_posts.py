@@ -92,3 +92,8 @@ def test_election_shares_a_post_with_a_bare_name_list_but_appointment_does_not()
 def test_post_stated_with_la() -> None:
     rec = record("Ông Lê Văn Năm là Chủ tịch UBND xã cho biết năm nay xã hoàn thành chỉ tiêu.")
     assert posts(rec, "Lê Văn Năm") == ["Chủ tịch UBND xã"]
+
+
+def test_age_note_between_name_and_posts() -> None:
+    rec = record("Ông Lò Văn Một (57 tuổi), Trưởng thôn Nà Pá cho biết thôn có 80 hộ.")
+    assert posts(rec, "Lò Văn Một") == ["Trưởng thôn Nà Pá"]
