@@ -217,7 +217,16 @@ def shorter_form(short: str, long: str) -> bool:
     True
     >>> shorter_form("bí thư huyện ủy x", "bí thư đảng ủy quân sự huyện x")
     False
+    >>> shorter_form("bí thư đảng ủy xã x", "bí thư đảng ủy quân sự xã x")
+    False
     """
     words, pool = short.split(), iter(long.split())
-    return len(words) < len(long.split()) and all(w in pool for w in words)
+    if len(words) >= len(long.split()) or not all(w in pool for w in words):
+        return False
+    return _units_in(short) <= _units_in(long)  # 'Đảng ủy xã' is not 'Đảng ủy Quân sự xã'
+
+
+def _units_in(folded_title: str) -> set[str]:
+    return {" ".join(folded_title[m.start():m.end()].split())
+            for m in lx.units().regex.finditer(folded_title)}
 

@@ -160,6 +160,8 @@ def test_two_posts_with_the_same_head_are_both_kept_pos7() -> None:
     rec = record("Đồng chí Phùng Đức Lượng, Bí thư Huyện ủy, Bí thư Đảng ủy Quân sự huyện chủ trì "
                  "hội nghị.")
     assert posts(rec, "Phùng Đức Lượng") == ["Bí thư Huyện ủy", "Bí thư Đảng ủy Quân sự huyện"]
+    rec = record("Đồng chí Lê Văn Một, Bí thư Đảng ủy xã, Bí thư Đảng ủy Quân sự xã chủ trì.")
+    assert posts(rec, "Lê Văn Một") == ["Bí thư Đảng ủy xã", "Bí thư Đảng ủy Quân sự xã"]
     rec = record("Thủ tướng Lò Văn Cương dự. Ông Lò Văn Cương, Thủ tướng Chính phủ phát biểu.")
     assert posts(rec, "Lò Văn Cương") == ["Thủ tướng Chính phủ"]
 
