@@ -62,9 +62,13 @@ def post_before(ctx: Ctx, start: int, floor: int = 0, extend: bool = True) -> in
     if last is None or stop_regex().search(ctx.folded, last.end(), start):
         return None
     while extend and first > sent_start:
-        comma = first - 2
-        if ctx.folded[comma:first].strip() != ",":
+        sep = _POST_SEP_BEFORE.search(ctx.folded, sent_start, first)
+        if sep is None:
             return first
+        if sep.group(1) != ",":  # 'Chỉ huy trưởng kiêm Chính ủy X', 'Bí thư - Chủ tịch X'
+            joined = _earlier_post(ctx, max(clause_start, sent_start), sep.start())
+            return joined if joined is not None else first
+        comma = sep.start()
         prev = max(max(ctx.folded.rfind(c, sent_start, comma) for c in _CLAUSE_MARKS) + 1,
                    sent_start)
         stops = list(stop_regex().finditer(ctx.folded, prev, comma))
@@ -77,6 +81,17 @@ def post_before(ctx: Ctx, start: int, floor: int = 0, extend: bool = True) -> in
         if stops or prev == sent_start:
             return first
     return first
+
+
+_POST_SEP_BEFORE = re.compile(r"\s*(,|\s[-–—]|\skiêm)\s*$")
+
+
+def _earlier_post(ctx: Ctx, low: int, end: int) -> int | None:
+    """Start of a post that runs from `low`..`end` with no stop, if one starts there."""
+    for m in role_at().finditer(ctx.folded, low, end):
+        if not stop_regex().search(ctx.folded, m.end(), end):
+            return m.start()
+    return None
 
 
 def settle_posts(ctx: Ctx, mentions: list[Mention], anchored: set[int]) -> None:

@@ -249,3 +249,13 @@ def test_post_ends_before_speech_verbs() -> None:
     assert posts(rec, "Lý Văn Nhàn") == ["Chính ủy Bộ CHQS tỉnh"]
     assert posts(rec, "Đàm Văn Hợi") == ["Chủ tịch UBND xã"]
 
+
+
+def test_posts_before_a_name_joined_by_kiem_or_a_dash() -> None:
+    rec = record("Dự có Chỉ huy trưởng kiêm Chính ủy Ban CHQS huyện Lê Văn Một. Dự có Bí thư Huyện "
+                 "ủy - Chủ tịch HĐND huyện Lê Văn Hai.")
+    assert posts(rec, "Lê Văn Một") == ["Chỉ huy trưởng", "Chính ủy Ban CHQS huyện"]
+    assert posts(rec, "Lê Văn Hai") == ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"]
+    rec = record("Dự có Phó Bí thư Tỉnh ủy Lê Văn Ba – Trưởng Ban Dân vận Tỉnh ủy Lò Thị Tư.")
+    assert posts(rec, "Lê Văn Ba") == ["Phó Bí thư Tỉnh ủy"]
+    assert posts(rec, "Lò Thị Tư") == ["Trưởng Ban Dân vận Tỉnh ủy"]
