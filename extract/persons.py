@@ -8,29 +8,15 @@ rank, or start with a family name and sit next to a post ('Bí thư Tỉnh ủy 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from extract import lexicon as lx
-from extract.context import Ctx, Token
+from extract.context import CAP_WORD, Ctx, Token
+from extract.mentions import Mention, photo_note_end, post_before, settle_posts
+from extract.name_places import after_place_word, drop_place_head, inside_unit_name
 from extract.places import is_place_name
-from extract.posts import Post, parse_posts, role_at, stop_regex
+from extract.posts import role_at
 from extract.text import fold
-
-
-@dataclass
-class Mention:
-    """One mention of a person: the name span, what stands before it and its posts."""
-
-    start: int
-    end: int
-    name: str
-    rank: str | None = None
-    honorific: str | None = None
-    posts: list[Post] = field(default_factory=list)
-    run_end: int = 0  # end of the name and its posts: where a trailing cue may start
-    lead_start: int = 0  # start of honorific/rank/posts written before the name
-
 
 _SEP_TO_POST = re.compile(r"\s*(?:[-–—,;:]|\()?\s*")
 _ANCHOR_HINT = re.compile(r"chí|đ/c|ông|bà|chị|anh|úy|tá|tướng|sĩ|binh|đốc")
@@ -90,15 +76,41 @@ def _blank(gap: str) -> bool:
     return bool(gap) and not gap.strip(" \t")
 
 
+@cache
+def _name_like_phrase() -> re.Pattern[str]:
+    """Document kinds and level words that are also given names ('Vũ Công Văn', 'Lê Văn Luật')."""
+    alts = [lx.phrase_pattern([r[0] for r in lx.rows(f)])
+            for f in ("decree_kinds.tsv", "locality_types.tsv")]
+    return re.compile(rf"(?:{'|'.join(alts)})(?![\w])")
+
+
+def _name_like_at(ctx: Ctx, start: int, end: int) -> bool:
+    """Does a document kind or level word written in capitals start at `start`, inside the run?"""
+    soft = _name_like_phrase().match(ctx.folded, start)
+    return soft is not None and soft.end() < end
+
+
 def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
+    """The run up to the first word that starts a post, rank, unit, cue or document kind.
+
+    A document kind or level word that ends a short run opened by a family name, every word
+    of it capitalised, is the end of a given name instead ('đồng chí Vũ Công Văn').
+    """
     for k in range(1, len(run)):
         if _phrase_start().match(ctx.folded, run[k].start):
-            return run[:k]
+            soft = _name_like_phrase().match(ctx.folded, run[k].start)
+            if not (soft and soft.end() == run[-1].end and len(run) <= 4
+                    and fold(run[0].text) in lx.surnames()):
+                return run[:k]
     return run
 
 
-def _name_window(run: list[Token]) -> list[Token]:
-    """The part of a run that can be a name: a family name and up to three more words."""
+def _name_window(ctx: Ctx, run: list[Token]) -> list[Token]:
+    """The part of a run that can be a name: a family name and up to three more words.
+
+    A foreign name of five or six words ('Đại tá Bun Mi Sổm Phăn Đa') is kept whole after an
+    honorific or rank.
+    """
     sur = lx.surnames()
     while run and len(run) > 2 and lx.honorifics().get(run[0].text):
         run = run[1:]
@@ -106,6 +118,8 @@ def _name_window(run: list[Token]) -> list[Token]:
         run = run[1:]
     if len(run) <= 4 or (len(run) == 5 and fold(run[0].text) in sur):
         return run  # five words: 'Y Thanh Hà Niê Kđăm'-style names
+    if len(run) <= 6 and fold(run[0].text) not in sur and any(_anchor(ctx, run[0].start)[:2]):
+        return run
     for s in range(1, len(run) - 1):
         if fold(run[s].text) in sur and 2 <= len(run) - s <= 4:
             return run[s:]
@@ -121,8 +135,8 @@ def find_mentions(ctx: Ctx) -> list[Mention]:
     [('Lò Văn Tám', 'Đại tá', ['Chính ủy Bộ CHQS tỉnh'])]
     """
     mentions: list[Mention] = []
-    runs = [w for w in (_name_window(_trim_run(ctx, r)) for r in capitalised_runs(ctx)
-                        if len(r) > 1) if len(w) > 1]
+    runs = [w for w in (_name_window(ctx, drop_place_head(ctx, _trim_run(ctx, r)))
+                        for r in capitalised_runs(ctx) if len(r) > 1) if len(w) > 1]
     for run in runs:
         m = _judge(ctx, run, set())
         if m:
@@ -139,6 +153,7 @@ def find_mentions(ctx: Ctx) -> list[Mention]:
                     seen.add(m.start)
                 break
     mentions.sort(key=lambda m: m.start)
+    settle_posts(ctx, mentions, {m.start for m in mentions if m.rank or m.honorific})
     ctx.person_spans = [(m.start, m.end) for m in mentions]
     return mentions
 
@@ -149,28 +164,25 @@ def _span_text(ctx: Ctx, run: list[Token]) -> str:
 
 def _judge(ctx: Ctx, run: list[Token], known: set[str]) -> Mention | None:
     """A mention when the run is an anchored name, else None."""
-    if len(run) < 2 or len(run) > 5:  # a given name alone ('đồng chí Hùng') repeats a full one
+    if len(run) < 2 or len(run) > 6:  # a given name alone ('đồng chí Hùng') repeats a full one
         return None
     start, end = run[0].start, run[-1].end
-    if _phrase_start().match(ctx.folded, start) or _academic().match(ctx.folded, start):
+    if _academic().match(ctx.folded, start):
         return None
     hon, rank, lead = _anchor(ctx, start)
+    if _phrase_start().match(ctx.folded, start) and not (
+            (hon or rank) and len(run) <= 4 and _name_like_at(ctx, start, end)):
+        return None  # 'đồng chí Công Văn Hải': a name after an anchor despite its first words
+    if len(run) > 5 and not (hon or rank):
+        return None
     post_pos = _post_start(ctx, end)
     if not (hon or rank):
         accepted = _unanchored(ctx, run, known, post_pos)
         if accepted is None:
             return None
         lead = accepted
-    mention = Mention(start, end, ctx.text[start:end], _rank(rank), _honorific(hon),
-                      lead_start=lead)
-    limit = ctx.sentence_of(start)[1]
-    if post_pos is not None:
-        mention.posts, mention.run_end = parse_posts(ctx.text, ctx.folded, post_pos, limit)
-    else:
-        mention.run_end = end
-        if lead < start and not (hon or rank):
-            mention.posts, _ = parse_posts(ctx.text, ctx.folded, lead, start)
-    return mention
+    return Mention(start, end, ctx.text[start:end], _rank(rank), _honorific(hon),
+                   run_end=end, lead_start=lead, post_pos=post_pos)
 
 
 def _anchor(ctx: Ctx, start: int) -> tuple[str | None, str | None, int]:
@@ -193,25 +205,31 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     if key not in known and not surname_first and post_pos is None:
         return None
     cue_after = _cue_after(ctx, end)
-    pre_post = _post_before(ctx, start) if surname_first or key in known else None
+    pre_post = post_before(ctx, start) if surname_first or key in known else None
     strong = surname_first and (cue_after or post_pos is not None or (
         pre_post is not None and len(run) >= 3))
-    place_word = _after_place_word(ctx, start)
+    place_word = after_place_word(ctx, start)
     if key in lx.provinces() or (place_word is not None and (
-            not strong or is_place_name(name, place_word))) or _inside_unit_name(ctx, start):
+            not strong or is_place_name(name, place_word))) or inside_unit_name(ctx, start):
         return None
     ok = key in known or (surname_first and (post_pos is not None or cue_after or (
         pre_post is not None and _follow_ok(ctx, end))))
     if not ok and post_pos is not None and fold(run[0].text) not in lx.name_stopwords():
         ok = bool(_LIST_BOUNDARY.search(ctx.folded, max(0, start - 30), start))
     if not ok and surname_first and len(run) <= 4 and _follow_ok(ctx, end):
-        ok = _in_name_list(ctx, start)
+        ok = _in_name_list(ctx, start, end)
     if not ok:
         return None
     return pre_post if pre_post is not None and post_pos is None else start
 
 
-def _in_name_list(ctx: Ctx, start: int) -> bool:
+_CAP_NAME = rf"(?:{CAP_WORD.pattern}[ \t]+)*{CAP_WORD.pattern}"
+# 'ông A, B và C': one honorific before a chain of bare names
+_HONORIFIC_CHAIN = re.compile(
+    rf"(?<!\w)(?:[ôÔ]ng|[bB]à)\s+{_CAP_NAME}(?:\s*(?:,|và)\s*{_CAP_NAME})*\s*(?:,|và)\s*$")
+
+
+def _in_name_list(ctx: Ctx, start: int, end: int) -> bool:
     """An item of a list of names: 'các đồng chí Phó Chủ tịch UBND huyện: A, B cùng dự'."""
     sent_start = ctx.sentence_of(start)[0]
     before = ctx.folded[sent_start:start]
@@ -219,6 +237,9 @@ def _in_name_list(ctx: Ctx, start: int) -> bool:
         return False
     if re.search(r"đồng\s+chí|đ/c|\bcác\s+(?:ông|bà)\b", before):
         return True
+    if _HONORIFIC_CHAIN.search(ctx.text, max(sent_start, start - 200), start):
+        name = ctx.text[start:end]
+        return len(name.split()) > 2 or not is_place_name(name, None)  # 'ông A, Lâm Hà'
     header = _LIST_OF_POST.search(before)
     return bool(header and role_at().match(ctx.folded, sent_start + header.start(1)))
 
@@ -238,6 +259,7 @@ def _honorific(folded_hon: str | None) -> str | None:
 
 
 def _post_start(ctx: Ctx, end: int) -> int | None:
+    end = photo_note_end(ctx.text, end)
     sep = _SEP_TO_POST.match(ctx.folded, end)
     pos = sep.end() if sep else end
     if "\n" in ctx.text[end:pos]:
@@ -257,49 +279,3 @@ def _follow_ok(ctx: Ctx, end: int) -> bool:
         return True
     word = re.match(r"\s*(\w+)", ctx.folded[end:end + 20])
     return not word or word.group(1) in lx.name_followers() or ctx.text[end + 1:end + 2].isupper()
-
-
-def _inside_unit_name(ctx: Ctx, start: int) -> bool:
-    """'tỉnh Đoàn Lai Châu': the capitalised word belongs to a unit name that starts before it."""
-    for m in lx.units().regex.finditer(ctx.folded, max(0, start - 10), start + 12):
-        if m.start() < start < m.end():
-            return True
-    return False
-
-
-def _after_place_word(ctx: Ctx, start: int) -> str | None:
-    """The locality type written right before `start` ('huyện '), if any."""
-    m = lx.locality_types().regex.search(ctx.folded, max(0, start - 16), start)
-    if m is None or ctx.folded[m.end():start].strip() != "":
-        return None
-    hit = lx.locality_types().get(ctx.folded[m.start():m.end()])
-    return hit[0] if hit else None
-
-
-def _post_before(ctx: Ctx, start: int) -> int | None:
-    """Start of the posts written right before a name ('Bí thư Tỉnh ủy X'), if any."""
-    sent_start = ctx.sentence_of(start)[0]
-    clause_start = max(ctx.folded.rfind(c, sent_start, start) for c in ",;:(") + 1
-    clause_start = max(clause_start, sent_start)
-    last = None
-    for m in role_at().finditer(ctx.folded, clause_start, start):
-        last = m
-    if last is None or stop_regex().search(ctx.folded, last.end(), start):
-        return None
-    first = last.start()
-    # earlier comma-separated posts of the same run: 'Ủy viên TW Đảng, Bí thư Tỉnh ủy X'
-    while first > sent_start:
-        comma = first - 2
-        if ctx.folded[comma:first].strip() != ",":
-            return first
-        prev = max(max(ctx.folded.rfind(c, sent_start, comma) for c in ",;:(") + 1, sent_start)
-        stops = list(stop_regex().finditer(ctx.folded, prev, comma))
-        sub = stops[-1].end() if stops else prev
-        sub += len(ctx.folded[sub:first]) - len(ctx.folded[sub:first].lstrip())
-        earlier = role_at().match(ctx.folded, sub)
-        if not earlier or sub >= comma:
-            return first
-        first = earlier.start()
-        if stops or prev == sent_start:
-            return first
-    return first

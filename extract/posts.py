@@ -39,9 +39,25 @@ def stop_regex() -> re.Pattern[str]:
     cue_alt = lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv")])
     stop_alt = lx.phrase_pattern([r[0] for r in lx.rows("post_stops.txt")])
     rank_alt = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
+    # 'và bổ nhiệm Đại tá X': a clause about the next person, one or two verbs before its rank
     return re.compile(
-        rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}|và\s+(?:{rank_alt}))(?!\w)"
+        rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}"
+        rf"|và(?:\s+[^\W\d_]+){{0,2}}\s+(?:{rank_alt}|đồng\s+chí|đ/c|ông|bà))(?!\w)"
     )
+
+
+@cache
+def photo_note() -> re.Pattern[str]:
+    """A caption note on where the person stands in the photo: '(thứ hai từ trái)', '(đứng)'."""
+    words = lx.phrase_pattern([r[0] for r in lx.rows("photo_notes.txt")])
+    return re.compile(rf"\s*\((?=[^()]{{0,30}}\))(?=[^()]*?(?<!\w)(?:{words})(?!\w))[^()]*\)")
+
+
+@cache
+def _tail_join() -> re.Pattern[str]:
+    """A joining word ending a post cut at the next person's posts: 'Chủ tịch UBND huyện và'."""
+    alt = lx.phrase_pattern([r[0] for r in lx.rows("post_tail_joins.txt")])
+    return re.compile(rf"(?:[\s,;]+(?i:{alt}))+\s*$")
 
 
 _BOUNDARY = re.compile(r"\s*(?:[,;]|[-–—](?=\s)|\s[-–—])\s*(?:kiêm\s+|đồng\s+thời\s+là\s+)?"
@@ -56,7 +72,10 @@ def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
 
 
 def _stop_in(folded: str, start: int, end: int) -> int:
-    for m in stop_regex().finditer(folded, start, end):
+    """First stop starting before `end` (it may run past it: 'và bổ nhiệm | Đại tá X')."""
+    for m in stop_regex().finditer(folded, start, min(len(folded), end + 40)):
+        if m.start() >= end:
+            break
         if not _excluded_stop(folded, m):
             return m.start()
     return end
@@ -89,24 +108,48 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
     ['Chính ủy Bộ CHQS tỉnh', 'Chủ tịch Hội đồng thi đua, khen thưởng tỉnh']
     """
     posts: list[Post] = []
-    run_end = pos
+    run_end = note_end = pos
     while pos < limit and len(posts) < 8:
         m = role_at().match(folded, pos)
         if not m:
             break
         seg_end, nxt = _segment_end(text, folded, m.end(), limit)
         stop = _stop_in(folded, pos, seg_end)
-        surface = text[pos:stop].rstrip(" ,;-–—")
+        glued = _glued_role(folded, m.end(), stop)
+        if glued is not None:  # 'trưởng Công an xã phó Chỉ huy trưởng ...': two posts
+            seg_end = stop = glued[0]
+            nxt = glued[1]
+        note = photo_note().search(text, pos, stop)
+        if note and not any(c.isupper() for c in note.group(0)):  # '... huyện (bìa phải)'
+            stop = seg_end = note.start()
+            nxt, note_end = None, note.end()
+        surface = _tail_join().sub("", text[pos:stop]).rstrip(" ,;-–—")
         closing = _unmatched_close(surface)
         if closing is not None:  # '(Chủ tịch UBND xã X)': the bracket ends the run
             surface, seg_end, nxt = surface[:closing].rstrip(), pos + closing, None
         if surface:
             posts.append(_post(folded, pos, pos + len(surface), m, surface))
-            run_end = pos + len(surface)
+            run_end = max(pos + len(surface), note_end)
         if stop < seg_end or nxt is None:
             break
         pos = nxt
     return posts, run_end
+
+
+_LEVEL_THEN_WORD = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thị\s+trấn|thị\s+xã|quận|"
+                              r"thành\s+phố)(?=\s+\w)")
+
+
+def _glued_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """(end of this post, start of the next) when a post head follows a level word with no
+    separator; a role that starts at the level word itself ('tỉnh ủy viên') is not one."""
+    for lv in _LEVEL_THEN_WORD.finditer(folded, start, end):
+        if role_at().match(folded, lv.start()):
+            continue
+        nxt = lv.end() + len(folded[lv.end():end]) - len(folded[lv.end():end].lstrip())
+        if nxt < end and role_at().match(folded, nxt):
+            return lv.end(), nxt
+    return None
 
 
 def _segment_end(text: str, folded: str, pos: int, limit: int) -> tuple[int, int | None]:
@@ -162,3 +205,28 @@ def _base_role(words: list[str]) -> str:
         prefix, words = words[0].capitalize() + " ", words[1:]
     base = lx.roles().get(" ".join(words))
     return prefix + (base[0] if base else " ".join(words))
+
+
+def shorter_form(short: str, long: str) -> bool:
+    """Is folded title `short` a shorter mention of `long` (its words, in order, fewer)?
+
+    'Thủ tướng' is a shorter form of 'Thủ tướng Chính phủ'; 'Bí thư Huyện ủy' is not one of
+    'Bí thư Đảng ủy Quân sự huyện' (the same words, another post).
+
+    >>> shorter_form("thủ tướng", "thủ tướng chính phủ")
+    True
+    >>> shorter_form("bí thư huyện ủy x", "bí thư đảng ủy quân sự huyện x")
+    False
+    >>> shorter_form("bí thư đảng ủy xã x", "bí thư đảng ủy quân sự xã x")
+    False
+    """
+    words, pool = short.split(), iter(long.split())
+    if len(words) >= len(long.split()) or not all(w in pool for w in words):
+        return False
+    return _units_in(short) <= _units_in(long)  # 'Đảng ủy xã' is not 'Đảng ủy Quân sự xã'
+
+
+def _units_in(folded_title: str) -> set[str]:
+    return {" ".join(folded_title[m.start():m.end()].split())
+            for m in lx.units().regex.finditer(folded_title)}
+

@@ -17,7 +17,7 @@ from extract.links import relations as relations_
 from extract.meetings import Meeting, find_meetings, iso_or_none
 from extract.persons import Mention, find_mentions
 from extract.places import Place, find_localities
-from extract.posts import Post, role_at
+from extract.posts import Post, role_at, shorter_form
 from extract.roles import find_roles
 from extract.text import canonical, fold, nfc
 from extract.units import Unit, find_units, unit_at
@@ -189,12 +189,12 @@ def _covered(rec: dict[str, Any], positions: list[dict[str, Any]]) -> bool:
 
 
 def _prune(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop a post whose words all recur in a longer post with the same role (a shorter mention)."""
-    words = [set(fold(p["title"]).split()) for p in positions]
+    """Drop a post whose words recur in order in a longer post with the same role."""
+    titles = [fold(p["title"]) for p in positions]
     keep = []
     for i, p in enumerate(positions):
-        shorter = any(j != i and words[i] < words[j] and positions[j]["role"] == p["role"]
-                      for j in range(len(positions)))
+        shorter = any(j != i and shorter_form(titles[i], titles[j])
+                      and positions[j]["role"] == p["role"] for j in range(len(positions)))
         if not shorter:
             keep.append(p)
     return keep

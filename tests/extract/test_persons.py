@@ -114,3 +114,148 @@ def test_spelled_out_academic_titles() -> None:
     p = people(rec)
     assert set(p) == {"Lò Văn Hòa", "Cầm Văn Bình"}
     assert p["Lò Văn Hòa"]["rank"] == "Thiếu tướng" and p["Cầm Văn Bình"]["rank"] == "Thượng tá"
+
+
+def test_list_of_post_first_entries_pos1() -> None:
+    rec = record("Cùng dự lễ có Phó Bí thư Tỉnh ủy Quách Văn Thiện, Trưởng Ban Tuyên giáo Tỉnh ủy "
+                 "Ninh Thị Bảo và Giám đốc Công an tỉnh Hứa Văn Đạt.")
+    assert posts(rec, "Quách Văn Thiện") == ["Phó Bí thư Tỉnh ủy"]
+    assert posts(rec, "Ninh Thị Bảo") == ["Trưởng Ban Tuyên giáo Tỉnh ủy"]
+    assert posts(rec, "Hứa Văn Đạt") == ["Giám đốc Công an tỉnh"]
+    rec = record("Dự có Chủ tịch UBND huyện Đinh Công Khải; Phó Chủ tịch HĐND huyện Lều Thị Mơ.")
+    assert posts(rec, "Đinh Công Khải") == ["Chủ tịch UBND huyện"]
+    assert posts(rec, "Lều Thị Mơ") == ["Phó Chủ tịch HĐND huyện"]
+
+
+def test_posts_before_and_after_the_name_pos2() -> None:
+    rec = record("Giám đốc Sở Nội vụ Tạ Minh Khuê, Phó Trưởng ban Chỉ đạo diễn tập tỉnh phát biểu "
+                 "tại buổi tập huấn.")
+    assert posts(rec, "Tạ Minh Khuê") == ["Giám đốc Sở Nội vụ",
+                                         "Phó Trưởng ban Chỉ đạo diễn tập tỉnh"]
+    rec = record("Chiều 3/4, Chủ tịch UBND huyện Mai Văn Lực – Chủ tịch Hội đồng NVQS huyện chủ "
+                 "trì hội nghị.")
+    assert posts(rec, "Mai Văn Lực") == ["Chủ tịch UBND huyện", "Chủ tịch Hội đồng NVQS huyện"]
+
+
+def test_alternate_member_is_not_attendance_pos3() -> None:
+    rec = record("Đồng chí Phùng Đức Lượng, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Bí "
+                 "thư Tỉnh ủy chủ trì hội nghị.")
+    assert posts(rec, "Phùng Đức Lượng") == ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng",
+                                            "Bí thư Tỉnh ủy"]
+
+
+def test_post_ends_before_a_verb_or_a_clause_on_the_next_person_pos6() -> None:
+    rec = record("Thượng tá Ninh Văn Lộc, Phó Chỉ huy trưởng Ban CHQS huyện điểm lại những kết "
+                 "quả nổi bật của năm. Đại tá Lý Văn Nhàn, Chính ủy Bộ CHQS tỉnh ôn lại truyền "
+                 "thống. Trung tá Đàm Văn Hợi, Chính trị viên Ban CHQS huyện đón tiếp đoàn.")
+    assert posts(rec, "Ninh Văn Lộc") == ["Phó Chỉ huy trưởng Ban CHQS huyện"]
+    assert posts(rec, "Lý Văn Nhàn") == ["Chính ủy Bộ CHQS tỉnh"]
+    assert posts(rec, "Đàm Văn Hợi") == ["Chính trị viên Ban CHQS huyện"]
+    rec = record("Bộ Quốc phòng quyết định nghỉ hưu đối với Đại tá Tô Văn Bền, Chính ủy Sư đoàn "
+                 "9 và bổ nhiệm Đại tá Âu Văn Kế, Phó Chính ủy Sư đoàn 9 giữ chức Chính ủy.")
+    assert posts(rec, "Tô Văn Bền") == ["Chính ủy Sư đoàn 9"]
+
+
+def test_two_posts_with_the_same_head_are_both_kept_pos7() -> None:
+    rec = record("Đồng chí Phùng Đức Lượng, Bí thư Huyện ủy, Bí thư Đảng ủy Quân sự huyện chủ trì "
+                 "hội nghị.")
+    assert posts(rec, "Phùng Đức Lượng") == ["Bí thư Huyện ủy", "Bí thư Đảng ủy Quân sự huyện"]
+    rec = record("Đồng chí Lê Văn Một, Bí thư Đảng ủy xã, Bí thư Đảng ủy Quân sự xã chủ trì.")
+    assert posts(rec, "Lê Văn Một") == ["Bí thư Đảng ủy xã", "Bí thư Đảng ủy Quân sự xã"]
+    rec = record("Thủ tướng Lò Văn Cương dự. Ông Lò Văn Cương, Thủ tướng Chính phủ phát biểu.")
+    assert posts(rec, "Lò Văn Cương") == ["Thủ tướng Chính phủ"]
+
+
+def test_role_words_in_a_row_are_one_post() -> None:
+    rec = record("Dự có Bí thư Thành ủy Khổng Văn Tư, Phó Bí thư Thường trực Thành ủy Lục Thị Nga.")
+    assert posts(rec, "Khổng Văn Tư") == ["Bí thư Thành ủy"]
+    assert posts(rec, "Lục Thị Nga") == ["Phó Bí thư Thường trực Thành ủy"]
+
+
+def test_editorial_and_misspelt_post_heads_pos9_pos10() -> None:
+    rec = record("Thiếu tướng Kiều Văn Phong, Tổng Biên tập Báo Biên phòng đồng chủ trì tọa đàm. "
+                 "Dự có đồng chí Ninh Thị Bảo, Thương trực HĐND xã.")
+    assert posts(rec, "Kiều Văn Phong") == ["Tổng Biên tập Báo Biên phòng"]
+    assert people(rec)["Ninh Thị Bảo"]["positions"][0]["title"].startswith("Thường trực")
+    rec = record("Thượng tá Lê Văn Một, Tham mưu truởng Ban CHQS huyện dự.")
+    assert people(rec)["Lê Văn Một"]["positions"][0]["title"].startswith("Tham mưu trưởng")
+
+
+def test_rank_before_honours_and_academic_titles_rnk1() -> None:
+    rec = record("Bài viết của Trung tướng, Viện sĩ LẠC VĂN SỬ, nguyên Phó Giám đốc Học viện "
+                 "Quốc phòng. Dự có Đại tá, Anh hùng LLVT nhân dân Hà Văn Khuê.")
+    assert people(rec)["LẠC VĂN SỬ"]["rank"] == "Trung tướng"
+    assert people(rec)["Hà Văn Khuê"]["rank"] == "Đại tá"
+
+
+def test_place_closing_a_post_is_not_part_of_the_name_per1() -> None:
+    rec = record("Tham dự lễ khởi công có Chủ tịch UBND tỉnh Cao Bằng Phùng Đức Lượng.")
+    assert set(people(rec)) == {"Phùng Đức Lượng"}
+    assert posts(rec, "Phùng Đức Lượng") == ["Chủ tịch UBND tỉnh Cao Bằng"]
+    rec = record("Dự có Bí thư Huyện ủy Lâm Hà Lê Văn Khang và Phó Chủ tịch UBND tỉnh Hà Giang "
+                 "Hoàng Văn Mai.")
+    assert set(people(rec)) == {"Lê Văn Khang", "Hoàng Văn Mai"}
+    assert posts(rec, "Hoàng Văn Mai") == ["Phó Chủ tịch UBND tỉnh Hà Giang"]
+
+
+def test_bare_names_after_one_honorific_per2() -> None:
+    rec = record("Tham gia đoàn có ông Kiều Văn Phong, Mạc Thị Duyên và Giáp Văn Trọng.")
+    assert set(people(rec)) == {"Kiều Văn Phong", "Mạc Thị Duyên", "Giáp Văn Trọng"}
+    rec = record("Dự có ông Lê Văn Hải, Hà Giang và Cao Bằng.")
+    assert set(people(rec)) == {"Lê Văn Hải"}
+    rec = record("Dự có ông Lê Văn Hải, Lâm Hà và Bảo Lâm.")
+    assert set(people(rec)) == {"Lê Văn Hải"}
+
+
+def test_long_foreign_name_after_a_rank_per3() -> None:
+    rec = record("Đại tá Bun Mi Sổm Phăn Đa, Chính ủy Bộ CHQS tỉnh Luông Pha Băng phát biểu.")
+    p = people(rec)["Bun Mi Sổm Phăn Đa"]
+    assert p["rank"] == "Đại tá"
+    assert posts(rec, "Bun Mi Sổm Phăn Đa") == ["Chính ủy Bộ CHQS tỉnh Luông Pha Băng"]
+
+
+def test_given_name_spelling_a_document_kind_per4() -> None:
+    rec = record("Về dự có đồng chí Vũ Công Văn, Trưởng Công an huyện. Ông Lê Văn Luật phát biểu.")
+    assert posts(rec, "Vũ Công Văn") == ["Trưởng Công an huyện"]
+    assert "Lê Văn Luật" in people(rec)
+    rec = record("Đồng chí Công Văn Hải, Chủ tịch UBND xã phát biểu.")
+    assert posts(rec, "Công Văn Hải") == ["Chủ tịch UBND xã"]
+    rec = record("Đồng chí Lê Văn Tám Luật Nghĩa vụ quân sự quy định rõ.")
+    assert "Lê Văn Tám Luật" not in people(rec)
+
+
+def test_posts_written_before_a_rank_or_honorific() -> None:
+    rec = record("Dự có Ủy viên Trung ương Đảng, Thứ trưởng Bộ Quốc phòng, Thượng tướng Lê Văn "
+                 "Một; Phó Chủ tịch UBND tỉnh, đồng chí Trần Văn Hai.")
+    assert posts(rec, "Lê Văn Một") == ["Ủy viên Trung ương Đảng", "Thứ trưởng Bộ Quốc phòng"]
+    assert posts(rec, "Trần Văn Hai") == ["Phó Chủ tịch UBND tỉnh"]
+    rec = record("Dự có Phó Chủ tịch UBND xã ông Lê Văn Bốn. Trưởng Công an huyện phân công đồng "
+                 "chí Lê Văn Ba phụ trách. Quyết định của Bộ trưởng Bộ Công an về việc bổ nhiệm "
+                 "thiếu tướng Lê Văn Năm.")
+    assert posts(rec, "Lê Văn Bốn") == ["Phó Chủ tịch UBND xã"]
+    assert posts(rec, "Lê Văn Ba") == []
+    assert posts(rec, "Lê Văn Năm") == []
+    rec = record("Dự buổi lễ có Thứ trưởng Bộ Quốc phòng – Thượng tướng Lê Văn Một.")
+    assert posts(rec, "Lê Văn Một") == ["Thứ trưởng Bộ Quốc phòng"]
+    rec = record("Đại tá Phạm Văn Ba, Chính ủy Bộ CHQS tỉnh, Đại tá Trần Văn Hai, Phó Chỉ huy "
+                 "trưởng phát biểu.")
+    assert posts(rec, "Phạm Văn Ba") == ["Chính ủy Bộ CHQS tỉnh"]
+    assert posts(rec, "Trần Văn Hai") == ["Phó Chỉ huy trưởng"]
+
+
+def test_post_ends_before_speech_verbs() -> None:
+    rec = record("Đại tá Lý Văn Nhàn, Chính ủy Bộ CHQS tỉnh bày tỏ sự cảm ơn. Ông Đàm Văn Hợi, Chủ "
+                 "tịch UBND xã kêu gọi bà con tham gia.")
+    assert posts(rec, "Lý Văn Nhàn") == ["Chính ủy Bộ CHQS tỉnh"]
+    assert posts(rec, "Đàm Văn Hợi") == ["Chủ tịch UBND xã"]
+
+
+
+def test_posts_before_a_name_joined_by_kiem_or_a_dash() -> None:
+    rec = record("Dự có Chỉ huy trưởng kiêm Chính ủy Ban CHQS huyện Lê Văn Một. Dự có Bí thư Huyện "
+                 "ủy - Chủ tịch HĐND huyện Lê Văn Hai.")
+    assert posts(rec, "Lê Văn Một") == ["Chỉ huy trưởng", "Chính ủy Ban CHQS huyện"]
+    assert posts(rec, "Lê Văn Hai") == ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"]
+    rec = record("Dự có Phó Bí thư Tỉnh ủy Lê Văn Ba – Trưởng Ban Dân vận Tỉnh ủy Lò Thị Tư.")
+    assert posts(rec, "Lê Văn Ba") == ["Phó Bí thư Tỉnh ủy"]
+    assert posts(rec, "Lò Thị Tư") == ["Trưởng Ban Dân vận Tỉnh ủy"]
