@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from extract import lexicon as lx
 from extract.context import Ctx
+from extract.places import name_span, plausible_name
 from extract.text import canonical, fold
 
 _NUMBER = re.compile(r"\s+(?:\d{1,3}|[IVX]{1,4})(?!\w)")
@@ -123,7 +124,7 @@ def _locality_after(ctx: Ctx, pos: int) -> tuple[tuple[str, str | None] | None, 
     t = lx.locality_types().regex.match(ctx.folded, sp)
     if t:
         type_ = lx.locality_types().get(ctx.folded[t.start():t.end()])
-        name = _cap_words(ctx, t.end())
+        name = _cap_words(ctx, t.end(), type_[0] if type_ else None)
         if name:
             return (ctx.text[name[0]:name[1]], type_[0] if type_ else None), None, name[1]
         return None, type_[0] if type_ else None, t.end()
@@ -134,17 +135,13 @@ def _locality_after(ctx: Ctx, pos: int) -> tuple[tuple[str, str | None] | None, 
     return None, None, pos
 
 
-def _cap_words(ctx: Ctx, pos: int) -> tuple[int, int] | None:
-    """The capitalised place name after a type word, stopping before a person's name."""
-    m = re.match(r"[ .]*((?:[^\W\d_][\w’']*)(?: [^\W\d_][\w’']*){0,3}|\d{1,2}(?!\d))",
-                 ctx.text[pos:pos + 60])
-    if not m:
+def _cap_words(ctx: Ctx, pos: int, type_: str | None) -> tuple[int, int] | None:
+    """The place name after a type word, by the localities' own rule (`places.name_span`):
+    capitalised words or a number, stopping before a person, a cue verb ('huyện Phát biểu'),
+    a unit or a document; a one-word name must be a known place."""
+    m = re.match(r"[ .]*", ctx.text[pos:pos + 4])
+    start = pos + (m.end() if m else 0)
+    span = name_span(ctx, start, numbered=True)
+    if span is None:
         return None
-    start = pos + m.start(1)
-    end = start
-    for w in m.group(1).split(" "):
-        w_start = end + 1 if end > start else start
-        if not (w[0].isupper() or w[0].isdigit()) or ctx.in_person(w_start, w_start + len(w)):
-            break
-        end = w_start + len(w)
-    return (start, end) if end > start else None
+    return span if plausible_name(ctx.text[span[0]:span[1]], type_) else None
