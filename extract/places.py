@@ -53,6 +53,8 @@ class Place:
     surface: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     explicit: bool = True
+    code: str | None = None  # set only on a place the article implies (extract.unit_places)
+    structure: str | None = None
 
 
 def find_localities(ctx: Ctx) -> list[Place]:

@@ -29,6 +29,7 @@ class Unit:
     locality: tuple[str, str | None] | None  # (bare name, type) of the place, if written
     level: str | None  # type word written without a name ('UBND tỉnh'): filled from the article
     spans: list[tuple[int, int]] = field(default_factory=list)
+    national: bool = False  # one body wherever named (units.tsv scope): needs no place
 
 
 def find_units(ctx: Ctx) -> list[Unit]:
@@ -88,7 +89,9 @@ def _extend(ctx: Ctx, m: re.Match[str]) -> Unit | None:
     surface = ctx.text[m.start():end].strip()
     rest = _ABBR_IN_BRACKETS.sub("", surface[len(ctx.text[m.start():m.end()]):])
     name = canonical(canon_head + rest)
-    return Unit(name, surface, kind, loc, level, [(m.start(), m.start() + len(surface))])
+    national = len(head) > 3 and head[3] == "national"
+    return Unit(name, surface, kind, loc, level, [(m.start(), m.start() + len(surface))],
+                national)
 
 
 def _skip_abbreviation(ctx: Ctx, pos: int) -> int:
