@@ -118,3 +118,13 @@ def test_decree_cues_and_codes() -> None:
     assert re.fullmatch(lx.decree_cues("subject"), "thành lập")
     codes = lx.decree_code_kinds()
     assert codes["NĐ"] == codes["ND"] == "Nghị định" and codes["KL"] == "other"
+
+
+def test_named_units_and_unit_word_lists() -> None:
+    rows = lx.rows("named_units.tsv")
+    assert rows and {r[2] for r in rows} <= UNIT_KINDS
+    assert {r[3] for r in rows + lx.rows("units.tsv")} <= {"0", "1", "2", "n", "N"}
+    assert not {r[0] for r in rows} & {r[0] for r in lx.rows("units.tsv")}
+    for name in ("unit_suffixes.txt", "unit_tail_links.txt", "unit_post_words.txt",
+                 "non_localities.txt", "place_cues.tsv"):
+        assert lx.rows(name), name
