@@ -13,7 +13,15 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.places import Hit, _gazetteer, infer_type, name_span, names_after, type_of
+from extract.place_names import (
+    Hit,
+    _gazetteer,
+    infer_type,
+    is_place_name,
+    name_span,
+    names_after,
+    type_of,
+)
 from extract.text import fold
 
 _HEADLINE = re.compile(r"\s*[:–-]\s")
@@ -41,7 +49,9 @@ def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> N
         if type_ is None or intro is None:
             continue
         for s, e in names_after(ctx, intro.end(), allow_list=True):
-            if any(a < e and s < b for a, b in taken) or ctx.in_person(s, e):
+            name = ctx.text[s:e]
+            if any(a < e and s < b for a, b in taken) or ctx.in_person(s, e) or \
+                    fold(name) in lx.provinces() or not is_place_name(name, type_):
                 break
             found.append(Hit(s, e, ctx.text[s:e], type_, ctx.text[s:e], False))
             taken.append((s, e))

@@ -12,36 +12,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from extract import lexicon as lx
-from extract.context import Ctx, Token
+from extract import place_context
+from extract.context import Ctx
+from extract.place_names import (
+    Hit,
+    _gazetteer,
+    infer_type,
+    is_place_name,
+    names_after,
+    overlaps,
+    plausible_name,
+    province_like,
+    type_of,
+    types_of,
+)
 from extract.text import fold, tone
 
-try:  # written in parallel by another engineer; the engine runs without it (code=None)
-    from extract import gazetteer as _gazetteer
-except Exception:  # noqa: BLE001 - pragma: no cover - a missing or broken gazetteer
-    _gazetteer = None  # type: ignore[assignment]
+__all__ = ["Hit", "Place", "find_localities", "is_place_name", "resolve"]
 
 _BRACKETED = re.compile(r"\(((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?: [^\W\d_]+){0,3})\)")
 _FULL_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "thị xã", "thị trấn",
                "đặc khu"}
 _LEVEL = {"tỉnh": 0, "thành phố trực thuộc trung ương": 0, "thành phố": 1, "huyện": 1, "quận": 1,
           "thị xã": 1, "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
-_LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b)\s*")
-_LIST_HEAD = re.compile(r"\s*:\s*")
 _MIXED_BEFORE = re.compile(r"(?:,|\bvà|/)\s*$")
-
-
-class Hit(NamedTuple):
-    """One locality mention: span, bare name, type; `explicit` when a type word is written."""
-
-    start: int
-    end: int
-    name: str
-    type: str | None
-    surface: str
-    explicit: bool = True
 
 
 @dataclass
@@ -64,8 +61,6 @@ def find_localities(ctx: Ctx) -> list[Place]:
     >>> [(p.name, p.type) for p in find_localities(make_ctx("d", "Bộ CHQS tỉnh Lai Châu", None))]
     [('Lai Châu', 'tỉnh')]
     """
-    from extract import place_context  # it builds on the helpers below
-
     found: list[Hit] = []
     taken: list[tuple[int, int]] = []
     aliases = lx.locality_aliases()
@@ -79,7 +74,7 @@ def find_localities(ctx: Ctx) -> list[Place]:
     _bracketed(ctx, found, taken)
     for m in lx.province_regex().finditer(ctx.folded):
         s, e = m.start(), m.end()
-        if _overlaps(taken, s, e) or ctx.in_person(s, e) or _glued(ctx, s, e):
+        if overlaps(taken, s, e) or ctx.in_person(s, e) or _glued(ctx, s, e):
             continue
         name = ctx.text[s:e]
         if not name[0].isupper() or fold(name) in lx.bare_place_exclusions():
@@ -94,13 +89,13 @@ def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """Names after a type word; a list's later items keep the type unless they are provinces
     ('TP Buôn Ma Thuột, Đắk Lắk'); a mixed header ('các tỉnh, thành phố: A, B') types each."""
     for m in lx.locality_types().regex.finditer(ctx.folded):
-        if _overlaps(taken, m.start(), m.end()):
+        if overlaps(taken, m.start(), m.end()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])
         written = ctx.text[m.start():m.end()]
         if type_ is None or (written.isupper() and fold(written) in _FULL_WORDS):
             continue  # an all-capitals headline ('... HUYỆN NĂM 2021'), not a name
-        mixed = _mixed_header(ctx, m.start())
+        mixed = _mixed_header(ctx, m.start(), type_)
         names = names_after(ctx, m.end(), allow_list=True, abbreviated="." in written,
                             numbered=type_ in ("quận", "phường"))
         prev: str | None = None
@@ -108,25 +103,38 @@ def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
             start = m.start() if i == 0 and not mixed else s
             taken.append((m.start(), e))
             name = ctx.text[s:e]
-            if type_ == "tỉnh" and not _province_like(name):
+            if type_ == "tỉnh" and not province_like(name):
                 continue  # 'tỉnh Đông Bắc Campuchia', 'các tỉnh Tây Nguyên': not a province
             if not plausible_name(name, type_):
                 continue  # 'huyện Phát biểu': a capitalised word, not a place
             kind = type_
-            if mixed or (prev is not None and _province_after(prev, name, type_)):
+            if prev is not None and _province_after(prev, name, type_):
                 kind = infer_type(name) or type_
+            elif mixed:
+                kind = _one_of(name, mixed) or type_
             found.append(Hit(start, e, name, kind, ctx.text[start:e], i == 0 and not mixed))
             prev = name
 
 
-def _mixed_header(ctx: Ctx, pos: int) -> bool:
-    """Is the type word at `pos` the last of several ('các tỉnh, thành phố: ...')?"""
+def _mixed_header(ctx: Ctx, pos: int, type_: str) -> frozenset[str]:
+    """The types of a header of several type words ending at `pos` ('các tỉnh, thành phố: …'
+    -> {tỉnh, thành phố}); empty for a single type word."""
     before = ctx.folded[max(0, pos - 30):pos]
     m = _MIXED_BEFORE.search(before)
     if not m:
-        return False
+        return frozenset()
     head = before[:m.start()].rstrip()
-    return any(head.endswith(w) for w in _FULL_WORDS)
+    first = next((w for w in _FULL_WORDS if head.endswith(w)), None)
+    return frozenset({first, type_}) if first else frozenset()
+
+
+def _one_of(name: str, types: frozenset[str]) -> str | None:
+    """The one header type a listed name has ('Bảo Lâm' among 'các huyện, thị xã')."""
+    inferred = infer_type(name)
+    if inferred in types:
+        return inferred
+    options = types_of(name) & types
+    return next(iter(options)) if len(options) == 1 else None
 
 
 def _province_after(prev: str, name: str, type_: str) -> bool:
@@ -148,7 +156,7 @@ def _province_after(prev: str, name: str, type_: str) -> bool:
 def _not_localities(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
     """Consume the names after village, street and island words ('đảo Cù Lao Xanh')."""
     for m in _non_locality_regex().finditer(ctx.folded):
-        if _overlaps(taken, m.start(), m.end()):
+        if overlaps(taken, m.start(), m.end()):
             continue
         written = ctx.text[m.start():m.end()]
         if written[0].isupper() and not (_sentence_start(ctx, m.start())
@@ -178,18 +186,12 @@ def _bracketed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None
         name = m.group(1)
         if not all(w[0].isupper() for w in name.split()) or name.isupper():
             continue
-        if _overlaps(taken, s, e) or ctx.in_person(s, e) or fold(name) in lx.provinces():
+        if overlaps(taken, s, e) or ctx.in_person(s, e) or fold(name) in lx.provinces():
             continue
         type_ = infer_type(name) if is_place_name(name, None) else None
         if type_:
             found.append(Hit(s, e, name, type_, name, False))
             taken.append((s, e))
-
-
-def type_of(folded_type: str) -> str | None:
-    """The schema type of a type word as written ('tp.' -> 'thành phố')."""
-    hit = lx.locality_types().get(folded_type)
-    return hit[0] if hit else None
 
 
 def _glued(ctx: Ctx, s: int, e: int) -> bool:
@@ -198,104 +200,6 @@ def _glued(ctx: Ctx, s: int, e: int) -> bool:
     after = ctx.text[e:e + 2]
     return bool(re.match(r"^ [^\W\d_]", after) and after[1].isupper()) or bool(
         re.search(r"[^\W\d_] $", before) and before[0].isupper())
-
-
-def names_after(ctx: Ctx, pos: int, allow_list: bool, abbreviated: bool = False,
-                numbered: bool = False) -> list[tuple[int, int]]:
-    """Capitalised name(s) right after a type word; lists continue with ',' and 'và'."""
-    out = []
-    head = _LIST_HEAD.match(ctx.text, pos)
-    if head and head.end() > pos:
-        pos = head.end()
-    while True:
-        span = name_span(ctx, pos, numbered)
-        if span is None or (abbreviated and ctx.text[span[0]:span[1]].isupper()):
-            break
-        out.append(span)
-        if not allow_list:
-            break
-        j = _LIST_JOIN.match(ctx.text, span[1])
-        if not j or j.end() == span[1]:
-            break
-        if lx.locality_types().regex.match(ctx.folded, j.end()):
-            break  # the next item carries its own type word
-        nxt = name_span(ctx, j.end(), numbered)
-        if nxt is None or len(ctx.text[nxt[0]:nxt[1]].split()) > 3:
-            break
-        pos = j.end()
-    return out
-
-
-def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | None:
-    """The capitalised place name starting at `pos` (up to four words), or a number when
-    `numbered` ('Quận 1'); it stops before a person, a unit, a cue verb or a document."""
-    while pos < len(ctx.text) and ctx.text[pos] == " ":
-        pos += 1
-    i = ctx.token_index(pos)
-    words: list[Token] = []
-    end = pos
-    number = re.match(r"\d{1,2}(?!\d|[/.,]\d)", ctx.text[pos:])
-    if number:  # 'Quận 1', 'phường 5'
-        return (pos, pos + number.end()) if numbered else None
-    while i < len(ctx.tokens) and len(words) < 4:
-        t = ctx.tokens[i]
-        gap = ctx.text[end:t.start] if words else ctx.text[pos:t.start]
-        if gap not in ("", " ") or ctx.in_person(t.start, t.end):
-            break
-        if words and fold(t.text) in lx.surnames() and len(words) >= 2:
-            break
-        if fold(t.text) in {"đoàn", "đội"} or any(
-                tab.regex.match(ctx.folded, t.start)
-                for tab in (lx.units(), lx.cues(), lx.decree_kinds(), lx.roles())):
-            break
-        words.append(t)
-        end = t.end
-        i += 1
-    if not words or fold(words[0].text) in lx.place_stopwords():
-        return None
-    return words[0].start, words[-1].end
-
-
-def plausible_name(name: str, type_: str | None) -> bool:
-    """A one-word name after a type word must be a known place ('huyện Phát biểu' is a
-    capitalised verb); longer names and numbers are taken as written."""
-    if len(name.split()) > 1 or name.isdigit() or _gazetteer is None:
-        return True
-    return is_place_name(name, type_) or fold(name) in lx.provinces()
-
-
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
-
-
-def _province_like(name: str) -> bool:
-    """Provinces are a closed list: a 'tỉnh X' is one when X is known (lexicon or gazetteer)."""
-    return fold(name) in lx.provinces() or is_place_name(name, "tỉnh")
-
-
-def is_place_name(name: str, type_: str | None) -> bool:
-    """Is this the name of a place of that type (gazetteer, else the province lexicon)?"""
-    if _gazetteer is not None:
-        try:
-            return bool(_gazetteer.candidates(name, type_))
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            pass
-    return fold(name) in lx.provinces()
-
-
-def infer_type(name: str) -> str | None:
-    """The type of a bare name: the province lexicon's for a province-level name as written
-    ('Thừa Thiên Huế' is a tỉnh, though its 2025 successor is a city), else the gazetteer's."""
-    if fold(name) in lx.provinces():
-        return lx.provinces()[fold(name)]
-    if _gazetteer is not None:
-        try:
-            t = _gazetteer.infer_type(name)
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            t = None
-        if t:
-            return "thành phố" if t == "thành phố trực thuộc trung ương" else t
-    return None
 
 
 def _group(found: list[Hit]) -> list[Place]:

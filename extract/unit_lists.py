@@ -13,7 +13,7 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.places import names_after
+from extract.place_names import names_after
 
 
 @cache

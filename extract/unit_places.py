@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.places import Place, _gazetteer
+from extract.place_names import _gazetteer
+from extract.places import Place
 from extract.text import fold
 from extract.units import Unit
 

@@ -13,7 +13,7 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.places import name_span, plausible_name
+from extract.place_names import name_span, plausible_name
 from extract.text import canonical, fold
 from extract.unit_lists import listed_posts
 

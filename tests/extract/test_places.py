@@ -124,3 +124,19 @@ def test_capitalised_verb_after_a_type_word_is_not_a_place() -> None:
                  "Ban tổ chức diễn tập khu vực phòng thủ xã Kết luận hội nghị.")
     assert rec["localities"] == []
     assert not [u for u in rec["units"] if u["name"].endswith(("Phát", "Kết"))]
+
+
+def test_a_province_after_a_landmark_area_word_is_kept() -> None:
+    assert ("Hà Giang", "tỉnh") in _places("Mưa lớn ở khu vực Hà Giang gây sạt lở.")
+
+
+def test_mixed_header_types_only_within_its_types() -> None:
+    got = _places("Lãnh đạo các huyện, thị xã: Bảo Lâm, Bảo Lạc và Quảng Uyên dự. Các tỉnh, "
+                  "thành phố: Hà Nội, Lai Châu.")
+    assert {("Bảo Lâm", "huyện"), ("Bảo Lạc", "huyện"), ("Hà Nội", "thành phố"),
+            ("Lai Châu", "tỉnh")} <= got
+
+
+def test_counted_list_items_must_be_places_of_that_type() -> None:
+    got = _places("Năm nay, các xã của huyện Mường Tè đều đạt, đó là Hà Nội và Bộ Quốc phòng.")
+    assert ("Hà Nội", "xã") not in got
