@@ -38,6 +38,7 @@ _FULL_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "thành phố"
                "đặc khu"}
 _LEVEL = {"tỉnh": 0, "thành phố trực thuộc trung ương": 0, "thành phố": 1, "huyện": 1, "quận": 1,
           "thị xã": 1, "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
+_PROVINCE_AFTER = re.compile(r",\s*tỉnh\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
 _MIXED_BEFORE = re.compile(r"(?:,|\bvà|/)\s*$")
 
 
@@ -105,8 +106,9 @@ def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
             name = ctx.text[s:e]
             if type_ == "tỉnh" and not province_like(name):
                 continue  # 'tỉnh Đông Bắc Campuchia', 'các tỉnh Tây Nguyên': not a province
-            if not plausible_name(name, type_):
-                continue  # 'huyện Phát biểu': a capitalised word, not a place
+            if not plausible_name(name, type_) or _foreign(ctx, name, e):
+                continue  # 'huyện Phát biểu': a capitalised word; 'huyện Sầm Tớ (Lào)'
+
             kind = type_
             if prev is not None and _province_after(prev, name, type_):
                 kind = infer_type(name) or type_
@@ -114,6 +116,23 @@ def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
                 kind = _one_of(name, mixed) or type_
             found.append(Hit(start, e, name, kind, ctx.text[start:e], i == 0 and not mixed))
             prev = name
+
+
+def _foreign(ctx: Ctx, name: str, end: int) -> bool:
+    """A name the gazetteer does not know, followed in its clause by a foreign country or by
+    a 'tỉnh' that is no province ('huyện Sầm Tớ, tỉnh Hủa Phăn (Lào)')."""
+    if _gazetteer is None or is_place_name(name, None):
+        return False
+    after = ctx.text[end:end + 60].split(".")[0]
+    country = _foreign_regex().search(after)
+    province = _PROVINCE_AFTER.match(after)
+    return bool(country) or bool(province and not province_like(province.group(1)))
+
+
+@cache
+def _foreign_regex() -> re.Pattern[str]:
+    names = [r[0] for r in lx.rows("foreign_countries.txt")]
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
 def _mixed_header(ctx: Ctx, pos: int, type_: str) -> frozenset[str]:

@@ -140,3 +140,9 @@ def test_mixed_header_types_only_within_its_types() -> None:
 def test_counted_list_items_must_be_places_of_that_type() -> None:
     got = _places("Năm nay, các xã của huyện Mường Tè đều đạt, đó là Hà Nội và Bộ Quốc phòng.")
     assert ("Hà Nội", "xã") not in got
+
+
+def test_foreign_places_are_not_localities() -> None:
+    got = _places("Đồn biên phòng phối hợp với huyện Sầm Tớ, tỉnh Hủa Phăn (Lào) và huyện Mường "
+                  "Lát tuần tra.")
+    assert got == {("Mường Lát", "huyện")}
