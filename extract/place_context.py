@@ -18,7 +18,6 @@ from extract.place_names import (
     _gazetteer,
     infer_type,
     is_place_name,
-    name_span,
     names_after,
     type_of,
 )
@@ -72,15 +71,13 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
         after_word = _cue("locative").search(ctx.folded, max(0, t.start - 16), t.start)
         if not after_word and ctx.text[line_start:t.start].strip():
             continue
-        span = name_span(ctx, t.start)
-        if span is None or ctx.in_person(*span):
-            continue
-        s, e = span
-        head = _HEADLINE.match(ctx.text, e)
-        if not after_word and not head:
+        spans = names_after(ctx, t.start, allow_list=bool(after_word))
+        if not spans or (not after_word and not _HEADLINE.match(ctx.text, spans[0][1])):
             continue  # a line may start with any name; only 'X: …' is a label
-        kind = _district_in(ctx.text[s:e], provinces)
-        if kind:
+        for s, e in spans:  # 'ở Hương Sơn, Vũ Quang và Đức Thọ'
+            kind = None if ctx.in_person(s, e) else _district_in(ctx.text[s:e], provinces)
+            if kind is None:
+                break
             found.append(Hit(s, e, ctx.text[s:e], kind, ctx.text[s:e], False))
             taken.append((s, e))
 

@@ -90,6 +90,9 @@ def test_bare_district_after_a_locative_or_as_a_headline_label() -> None:
     assert ("Hương Sơn", "huyện") in got
     got = _places("Krông Ana: Ra quân huấn luyện\nBan CHQS tỉnh Đắk Lắk tổ chức lễ ra quân.")
     assert ("Krông Ana", "huyện") in got
+    got = _places("Dân quân ở Hương Sơn, Vũ Quang và Đức Thọ được huấn luyện. Bộ CHQS tỉnh Hà "
+                  "Tĩnh kiểm tra.")
+    assert {("Vũ Quang", "huyện"), ("Đức Thọ", "huyện")} <= got
     # without a province named in the article, a bare name stays unknown
     assert _places("Dân quân ở Hương Sơn luyện tập.") == set()
 
