@@ -35,6 +35,13 @@ def heads() -> lx.Table:
 
 
 @cache
+def _phrase_stops() -> re.Pattern[str]:
+    """The two-word tail stops ('triển khai'), which stop only as a whole."""
+    phrases = [r[0] for r in lx.rows("unit_tail_stops.txt") if " " in r[0]]
+    return re.compile(rf"(?:{lx.phrase_pattern(phrases)})(?!\w)")
+
+
+@cache
 def _capital_stops() -> frozenset[str]:
     """The tail stops that end a tail even when capitalised ('Ngày', 'Tại')."""
     return frozenset(r[0] for r in lx.rows("unit_tail_stops.txt") if r[0][0].isupper())
@@ -213,12 +220,16 @@ def _tail_word(ctx: Ctx, pos: int, first: bool, proper: bool,
     upper = ctx.text[s].isupper()
     if ((first and proper) or capital) and not upper:
         return None
-    if (w.group(1) in lx.unit_tail_stops() and (not upper or ctx.text[s:w.end()] in
-                                                 _capital_stops())) or ctx.in_person(s, w.end()):
+    stop = w.group(1) in lx.unit_tail_stops() or bool(_phrase_stops().match(ctx.folded, s))
+    if (stop and (not upper or ctx.text[s:w.end()] in _capital_stops())) or \
+            ctx.in_person(s, w.end()):
         return None
-    if lx.locality_types().regex.match(ctx.folded, s) or (
-            upper and (lx.units().regex.match(ctx.folded, s) or lx.roles().regex.match(
-                ctx.folded, s) or lx.cues().regex.match(ctx.folded, s))):
+    if lx.locality_types().regex.match(ctx.folded, s):
+        return None
+    # a capitalised unit head, post or cue starts something else ('Phòng' only after 'và' or
+    # a comma: inside a name it is a word, 'Khu vực Phòng thủ')
+    starts = ((heads() if capital else lx.units()), lx.roles(), lx.cues())
+    if upper and any(tab.regex.match(ctx.folded, s) for tab in starts):
         return None
     return w.end()
 

@@ -108,7 +108,7 @@ def test_small_word_lists() -> None:
     assert {"dự", "chủ", "phát"} <= lx.name_followers()
     assert "đài" in lx.byline_words("outlet")
     assert "ban biên tập" in lx.byline_words("not_name")
-    assert {"tổ", "của"} <= lx.unit_tail_stops()
+    assert {"tổ chức", "của"} <= lx.unit_tail_stops()
     assert {"lãnh", "ban"} <= lx.place_stopwords()
     assert "hồ chí minh" in lx.bare_place_exclusions()
 

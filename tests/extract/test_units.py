@@ -98,3 +98,10 @@ def test_surface_variants_of_known_units() -> None:
 def test_named_heads_in_a_capitals_headline_are_not_units() -> None:
     assert not {s for s in _surfaces("DIỄN TẬP KHU VỰC PHÒNG THỦ HUYỆN NĂM 2024\nNội dung.")
                 if s.upper().startswith("PHÒNG")}
+
+
+def test_two_word_stops_end_a_tail_only_as_a_whole() -> None:
+    got = _surfaces("Phòng Nông nghiệp và Phát triển nông thôn, Phòng Nội vụ và Ban Chỉ đạo diễn "
+                    "tập triển khai kế hoạch.")
+    assert {"Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Nội vụ",
+            "Ban Chỉ đạo diễn tập"} <= got
