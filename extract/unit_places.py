@@ -66,7 +66,8 @@ def unit_level(name: str) -> str | None:
 
 def unit_place(u: Unit, name: str, main: dict[str, Place]) -> dict[str, Any]:
     """Extra record fields of a unit with no locality record: the implied place's gazetteer
-    code ('place'), or `scope: article` for a local unit whose place is unknown."""
+    code ('place'), or `scope: article` for a local unit whose place is unknown: a bare head
+    ('Ban Chỉ đạo', 'Công an') or one ending on a level word ('Bộ CHQS tỉnh')."""
     if u.locality is not None:
         return {}
     level = unit_level(u.name)
@@ -74,6 +75,7 @@ def unit_place(u: Unit, name: str, main: dict[str, Place]) -> dict[str, Any]:
     if implied is not None and implied.code and fold(name).endswith(fold(implied.name)):
         return {"place": {"name": implied.name, "type": implied.type, "code": implied.code,
                           "structure": implied.structure}}
-    if u.national or _NUMBERED.search(name):
-        return {}
+    named = u.named and level is None and u.kind != "steering_committee"  # boards are ad hoc
+    if u.national or _NUMBERED.search(name) or named:
+        return {}  # 'Quân khu 2', 'Ủy ban Quốc phòng và An ninh': known by the name alone
     return {"scope": "article"}

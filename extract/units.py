@@ -74,6 +74,7 @@ class Unit:
     level: str | None  # type word written without a name ('UBND tỉnh'): filled from the article
     spans: list[tuple[int, int]] = field(default_factory=list)
     national: bool = False  # one body wherever named (units.tsv scope): needs no place
+    named: bool = False  # a proper name follows the head ('Ủy ban Quốc phòng và An ninh')
 
 
 def find_units(ctx: Ctx) -> list[Unit]:
@@ -155,8 +156,9 @@ def _extend(ctx: Ctx, m: re.Match[str]) -> Unit | None:
     rest = _ABBR_IN_BRACKETS.sub("", surface[len(ctx.text[m.start():m.end()]):])
     name = canonical(canon_head + rest)
     national = len(head) > 3 and head[3] == "national"
+    named = any(w[:1].isupper() for w in rest.split())
     return Unit(name, surface, kind, loc, level, [(m.start(), m.start() + len(surface))],
-                national)
+                national, named)
 
 
 def _skip_abbreviation(ctx: Ctx, pos: int) -> int:
@@ -207,7 +209,9 @@ def _descriptive_tail(ctx: Ctx, pos: int, proper: bool = False, commas: bool = F
             break
         end = nxt
     num = _NUMBER.match(ctx.text, end)
-    return num.end() if num and end > pos else end
+    counted = num and re.match(r" [^\W\d_]", ctx.text[num.end():num.end() + 2]) and \
+        ctx.text[num.end() + 1].islower()  # 'tổng kết 10 năm': a count, not a number
+    return num.end() if num and end > pos and not counted else end
 
 
 def _tail_word(ctx: Ctx, pos: int, first: bool, proper: bool,

@@ -105,3 +105,12 @@ def test_two_word_stops_end_a_tail_only_as_a_whole() -> None:
                     "tập triển khai kế hoạch.")
     assert {"Phòng Nông nghiệp và Phát triển nông thôn", "Phòng Nội vụ",
             "Ban Chỉ đạo diễn tập"} <= got
+
+
+def test_named_bodies_need_no_place() -> None:
+    units = _units("Ủy ban Quốc phòng và An ninh, Báo Quân đội nhân dân, Ban Chỉ đạo và Tiểu ban "
+                   "Văn kiện dự.")
+    assert "scope" not in units["Ủy ban Quốc phòng và An ninh"]
+    assert "scope" not in units["Báo Quân đội nhân dân"]
+    assert units["Ban Chỉ đạo"]["scope"] == "article"
+    assert units["Tiểu ban Văn kiện"]["scope"] == "article"  # a body of one event
