@@ -41,6 +41,12 @@ def _phrase_stops() -> re.Pattern[str]:
     return re.compile(rf"(?:{lx.phrase_pattern(phrases)})(?!\w)")
 
 
+def _capital_stop_at(ctx: Ctx, pos: int) -> bool:
+    """Does a capitalised stop word ('Ngày', 'Tại') follow `pos`?"""
+    w = _DESC_WORD.match(ctx.text, pos)
+    return w is not None and w.group(1) in _capital_stops()
+
+
 @cache
 def _capital_stops() -> frozenset[str]:
     """The tail stops that end a tail even when capitalised ('Ngày', 'Tại')."""
@@ -193,6 +199,7 @@ def _descriptive_tail(ctx: Ctx, pos: int, proper: bool = False, commas: bool = F
     num = _NUMBER.match(ctx.text, pos)
     end = num.end() if num and not proper else pos
     capitalised = proper and commas
+    ends = [end]
     for n in range(12):
         nxt = _tail_word(ctx, end, first=n == 0 and end == pos, proper=proper)
         if n == 0 and nxt is not None:
@@ -207,7 +214,10 @@ def _descriptive_tail(ctx: Ctx, pos: int, proper: bool = False, commas: bool = F
             nxt = after if after is not None and cue is None else None
         if nxt is None:
             break
+        ends.append(nxt)
         end = nxt
+    if len(ends) > 1 and _capital_stop_at(ctx, end) and ctx.text[ends[-2] + 1].islower():
+        end = ends[-2]  # 'Đồn Biên phòng Tr’hy nhân Ngày …': 'nhân' opens the date
     num = _NUMBER.match(ctx.text, end)
     counted = num and re.match(r" [^\W\d_]", ctx.text[num.end():num.end() + 2]) and \
         ctx.text[num.end() + 1].islower()  # 'tổng kết 10 năm': a count, not a number

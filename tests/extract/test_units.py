@@ -114,3 +114,8 @@ def test_named_bodies_need_no_place() -> None:
     assert "scope" not in units["Báo Quân đội nhân dân"]
     assert units["Ban Chỉ đạo"]["scope"] == "article"
     assert units["Tiểu ban Văn kiện"]["scope"] == "article"  # a body of one event
+
+
+def test_a_date_after_a_named_post_ends_its_name() -> None:
+    got = _surfaces("Đồn Biên phòng Pa Tần nhân Ngày truyền thống tổ chức gặp mặt.")
+    assert "Đồn Biên phòng Pa Tần" in got
