@@ -2,7 +2,8 @@
 
 Identity comes from canonical keys (DESIGN.md, "The model"): a person is his normalised name
 plus the province (else the unit) of the posts he holds; a unit its canonical name plus its
-locality; a locality its gazetteer code, else type + name + parent; a decree its canonical
+locality (written, or the one the article implies; a local unit of unknown place, its
+article); a locality its gazetteer code, else type + name + parent; a decree its canonical
 number; a meeting its date + locality + kind, else the article + its index.
 """
 
