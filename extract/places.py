@@ -1,31 +1,45 @@
 """Localities: 'huyện Mường Tè', 'TP.Vinh', lists ('xã Ea Tul, Ea Drơng và xã Cư Suê'),
 bare province names ('(Hải Dương)', 'Đảng ủy quân sự Vĩnh Long'), typed by their type word or
-inferred (the gazetteer when present, else the province lexicon).
+inferred (the province lexicon, else the gazetteer).
+
+Only administrative units are localities (spec/gold.md): a name after a village, street or
+island word ('thôn', 'đường', 'đảo', lexicon non_localities.txt) is consumed and dropped.
+Bare district names and counted lists are in `extract.place_context`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from extract import lexicon as lx
-from extract.context import Ctx, Token
+from extract import place_context
+from extract.context import Ctx
+from extract.place_names import (
+    Hit,
+    _gazetteer,
+    infer_type,
+    is_place_name,
+    names_after,
+    overlaps,
+    plausible_name,
+    province_like,
+    type_of,
+    types_of,
+)
 from extract.text import fold, tone
 
-try:  # written in parallel by another engineer; the engine runs without it (code=None)
-    from extract import gazetteer as _gazetteer
-except Exception:  # noqa: BLE001 - pragma: no cover - a missing or broken gazetteer
-    _gazetteer = None  # type: ignore[assignment]
+__all__ = ["Hit", "Place", "find_localities", "is_place_name", "resolve"]
 
-_BRACKETED = re.compile(
-    r"\(((?:[A-ZĐÀ-Ỹ][^\W\d_]*(?:['’][^\W\d_]+)?)(?: [A-ZĐÀ-Ỹ][^\W\d_]*){0,3})\)")
-_FULL_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "thị xã", "thị trấn", "đảo",
+_BRACKETED = re.compile(r"\(((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?: [^\W\d_]+){0,3})\)")
+_FULL_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "thị xã", "thị trấn",
                "đặc khu"}
 _LEVEL = {"tỉnh": 0, "thành phố trực thuộc trung ương": 0, "thành phố": 1, "huyện": 1, "quận": 1,
           "thị xã": 1, "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
-_LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b)\s*")
-_LIST_HEAD = re.compile(r"\s*:\s*")
+_PROVINCE_AFTER = re.compile(r",\s*tỉnh\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
+_MIXED_BEFORE = re.compile(r"(?:,|\bvà|/)\s*$")
 
 
 @dataclass
@@ -37,6 +51,8 @@ class Place:
     surface: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     explicit: bool = True
+    code: str | None = None  # set only on a place the article implies (extract.unit_places)
+    structure: str | None = None
 
 
 def find_localities(ctx: Ctx) -> list[Place]:
@@ -46,50 +62,155 @@ def find_localities(ctx: Ctx) -> list[Place]:
     >>> [(p.name, p.type) for p in find_localities(make_ctx("d", "Bộ CHQS tỉnh Lai Châu", None))]
     [('Lai Châu', 'tỉnh')]
     """
-    found: list[tuple[int, int, str, str | None, str]] = []
+    found: list[Hit] = []
     taken: list[tuple[int, int]] = []
     aliases = lx.locality_aliases()
     for m in aliases.regex.finditer(ctx.folded):
         alias_name, alias_type = aliases.values[" ".join(ctx.folded[m.start():m.end()].split())]
-        found.append((m.start(), m.end(), alias_name, alias_type, ctx.text[m.start():m.end()]))
+        found.append(Hit(m.start(), m.end(), alias_name, alias_type, ctx.text[m.start():m.end()]))
         taken.append((m.start(), m.end()))
-    for m in lx.locality_types().regex.finditer(ctx.folded):
-        if _overlaps(taken, m.start(), m.end()):
-            continue
-        type_ = _type_of(ctx.folded[m.start():m.end()])
-        written = ctx.text[m.start():m.end()]
-        if type_ is None or (written.isupper() and fold(written) in _FULL_WORDS):
-            continue  # an all-capitals headline ('... HUYỆN NĂM 2021'), not a name
-        names = _names_after(ctx, m.end(), allow_list=True, abbreviated="." in written,
-                             numbered=type_ in ("quận", "phường"))
-        for i, (s, e) in enumerate(names):
-            start = m.start() if i == 0 else s
-            taken.append((m.start(), e))
-            if type_ == "tỉnh" and not _province_like(ctx.text[s:e]):
-                continue  # 'tỉnh Đông Bắc Campuchia', 'các tỉnh Tây Nguyên': not a province
-            found.append((start, e, ctx.text[s:e], type_, ctx.text[start:e]))
-    for m in _BRACKETED.finditer(ctx.text):  # 'Thị xã Chí Linh (Hải Dương)', '(Đông Anh)'
-        s, e = m.span(1)
-        if _overlaps(taken, s, e) or ctx.in_person(s, e) or fold(m.group(1)) in lx.provinces():
-            continue
-        type_ = _infer_type(m.group(1))
-        if type_:
-            found.append((s, e, m.group(1), type_, m.group(1)))
-            taken.append((s, e))
+    _typed(ctx, found, taken)
+    _not_localities(ctx, taken)
+    place_context.counted_lists(ctx, found, taken)
+    _bracketed(ctx, found, taken)
     for m in lx.province_regex().finditer(ctx.folded):
         s, e = m.start(), m.end()
-        if _overlaps(taken, s, e) or ctx.in_person(s, e) or _glued(ctx, s, e):
+        if overlaps(taken, s, e) or ctx.in_person(s, e) or _glued(ctx, s, e):
             continue
         name = ctx.text[s:e]
         if not name[0].isupper() or fold(name) in lx.bare_place_exclusions():
             continue
-        found.append((s, e, name, _infer_type(name), name))
+        found.append(Hit(s, e, name, infer_type(name), name, False))
+        taken.append((s, e))
+    place_context.bare_districts(ctx, found, taken)
     return _group(found)
 
 
-def _type_of(folded_type: str) -> str | None:
-    hit = lx.locality_types().get(folded_type)
-    return hit[0] if hit else None
+def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
+    """Names after a type word; a list's later items keep the type unless they are provinces
+    ('TP Buôn Ma Thuột, Đắk Lắk'); a mixed header ('các tỉnh, thành phố: A, B') types each."""
+    for m in lx.locality_types().regex.finditer(ctx.folded):
+        if overlaps(taken, m.start(), m.end()):
+            continue
+        type_ = type_of(ctx.folded[m.start():m.end()])
+        written = ctx.text[m.start():m.end()]
+        if type_ is None or (written.isupper() and fold(written) in _FULL_WORDS):
+            continue  # an all-capitals headline ('... HUYỆN NĂM 2021'), not a name
+        mixed = _mixed_header(ctx, m.start(), type_)
+        names = names_after(ctx, m.end(), allow_list=True, abbreviated="." in written,
+                            numbered=type_ in ("quận", "phường"))
+        prev: str | None = None
+        for i, (s, e) in enumerate(names):
+            start = m.start() if i == 0 and not mixed else s
+            taken.append((m.start(), e))
+            name = ctx.text[s:e]
+            if type_ == "tỉnh" and not province_like(name):
+                continue  # 'tỉnh Đông Bắc Campuchia', 'các tỉnh Tây Nguyên': not a province
+            if not plausible_name(name, type_) or _foreign(ctx, name, e):
+                continue  # 'huyện Phát biểu': a capitalised word; 'huyện Sầm Tớ (Lào)'
+
+            kind = type_
+            if prev is not None and _province_after(prev, name, type_):
+                kind = infer_type(name) or type_
+            elif mixed:
+                kind = _one_of(name, mixed) or type_
+            found.append(Hit(start, e, name, kind, ctx.text[start:e], i == 0 and not mixed))
+            prev = name
+
+
+def _foreign(ctx: Ctx, name: str, end: int) -> bool:
+    """A name the gazetteer does not know, followed in its clause by a foreign country or by
+    a 'tỉnh' that is no province ('huyện Sầm Tớ, tỉnh Hủa Phăn (Lào)')."""
+    if _gazetteer is None or is_place_name(name, None):
+        return False
+    after = ctx.text[end:end + 60].split(".")[0]
+    country = _foreign_regex().search(after)
+    province = _PROVINCE_AFTER.match(after)
+    return bool(country) or bool(province and not province_like(province.group(1)))
+
+
+@cache
+def _foreign_regex() -> re.Pattern[str]:
+    names = [r[0] for r in lx.rows("foreign_countries.txt")]
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def _mixed_header(ctx: Ctx, pos: int, type_: str) -> frozenset[str]:
+    """The types of a header of several type words ending at `pos` ('các tỉnh, thành phố: …'
+    -> {tỉnh, thành phố}); empty for a single type word."""
+    before = ctx.folded[max(0, pos - 30):pos]
+    m = _MIXED_BEFORE.search(before)
+    if not m:
+        return frozenset()
+    head = before[:m.start()].rstrip()
+    first = next((w for w in _FULL_WORDS if head.endswith(w)), None)
+    return frozenset({first, type_}) if first else frozenset()
+
+
+def _one_of(name: str, types: frozenset[str]) -> str | None:
+    """The one header type a listed name has ('Bảo Lâm' among 'các huyện, thị xã')."""
+    inferred = infer_type(name)
+    if inferred in types:
+        return inferred
+    options = types_of(name) & types
+    return next(iter(options)) if len(options) == 1 else None
+
+
+def _province_after(prev: str, name: str, type_: str) -> bool:
+    """A list item after a district or city that names a province, not a unit of the list's
+    type: its own province ('TP Quy Nhơn, Bình Định'), or a province with no such unit."""
+    if _LEVEL.get(type_, 0) == 0 or fold(name) not in lx.provinces():
+        return False
+    if _gazetteer is None:
+        return True
+    try:
+        inside = any(fold(p.province_name) == fold(name)
+                     for p in _gazetteer.candidates(prev, type_))
+        same_type = any(p.type == type_ for p in _gazetteer.candidates(name, type_))
+    except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
+        return True
+    return inside or not same_type
+
+
+def _not_localities(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """Consume the names after village, street and island words ('đảo Cù Lao Xanh')."""
+    for m in _non_locality_regex().finditer(ctx.folded):
+        if overlaps(taken, m.start(), m.end()):
+            continue
+        written = ctx.text[m.start():m.end()]
+        if written[0].isupper() and not (_sentence_start(ctx, m.start())
+                                         and fold(written) not in lx.surnames()):
+            continue  # a capitalised word inside a name ('xã Núi Voi', 'Hồ Chí Minh')
+        names = names_after(ctx, m.end(), allow_list=True, numbered=True)
+        if names:
+            taken.append((m.start(), names[-1][1]))
+
+
+def _sentence_start(ctx: Ctx, pos: int) -> bool:
+    return ctx.text[max(0, pos - 2):pos].strip(" ") in ("", "\n", ".", "\n\n") or \
+        ctx.sentence_of(pos)[0] == pos
+
+
+@cache
+def _non_locality_regex() -> re.Pattern[str]:
+    words = [r[0] for r in lx.rows("non_localities.txt")]
+    return re.compile(rf"(?<![\w/])(?:{lx.phrase_pattern(words)})(?!\w)")
+
+
+def _bracketed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
+    """'Thị xã Chí Linh (Hải Dương)', '(Đông Anh)': a capitalised known place name only; a
+    note such as '(đứng)' or '(bìa trái)' is not one."""
+    for m in _BRACKETED.finditer(ctx.text):
+        s, e = m.span(1)
+        name = m.group(1)
+        if not all(w[0].isupper() for w in name.split()) or name.isupper():
+            continue
+        if overlaps(taken, s, e) or ctx.in_person(s, e) or fold(name) in lx.provinces():
+            continue
+        type_ = infer_type(name) if is_place_name(name, None) else None
+        if type_:
+            found.append(Hit(s, e, name, type_, name, False))
+            taken.append((s, e))
 
 
 def _glued(ctx: Ctx, s: int, e: int) -> bool:
@@ -100,98 +221,24 @@ def _glued(ctx: Ctx, s: int, e: int) -> bool:
         re.search(r"[^\W\d_] $", before) and before[0].isupper())
 
 
-def _names_after(ctx: Ctx, pos: int, allow_list: bool, abbreviated: bool = False,
-                 numbered: bool = False) -> list[tuple[int, int]]:
-    """Capitalised name(s) right after a type word; lists continue with ',' and 'và'."""
-    out = []
-    head = _LIST_HEAD.match(ctx.text, pos)
-    if head and head.end() > pos:
-        pos = head.end()
-    while True:
-        span = _name_span(ctx, pos, numbered)
-        if span is None or (abbreviated and ctx.text[span[0]:span[1]].isupper()):
-            break
-        out.append(span)
-        if not allow_list:
-            break
-        j = _LIST_JOIN.match(ctx.text, span[1])
-        if not j or j.end() == span[1]:
-            break
-        if lx.locality_types().regex.match(ctx.folded, j.end()):
-            break  # the next item carries its own type word
-        nxt = _name_span(ctx, j.end(), numbered)
-        if nxt is None or len(ctx.text[nxt[0]:nxt[1]].split()) > 3:
-            break
-        pos = j.end()
-    return out
-
-
-def _name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | None:
-    while pos < len(ctx.text) and ctx.text[pos] == " ":
-        pos += 1
-    i = ctx.token_index(pos)
-    words: list[Token] = []
-    end = pos
-    number = re.match(r"\d{1,2}(?!\d|[/.,]\d)", ctx.text[pos:])
-    if number:  # 'Quận 1', 'phường 5'
-        return (pos, pos + number.end()) if numbered else None
-    while i < len(ctx.tokens) and len(words) < 4:
-        t = ctx.tokens[i]
-        gap = ctx.text[end:t.start] if words else ctx.text[pos:t.start]
-        if gap not in ("", " ") or ctx.in_person(t.start, t.end):
-            break
-        if words and fold(t.text) in lx.surnames() and len(words) >= 2:
-            break
-        if fold(t.text) in {"đoàn", "đội"} or any(
-                tab.regex.match(ctx.folded, t.start)
-                for tab in (lx.units(), lx.cues(), lx.decree_kinds(), lx.roles())):
-            break
-        words.append(t)
-        end = t.end
-        i += 1
-    if not words or fold(words[0].text) in lx.place_stopwords():
-        return None
-    return words[0].start, words[-1].end
-
-
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
-
-
-def _province_like(name: str) -> bool:
-    """Provinces are a closed list: a 'tỉnh X' is one when X is known (lexicon or gazetteer)."""
-    return fold(name) in lx.provinces() or is_place_name(name, "tỉnh")
-
-
-def is_place_name(name: str, type_: str | None) -> bool:
-    """Is this the name of a place of that type (gazetteer, else the province lexicon)?"""
-    if _gazetteer is not None:
-        try:
-            return bool(_gazetteer.candidates(name, type_))
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            pass
-    return fold(name) in lx.provinces()
-
-
-def _infer_type(name: str) -> str | None:
-    if _gazetteer is not None:
-        try:
-            t = _gazetteer.infer_type(name)
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            t = None
-        if t:
-            return "thành phố" if t == "thành phố trực thuộc trung ương" else t
-    return lx.provinces().get(fold(name))
-
-
-def _group(found: list[tuple[int, int, str, str | None, str]]) -> list[Place]:
+def _group(found: list[Hit]) -> list[Place]:
+    """One Place per (name, type); a bare mention whose type was only inferred joins the
+    typed mention of the same name ('Thừa Thiên Huế: …' beside 'tỉnh Thừa Thiên Huế')."""
+    typed: dict[str, str | None] = {}
+    for h in found:
+        if h.explicit:
+            typed.setdefault(fold(tone(h.name)), h.type)
+    for name in lx.provinces():  # a bare province name is the province ('Hải Dương' beside
+        typed.pop(fold(tone(name)), None)  # 'thành phố Hải Dương'): never joined
     places: dict[tuple[str, str | None], Place] = {}
-    for s, e, name, type_, surface in sorted(found):
-        key = (fold(tone(name)), type_)
+    for h in sorted(found):
+        key = (fold(tone(h.name)), h.type)
+        if not h.explicit and key[0] in typed:
+            key = (key[0], typed[key[0]])
         place = places.get(key)
         if place is None:
-            place = places[key] = Place(name, type_, surface)
-        place.spans.append((s, e))
+            place = places[key] = Place(h.name, key[1], h.surface, explicit=h.explicit)
+        place.spans.append((h.start, h.end))
     return list(places.values())
 
 
@@ -203,9 +250,7 @@ def resolve(places: list[Place]) -> list[dict[str, Any]]:
     for i in sorted(range(len(places)), key=lambda j: _LEVEL.get(places[j].type or "", 3)):
         p = places[i]
         info: dict[str, Any] = {"code": None}
-        if _gazetteer is not None and p.type in (None, "tỉnh", "thành phố", "huyện", "quận",
-                                                  "thị xã", "xã", "phường", "thị trấn",
-                                                  "đặc khu"):
+        if _gazetteer is not None and p.type in (None, *_LEVEL):
             try:
                 hit = _gazetteer.resolve_locality(p.name, p.type, within=tuple(resolved))
             except Exception:  # noqa: BLE001

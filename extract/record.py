@@ -20,6 +20,7 @@ from extract.places import Place, find_localities
 from extract.posts import Post, role_at, shorter_form
 from extract.roles import find_roles
 from extract.text import canonical, fold, nfc
+from extract.unit_places import implied_places, unit_place
 from extract.units import Unit, find_units, unit_at
 
 SCHEMA = "vnkg.record/1"
@@ -62,8 +63,8 @@ def extract_record(doc: Document) -> dict[str, Any]:
     mentions = find_mentions(ctx)
     _distribute_list_headers(ctx, mentions)
     places = find_localities(ctx)
-    main = _main_places(places)
     loc_ids, locality_records = localities(places)
+    main = _main_places(places, locality_records)
     units = find_units(ctx)
     unit_ids: dict[str, str] = {}
     unit_records: list[dict[str, Any]] = []
@@ -112,13 +113,14 @@ def _distribute_list_headers(ctx: Ctx, mentions: list[Mention]) -> None:
             mention.posts.insert(0, post)
 
 
-def _main_places(places: list[Place]) -> dict[str, Place]:
-    """The most mentioned place of each type: what 'UBND tỉnh' means in this article."""
+def _main_places(places: list[Place], records: list[dict[str, Any]]) -> dict[str, Place]:
+    """The most mentioned place of each type: what 'UBND tỉnh' means in this article; else
+    the one province or district its places lie in (extract.unit_places)."""
     best: dict[str, Place] = {}
     for p in places:
         if p.type and (p.type not in best or len(p.spans) > len(best[p.type].spans)):
             best[p.type] = p
-    return best
+    return {**implied_places(records), **best}
 
 
 def _fill(title: str, main: dict[str, Place]) -> str:
@@ -148,7 +150,8 @@ def _unit_record(u: Unit, main: dict[str, Place], loc_ids: dict[str, str],
     elif (c := _COMMITTEE_LEVEL.search(u.name)) and _COMMITTEE_TYPE[c.group(1).lower()] in main:
         loc = loc_ids.get(fold(main[_COMMITTEE_TYPE[c.group(1).lower()]].name))
     out.append({"id": uid, "name": name, "surface": u.surface, "kind": u.kind, "locality": loc,
-                "mentions": [{"start": s, "end": e} for s, e in u.spans]})
+                "mentions": [{"start": s, "end": e} for s, e in u.spans],
+                **(unit_place(u, name, main) if loc is None else {})})
     return uid
 
 

@@ -2,7 +2,8 @@
 
 Identity comes from canonical keys (DESIGN.md, "The model"): a person is his normalised name
 plus the province (else the unit) of the posts he holds; a unit its canonical name plus its
-locality; a locality its gazetteer code, else type + name + parent; a decree its canonical
+locality (written, or the one the article implies; a local unit of unknown place, its
+article); a locality its gazetteer code, else type + name + parent; a decree its canonical
 number; a meeting its date + locality + kind, else the article + its index.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extract.gazetteer import Place as GazetteerPlace
 from extract.gazetteer import locality_node_id, place
 from extract.text import fold
 from graph.ids import article_id, make_id
 from graph.model import Edge, Evidence, Fragment, Node
-from graph.reference import around
+from graph.reference import around, locality_node
 
 Record = dict[str, Any]
 ROLE_RELATIONS = ("CHAIRED", "ATTENDED", "SPOKE_AT")
@@ -96,14 +98,33 @@ def _within(loc: Record, by_local: dict[str, Record], ids: dict[str, str]) -> di
 
 
 def _units(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+    """A unit is its name plus its place: the locality record it names, else the place the
+    article implies (`place`, a gazetteer code). A local unit whose place is unknown
+    (`scope: article`, 'Bộ CHQS tỉnh' in an article naming no province) stays in its article:
+    merging it by name would join the commands of two provinces."""
+    doc_id = record["doc"]["id"]
     for unit in record["units"]:
-        loc = ids.get(unit.get("locality") or "")
-        node_id = make_id("Unit", unit["name"], loc)
-        ids[unit["id"]] = node_id
+        loc = ids.get(unit.get("locality") or "") or _implied_locality(frag, unit)
         props = {"name": unit["name"], "kind": unit.get("kind"), "key": fold(unit["name"])}
+        if unit.get("scope") == "article" and not loc:
+            node_id = make_id("Unit", unit["name"], None, "article", doc_id)
+            props["article"] = doc_id
+        else:
+            node_id = make_id("Unit", unit["name"], loc)
+        ids[unit["id"]] = node_id
         frag.add_node(Node(node_id, "Unit", _clean(props)))
         if loc:
             frag.add_edge(Edge("LOCATED_IN", node_id, loc))
+
+
+def _implied_locality(frag: Fragment, unit: Record) -> str | None:
+    """The node of the gazetteer place a unit's record says the article implies, if any."""
+    known = _implied_place(unit)
+    if known is None:
+        return None
+    node = locality_node(known)
+    frag.add_node(node)
+    return node.id
 
 
 def decree_key(number: str) -> str:
@@ -227,9 +248,10 @@ def person_anchor(person: Record, record: Record) -> tuple[str, str]:
     The same name in the same province is one person; in unrelated provinces, two.
     """
     loc_province = {loc["id"]: loc.get("province") or "" for loc in record["localities"]}
-    unit_loc = {u["id"]: u.get("locality") or "" for u in record["units"]}
+    unit_province = {u["id"]: loc_province.get(u.get("locality") or "") or _place_province(u)
+                     for u in record["units"]}
     units = [p["unit"] for p in person["positions"] if p.get("unit")]
-    provinces = sorted({loc_province.get(unit_loc.get(u, ""), "") for u in units} - {""})
+    provinces = sorted({unit_province.get(u, "") for u in units} - {""})
     if provinces:
         return f"tỉnh {provinces[0]}", "post province"
     if person["positions"]:
@@ -238,6 +260,18 @@ def person_anchor(person: Record, record: Record) -> tuple[str, str]:
     if main:
         return f"tỉnh {main}", "article province"
     return "", "name only"
+
+
+def _place_province(unit: Record) -> str:
+    """The province of the place a unit's record says the article implies, else ""."""
+    known = _implied_place(unit)
+    return known.province_name if known else ""
+
+
+def _implied_place(unit: Record) -> GazetteerPlace | None:
+    implied = unit.get("place") or {}
+    code = implied.get("code")
+    return place(code, implied.get("structure") or "2024") if code else None
 
 
 def article_province(record: Record) -> str | None:

@@ -108,7 +108,7 @@ def test_small_word_lists() -> None:
     assert {"dự", "chủ", "phát"} <= lx.name_followers()
     assert "đài" in lx.byline_words("outlet")
     assert "ban biên tập" in lx.byline_words("not_name")
-    assert {"tổ", "của"} <= lx.unit_tail_stops()
+    assert {"tổ chức", "của"} <= lx.unit_tail_stops()
     assert {"lãnh", "ban"} <= lx.place_stopwords()
     assert "hồ chí minh" in lx.bare_place_exclusions()
 
@@ -118,3 +118,13 @@ def test_decree_cues_and_codes() -> None:
     assert re.fullmatch(lx.decree_cues("subject"), "thành lập")
     codes = lx.decree_code_kinds()
     assert codes["NĐ"] == codes["ND"] == "Nghị định" and codes["KL"] == "other"
+
+
+def test_named_units_and_unit_word_lists() -> None:
+    rows = lx.rows("named_units.tsv")
+    assert rows and {r[2] for r in rows} <= UNIT_KINDS
+    assert {r[3] for r in rows + lx.rows("units.tsv")} <= {"0", "1", "2", "n", "N"}
+    assert not {r[0] for r in rows} & {r[0] for r in lx.rows("units.tsv")}
+    for name in ("unit_suffixes.txt", "unit_tail_links.txt", "unit_post_words.txt",
+                 "non_localities.txt", "place_cues.tsv"):
+        assert lx.rows(name), name

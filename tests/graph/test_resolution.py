@@ -56,7 +56,8 @@ def test_no_duplicate_units_localities_or_decrees(graph: Graph) -> None:
         for n in graph.nodes.values():
             if n.label == label and label != "Decree":
                 keys.setdefault((n.props.get("key"), n.props.get("type"),
-                                 tuple(n.props.get("within") or ())), []).append(n.id)
+                                 tuple(n.props.get("within") or ()), n.props.get("article")),
+                                []).append(n.id)
             elif n.label == label:
                 keys.setdefault((n.props.get("kind"), n.props.get("key"),
                                  n.props.get("date")), []).append(n.id)
@@ -116,3 +117,32 @@ def test_real_corpus_one_node_per_official(shared: Path, tmp_path: Path) -> None
             assert docs <= set(graph.sources_of(graph.nodes[ids[0]])), name
     keys = [n.props.get("key") for n in graph.nodes.values() if n.label == "Person"]
     assert len(keys) == len(set(keys)), "no two person nodes of one name in this corpus"
+
+
+def _unit_nodes(graph: Graph, key: str) -> list[Any]:
+    return [n for n in graph.nodes.values() if n.label == "Unit" and n.props.get("key") == key]
+
+
+def test_unit_without_its_place_takes_the_article_province(tmp_path: Path) -> None:
+    """'Bộ CHQS tỉnh' in an article about a district of Bắc Kạn is the Bắc Kạn command; the
+    same words in an article naming no province stay apart from it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Sáng 3/4/2023, huyện Ngân Sơn tổ chức hội nghị. Đại tá Lường Văn Khánh, Chỉ huy "
+        "trưởng Bộ CHQS tỉnh phát biểu chỉ đạo.", "utf-8")
+    (src / "b.txt").write_text(
+        "Sáng 5/4/2023, Bộ CHQS tỉnh Bắc Kạn tổ chức hội nghị. Đại tá Hà Văn Tiến, Chính ủy "
+        "Bộ CHQS tỉnh Bắc Kạn dự.", "utf-8")
+    (src / "c.txt").write_text(
+        "Sáng 6/4/2023, Đại tá Mạc Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh chủ trì hội nghị.",
+        "utf-8")
+    vnkg.build([src], store=tmp_path / "s", reference=False, overrides=None)
+    with RdfStore(tmp_path / "s") as rdf:
+        graph = rdf.read_graph()
+    bac_kan = _unit_nodes(graph, fold("Bộ Chỉ huy quân sự tỉnh Bắc Kạn"))
+    assert len(bac_kan) == 1
+    assert {"a", "b"} <= set(graph.sources_of(bac_kan[0]))
+    unknown = _unit_nodes(graph, fold("Bộ Chỉ huy quân sự tỉnh"))
+    assert len(unknown) == 1 and unknown[0].props.get("article") == "c"
+    assert set(graph.sources_of(unknown[0])) == {"c"}

@@ -1,0 +1,114 @@
+"""Localities a reader types from the context rather than a type word next to the name.
+
+- A counted header far from its list: '3 xã của huyện X được chọn, đó là A, B và C' types A, B
+  and C as communes.
+- A bare district name ('ở Hương Sơn', a headline 'Hương Sơn: …') is a district when the
+  gazetteer knows exactly one district of that name in a province the article names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract import lexicon as lx
+from extract.context import Ctx
+from extract.place_names import (
+    Hit,
+    _gazetteer,
+    infer_type,
+    is_place_name,
+    names_after,
+    type_of,
+)
+from extract.text import fold
+
+_HEADLINE = re.compile(r"\s*[:–-]\s")
+_DISTRICT_TYPES = ("huyện", "quận", "thị xã", "thành phố")
+
+
+@cache
+def _cue(use: str) -> re.Pattern[str]:
+    """The place_cues.tsv words of one use, as the regex that use needs."""
+    words = lx.phrase_pattern([r[0] for r in lx.rows("place_cues.tsv") if r[1] == use])
+    if use == "count":  # right before the type word: '3 xã', 'ba huyện'
+        return re.compile(rf"(?<![\w/.,])(?:\d{{1,3}}|{words})\s+$")
+    if use == "intro":  # the rest of the clause, then the word: '…, đó là '
+        return re.compile(rf"[^.;\n]{{0,120}}?(?:,\s*|\s)(?:{words})(?!\w)\s*:?\s*")
+    return re.compile(rf"(?<!\w)(?:{words})\s+$")
+
+
+def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
+    """'N xã …, đó là A, B và C': the list items take the counted type word."""
+    for m in lx.locality_types().regex.finditer(ctx.folded):
+        if not _cue("count").search(ctx.folded, max(0, m.start() - 12), m.start()):
+            continue
+        type_ = type_of(ctx.folded[m.start():m.end()])
+        intro = _cue("intro").match(ctx.folded, m.end())
+        if type_ is None or intro is None:
+            continue
+        for s, e in names_after(ctx, intro.end(), allow_list=True):
+            name = ctx.text[s:e]
+            if any(a < e and s < b for a, b in taken) or ctx.in_person(s, e) or \
+                    fold(name) in lx.provinces() or not is_place_name(name, type_):
+                break
+            found.append(Hit(s, e, ctx.text[s:e], type_, ctx.text[s:e], False))
+            taken.append((s, e))
+
+
+def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
+    """A district written without its type word after 'ở/tại/trên địa bàn …' or as a headline
+    label, when exactly one district of that name lies in a province the article names."""
+    if _gazetteer is None:
+        return
+    provinces = _context_provinces(found)
+    if not provinces:
+        return
+    for t in ctx.tokens:
+        if any(a < t.end and t.start < b for a, b in taken):
+            continue
+        line_start = ctx.text.rfind("\n", 0, t.start) + 1
+        after_word = _cue("locative").search(ctx.folded, max(0, t.start - 16), t.start)
+        if not after_word and ctx.text[line_start:t.start].strip():
+            continue
+        spans = names_after(ctx, t.start, allow_list=bool(after_word))
+        if not spans or (not after_word and not _HEADLINE.match(ctx.text, spans[0][1])):
+            continue  # a line may start with any name; only 'X: …' is a label
+        for s, e in spans:  # 'ở Hương Sơn, Vũ Quang và Đức Thọ'
+            kind = None if ctx.in_person(s, e) else _district_in(ctx.text[s:e], provinces)
+            if kind is None:
+                break
+            found.append(Hit(s, e, ctx.text[s:e], kind, ctx.text[s:e], False))
+            taken.append((s, e))
+
+
+def _context_provinces(found: list[Hit]) -> frozenset[str]:
+    """Folded names of the provinces the article's localities lie in."""
+    out: set[str] = set()
+    for h in found:
+        if h.type is None:
+            continue
+        try:
+            p = _gazetteer.resolve_locality(h.name, h.type)
+        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
+            p = None
+        if p is not None:
+            out.add(fold(p.province_name))
+    return frozenset(out)
+
+
+@cache
+def _district_in(name: str, provinces: frozenset[str]) -> str | None:
+    """The type of the one district of this name in these provinces, else None."""
+    if fold(name) in lx.provinces() or fold(name) in lx.place_stopwords():
+        return None
+    try:
+        cands = _gazetteer.candidates(name)
+    except Exception:  # noqa: BLE001
+        return None
+    hits = {(p.code, p.type) for p in cands if p.structure == "2024" and p.level == 1
+            and p.type in _DISTRICT_TYPES and fold(p.province_name) in provinces}
+    if len(hits) != 1:
+        return None
+    kind = next(iter(hits))[1]
+    return kind if infer_type(name) is not None else None

@@ -1,0 +1,148 @@
+"""Place names as written: the capitalised name after a type word, lists of them, and what
+the gazetteer (else the province lexicon) says a name is. Shared by the locality finders
+(extract.places, extract.place_context) and the unit finder (extract.units).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extract import lexicon as lx
+from extract.context import Ctx, Token
+from extract.text import fold
+
+try:  # written in parallel by another engineer; the engine runs without it (code=None)
+    from extract import gazetteer as _gazetteer
+except Exception:  # noqa: BLE001 - pragma: no cover - a missing or broken gazetteer
+    _gazetteer = None  # type: ignore[assignment]
+
+_LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b)\s*")
+_LIST_HEAD = re.compile(r"\s*:\s*")
+
+
+class Hit(NamedTuple):
+    """One locality mention: span, bare name, type; `explicit` when a type word is written."""
+
+    start: int
+    end: int
+    name: str
+    type: str | None
+    surface: str
+    explicit: bool = True
+
+
+def type_of(folded_type: str) -> str | None:
+    """The schema type of a type word as written ('tp.' -> 'thành phố')."""
+    hit = lx.locality_types().get(folded_type)
+    return hit[0] if hit else None
+
+
+def names_after(ctx: Ctx, pos: int, allow_list: bool, abbreviated: bool = False,
+                numbered: bool = False) -> list[tuple[int, int]]:
+    """Capitalised name(s) right after a type word; lists continue with ',' and 'và'."""
+    out = []
+    head = _LIST_HEAD.match(ctx.text, pos)
+    if head and head.end() > pos:
+        pos = head.end()
+    while True:
+        span = name_span(ctx, pos, numbered)
+        if span is None or (abbreviated and ctx.text[span[0]:span[1]].isupper()):
+            break
+        out.append(span)
+        if not allow_list:
+            break
+        j = _LIST_JOIN.match(ctx.text, span[1])
+        if not j or j.end() == span[1]:
+            break
+        if lx.locality_types().regex.match(ctx.folded, j.end()):
+            break  # the next item carries its own type word
+        nxt = name_span(ctx, j.end(), numbered)
+        if nxt is None or len(ctx.text[nxt[0]:nxt[1]].split()) > 3:
+            break
+        pos = j.end()
+    return out
+
+
+def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | None:
+    """The capitalised place name starting at `pos` (up to four words), or a number when
+    `numbered` ('Quận 1'); it stops before a person, a unit, a cue verb or a document."""
+    while pos < len(ctx.text) and ctx.text[pos] == " ":
+        pos += 1
+    i = ctx.token_index(pos)
+    words: list[Token] = []
+    end = pos
+    number = re.match(r"\d{1,2}(?!\d|[/.,]\d)", ctx.text[pos:])
+    if number:  # 'Quận 1', 'phường 5'
+        return (pos, pos + number.end()) if numbered else None
+    while i < len(ctx.tokens) and len(words) < 4:
+        t = ctx.tokens[i]
+        gap = ctx.text[end:t.start] if words else ctx.text[pos:t.start]
+        if gap not in ("", " ") or ctx.in_person(t.start, t.end):
+            break
+        if words and fold(t.text) in lx.surnames() and len(words) >= 2:
+            break
+        if fold(t.text) in {"đoàn", "đội"} or any(
+                tab.regex.match(ctx.folded, t.start)
+                for tab in (lx.units(), lx.cues(), lx.decree_kinds(), lx.roles())):
+            break
+        words.append(t)
+        end = t.end
+        i += 1
+    if not words or fold(words[0].text) in lx.place_stopwords():
+        return None
+    return words[0].start, words[-1].end
+
+
+def plausible_name(name: str, type_: str | None) -> bool:
+    """A one-word name after a type word must be a known place ('huyện Phát biểu' is a
+    capitalised verb); longer names and numbers are taken as written."""
+    if len(name.split()) > 1 or name.isdigit() or _gazetteer is None:
+        return True
+    return is_place_name(name, type_) or fold(name) in lx.provinces()
+
+
+def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def province_like(name: str) -> bool:
+    """Provinces are a closed list: a 'tỉnh X' is one when X is known (lexicon or gazetteer)."""
+    return fold(name) in lx.provinces() or is_place_name(name, "tỉnh")
+
+
+def is_place_name(name: str, type_: str | None) -> bool:
+    """Is this the name of a place of that type (gazetteer, else the province lexicon)?"""
+    if _gazetteer is not None:
+        try:
+            return bool(_gazetteer.candidates(name, type_))
+        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
+            pass
+    return fold(name) in lx.provinces()
+
+
+def types_of(name: str) -> frozenset[str]:
+    """Every type the units bearing this name have ('thành phố' for a province-level city)."""
+    if _gazetteer is None:
+        hit = lx.provinces().get(fold(name))
+        return frozenset({hit} if hit else ())
+    try:
+        cands = _gazetteer.candidates(name)
+    except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
+        return frozenset()
+    return frozenset("thành phố" if c.type == _gazetteer.CITY_TW else c.type for c in cands)
+
+
+def infer_type(name: str) -> str | None:
+    """The type of a bare name: the province lexicon's for a province-level name as written
+    ('Thừa Thiên Huế' is a tỉnh, though its 2025 successor is a city), else the gazetteer's."""
+    if fold(name) in lx.provinces():
+        return lx.provinces()[fold(name)]
+    if _gazetteer is not None:
+        try:
+            t = _gazetteer.infer_type(name)
+        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
+            t = None
+        if t:
+            return "thành phố" if t == "thành phố trực thuộc trung ương" else t
+    return None
