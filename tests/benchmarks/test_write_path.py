@@ -17,8 +17,8 @@ from tests.graph.test_rdf import HOSTILE, sample_fragment
 def _odd_fragment() -> Fragment:
     frag = sample_fragment("bài 1/<x>", name=HOSTILE + "\nhai dòng\r\t")
     frag.add_node(Node("decree/d1", "Decree", {"name": "Nghị định 21", "number": "21/2019/NĐ-CP",
-                                               "uncertain": True, "score": 0.25, "count": 3}))
-    frag.add_edge(Edge("ATTENDED", "person/p1", "meeting/m1", {"confidence": 1.0},
+                                               "date": "2019-03-29", "issuer": 'UBND "x" \\ y'}))
+    frag.add_edge(Edge("ATTENDED", "person/p1", "meeting/m1", {"confidence": 0.25},
                        [Evidence("bài 1/<x>", 0, 3, 'a "b" \\ c')]))
     return frag
 
@@ -40,6 +40,15 @@ def test_ntriples_equal_the_rdflib_terms() -> None:
         slow = _canonical(pyoxigraph.parse(ds.serialize(format="nquads").encode(),
                                            pyoxigraph.RdfFormat.N_QUADS))
         assert fast == slow
+
+
+def test_an_undeclared_property_is_refused_by_both_paths() -> None:
+    frag = sample_fragment()
+    frag.add_node(Node("decree/d2", "Decree", {"name": "Nghị định 9", "uncertian": True}))
+    with pytest.raises(KeyError, match="uncertian"):
+        list(to_ntriples(frag))
+    with pytest.raises(KeyError, match="uncertian"):
+        list(to_quads(frag))
 
 
 def test_fast_path_round_trips_and_replaces(tmp_path: Path) -> None:
