@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.text import fold
+from extract.keys import decree_key, fold
 
 _ABBR = [(re.compile(p), r) for p, r in [
     (r"\bbộ chqs\b", "bộ chỉ huy quân sự"), (r"\bban chqs\b", "ban chỉ huy quân sự"),
@@ -69,8 +68,13 @@ def strip_loc_type(s: Any) -> str:
 
 
 def norm_number(s: Any) -> str:
-    out = unicodedata.normalize("NFC", str(s or "")).upper().replace(" ", "")
-    return out.replace("TƯ", "TW").replace("T.Ư", "TW").replace("Đ", "D")
+    """A document number's matching key (the reference scorer's: TƯ = TW, NĐ = ND, spaces
+    and case dropped).
+
+    >>> norm_number("28-NQ/TƯ") == norm_number("28-nq/tw") and norm_number(None) == ""
+    True
+    """
+    return decree_key(str(s)) if s else ""
 
 
 def token_f1(a: Any, b: Any) -> float:

@@ -12,11 +12,11 @@ import json
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract import keys
 from extract.decode import DecodeError, decode_bytes
 from extract.document import Document
 from extract.html import Page, html_to_text
@@ -258,7 +258,7 @@ def nfc(text: str) -> str:
     >>> nfc("\ufeffLo\u0300 Văn\u00a0Khiêm")
     'Lò Văn Khiêm'
     """
-    return unicodedata.normalize("NFC", text).lstrip("\ufeff").translate(_SPACES)
+    return keys.nfc(text).lstrip("\ufeff").translate(_SPACES)
 
 
 def published_date(text: str) -> str | None:
