@@ -52,7 +52,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _LOC_TYPE = re.compile(r"^(thành phố trực thuộc trung ương|thành phố|thị xã|thị trấn|tỉnh|huyện|"
                        r"quận|xã|phường|đặc khu|tp\.?)\s+")
-_DATED = re.compile(r"\s*\b(năm|ngày)\s.*$")
+_DATED = re.compile(r"\s*\b(nam|ngay)\s+\d.*$")  # "năm 2015", "ngày 5/3/2019", marks dropped
 _NUMBER_START = re.compile(r"(?<!\w)\d")
 
 
@@ -165,17 +165,18 @@ def decree_number(number: str) -> str:
 
 def decree_key(text: str) -> str:
     """The matching key of a document: from its number on (a leading kind, "Nghị định số",
-    and a trailing date dropped) in canonical form without diacritics; a document without a
-    number keys on its name (the year dropped).
+    and a trailing date dropped), upper case, without spaces or diacritics (NĐ = ND,
+    TƯ = TW); a document without a number keys on its name (the year dropped).
 
     >>> decree_key("Nghị định số 21/2019/NĐ-CP ngày 5/3/2019") == decree_key("21/2019/nd-cp")
     True
-    >>> decree_key("Luật Nghĩa vụ quân sự năm 2015")
-    'LUATNGHIAVUQUANSU'
+    >>> decree_key("Luật Nghĩa vụ quân sự năm 2015") == decree_key("luat nghia vu quan su")
+    True
     """
-    folded = _DATED.sub("", fold(text))
-    number = _NUMBER_START.search(folded)
-    return strip_marks(decree_number(folded[number.start():] if number else folded))
+    plain = strip_marks(fold(text).replace("t.ư", "tw").replace("tư", "tw"))
+    plain = _DATED.sub("", plain)
+    number = _NUMBER_START.search(plain)
+    return (plain[number.start():] if number else plain).upper().replace(" ", "")
 
 
 def param_key(kind: str, value: str) -> str:

@@ -2,7 +2,7 @@
 
 >>> import vnkg
 >>> report = vnkg.build(["examples/articles"], store="vnkg-data")  # doctest: +SKIP
->>> vnkg.query("chairs", {"person": "Hoàng Văn Thạch"}, store="vnkg-data")  # doctest: +SKIP
+>>> vnkg.query("chairs", {"person": "bui khac thieu"}, store="vnkg-data")  # doctest: +SKIP
 """
 
 from __future__ import annotations

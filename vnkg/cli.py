@@ -21,8 +21,8 @@ from vnkg.parallel import check_jobs
 
 EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
-  vnkg query chairs --param person="Triệu Đức Phong"
-  vnkg query career --param person="bui khac thieu"
+  vnkg query person-meetings --param person="Triệu Đức Phong"
+  vnkg query chairs --param person="bui khac thieu"
   vnkg view overview -o overview.html
 exit status: 0 all loaded, 1 some input skipped (listed), 2 usage error,
              3 store in use by another process (see --wait)"""
