@@ -141,6 +141,7 @@ def name_key(s: str) -> str:
     return " ".join(words.split())
 
 
+@lru_cache(maxsize=65536)
 def locality_key(s: str) -> str:
     """The key of a locality: its name key without a leading type word.
 
