@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 # the API names its parameters in backquotes; the command line says its options instead
 _OPTION_OF = {"`node`": "--name or --id", "`number`": "--number", "`write`": "--write",
               "`jobs`": "--jobs", "`backend`": "--backend", "`neo4j`": "--neo4j",
-              "`store`": "--store", "`wait`": "--wait", "`reference`": "--no-reference"}
+              "`store`": "--store", "`wait`": "--wait"}
 
 
 def _say(command: str, message: str) -> None:
