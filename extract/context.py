@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
-from extract.text import fold, fold_same_length
+from extract.keys import local_id as make_id  # noqa: F401 - re-exported (record, links)
+from extract.text import fold_same_length
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
 CAP_WORD = re.compile(rf"[{re.escape(_UPPER)}][^\W\d_]*(?:['’][^\W\d_]+)*")
@@ -81,21 +79,3 @@ def make_ctx(doc_id: str, text: str, published: str | None) -> Ctx:
     return Ctx(doc_id, text, fold_same_length(text), published, sentences, tokens,
                [t.start for t in tokens], [s for s, _ in sentences])
 
-
-@lru_cache(maxsize=65536)
-def slug(s: str) -> str:
-    """ASCII slug of a name for readable ids: 'Ngân Sơn' -> 'ngan-son'.
-
-    >>> slug("Đại tá Ngân Sơn")
-    'dai-ta-ngan-son'
-    """
-    base = unicodedata.normalize("NFD", fold(s).replace("đ", "d"))
-    ascii_ = "".join(c for c in base if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:60] or "x"
-
-
-@lru_cache(maxsize=65536)
-def make_id(prefix: str, key: str) -> str:
-    """Deterministic record-local id from a canonical key: prefix, slug and a short hash."""
-    digest = hashlib.sha1(fold(key).encode("utf-8")).hexdigest()[:6]
-    return f"{prefix}:{slug(key)}-{digest}"

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from extract.keys import nfc as _nfc
+
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
          (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -126,10 +128,6 @@ def _mostly_utf8(data: bytes) -> bool:
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     return sum(1 for c in text if ord(c) > 127) - bad > bad
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def looks_vietnamese(text: str) -> bool:

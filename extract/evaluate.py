@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from extract.keys import decree_key, nfc
 
 _ABBR = [(re.compile(p), r) for p, r in [
     (r"\bbộ chqs\b", "bộ chỉ huy quân sự"), (r"\bban chqs\b", "ban chỉ huy quân sự"),
@@ -66,7 +67,7 @@ def norm(s: Any) -> str:
     abbreviations expanded, punctuation to spaces."""
     if not s:
         return ""
-    low = unicodedata.normalize("NFC", str(s)).replace("\u2019", "'").lower()
+    low = nfc(str(s)).replace("\u2019", "'").lower()
     out = " ".join(_tone(w) for w in low.split())
     for pattern, rep in _ABBR:
         out = pattern.sub(rep, out)
@@ -86,8 +87,13 @@ def strip_loc_type(s: Any) -> str:
 
 
 def norm_number(s: Any) -> str:
-    out = unicodedata.normalize("NFC", str(s or "")).upper().replace(" ", "")
-    return out.replace("TƯ", "TW").replace("T.Ư", "TW").replace("Đ", "D")
+    """A document number's matching key (the reference scorer's: TƯ = TW, NĐ = ND, spaces
+    and case dropped).
+
+    >>> norm_number("28-NQ/TƯ") == norm_number("28-nq/tw") and norm_number(None) == ""
+    True
+    """
+    return decree_key(str(s)) if s else ""
 
 
 def token_f1(a: Any, b: Any) -> float:

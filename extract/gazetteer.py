@@ -23,10 +23,13 @@ from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from extract.keys import ascii_key  # noqa: F401 - the keys of place names live in keys
+from extract.keys import tone_key as fold_name
+from extract.keys import tone_word as _fold_word
+
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 STRUCTURES = ("2024", "2025")
 CITY_TW = "thành phố trực thuộc trung ương"
-_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _LEVELS = {"tỉnh": 0, CITY_TW: 0, "huyện": 1, "quận": 1, "thị xã": 1, "thành phố": 1,
            "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
 
@@ -72,39 +75,6 @@ class _Index:
 
 
 # ---- folding ------------------------------------------------------------------------------
-
-def _fold_word(word: str) -> str:
-    tone = ""
-    kept = []
-    for ch in unicodedata.normalize("NFD", word):
-        if ch in _TONES:
-            tone = _TONES[ch]
-        else:
-            kept.append(ch)
-    return unicodedata.normalize("NFC", "".join(kept)) + tone
-
-
-@lru_cache(maxsize=65536)
-def fold_name(text: str) -> str:
-    """The matching key of a name: case, punctuation and tone-mark placement folded.
-
-    >>> fold_name("Hoà Bình") == fold_name("hòa  bình") == "hoa2 binh2"
-    True
-    """
-    words = re.split(r"[\W_]+", unicodedata.normalize("NFC", text).lower())
-    return " ".join(_fold_word(w) for w in words if w)
-
-
-@lru_cache(maxsize=65536)
-def ascii_key(text: str) -> str:
-    """The key without any diacritics or spaces, as the package's own keys: "Đắk Lắk" → "daklak".
-
-    >>> ascii_key("Đắk Lắk")
-    'daklak'
-    """
-    plain = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return re.sub(r"[^a-z0-9]", "", plain)
-
 
 def _exact_key(text: str) -> str:
     return fold_name(text).replace(" ", "")  # "Krông Ana" meets "Krông A Na"

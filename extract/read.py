@@ -12,11 +12,11 @@ import json
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract import keys
 from extract.decode import DecodeError, decode_bytes
 from extract.document import Document
 from extract.html import Page, html_to_text
@@ -103,6 +103,7 @@ def _walk_folder(root: Path) -> Iterator[Path | Problem]:
     """Article files under `root`, sorted; symlinked folders followed once (loops cut)."""
     visited: set[tuple[int, int]] = set()
     files: list[Path] = []
+    others: list[Path] = []  # files of other types: reported, not read
     errors: list[OSError] = []
     for folder, dirs, names in os.walk(root, followlinks=True, onerror=errors.append):
         st = os.stat(folder)
@@ -111,9 +112,14 @@ def _walk_folder(root: Path) -> Iterator[Path | Problem]:
             continue
         visited.add((st.st_dev, st.st_ino))
         files += [Path(folder, n) for n in names if Path(n).suffix.lower() in SUFFIXES]
+        others += [Path(folder, n) for n in names
+                   if Path(n).suffix.lower() not in SUFFIXES and not n.startswith(".")]
     for err in errors:
         yield Problem(str(err.filename or root), None,
                       f"cannot list the folder ({err.strerror}); check its permissions")
+    for other in sorted(others):  # listed, so a folder of PDFs does not load "nothing" silently
+        yield Problem(str(other), None, f"unsupported file type {other.suffix or '(none)'!r}: "
+                      f"vnkg reads {', '.join(SUFFIXES)}; save it as text or HTML to include it")
     real: set[Path] = set()
     for child in sorted(files):
         try:
@@ -258,7 +264,7 @@ def nfc(text: str) -> str:
     >>> nfc("\ufeffLo\u0300 Văn\u00a0Khiêm")
     'Lò Văn Khiêm'
     """
-    return unicodedata.normalize("NFC", text).lstrip("\ufeff").translate(_SPACES)
+    return keys.nfc(text).lstrip("\ufeff").translate(_SPACES)
 
 
 def published_date(text: str) -> str | None:

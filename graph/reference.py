@@ -8,7 +8,7 @@ same ids (`extract.gazetteer.locality_node_id`), so they join these nodes.
 from __future__ import annotations
 
 from extract.gazetteer import STRUCTURES, Place, iter_places, locality_node_id, place, successors
-from extract.text import fold
+from extract.keys import locality_key
 from graph.model import Edge, Fragment, Node
 
 REFERENCE_ARTICLE = "reference"
@@ -23,7 +23,7 @@ def locality_node(p: Place) -> Node:
     """
     props: dict[str, str | int | float | bool | None | list[str]] = {
         "name": p.name, "type": p.type, "code": p.code, "structure": p.structure,
-        "province": p.province_name, "key": fold(p.name), **within(p),
+        "province": p.province_name, "key": locality_key(p.name), **within(p),
     }
     return Node(id=locality_node_id(p), label="Locality", props=props)
 
@@ -53,7 +53,7 @@ def within(p: Place) -> dict[str, str | int | float | bool | None | list[str]]:
 def around(p: Place) -> tuple[set[str], set[str]]:
     """The ids and the matching keys of a place and of the units containing it."""
     chain = ancestry(p)
-    return {locality_node_id(a) for a in chain}, {fold(a.name) for a in chain}
+    return {locality_node_id(a) for a in chain}, {locality_key(a.name) for a in chain}
 
 
 def _part_of(p: Place) -> Edge | None:

@@ -14,8 +14,9 @@ from typing import Any
 
 from extract.gazetteer import Place as GazetteerPlace
 from extract.gazetteer import locality_node_id, place
-from extract.text import fold
-from graph.ids import article_id, make_id
+from extract.keys import decree_key, decree_number, fold, locality_key, make_id, name_key
+from extract.text import canonical
+from graph.ids import article_id
 from graph.model import Edge, Evidence, Fragment, Node
 from graph.reference import around, locality_node
 
@@ -72,7 +73,7 @@ def _localities(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         node_id = global_id(loc)
         props = {"name": loc["name"], "type": loc.get("type"), "code": loc.get("code"),
                  "structure": loc.get("structure"), "province": loc.get("province"),
-                 "key": fold(loc["name"]), **_within(loc, by_local, ids)}
+                 "key": locality_key(loc["name"]), **_within(loc, by_local, ids)}
         frag.add_node(Node(node_id, "Locality", _clean(props)))
     for loc in record["localities"]:
         parent = by_local.get(loc.get("parent") or "")
@@ -87,7 +88,7 @@ def _within(loc: Record, by_local: dict[str, Record], ids: dict[str, str]) -> di
     while (parent := by_local.get(chain[-1].get("parent") or "")) and parent["id"] not in seen:
         chain.append(parent)
         seen.add(parent["id"])
-    all_ids, keys = {ids[c["id"]] for c in chain}, {fold(c["name"]) for c in chain}
+    all_ids, keys = {ids[c["id"]] for c in chain}, {locality_key(c["name"]) for c in chain}
     for c in chain:
         known = place(c["code"], c.get("structure") or "2024") if c.get("code") else None
         if known:
@@ -105,7 +106,7 @@ def _units(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
     doc_id = record["doc"]["id"]
     for unit in record["units"]:
         loc = ids.get(unit.get("locality") or "") or _implied_locality(frag, unit)
-        props = {"name": unit["name"], "kind": unit.get("kind"), "key": fold(unit["name"])}
+        props = {"name": unit["name"], "kind": unit.get("kind"), "key": name_key(unit["name"])}
         if unit.get("scope") == "article" and not loc:
             node_id = make_id("Unit", unit["name"], None, "article", doc_id)
             props["article"] = doc_id
@@ -127,16 +128,6 @@ def _implied_locality(frag: Fragment, unit: Record) -> str | None:
     return node.id
 
 
-def decree_key(number: str) -> str:
-    """Canonical matching form of a document number: 28-NQ/TƯ and 28-nq/tw are one.
-
-    >>> decree_key("28-NQ/TƯ") == decree_key("28-nq/tw")
-    True
-    """
-    key = fold(number).upper().replace(" ", "")
-    return key.replace("T.Ư", "TW").replace("TƯ", "TW")
-
-
 def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
     doc_id = record["doc"]["id"]
     # numbered documents first, so a session-named one can join the numbered one it means
@@ -146,7 +137,7 @@ def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         if full:
             # numbers without their year (28-NQ/TW) recur: the 2008 and 2013 ones differ
             year = "" if re.search(r"(19|20)\d\d", number) else (dec.get("date") or "")[:4]
-            node_id = make_id("Decree", decree_key(number), year)
+            node_id = make_id("Decree", decree_number(number), year)
         elif number:
             # a bare number ("Nghị định số 21") stays its own node unless dated or attributed
             anchor = dec.get("date") or dec.get("issuer") or doc_id
@@ -159,12 +150,23 @@ def _decrees(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
             continue  # the same document as a numbered one the article also cites
         props = {"name": _decree_name(dec), "number": number, "kind": dec["kind"],
                  "date": dec.get("date"), "issuer": dec.get("issuer"), "title": dec.get("title"),
-                 "key": decree_key(number) if number else decree_title_key(dec)}
+                 "key": decree_key(number or dec["surface"])}
         frag.add_node(Node(node_id, "Decree", _clean(props)))
         if dec.get("issuer"):
-            issuer = make_id("Unit", dec["issuer"], None)
-            frag.add_node(Node(issuer, "Unit", {"name": dec["issuer"], "key": fold(dec["issuer"])}))
-            frag.add_edge(Edge("ISSUED_BY", node_id, issuer))
+            frag.add_edge(Edge("ISSUED_BY", node_id, _issuer(frag, record, ids, dec["issuer"])))
+
+
+def _issuer(frag: Fragment, record: Record, ids: dict[str, str], issuer: str) -> str:
+    """The unit that issued a decree: the article's unit of that name when it has one
+    ("UBND huyện X" is its unit "Ủy ban nhân dân huyện X"), else a unit of its own."""
+    key = name_key(issuer)
+    same = [ids[u["id"]] for u in record["units"] if name_key(u["name"]) == key]
+    if same:
+        return same[0]
+    name = canonical(issuer)
+    node_id = make_id("Unit", name, None)
+    frag.add_node(Node(node_id, "Unit", {"name": name, "key": name_key(name)}))
+    return node_id
 
 
 def session_alias(dec: Record, record: Record) -> str:
@@ -212,7 +214,7 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         ids[meeting["id"]] = node_id
         props = {"name": meeting["title"], "title": meeting["title"], "kind": meeting.get("kind"),
                  "date": meeting.get("date"), "date_surface": meeting.get("date_surface"),
-                 "key": fold(meeting["title"])}
+                 "key": name_key(meeting["title"])}
         frag.add_node(Node(node_id, "Meeting", _clean(props)))
         if loc:
             frag.add_edge(Edge("HELD_IN", node_id, loc))
@@ -228,12 +230,12 @@ def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         anchor, reason = person_anchor(person, record)
         node_id = make_id("Person", person["name"], anchor)
         ids[person["id"]] = node_id
-        props = {"name": person["name"], "rank": person.get("rank"), "key": fold(person["name"]),
-                 "anchor": anchor, "anchored_by": [reason]}
+        props = {"name": person["name"], "rank": person.get("rank"),
+                 "key": name_key(person["name"]), "anchor": anchor, "anchored_by": [reason]}
         frag.add_node(Node(node_id, "Person", _clean(props)))
         if person.get("rank"):
             rank_id = make_id("Rank", person["rank"])
-            rank = {"name": person["rank"], "key": fold(person["rank"])}
+            rank = {"name": person["rank"], "key": name_key(person["rank"])}
             frag.add_node(Node(rank_id, "Rank", rank))
             frag.add_edge(Edge("HAS_RANK", node_id, rank_id))
         for post in person["positions"]:
@@ -288,7 +290,7 @@ def _position(frag: Fragment, person_id: str, post: Record, ids: dict[str, str])
     role = post.get("role") or post["title"]
     post_id = make_id("Position", role if unit_id else post["title"], unit_id)
     props = {"name": post["title"], "title": post["title"], "role": post.get("role"),
-             "key": fold(post["title"])}
+             "key": name_key(post["title"])}
     frag.add_node(Node(post_id, "Position", _clean(props)))
     frag.add_edge(Edge("HOLDS", person_id, post_id))
     if unit_id:

@@ -18,13 +18,17 @@ from rdflib import Graph as RdfGraph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.model import LABELS, UNIQUE, Graph
-from loaders.rdf import RdfStore
+from graph.rdf import graph_iri
+from loaders.rdf import REFERENCE, RdfStore
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
 
 
-def export_graph(store: RdfStore, fmt: str, output: str | Path) -> list[Path]:
+def export_graph(store: RdfStore, fmt: str, output: str | Path, reference: bool = True
+                 ) -> list[Path]:
     """Write the whole graph in `fmt` to `output` (a folder for csv); the files written.
+    Without `reference`, the gazetteer's reference localities are left out (CSV and Cypher,
+    written from the articles' graph, never hold them).
 
     >>> export_graph(RdfStore(None), "yaml", "x")
     Traceback (most recent call last):
@@ -36,15 +40,18 @@ def export_graph(store: RdfStore, fmt: str, output: str | Path) -> list[Path]:
         union = RdfGraph()
         for prefix, ns in store.dataset.namespaces():
             union.bind(prefix, ns)
-        for triple in store.dataset.triples((None, None, None)):
-            union.add(triple)
+        if reference:
+            for triple in store.dataset.triples((None, None, None)):
+                union.add(triple)
+        else:  # the union of the named graphs but the reference one
+            for s_, p_, o_, _ in _quads(store, reference):
+                union.add((s_, p_, o_))
         union.serialize(out, format="json-ld" if fmt == "jsonld" else "turtle", encoding="utf-8")
         return [out]
     if fmt == "nquads":
         dataset = Dataset()
         # the default graph is the union of the named graphs; the file keeps them apart
-        quads: Any = (q for q in store.dataset.quads((None, None, None, None))
-                      if q[3] != DATASET_DEFAULT_GRAPH_ID)
+        quads: Any = _quads(store, reference)
         dataset.addN(quads)
         dataset.serialize(out, format="nquads", encoding="utf-8")
         return [out]
@@ -55,6 +62,13 @@ def export_graph(store: RdfStore, fmt: str, output: str | Path) -> list[Path]:
             write_cypher_script(store.read_graph(), f)
         return [out]
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")
+
+
+def _quads(store: RdfStore, reference: bool) -> Any:
+    """The quads of the named graphs (the default graph is their union), with the
+    reference gazetteer's graph or without it."""
+    skip = {DATASET_DEFAULT_GRAPH_ID} | (set() if reference else {graph_iri(REFERENCE)})
+    return (q for q in store.dataset.quads((None, None, None, None)) if q[3] not in skip)
 
 
 def write_neo4j_csv(graph: Graph, folder: Path) -> list[Path]:

@@ -338,7 +338,7 @@ def open_on_disk(path: Path, wait: float = 0.0) -> OxigraphStore:
     can never write one store at once; the lock dies with its process, even on SIGKILL.
     """
     if path.exists() and not path.is_dir():
-        raise ValueError(f"--store {path} is a file, not a store folder; give a folder")
+        raise ValueError(f"{path} is a file, not a store folder; give a folder")
     path.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait
     while True:
@@ -351,7 +351,7 @@ def open_on_disk(path: Path, wait: float = 0.0) -> OxigraphStore:
             if time.monotonic() >= deadline:
                 raise StoreBusyError(
                     f"the store at {path} is in use by another process (another vnkg build "
-                    "or query?); wait for it to finish, or use another --store") from err
+                    "or query?); wait for it to finish, or use another store folder") from err
             time.sleep(0.2)
         except RuntimeError as err:  # pyoxigraph reports a damaged store this way
             raise ValueError(f"cannot open the store at {path} ({err}); it is damaged or "

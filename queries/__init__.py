@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from extract.text import expand_abbreviations, fold
+from extract.keys import param_key  # re-exported: the home of every matching key
 from queries.seeds import parse_seeds
 
 ENTITY_PARAMS = ("person", "unit", "locality", "province", "decree", "id")
 _HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|lists|about|seeds):\s*(.*)$")
-_LOC_TYPE = re.compile(r"^(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu|tp\.?)\s+")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def bind_params(query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
     """The bindings for `params`: unknown names are an error, missing ones mean "any".
 
     >>> bind_params(read_query("chairs"), {"person": "Nguyễn Văn A"})["person_key"]
-    'nguyễn văn a'
+    'nguyen van a'
     """
     unknown = set(params) - set(query.params)
     if unknown:
@@ -88,17 +87,6 @@ def bind_params(query: NamedQuery, params: dict[str, Any]) -> dict[str, Any]:
         if name in ENTITY_PARAMS:
             bound[f"{name}_key"] = None if value is None else param_key(name, str(value))
     return bound
-
-
-def param_key(kind: str, value: str) -> str:
-    """The folded key an entity parameter is matched on (nodes carry the same `key`)."""
-    if kind == "decree":
-        from graph.resolve import decree_key
-
-        return decree_key(re.sub(r"^(nghị định|nghị quyết|quyết định|chỉ thị|luật|kế hoạch)"
-                                 r"\s+(số\s+)?", "", fold(value)))
-    key = fold(expand_abbreviations(value))
-    return _LOC_TYPE.sub("", key) if kind in ("locality", "province") else key
 
 
 def order_rows(rows: list[dict[str, Any]], columns: tuple[str, ...],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from extract.keys import decree_key
 from viz.match import require_nodes
 from viz.walk import ancestors, in_nodes, out_nodes, top
 
@@ -27,7 +28,7 @@ def decree_view(g: nx.MultiDiGraph, number: str) -> nx.MultiDiGraph:
     >>> sorted(decree_view(g, "21/2019/nd-cp"))
     ['d', 'm']
     """
-    decrees = require_nodes(g, number, ["Decree"], keys=("number", "name"))
+    decrees = require_nodes(g, number, ["Decree"], keys=("number", "name"), key=decree_key)
     meetings = sorted({m for d in decrees for m in in_nodes(g, d, ("CONCERNS",))},
                       key=lambda m: (str(g.nodes[m].get("date") or "9999"), m))
     places = {m: sorted(out_nodes(g, m, ("HELD_IN",))) for m in meetings}

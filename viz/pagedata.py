@@ -11,9 +11,9 @@ from typing import Any
 
 import networkx as nx
 
+from extract.keys import fold, strip_marks
 from graph.model import LABELS
 from viz.layout import fast_layout
-from viz.match import fold
 from viz.style import (
     CAPTION_PROP,
     EDGE_CAPTION,
@@ -116,7 +116,7 @@ def _node(view: nx.MultiDiGraph, node: str, pos: tuple[float, float] | None) -> 
                NODE_SIZE.max)
     size = grow + (NODE_SIZE.focus if data.get("focus") else 0)
     out: Json = {"id": str(node), "label": name if len(name) <= 90 else name[:87] + "…",
-                 "group": _group(data), "size": round(size, 1), "k": fold(name)}
+                 "group": _group(data), "size": round(size, 1), "k": _search_key(name)}
     if pos is not None:
         out["x"], out["y"] = round(pos[0], 1), round(pos[1], 1)
     return out
@@ -240,3 +240,9 @@ def _text(value: Any) -> str:
     if isinstance(value, list | tuple | set):
         return "; ".join(str(v) for v in value)
     return "" if value is None else str(value)
+
+
+def _search_key(name: str) -> str:
+    """What the page's search box compares (its own `fold` in assets: no diacritics, lower
+    case, one space)."""
+    return strip_marks(fold(name))

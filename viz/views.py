@@ -11,9 +11,10 @@ from itertools import combinations
 
 import networkx as nx
 
+from extract.keys import locality_key
 from graph.model import LABELS
 from viz.decree import decree_view
-from viz.match import ViewError, find_nodes, fold, require_nodes
+from viz.match import ViewError, find_nodes, require_nodes
 from viz.walk import ROLES, ancestors, descendants, in_nodes, out_nodes
 
 __all__ = ["overview", "person_view", "meeting_view", "decree_view", "co_attendance_view",
@@ -139,14 +140,14 @@ def co_attendance_view(g: nx.MultiDiGraph, min_shared: int = 1) -> nx.MultiDiGra
 def _province_scope(g: nx.MultiDiGraph, province: str) -> set[str]:
     """Localities in the province, their meetings and units, the people, posts, ranks and
     decrees attached to those."""
-    provinces = find_nodes(g, province, ["Locality"], keys=("name", "code"))
-    key = fold(province)
+    provinces = find_nodes(g, province, ["Locality"], keys=("name", "code"), key=locality_key)
+    key = locality_key(province)
     places = set(provinces)
     for p in provinces:
         places |= descendants(g, p)
     places |= {n for n, d in g.nodes(data=True) if d.get("label") == "Locality"
-               and d.get("province") and fold(str(d["province"])) in
-               {key, *(fold(str(g.nodes[p].get("name", ""))) for p in provinces)}}
+               and d.get("province") and locality_key(str(d["province"])) in
+               {key, *(locality_key(str(g.nodes[p].get("name", ""))) for p in provinces)}}
     if not places:
         raise ViewError(f"no Locality named {province!r}; give a province id, name or code")
     meetings = {m for p in places for m in in_nodes(g, p, ("HELD_IN",))}

@@ -2,7 +2,7 @@
 
 >>> import vnkg
 >>> report = vnkg.build(["examples/articles"], store="vnkg-data")  # doctest: +SKIP
->>> vnkg.query("chairs", {"person": "Hoàng Văn Thạch"}, store="vnkg-data")  # doctest: +SKIP
+>>> vnkg.query("chairs", {"person": "bui khac thieu"}, store="vnkg-data")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import IO, Any
 from extract import extract_record
 from extract.evaluate import Report
 from extract.read import MAX_BYTES, Problem, read_documents
+from extract.record_types import record_problems
 from graph.overrides import apply_overrides, read_overrides
 from graph.rdf import render
 from graph.resolve import to_fragment
@@ -23,6 +24,7 @@ from vnkg.parallel import Extractor, check_jobs
 from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store
 
 Record = dict[str, Any]
+VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
 
 
@@ -47,21 +49,39 @@ def write_records(records: Iterable[Record], out: IO[str]) -> int:
 
 
 def read_records(path: str | Path, problems: list[Problem] | None = None) -> Iterator[Record]:
-    """Read records from a JSON Lines file; a broken line is reported and skipped."""
+    """Read records from a JSON Lines file, each checked against the record's shape
+    (extract.record_types): a bad line is reported (file, line, the fields at fault and
+    what they should be) and skipped; without `problems` it raises ValueError."""
+    for _, record in _numbered_records(path, problems):
+        yield record
+
+
+def _numbered_records(path: str | Path, problems: list[Problem] | None
+                      ) -> Iterator[tuple[int, Record]]:
     with open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-                record["doc"]["id"]  # noqa: B018 - a record without a doc id is unusable
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                problem = Problem(str(path), number, f"not a record ({err}); fix or remove it")
-                if problems is None:
-                    raise ValueError(str(problem)) from err
-                problems.append(problem)
+            except json.JSONDecodeError as err:
+                _report(problems, Problem(str(path), number, f"not JSON ({err.msg}, column "
+                                          f"{err.colno}); fix or remove the line"))
                 continue
-            yield record
+            faults = record_problems(record)
+            if faults:
+                said = "; ".join(f"field {field} {what}" for field, what in faults[:3])
+                more = f" (and {len(faults) - 3} more)" if len(faults) > 3 else ""
+                _report(problems, Problem(str(path), number, f"not a vnkg record: {said}{more}; "
+                                          "fix the line, or extract its article again"))
+                continue
+            yield number, record
+
+
+def _report(problems: list[Problem] | None, problem: Problem) -> None:
+    if problems is None:
+        raise ValueError(str(problem))
+    problems.append(problem)
 
 
 def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
@@ -100,8 +120,7 @@ def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
     or both."""
     report = BuildReport()
     fixes = read_overrides(overrides)
-    fragments = (apply_overrides(to_fragment(r), fixes)
-                 for r in read_records(records_path, report.problems))
+    fragments = _record_fragments(records_path, report.problems, fixes)
     target = Target(store, endpoint, reference, backend, neo4j, wait)
     return load_fragments(fragments, report, progress, target)
 
@@ -116,19 +135,55 @@ def evaluate(inputs: Iterable[str | Path], gold: str | Path,
     return run(inputs, gold, problems, answers=answers)
 
 
+def _record_fragments(path: str | Path, problems: list[Problem], fixes: Any
+                      ) -> Iterator[Any]:
+    """The fragments of the records in `path`; a record the resolver cannot read (an id
+    that names nothing, say) is reported and skipped like a malformed one."""
+    for number, record in _numbered_records(path, problems):
+        try:
+            fragment = to_fragment(record)
+        except (KeyError, TypeError, ValueError, IndexError) as err:
+            problems.append(Problem(str(path), number, f"cannot resolve this record ({err!r}); "
+                                    "fix the line, or extract its article again"))
+            continue
+        yield apply_overrides(fragment, fixes)
+
+
+def _existing(store: str | Path | None, endpoint: str | None, wait: float) -> Any:
+    """Open a store that must already exist (for reading): a folder that is not there is
+    an error naming it, not a new empty store that answers nothing."""
+    if endpoint is None and store is not None and not Path(store).exists():
+        raise FileNotFoundError(f"no store at {store}: build or load one into that folder "
+                                "first, or name the folder of an existing store")
+    return open_store(store, endpoint, wait)
+
+
 def query(name: str, params: dict[str, Any] | None = None,
           store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
-          backend: str = "rdf", neo4j: str | None = None) -> list[dict[str, Any]]:
+          backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0
+          ) -> list[dict[str, Any]]:
     """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j); a list of
-    rows keyed by column."""
+    rows keyed by column. `wait` is how long to wait for a store another process holds."""
     if backend == "neo4j":
         from loaders.neo4j_query import run_cypher_query
         from vnkg.neo4j_backend import connect
 
         with connect(neo4j) as driver:
             return run_cypher_query(driver, name, params)
-    with open_store(store, endpoint) as rdf:
+    with _existing(store, endpoint, wait) as rdf:
         return run_named(rdf, name, params)
+
+
+def why_empty(name: str, params: dict[str, Any] | None = None,
+              store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
+              wait: float = 0.0) -> list[str]:
+    """Why named query `name` gave no rows: each name among `params` that names nothing,
+    with the nearest names the store holds; else that the names exist but no rows join them.
+    """
+    from vnkg.explain import why_empty as explain
+
+    with _existing(store, endpoint, wait) as rdf:
+        return explain(rdf, name, params or {})
 
 
 def cypher(text: str, neo4j: str | None = None, write: bool = False) -> list[dict[str, Any]]:
@@ -140,13 +195,13 @@ def cypher(text: str, neo4j: str | None = None, write: bool = False) -> list[dic
 
 
 def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = False, *,
-           endpoint: str | None = None) -> list[dict[str, Any]]:
+           endpoint: str | None = None, wait: float = 0.0) -> list[dict[str, Any]]:
     """Run a SPARQL query; updates only with `write=True`."""
-    with open_store(store, endpoint) as rdf:
+    with _existing(store, endpoint, wait) as rdf:
         if _is_update(text):
             if not write:
                 raise PermissionError("this is a SPARQL update; the store is read-only unless "
-                                      "you pass --write")
+                                      "`write` is given")
             rdf.update(text)
             return []
         return rdf.query(text)
@@ -161,7 +216,7 @@ def _is_update(text: str) -> bool:
 
 
 def stats(store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
-          merges: bool = False) -> dict[str, Any]:
+          merges: bool = False, wait: float = 0.0) -> dict[str, Any]:
     """Counts by label and relation type, and the most central officials; with `merges`,
     also the merge log: people joined across articles and why, and same names kept apart."""
     from dataclasses import asdict
@@ -169,7 +224,7 @@ def stats(store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = No
     from graph.analytics import graph_stats
     from graph.merges import merge_log
 
-    with open_store(store, endpoint) as rdf:
+    with _existing(store, endpoint, wait) as rdf:
         graph = rdf.read_graph()
     result = graph_stats(graph)
     if merges:
@@ -183,44 +238,49 @@ def view(name: str, output: str | Path, store: str | Path | None = DEFAULT_STORE
          fmt: str = "html", node: str | None = None, number: str | None = None,
          hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
          province: str | None = None, date_from: str | None = None,
-         date_to: str | None = None, endpoint: str | None = None) -> Path:
+         date_to: str | None = None, endpoint: str | None = None, wait: float = 0.0) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
     `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
     from graph.nx import to_networkx
     from viz import views
 
-    with open_store(store, endpoint) as rdf:
+    if name not in VIEWS:
+        raise ValueError(f"no view named {name!r}; the views: {', '.join(VIEWS)}")
+    with _existing(store, endpoint, wait) as rdf:
         g = to_networkx(rdf.read_graph(reference=name == "decree"))
     if name == "overview":
         sub = views.overview(g, labels, province, date_from, date_to)
     elif name == "person":
-        sub = views.person_view(g, _required(node, "--name or --id"), hops)
+        sub = views.person_view(g, _required(node, "node", "a person's name or id"), hops)
     elif name == "meeting":
-        sub = views.meeting_view(g, _required(node, "--id"))
+        sub = views.meeting_view(g, _required(node, "node", "a meeting's id or title"))
     elif name == "decree":
-        sub = views.decree_view(g, _required(number, "--number"))
-    elif name == "co-attendance":
-        sub = views.co_attendance_view(g, min_shared)
+        sub = views.decree_view(g, _required(number, "number", "a decree's number or id"))
     else:
-        raise ValueError(f"no view named {name!r}")
+        sub = views.co_attendance_view(g, min_shared)
     from viz.export import write_view
 
     return write_view(sub, Path(output), fmt)
 
 
-def _required(value: str | None, flag: str) -> str:
+def _required(value: str | None, param: str, what: str) -> str:
+    """`value`, which a view needs: else a ValueError naming the parameter (`param`, in
+    backquotes, which the command line translates to its option)."""
     if not value:
-        raise ValueError(f"this view needs {flag}")
+        raise ValueError(f"this view needs `{param}`: {what}")
     return value
 
 
 def export(fmt: str, output: str | Path, store: str | Path | None = DEFAULT_STORE, *,
-           endpoint: str | None = None) -> list[Path]:
+           endpoint: str | None = None, reference: bool = True, wait: float = 0.0
+           ) -> list[Path]:
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
-    or the overview view as html, graphml, gexf, json, png."""
+    or the overview view as html, graphml, gexf, json, png. Without `reference` the
+    gazetteer's reference localities are left out (csv, cypher and the view never hold
+    them)."""
     from loaders.export import GRAPH_FORMATS, export_graph
 
     if fmt in GRAPH_FORMATS:
-        with open_store(store, endpoint) as rdf:
-            return export_graph(rdf, fmt, output)
-    return [view("overview", output, store, fmt=fmt, endpoint=endpoint)]
+        with _existing(store, endpoint, wait) as rdf:
+            return export_graph(rdf, fmt, output, reference)
+    return [view("overview", output, store, fmt=fmt, endpoint=endpoint, wait=wait)]

@@ -21,7 +21,8 @@ from vnkg.parallel import check_jobs
 
 EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
-  vnkg query chairs --param person="Hoàng Văn Thạch"
+  vnkg query person-meetings --param person="Triệu Đức Phong"
+  vnkg query chairs --param person="bui khac thieu"
   vnkg view overview -o overview.html
 exit status: 0 all loaded, 1 some input skipped (listed), 2 usage error,
              3 store in use by another process (see --wait)"""
@@ -35,15 +36,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.run(args) or 0)
+        status = int(args.run(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        _quiet_stdout()
+        return 0
     except (KeyError, ValueError, PermissionError, FileNotFoundError, ConnectionError) as err:
-        print(f"vnkg {args.command}: {err.args[0] if err.args else err}", file=sys.stderr)
+        _say(args.command, str(err.args[0] if err.args else err))
         return 2
     except StoreBusyError as err:
-        print(f"vnkg {args.command}: {err}", file=sys.stderr)
+        _say(args.command, f"{err} (--wait SECONDS waits for it)")
         return 3
-    except BrokenPipeError:
-        return 0
+    except KeyboardInterrupt:
+        resume = (": the articles written so far are kept, and running the same command "
+                  "again resumes") if args.command in ("build", "load") else ""
+        fresh_line = "\n" if sys.stderr.isatty() else ""  # after a progress line
+        print(f"{fresh_line}vnkg {args.command}: interrupted{resume}", file=sys.stderr)
+        return 130
+
+
+# the API names its parameters in backquotes; the command line says its options instead
+_OPTION_OF = {"`node`": "--name or --id", "`number`": "--number", "`write`": "--write",
+              "`jobs`": "--jobs", "`backend`": "--backend", "`neo4j`": "--neo4j",
+              "`store`": "--store", "`wait`": "--wait"}
+
+
+def _say(command: str, message: str) -> None:
+    """Print an error of the API on one line, its parameters named as this command's options.
+
+    >>> _say("view", "this view needs `number`: a decree's number or id")  # doctest: +SKIP
+    vnkg view: this view needs --number: a decree's number or id
+    """
+    for param, option in _OPTION_OF.items():
+        message = message.replace(param, option)
+    print(f"vnkg {command}: {message}", file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's final flush does not fail on the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -168,10 +206,15 @@ def _run_query(args: argparse.Namespace) -> int:
     if args.backend == "both":
         raise ValueError("query takes --backend rdf or neo4j")
     rows = api.query(args.name, params, args.store, endpoint=args.sparql_endpoint,
-                     backend=args.backend, neo4j=args.neo4j)
+                     backend=args.backend, neo4j=args.neo4j, wait=args.wait)
     from queries import read_query
 
     print_rows(rows, read_query(args.name).columns, args.format)
+    if not rows and params and args.backend == "rdf":
+        sys.stdout.flush()
+        for line in api.why_empty(args.name, params, args.store, endpoint=args.sparql_endpoint,
+                                  wait=args.wait):
+            print(f"vnkg query: {line}", file=sys.stderr)
     return 0
 
 
@@ -184,7 +227,8 @@ def _setup_sparql(p: argparse.ArgumentParser) -> None:
 
 def _run_sparql(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
-    rows = api.sparql(text, args.store, write=args.write, endpoint=args.sparql_endpoint)
+    rows = api.sparql(text, args.store, write=args.write, endpoint=args.sparql_endpoint,
+                      wait=args.wait)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
 
@@ -216,11 +260,15 @@ def _setup_export(p: argparse.ArgumentParser) -> None:
                         "folder for neo4j-admin import), cypher; the overview view: html, "
                         "graphml, gexf, json, png")
     p.add_argument("-o", "--output", required=True, help="output file (csv: a folder)")
+    p.add_argument("--no-reference", dest="reference", action="store_false",
+                   help="leave out the gazetteer's reference localities (turtle, nquads, "
+                        "jsonld; csv, cypher and the view formats never hold them)")
     _store(p)
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    for path in api.export(args.format, args.output, args.store, endpoint=args.sparql_endpoint):
+    for path in api.export(args.format, args.output, args.store, endpoint=args.sparql_endpoint,
+                           reference=args.reference, wait=args.wait):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -243,7 +291,8 @@ def _setup_stats(p: argparse.ArgumentParser) -> None:
 
 
 def _run_stats(args: argparse.Namespace) -> int:
-    result = api.stats(args.store, endpoint=args.sparql_endpoint, merges=args.merges)
+    result = api.stats(args.store, endpoint=args.sparql_endpoint, merges=args.merges,
+                       wait=args.wait)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

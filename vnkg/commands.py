@@ -72,7 +72,7 @@ def run_view(args: argparse.Namespace) -> int:
     fmt = args.fmt or (Path(args.output).suffix.lstrip(".") if args.output else "") or "html"
     output = Path(args.output or f"{args.name}.{fmt}")
     path = api.view(args.name, output, store=args.store, fmt=fmt,
-                    endpoint=args.sparql_endpoint, **_view_options(args))
+                    endpoint=args.sparql_endpoint, wait=args.wait, **_view_options(args))
     print(f"wrote {path}", file=sys.stderr)
     return 0
 

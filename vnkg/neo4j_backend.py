@@ -26,7 +26,7 @@ def connect(uri: str | None = None) -> Iterator[Any]:
 
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
-        raise ValueError("no Neo4j to talk to: pass --neo4j URI or set NEO4J_URI "
+        raise ValueError("no Neo4j to talk to: give `neo4j` (a Bolt URI) or set NEO4J_URI "
                          "(start a local one with `make neo4j`)")
     auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
     driver = GraphDatabase.driver(uri, auth=auth)
@@ -61,6 +61,6 @@ def run_cypher(driver: Any, text: str, write: bool = False) -> list[dict[str, An
             return [dict(record) for record in result]
     except ClientError as err:
         if err.code and err.code.endswith("AccessMode"):
-            raise PermissionError("this Cypher writes; vnkg cypher is read-only unless you "
-                                  "pass --write") from err
+            raise PermissionError("this Cypher writes; it runs read-only unless `write` "
+                                  "is given") from err
         raise ValueError(f"Neo4j rejected the query: {err.message}") from err

@@ -56,7 +56,7 @@ def fragment_for(doc: Document, overrides: Overrides) -> Fragment:
 def check_jobs(jobs: object) -> int:
     """`jobs` as a process count, or a ValueError saying what is accepted."""
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"--jobs takes a whole number of 1 or more, not {jobs!r}")
+        raise ValueError(f"`jobs` takes a whole number of 1 or more, not {jobs!r}")
     return jobs
 
 
@@ -163,7 +163,7 @@ def _died(proc: multiprocessing.process.BaseProcess) -> str:
     """What to tell the user about a worker whose pipe broke."""
     proc.join(2)
     return (f"an extraction worker stopped (exit code {proc.exitcode}) before it finished: "
-            "killed, or out of memory? run the build again with fewer --jobs")
+            "killed, or out of memory? run the build again with fewer `jobs`")
 
 
 def _finished(doc: Document, overrides: Overrides, finish: Finish | None) -> Any:

@@ -58,7 +58,7 @@ def load_fragments(fragments: Iterable[Fragment | Rendered], report: BuildReport
     from vnkg.neo4j_backend import BACKENDS, connect
 
     if target.backend not in BACKENDS:
-        raise ValueError(f"--backend takes one of {', '.join(BACKENDS)}")
+        raise ValueError(f"`backend` takes one of {', '.join(BACKENDS)}")
     with ExitStack() as stack:
         rdf = (stack.enter_context(open_store(target.store, target.endpoint, target.wait))
                if target.backend != "neo4j" else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extract.keys import name_key
 from graph.model import Edge, Evidence, Fragment, Node
 from graph.rdf import from_quads, graph_iri, to_quads
 
@@ -12,7 +13,7 @@ def sample_fragment(article: str = "bai-1", name: str = "Hoàng Văn Thạch") -
     frag = Fragment(article, "2024-05-02")
     frag.add_node(Node(f"article/{article}", "Article",
                        {"name": "Hội nghị", "published": "2024-05-02"}))
-    frag.add_node(Node("person/p1", "Person", {"name": name, "key": name.lower()}))
+    frag.add_node(Node("person/p1", "Person", {"name": name, "key": name_key(name)}))
     frag.add_node(Node("meeting/m1", "Meeting", {"name": "Hội nghị sơ kết", "date": "2024-05-02"}))
     frag.add_node(Node("locality/2024-066", "Locality", {"name": "Bắc Kạn", "type": "tỉnh",
                                                          "code": "066"}))

@@ -29,8 +29,8 @@ def test_every_unit_of_both_structures_is_a_node(frag: Fragment) -> None:
     hanoi = frag.nodes["locality/2024-01"]
     assert hanoi.props == {"name": "Hà Nội", "type": "thành phố trực thuộc trung ương",
                            "code": "01", "structure": "2024", "province": "Hà Nội",
-                           "key": "hà nội", "within": ["locality/2024-01"],
-                           "within_keys": ["hà nội"]}
+                           "key": "ha noi", "within": ["locality/2024-01"],
+                           "within_keys": ["ha noi"]}
     ba_dinh = next(n for n in frag.nodes.values()
                    if n.props["name"] == "Ba Đình" and n.props["structure"] == "2024")
     assert ba_dinh.props["within"] == sorted([ba_dinh.id, "locality/2024-01"])

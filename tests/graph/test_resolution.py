@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import vnkg
-from extract.text import fold
+from extract.keys import fold, name_key
 from graph.merges import merge_log
 from graph.model import Graph
 from graph.overrides import read_overrides
@@ -25,7 +25,7 @@ def graph(sample_store: Path) -> Graph:
 
 def _people(graph: Graph, name: str) -> list[str]:
     return [n.id for n in graph.nodes.values()
-            if n.label == "Person" and n.props.get("key") == fold(name)]
+            if n.label == "Person" and n.props.get("key") == name_key(name)]
 
 
 def test_same_official_is_one_node_across_articles(graph: Graph, expected: dict[str, Any]

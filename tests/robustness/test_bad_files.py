@@ -37,7 +37,9 @@ def test_each_bad_file_is_one_problem_and_the_good_ones_load(tmp_path: Path) -> 
     ids, problems = read([tmp_path], max_bytes=2000)
     assert ids == ["good", "win"]
     why = reasons(problems)
-    assert set(why) == {"bin.txt", "empty.txt", "blank.html", "big.txt", "abc.txt", "bad.txt"}
+    assert set(why) == {"bin.txt", "empty.txt", "blank.html", "big.txt", "abc.txt", "bad.txt",
+                        "notes.md"}
+    assert why["notes.md"].startswith("unsupported file type '.md'")  # listed, not ignored
     assert why["bin.txt"].startswith("binary file (NUL byte at byte offset 8)")
     assert why["empty.txt"].startswith("empty file")
     assert "over the limit of 2000" in why["big.txt"]

@@ -168,6 +168,6 @@ def test_jobs_must_be_a_whole_number_of_one_or_more(tmp_path: Path,
         assert stop.value.code == 2
         assert "--jobs" in capsys.readouterr().err
     for value in (0, -1, True, 2.0):
-        with pytest.raises(ValueError, match="--jobs takes a whole number"):
+        with pytest.raises(ValueError, match="`jobs` takes a whole number"):
             vnkg.build([EXAMPLES], store=tmp_path / "s", jobs=value)  # type: ignore[arg-type]
     assert not (tmp_path / "s").exists()
