@@ -140,9 +140,9 @@ def test_unit_without_its_place_takes_the_article_province(tmp_path: Path) -> No
     vnkg.build([src], store=tmp_path / "s", reference=False, overrides=None)
     with RdfStore(tmp_path / "s") as rdf:
         graph = rdf.read_graph()
-    bac_kan = _unit_nodes(graph, fold("Bộ Chỉ huy quân sự tỉnh Bắc Kạn"))
+    bac_kan = _unit_nodes(graph, name_key("Bộ Chỉ huy quân sự tỉnh Bắc Kạn"))
     assert len(bac_kan) == 1
     assert {"a", "b"} <= set(graph.sources_of(bac_kan[0]))
-    unknown = _unit_nodes(graph, fold("Bộ Chỉ huy quân sự tỉnh"))
+    unknown = _unit_nodes(graph, name_key("Bộ Chỉ huy quân sự tỉnh"))
     assert len(unknown) == 1 and unknown[0].props.get("article") == "c"
     assert set(graph.sources_of(unknown[0])) == {"c"}
