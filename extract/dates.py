@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract import lexicon as lx
+from extract.text import fold
+
 _TIME = (r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|hôm\s+nay|qua|mai))?|"
          r"ngày|hôm\s+nay|hôm\s+qua|vào|từ)")
 _DAY_MONTH = (r"(?P<d>\d{1,2})(?:\s*(?:-|–|và|,)\s*(?P<d2>\d{1,2}))?\s*(?P<s1>[/.-])\s*"
@@ -33,9 +36,26 @@ _AFTER = re.compile(
     r"\s*,?\s*(?:ngày\s+(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
     r"(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4})|năm\s+(?P<yo>\d{4}))", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
-_DATE_LINE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_STAMP = re.compile(r"^[^\n]*\d{1,2}/\d{1,2}/\d{4}[^\n]*$", re.MULTILINE)
-_REVIEW = re.compile(r"tổng\s+kết|sơ\s+kết", re.IGNORECASE)
+_DATE_LINE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
+_STAMP = re.compile(r"^[^\n]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*$", re.MULTILINE)
+_GLUED = re.compile(r"\s*\(?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\)?(?=[^\W\d_])")
+# a line that is only a page's date: weekday or 'Đăng ngày' label, time, date, time, zone,
+# view counter ('Thứ Sáu, 31/05/2024 283 lượt xem', 'Đăng ngày 05-03-2021 08:10')
+_PAGE_STAMP = re.compile(
+    r"^[\s\W]*(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*|"
+    r"(?:đăng|cập\s+nhật|ngày\s+đăng|xuất\s+bản)(?:\s+ngày|\s+lúc)?\s*:?\s*)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
+    r"(?:\s*,?\s*(?:lúc\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?(?:\s*\(?gmt\s*[+-]\s*\d+\)?)?"
+    r"(?:\s*\|?\s*\d[\d.,]*\s+lượt\s+xem)?[\s\W]*$")
+# 'd/m/Y0 – d/m/Y1', '2025 - 2030': an anniversary, a term or a period, not one year
+_RANGE = re.compile(r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?((?:19|20)\d{2})\s*[-–—]\s*"
+                    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?((?:19|20)\d{2})(?!\d)")
+_COUNTED = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\b")
+_PRACTICE = re.compile(r"(?:sơ|tổng)\s+kết\s+(\d{1,2})\s+năm\s+(?:triển\s+khai\s+)?"
+                       r"(?:thực\s+hiện|thi\s+hành)")
+_TERM = re.compile(r"nhiệm\s+kỳ\s*((?:19|20)\d{2})\s*[-–—]\s*(?:19|20)\d{2}")
+_HORIZON = 2040  # no news date lies beyond it: a founding year plus a count that does is wrong
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -108,30 +128,131 @@ def published_year_month(published: str | None) -> tuple[int | None, int | None]
 
 
 def year_for(d: DateExpr, sentence: str, published: str | None,
-             date_line: str | None) -> int | None:
-    """The year of a day-month date: written, article date, sentence years, else unknown."""
+             date_line: str | None, *, raw: str | None = None, later: str = "") -> int | None:
+    """The year of a day-month date: written, page stamp or article date, the sentence's own
+    year rules (see `sentence_year`), a reporting period in the next sentences, else unknown.
+
+    `sentence` has decree surfaces blanked; `raw` is the same sentence unblanked (a review of
+    'N năm thực hiện' a decree of year Y is held in Y+N); `later` is the text that follows.
+    """
     if d.year:
         return d.year
     for source in (date_line, published):
         y, m = published_year_month(source)
         if y:
             return y - 1 if m and d.month > m else y
-    years = sorted({int(y) for y in _YEAR.findall(sentence)})
+    return sentence_year(d.month, sentence, raw or sentence) or period_year(later)
+
+
+def sentence_year(month: int, sentence: str, raw: str) -> int | None:
+    """The year a careful reader gets from the meeting's sentence (spec/gold.md, meetings).
+
+    >>> sentence_year(3, "kỷ niệm 65 năm Ngày truyền thống (3/3/1959 - 3/3/2024)", "")
+    2024
+    >>> sentence_year(12, "hội nghị triển khai nhiệm vụ năm 2025", "")
+    2024
+    """
+    low = fold(sentence)
+    ranges = list(_RANGE.finditer(low))
+    if ranges and lx.year_cues("anniversary").search(low):
+        return max(int(r.group(2)) for r in ranges)
+    if (y := _anniversary_count(low)) is not None:
+        return y
+    term = _TERM.search(low)
+    if term and lx.year_cues("term").search(low):
+        return int(term.group(1))
+    if (y := _years_of_practice(fold(raw))) is not None:
+        return y
+    low = _RANGE.sub(lambda r: " " * len(r.group(0)), low)
+    years = sorted({int(y) for y in _YEAR.findall(low)})
     if len(years) == 1:
-        return years[0]
-    if len(years) == 2 and years[1] == years[0] + 1 and _REVIEW.search(sentence):
-        return years[0] if d.month >= 10 else years[1]
+        return years[0] + _shift(month, low, _YEAR.search(low))
+    if len(years) == 2 and years[1] == years[0] + 1 and _cued(low, "review", "plan"):
+        return years[0] if month >= 10 else years[1]
     return None
 
 
+def _anniversary_count(low: str) -> int | None:
+    """'kỷ niệm 65 năm Ngày truyền thống (1959)': the founding year plus the count."""
+    m = _COUNTED.search(low)
+    if not m:
+        return None
+    founded = _YEAR.search(low, m.end())
+    if founded is None or int(founded.group(0)) + int(m.group(1)) > _HORIZON:
+        return None  # 'kỷ niệm 20 năm ..., năm 2024': the year written is this year, not 0
+    return int(founded.group(0)) + int(m.group(1))
+
+
+def _years_of_practice(low: str) -> int | None:
+    """'sơ kết 5 năm thực hiện Nghị định số 21/2019/NĐ-CP': the document's year plus five."""
+    m = _PRACTICE.search(low)
+    if not m:
+        return None
+    issued = _ANY_YEAR.search(low, m.end(), m.end() + 120)
+    return int(issued.group(1)) + int(m.group(1)) if issued else None
+
+
+def _shift(month: int, low: str, year: re.Match[str] | None) -> int:
+    """-1 for a November/December meeting setting next year's tasks ('triển khai nhiệm vụ
+    năm X+1'), +1 for a January/February one reviewing last year ('tổng kết năm X'), else 0."""
+    if year is None:
+        return 0
+    cue = _last_cue(low[:year.start()])
+    if month >= 11 and cue == "plan":
+        return -1
+    if month <= 2 and cue == "review":
+        return 1
+    return 0
+
+
+def _last_cue(before: str) -> str | None:
+    """Which comes last before a year: a review word or a plan word."""
+    best, use = -1, None
+    for kind in ("review", "plan"):
+        for m in lx.year_cues(kind).finditer(before):
+            if m.start() > best:
+                best, use = m.start(), kind
+    return use
+
+
+def _cued(low: str, *uses: str) -> bool:
+    return any(lx.year_cues(u).search(low) for u in uses)
+
+
+def period_year(later: str) -> int | None:
+    """The year of the first reporting period in the text after a date ('6 tháng đầu năm
+    2021', 'quý II năm 2021'): the meeting reports on it, so it is held that year."""
+    low = fold(later)
+    for m in lx.year_cues("period").finditer(low):
+        y = re.match(r"\s*((?:19|20)\d{2})(?!\d)", low[m.end():])
+        if y:
+            return int(y.group(1))
+    return None
+
+
+def page_stamp(line: str) -> str | None:
+    """The ISO day of a line that is only a page's date stamp, or of a date glued to the
+    first word of the text ('25/02/2024Trong …'); else None.
+
+    >>> page_stamp("Đăng ngày 05-03-2021 08:10"), page_stamp("Thứ Sáu, 31/05/2024 283 lượt xem")
+    ('2021-03-05', '2024-05-31')
+    >>> page_stamp("Sáng 9/10/2024, hội nghị")
+    """
+    m = _PAGE_STAMP.match(fold(line)) or _GLUED.match(line)
+    if not m:
+        return None
+    return iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+
+
 def date_lines(text: str) -> list[tuple[int, str]]:
-    """(line start, ISO date) of each short line carrying a full date: an article's date stamp."""
+    """(line start, ISO date) of each short line carrying a full date, and of a date glued to
+    the first word of a line: an article's date stamp ('Đăng ngày 05-03-2021 08:10')."""
     out = []
     for m in _STAMP.finditer(text):
         line = m.group(0).strip()
-        d = _DATE_LINE.search(line)
-        if d and len(line) <= 60:
-            day = iso(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+        d = _DATE_LINE.search(line) if len(line) <= 60 else _GLUED.match(line)
+        if d:
+            day = iso(int(d.group(4)), int(d.group(3)), int(d.group(1)))
             if day:
                 out.append((m.start(), day))
     return out

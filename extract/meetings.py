@@ -14,11 +14,25 @@ from extract.context import Ctx
 from extract.dates import DateExpr, date_lines, find_dates, iso, last_date_line, year_for
 from extract.text import fold
 
-_ORGANISE = re.compile(r"(?<!\w)(?:tổ\s+chức|khai\s+mạc|bế\s+mạc|tiến\s+hành)\s+"
-                       r"(?:thành\s+công\s+)?(?:các\s+|cuộc\s+|buổi\s+)?(?=\w)")
-_NOT_MEETING = re.compile(r"(?<!\w)(?:lễ\s+hội|tập\s+huấn\s+luyện|kiểm\s+tra\s+sức)", re.I)
 _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
                         r"\s+(?:với\s+sự|có\s|vào\s+(?:sáng|chiều|tối|ngày)|do\s+(?:đồng\s+chí|đ/c|[A-ZĐ]))|,\s+(?=[A-ZĐ])|$")
+
+
+@cache
+def _organise() -> re.Pattern[str]:
+    """An organising verb and what may stand between it and the gathering it introduces."""
+    return re.compile(rf"(?<!\w)(?:{lx.organise_verbs()})\s+(?:thành\s+công\s+)?"
+                      r"(?:các\s+|cuộc\s+|buổi\s+)?(?=\w)")
+
+
+@cache
+def _organised() -> re.Pattern[str]:
+    """Words that are a gathering right after an organising verb ('tổ chức sơ kết …')."""
+    return re.compile(rf"(?:{lx.organised_events()})(?!\w)")
+
+
+def _not_meeting(folded: str, pos: int) -> bool:
+    return lx.not_meetings().match(folded, pos) is not None
 
 
 @cache
@@ -60,10 +74,10 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
     """
     out: list[Meeting] = []
     stamps = date_lines(ctx.text)
-    for d in find_dates(ctx.text, ctx.folded):
-        if any(a <= d.start < b for a, b in skip):
-            continue
-        m = _dated(ctx, d, skip, stamps)
+    dates = [d for d in find_dates(ctx.text, ctx.folded)
+             if not any(a <= d.start < b for a, b in skip)]
+    for i, d in enumerate(dates):
+        m = _dated(ctx, d, _clause(ctx, dates, i), skip, stamps)
         if m and not any(o.sentence == m.sentence for o in out):
             out.append(m)
     if not out:
@@ -73,14 +87,25 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
     return out
 
 
-def _dated(ctx: Ctx, d: DateExpr, skip: Sequence[tuple[int, int]],
+def _clause(ctx: Ctx, dates: list[DateExpr], i: int) -> tuple[int, int]:
+    """The part of its sentence a date governs: from the sentence start (or from the date, for
+    a second date of the sentence) to the next date of the sentence ('Ngày D1, A ban hành …;
+    đến ngày D2, B triệu tập hội nghị': the meeting is D2's)."""
+    s0, s1 = ctx.sentence_of(dates[i].start)
+    start = s0 if i == 0 or dates[i - 1].start < s0 else dates[i].start
+    nxt = dates[i + 1].start if i + 1 < len(dates) else s1
+    return start, min(s1, nxt) if nxt > start else s1
+
+
+def _dated(ctx: Ctx, d: DateExpr, clause: tuple[int, int], skip: Sequence[tuple[int, int]],
            stamps: list[tuple[int, str]]) -> Meeting | None:
     sent = ctx.sentence_of(d.start)
-    noun = _noun_in(ctx, sent[0], sent[1])
+    noun = _noun_in(ctx, clause[0], clause[1])
     if noun is None:
         return None
     sentence = _blank(ctx.text, sent, skip)  # a decree's 'năm 2015' does not date the meeting
-    year = year_for(d, sentence, ctx.published, last_date_line(ctx.text, sent[0], stamps))
+    year = year_for(d, sentence, ctx.published, last_date_line(ctx.text, sent[0], stamps),
+                    raw=ctx.text[sent[0]:sent[1]], later=ctx.text[sent[1]:sent[1] + 800])
     date = iso(year, d.month, d.day) if year else None
     title, end = _title(ctx, noun.start(), sent[1])
     # an unknown year leaves the date empty (the schema wants ISO); date_surface keeps it
@@ -98,12 +123,12 @@ def _blank(text: str, sent: tuple[int, int], skip: Sequence[tuple[int, int]]) ->
 
 def _noun_in(ctx: Ctx, start: int, end: int) -> re.Match[str] | None:
     """The gathering a sentence reports: what 'tổ chức' introduces, else the first one named."""
-    for v in _ORGANISE.finditer(ctx.folded, start, end):
-        m = meeting_noun().match(ctx.folded, v.end())
-        if m and not _NOT_MEETING.match(ctx.folded, m.start()):
+    for v in _organise().finditer(ctx.folded, start, end):
+        m = meeting_noun().match(ctx.folded, v.end()) or _organised().match(ctx.folded, v.end())
+        if m and not _not_meeting(ctx.folded, m.start()):
             return m
     for m in meeting_noun().finditer(ctx.folded, start, end):
-        if not _NOT_MEETING.match(ctx.folded, m.start()):
+        if not _not_meeting(ctx.folded, m.start()):
             return m
     return None
 
@@ -126,7 +151,7 @@ def _kind(title: str) -> str | None:
 def _undated(ctx: Ctx) -> Meeting | None:
     """The article's gathering: its first conference-like mention, else the first activity."""
     nouns = [m for m in meeting_noun().finditer(ctx.folded)
-             if not _NOT_MEETING.match(ctx.folded, m.start())]
+             if not _not_meeting(ctx.folded, m.start())]
     if not nouns:
         return None
     noun = next((m for m in nouns if _is_conference(m.group(0))), nouns[0])
