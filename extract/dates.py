@@ -219,6 +219,27 @@ def _cued(low: str, *uses: str) -> bool:
     return any(lx.year_cues(u).search(low) for u in uses)
 
 
+def title_year(title: str) -> str | None:
+    """The year an undated meeting's title states: one year ('diễn tập … năm 2022'), or the
+    first of a congress's term; a term or period range alone dates nothing.
+
+    >>> title_year("Hội nghị tổng kết nhiệm kỳ 2021-2025"), title_year("Đại hội nhiệm kỳ 2025-2030")
+    (None, '2025')
+    """
+    low = fold(title)
+    term = _TERM.search(low)
+    if term and lx.year_cues("term").search(low):
+        return term.group(1)
+    years = sorted(set(_YEAR.findall(_RANGE.sub(lambda r: " " * len(r.group(0)), low))))
+    return years[0] if len(years) == 1 else None
+
+
+def stamp_month(published: str | None) -> str | None:
+    """An article date as an undated meeting's date: year and month only, since a page's
+    stamp alone never gives the event's day ('2024-05-31' -> '2024-05')."""
+    return published[:7] if published else None
+
+
 def period_year(later: str) -> int | None:
     """The year of the first reporting period in the text after a date ('6 tháng đầu năm
     2021', 'quý II năm 2021'): the meeting reports on it, so it is held that year."""
@@ -262,7 +283,7 @@ def last_date_line(text: str, pos: int, lines: list[tuple[int, str]] | None = No
     """The nearest date stamp line before `pos` (`lines` from `date_lines`, when at hand)."""
     best = None
     for start, day in lines if lines is not None else date_lines(text):
-        if start >= pos:
+        if start > pos:  # a stamp glued to the sentence's first word starts where it does
             break
         best = day
     return best

@@ -11,7 +11,8 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.dates import DateExpr, date_lines, find_dates, iso, last_date_line, year_for
+from extract.dates import (DateExpr, date_lines, find_dates, iso, last_date_line, stamp_month,
+                           title_year, year_for)
 from extract.text import fold
 
 _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
@@ -157,8 +158,7 @@ def _undated(ctx: Ctx) -> Meeting | None:
     noun = next((m for m in nouns if _is_conference(m.group(0))), nouns[0])
     sent = ctx.sentence_of(noun.start())
     title, end = _title(ctx, noun.start(), sent[1])
-    years = sorted(set(re.findall(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])", title)))
-    date = ctx.published or (years[0] if len(years) == 1 else None)
+    date = stamp_month(ctx.published) or title_year(title)
     return Meeting(title, noun.start(), end, date, None, _kind(title), sent,
                    [(noun.start(), end)])
 

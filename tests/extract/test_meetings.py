@@ -36,3 +36,36 @@ def test_other_gatherings_are_meetings() -> None:
     rec = record("Sáng 22/12, Bộ Chỉ huy BĐBP tỉnh tổ chức gặp mặt kỷ niệm Ngày thành lập Quân "
                  "đội nhân dân Việt Nam.")
     assert rec["meetings"][0]["title"].startswith("gặp mặt kỷ niệm")
+
+
+def _first(text: str) -> dict:
+    return record(text)["meetings"][0]
+
+
+def test_visits_orders_and_festivals_are_meetings_with_the_day() -> None:  # MD-2
+    m = _first("Sáng 20/1/2025, UBND huyện Mai Sơn trao lệnh gọi nhập ngũ năm 2025 cho 150 thanh "
+               "niên.")
+    assert m["date"] == "2025-01-20" and m["title"].startswith("trao lệnh gọi nhập ngũ")
+    m = _first("Sáng 3/3/2024, Đại tá Kiều Văn Phong dự Ngày hội Biên phòng toàn dân tại xã Na "
+               "Mèo.")
+    assert m["date"] == "2024-03-03" and m["title"].startswith("Ngày hội Biên phòng")
+    m = _first("Chiều 21/12/2023, đoàn công tác của Sở Tư pháp đến chúc mừng Ban CHQS huyện.")
+    assert m["date"] == "2023-12-21" and m["kind"] == "thăm"
+    m = _first("Sáng 5/9/2024, Phó Chủ tịch UBND tỉnh Tạ Minh Khuê thăm và tặng quà Đồn Biên "
+               "phòng Cửa khẩu Tà Lùng.")
+    assert m["date"] == "2024-09-05" and m["kind"] == "thăm"
+    m = _first("Sáng 2/4/2024, Đại tá Giáp Văn Trọng, Chính ủy Bộ CHQS tỉnh làm việc tại Ban "
+               "CHQS thị xã Sa Pa.")
+    assert m["date"] == "2024-04-02"
+
+
+def test_review_written_as_a_verb_is_a_meeting() -> None:  # MD-2
+    m = _first("Chiều 9-7-2024, UBND huyện tổ chức sơ kết 5 năm thực hiện Nghị định số "
+               "21/2019/NĐ-CP.")
+    assert m["date"] == "2024-07-09" and m["kind"] == "sơ kết"
+    assert m["title"].startswith("sơ kết 5 năm thực hiện")
+
+
+def test_asking_after_someone_is_no_visit() -> None:
+    rec = record("Sáng 4/5/2024, Thượng tá Ninh Văn Lộc gửi lời thăm hỏi tới các gia đình.")
+    assert rec["meetings"] == []
