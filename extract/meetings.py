@@ -11,8 +11,16 @@ from functools import cache
 
 from extract import lexicon as lx
 from extract.context import Ctx
-from extract.dates import (DateExpr, date_lines, find_dates, iso, last_date_line, stamp_month,
-                           title_year, year_for)
+from extract.dates import (
+    DateExpr,
+    date_lines,
+    find_dates,
+    iso,
+    last_date_line,
+    stamp_month,
+    title_year,
+    year_for,
+)
 from extract.text import fold
 
 _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"

@@ -57,7 +57,8 @@ def test_anniversary_range_gives_the_later_year() -> None:  # MD-1
                  "sáng 1/3, Huyện ủy Mường Tè tổ chức gặp mặt cán bộ, chiến sĩ.") == "2024-03-01"
     assert _date("Nhân kỷ niệm 80 năm Ngày thành lập Quân đội (22/12/1944 – 22/12/2024) và 35 "
                  "năm Ngày hội Quốc phòng toàn dân (22/12/1989 - 22/12/2024), chiều nay (20/12), "
-                 "đoàn công tác của Sở Nội vụ đến thăm và chúc mừng Ban CHQS huyện.") == "2024-12-20"
+                 "đoàn công tác của Sở Nội vụ đến thăm và chúc mừng Ban CHQS huyện.") \
+        == "2024-12-20"
     assert _date("Sáng 18/8, huyện tổ chức họp mặt kỷ niệm 70 năm Ngày truyền thống lực lượng vũ "
                  "trang huyện (1954).") == "2024-08-18"
 

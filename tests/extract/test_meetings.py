@@ -69,3 +69,19 @@ def test_review_written_as_a_verb_is_a_meeting() -> None:  # MD-2
 def test_asking_after_someone_is_no_visit() -> None:
     rec = record("Sáng 4/5/2024, Thượng tá Ninh Văn Lộc gửi lời thăm hỏi tới các gia đình.")
     assert rec["meetings"] == []
+
+
+def test_an_article_without_a_date_gets_no_date() -> None:  # MD-5, the term alone
+    m = _first("UBND huyện Krông Pắc vừa tổ chức Hội nghị tổng kết nhiệm vụ diễn tập khu vực "
+               "phòng thủ nhiệm kỳ 2021-2025. Ông Y Bih Niê, Chủ tịch UBND huyện chủ trì.")
+    assert m["date"] is None
+    m = _first("Đảng bộ xã Nà Tấu vừa tổ chức Đại hội Đảng bộ nhiệm kỳ 2025-2030.")
+    assert m["date"] == "2025"
+
+
+def test_a_page_date_alone_never_gives_the_day() -> None:
+    rec = record("UBND huyện vừa tổ chức hội nghị tổng kết. Ông Lò Văn Xôm chủ trì hội nghị.",
+                 published="2024-03-05")
+    assert rec["meetings"][0]["date"] == "2024-03"
+    rec = record("Ông Lò Văn Xôm phát biểu chỉ đạo tại buổi gặp.", published="2024-03-05")
+    assert rec["meetings"][0]["date"] == "2024-03"
