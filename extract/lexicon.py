@@ -189,6 +189,12 @@ def not_meetings() -> re.Pattern[str]:
 
 
 @cache
+def meeting_concerns() -> re.Pattern[str]:
+    """Verbs by which a meeting concerns a document (meeting_concerns.txt)."""
+    return bounded(phrase_pattern([r[0] for r in rows("meeting_concerns.txt")]))
+
+
+@cache
 def meeting_kinds() -> list[tuple[str, str]]:
     return [(_key(r[0]), r[1]) for r in rows("meeting_kinds.tsv")]
 

@@ -284,7 +284,7 @@ def headline(text: str) -> str | None:
     """A plain-text article's headline: the line just above its date line, else its first
     line when that reads as a headline (a few words, no closing stop, no date header).
 
-    >>> headline("Hội nghị tổng kết công tác quân sự năm 2023\n\nSáng 9/12, huyện tổ chức …")
+    >>> headline("Hội nghị tổng kết công tác quân sự năm 2023\\n\\nSáng 9/12, …")
     'Hội nghị tổng kết công tác quân sự năm 2023'
     """
     segments = _head_segments(text)

@@ -85,3 +85,59 @@ def test_a_page_date_alone_never_gives_the_day() -> None:
     assert rec["meetings"][0]["date"] == "2024-03"
     rec = record("Ông Lò Văn Xôm phát biểu chỉ đạo tại buổi gặp.", published="2024-03-05")
     assert rec["meetings"][0]["date"] == "2024-03"
+
+
+def _place(rec: dict) -> str | None:
+    m = rec["meetings"][0]
+    locs = {x["id"]: x["name"] for x in rec["localities"]}
+    return locs.get(m["locality"]) or m.get("locality_name")
+
+
+def _organiser(rec: dict) -> str | None:
+    units = {u["id"]: u["name"] for u in rec["units"]}
+    return units.get(rec["meetings"][0]["organizer"])
+
+
+def test_most_specific_place_of_the_sentence() -> None:
+    rec = record("Dự hội nghị có Thượng tá Hứa Văn Đạt, Phó Tham mưu trưởng Bộ CHQS tỉnh Cao Bằng; "
+                 "lãnh đạo Huyện ủy, UBND huyện Hà Quảng.")
+    assert _place(rec) == "Hà Quảng"
+    rec = record("Sáng 14/11/2022, Thiếu tướng Mạc Văn Tài dự ngày hội tại thôn 2, xã Pa Vệ Sủ, "
+                 "huyện Mường Tè, tỉnh Lai Châu.")
+    assert _place(rec) == "Pa Vệ Sủ"
+
+
+def test_place_from_the_organiser_the_venue_or_the_one_district() -> None:
+    rec = record("Sáng 9/1/2024, UBND tỉnh tổ chức hội nghị tổng kết. Về phía tỉnh Điện Biên có "
+                 "đồng chí Lò Văn Mừng dự.")
+    assert _place(rec) == "Điện Biên"
+    rec = record("Quang cảnh Hội nghị.\nBáo cáo cho thấy, huyện Pác Nặm đã hoàn thành các chỉ "
+                 "tiêu. Đồng chí Triệu Văn Sình phát biểu khai mạc.")
+    assert _place(rec) == "Pác Nặm"
+    rec = record("Đồng chí Lò Thị Xuân dự Lễ giao nhận quân năm 2024.\nTại xã Nậm Khao, huyện "
+                 "Mường Tè, buổi lễ diễn ra trang trọng.")
+    assert _place(rec) == "Nậm Khao"
+
+
+def test_district_of_the_only_commune_named() -> None:
+    rec = record("Sáng 12/9/2023, Ban Chỉ đạo diễn tập huyện tổ chức hội nghị rút kinh nghiệm "
+                 "diễn tập. Trung đội dân quân cơ động xã Pa Vệ Sủ tham gia thực binh.")
+    m = rec["meetings"][0]
+    assert m["locality_name"] == "huyện Mường Tè" and m["locality"].startswith("locality/")
+    assert [x["name"] for x in rec["localities"]] == ["Pa Vệ Sủ"]  # no record of its own
+
+
+def test_organiser_is_the_subject_not_a_post() -> None:
+    rec = record("Bộ CHQS tỉnh Lào Cai chiều 22/11/2023 đã tổ chức Hội nghị tổng kết công tác năm "
+                 "2023.")
+    assert _organiser(rec) == "Bộ Chỉ huy quân sự tỉnh Lào Cai"
+    rec = record("Sáng 5/3/2024, Phó Bí thư Tỉnh ủy Hứa Văn Đạt dự lễ giao nhận quân.")
+    assert rec["meetings"][0]["organizer"] is None
+
+
+def test_decrees_the_only_meeting_concerns() -> None:
+    rec = record("Quang cảnh Hội nghị.\nCác đơn vị đã bổ sung Kế hoạch số 12/KH-UBND của huyện. "
+                 "Đại tá Sầm Văn Khiêm đề nghị tiếp tục quán triệt sâu sắc về Nghị định "
+                 "21/2019/NĐ-CP.")
+    numbers = {d["id"]: d["number"] for d in rec["decrees"]}
+    assert [numbers[d] for d in rec["meetings"][0]["decrees"]] == ["21/2019/NĐ-CP"]
