@@ -41,15 +41,20 @@ _STAMP = re.compile(r"^[^\n]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*$", re.MULTILINE
 _GLUED = re.compile(r"\s*\(?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\)?(?=[^\W\d_])")
 # a line that is only a page's date: weekday or 'Đăng ngày' label, time, date, time, zone,
 # view counter ('Thứ Sáu, 31/05/2024 283 lượt xem', 'Đăng ngày 05-03-2021 08:10')
+_SEP = r"[\s,|–-]*"
+_CLOCK = r"(?:lúc\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?(?:\s*\(?gmt\s*[+-]\s*\d+\)?)?"
 _PAGE_STAMP = re.compile(
     r"^[\s\W]*(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*|"
-    r"(?:đăng|cập\s+nhật|ngày\s+đăng|xuất\s+bản)(?:\s+ngày|\s+lúc)?\s*:?\s*)?"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
-    r"(?:\s*,?\s*(?:lúc\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?)?(?:\s*\(?gmt\s*[+-]\s*\d+\)?)?"
-    r"(?:\s*\|?\s*\d[\d.,]*\s+lượt\s+xem)?[\s\W]*$")
+    r"(?:đăng|cập\s+nhật|ngày\s+đăng|xuất\s+bản|ngày)(?:\s+ngày|\s+lúc)?\s*:?\s*)?"
+    rf"(?:{_CLOCK}{_SEP})?(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}})(?:{_SEP}{_CLOCK})?"
+    rf"(?:{_SEP}(?:\d[\d.,]*\s+lượt\s+xem|lượt\s+xem\s*:?\s*\d[\d.,]*))?[\s\W]*$")
 # 'd/m/Y0 – d/m/Y1', '2025 - 2030': an anniversary, a term or a period, not one year
-_RANGE = re.compile(r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?((?:19|20)\d{2})\s*[-–—]\s*"
-                    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?((?:19|20)\d{2})(?!\d)")
+_RANGE = re.compile(r"(?:(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*)?"
+                    r"(?P<y0>(?:19|20)\d{2})\s*[-–—]\s*"
+                    r"(?:(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*)?"
+                    r"(?P<y1>(?:19|20)\d{2})(?!\d)")
+_TERM_OR_PERIOD = re.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|khóa)\s*$")
+_PERIOD = re.compile(r"giai\s+đoạn\s*(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 _COUNTED = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\b")
 _PRACTICE = re.compile(r"(?:sơ|tổng)\s+kết\s+(\d{1,2})\s+năm\s+(?:triển\s+khai\s+)?"
                        r"(?:thực\s+hiện|thi\s+hành)")
@@ -153,14 +158,9 @@ def sentence_year(month: int, sentence: str, raw: str) -> int | None:
     2024
     """
     low = fold(sentence)
-    ranges = list(_RANGE.finditer(low))
-    if ranges and lx.year_cues("anniversary").search(low):
-        return max(int(r.group(2)) for r in ranges)
-    if (y := _anniversary_count(low)) is not None:
-        return y
-    term = _TERM.search(low)
-    if term and lx.year_cues("term").search(low):
-        return int(term.group(1))
+    for rule in (_anniversary, _anniversary_count, _term, _period_review):
+        if (y := rule(low)) is not None:
+            return y
     if (y := _years_of_practice(fold(raw))) is not None:
         return y
     low = _RANGE.sub(lambda r: " " * len(r.group(0)), low)
@@ -169,6 +169,33 @@ def sentence_year(month: int, sentence: str, raw: str) -> int | None:
         return years[0] + _shift(month, low, _YEAR.search(low))
     if len(years) == 2 and years[1] == years[0] + 1 and _cued(low, "review", "plan"):
         return years[0] if month >= 10 else years[1]
+    return None
+
+
+def _anniversary(low: str) -> int | None:
+    """The later year of an anniversary range: 'kỷ niệm … (3/3/1959 - 3/3/2024)', a range of
+    the same day and month, or one as long as the 'N năm' before it."""
+    cued = lx.year_cues("anniversary").search(low) is not None
+    counts = {int(n) for n in re.findall(r"(\d{1,3})\s+năm\b", low)}
+    ends = [int(r.group("y1")) for r in _RANGE.finditer(low)
+            if not _TERM_OR_PERIOD.search(low, max(0, r.start() - 12), r.start())
+            and (cued or int(r.group("y1")) - int(r.group("y0")) in counts
+                 or (r.group("m0") and (r.group("d0"), r.group("m0")) ==
+                     (r.group("d1"), r.group("m1"))))]
+    return max(ends) if ends else None
+
+
+def _term(low: str) -> int | None:
+    """A congress (or first session) of 'nhiệm kỳ Y0 - Y1' is held in Y0."""
+    term = _TERM.search(low)
+    return int(term.group(1)) if term and lx.year_cues("term").search(low) else None
+
+
+def _period_review(low: str) -> int | None:
+    """A final review of 'giai đoạn Y0 - Y1' ('tổng kết', 'Đại hội thi đua') is held in Y1."""
+    period = _PERIOD.search(low)
+    if period and lx.year_cues("period_review").search(low, 0, period.start()):
+        return int(period.group(1))
     return None
 
 

@@ -86,7 +86,7 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
     dates = [d for d in find_dates(ctx.text, ctx.folded)
              if not any(a <= d.start < b for a, b in skip)]
     for i, d in enumerate(dates):
-        m = _dated(ctx, d, _clause(ctx, dates, i), skip, stamps)
+        m = _dated(ctx, d, _clause(ctx, dates, i), skip, stamps, _prior_year(ctx, dates, i))
         if m and not any(o.sentence == m.sentence for o in out):
             out.append(m)
     if not out:
@@ -106,15 +106,28 @@ def _clause(ctx: Ctx, dates: list[DateExpr], i: int) -> tuple[int, int]:
     return start, min(s1, nxt) if nxt > start else s1
 
 
+def _prior_year(ctx: Ctx, dates: list[DateExpr], i: int) -> int | None:
+    """The year of an earlier date of the same sentence that states one, for a later date
+    that does not ('Ngày 2-3-2020, A …; đến ngày 15-4, B tổ chức hội nghị')."""
+    s0 = ctx.sentence_of(dates[i].start)[0]
+    for x in reversed(dates[:i]):
+        if x.start < s0:
+            break
+        if x.year and x.month <= dates[i].month:
+            return x.year
+    return None
+
+
 def _dated(ctx: Ctx, d: DateExpr, clause: tuple[int, int], skip: Sequence[tuple[int, int]],
-           stamps: list[tuple[int, str]]) -> Meeting | None:
+           stamps: list[tuple[int, str]], prior: int | None = None) -> Meeting | None:
     sent = ctx.sentence_of(d.start)
     noun = _noun_in(ctx, clause[0], clause[1])
     if noun is None:
         return None
     sentence = _blank(ctx.text, sent, skip)  # a decree's 'năm 2015' does not date the meeting
     year = year_for(d, sentence, ctx.published, last_date_line(ctx.text, sent[0], stamps),
-                    raw=ctx.text[sent[0]:sent[1]], later=ctx.text[sent[1]:sent[1] + 800])
+                    raw=ctx.text[sent[0]:sent[1]], later=ctx.text[sent[1]:sent[1] + 800]) \
+        or prior
     date = iso(year, d.month, d.day) if year else None
     title, end = _title(ctx, noun.start(), sent[1])
     # an unknown year leaves the date empty (the schema wants ISO); date_surface keeps it

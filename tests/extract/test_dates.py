@@ -121,3 +121,27 @@ def test_page_stamp_lines() -> None:
     assert page_stamp("Thứ Sáu, 31/05/2024 283 lượt xem") == "2024-05-31"
     assert page_stamp("08:10 05.03.2021") == "2021-03-05"
     assert page_stamp("Sáng 9/10/2024, Bộ CHQS tỉnh tổ chức hội nghị") is None
+
+
+def test_anniversary_ranges_without_the_word() -> None:  # MD-1 variants
+    assert _date("Chào mừng 70 năm Chiến thắng Điện Biên Phủ (7/5/1954 - 7/5/2024), sáng 6/5, "
+                 "Ban CHQS huyện tổ chức hội thao.") == "2024-05-06"
+    assert _date("Hướng tới 50 năm Ngày giải phóng (1975 - 2025), sáng 20/4, xã Tà Tổng tổ chức "
+                 "gặp mặt cựu chiến binh.") == "2025-04-20"
+    # a term range is no anniversary, even with a count of years nearby
+    assert _date("Sáng 9/6, Đảng bộ xã tổ chức Đại hội nhiệm kỳ 2020 - 2025, sau 5 năm xây "
+                 "dựng.") == "2020-06-09"
+
+
+def test_final_review_of_a_period_and_first_session_of_a_term() -> None:
+    assert _date("Ngày 17/5, thị xã tổ chức Đại hội thi đua Quyết thắng lực lượng vũ trang giai "
+                 "đoạn 2019 - 2024.") == "2024-05-17"
+    assert _date("Sáng 28/6, HĐND huyện tổ chức kỳ họp thứ nhất, nhiệm kỳ 2021 - 2026.") \
+        == "2021-06-28"
+    assert _date("Sáng 8/7, HĐND huyện tổ chức kỳ họp thứ mười, nhiệm kỳ 2021 - 2026.") is None
+
+
+def test_a_later_date_takes_the_year_of_an_earlier_one_in_its_sentence() -> None:
+    rec = record("Ngày 2-3-2020, Ban Thường vụ ban hành Kế hoạch số 45-KH/TU; đến ngày 15-4, Bộ "
+                 "CHQS tỉnh tổ chức hội nghị triển khai kế hoạch.")
+    assert [m["date"] for m in rec["meetings"]] == ["2020-04-15"]
