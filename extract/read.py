@@ -17,20 +17,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.dates import page_stamp
 from extract.decode import DecodeError, decode_bytes
 from extract.document import Document
 from extract.html import Page, html_to_text
+from extract.pagehead import headline, published_date
+
+__all__ = ["Problem", "headline", "nfc", "published_date", "read_documents"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _SPACES = {c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
 MAX_BYTES = 20 * 1024 * 1024  # a news article is a few kB; a bigger file is rarely one
 
-_HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
-_PAGE_DATE = re.compile(
-    r"^[\s\W]*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*GMT\s*[+-]\s*\d+)?[\s\W]*$"
-)
 
 
 @dataclass(frozen=True)
@@ -260,76 +257,6 @@ def nfc(text: str) -> str:
     'Lò Văn Khiêm'
     """
     return unicodedata.normalize("NFC", text).lstrip("\ufeff").translate(_SPACES)
-
-
-def published_date(text: str) -> str | None:
-    """The publication date stated at the top of a page: a ` date 2024-04` header line, else
-    the last date stamp of the page's head (a line or ` | `-separated segment that is only a
-    date, a weekday and a date, 'Đăng ngày …', or a date glued to the first word), so that a
-    site's current-date banner above the headline gives way to the article's own date line.
-
-    >>> published_date(" date 2024-04 Quang cảnh hội nghị")
-    '2024-04'
-    >>> published_date("Tin địa phương | 03/01/2024 | Sáng 3/1, ...")
-    '2024-01-03'
-    """
-    head = _HEADER_DATE.match(text)
-    if head:
-        return head.group(1)
-    stamps = [day for _, day in _head_stamps(text)]
-    return stamps[-1] if stamps else None
-
-
-def headline(text: str) -> str | None:
-    """A plain-text article's headline: the line just above its date line, else its first
-    line when that reads as a headline (a few words, no closing stop, no date header).
-
-    >>> headline("Hội nghị tổng kết công tác quân sự năm 2023\\n\\nSáng 9/12, …")
-    'Hội nghị tổng kết công tác quân sự năm 2023'
-    """
-    segments = _head_segments(text)
-    stamps = _head_stamps(text)
-    if stamps:
-        before = [seg for seg in segments[:stamps[-1][0]] if seg.strip()]
-        if before and _headline_like(before[-1]):
-            return before[-1].strip()
-    first = next((seg for seg in segments if seg.strip()), "")
-    return first.strip() if _headline_like(first) and page_stamp(first) is None else None
-
-
-def _head_segments(text: str) -> list[str]:
-    """The lines (and ` | ` segments) of a page's head, up to its first line of body text."""
-    out = []
-    for segment in re.split(r"\n| \| ", text[:1500])[:16]:
-        out.append(segment)
-        if len(segment.split()) >= 12 and re.search(r"[.…](?:\s|$)", segment):
-            break  # a sentence of body text (a long headline has no full stop)
-    return out
-
-
-def _head_stamps(text: str) -> list[tuple[int, str]]:
-    """(segment index, ISO day) of the date stamps in a page's head."""
-    out = []
-    for i, segment in enumerate(_head_segments(text)):
-        day = page_stamp(segment) if i == 0 or len(segment) <= 80 else None
-        if day is None and _PAGE_DATE.match(segment):
-            m = _PAGE_DATE.match(segment)
-            day = None if m is None else _day(m)
-        if day:
-            out.append((i, day))
-    return out
-
-
-def _day(m: re.Match[str]) -> str | None:
-    if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
-        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    return None
-
-
-def _headline_like(line: str) -> bool:
-    words = line.split()
-    return (4 <= len(words) <= 40 and not line.rstrip().endswith((".", "!", "?", ":", ";"))
-            and not _HEADER_DATE.match(line))
 
 
 def _iso(value: object) -> str | None:
