@@ -97,13 +97,19 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
 
 
 def _clause(ctx: Ctx, dates: list[DateExpr], i: int) -> tuple[int, int]:
-    """The part of its sentence a date governs: from the sentence start (or from the date, for
-    a second date of the sentence) to the next date of the sentence ('Ngày D1, A ban hành …;
-    đến ngày D2, B triệu tập hội nghị': the meeting is D2's)."""
+    """The part of its sentence a date governs, between the clause breaks (the last ';' or ','
+    between two dates of the sentence): 'Ngày D1, A ban hành …; đến ngày D2, B triệu tập hội
+    nghị' gives the meeting D2's date."""
     s0, s1 = ctx.sentence_of(dates[i].start)
-    start = s0 if i == 0 or dates[i - 1].start < s0 else dates[i].start
-    nxt = dates[i + 1].start if i + 1 < len(dates) else s1
-    return start, min(s1, nxt) if nxt > start else s1
+    start = _break(ctx, dates[i - 1], dates[i]) if i > 0 and dates[i - 1].start >= s0 else s0
+    last = i + 1 == len(dates) or dates[i + 1].start >= s1
+    return start, s1 if last else _break(ctx, dates[i], dates[i + 1])
+
+
+def _break(ctx: Ctx, a: DateExpr, b: DateExpr) -> int:
+    between = ctx.text[a.end:b.start]
+    cut = max(between.rfind(";"), between.rfind(","))
+    return a.end + cut + 1 if cut >= 0 else b.start
 
 
 def _prior_year(ctx: Ctx, dates: list[DateExpr], i: int) -> int | None:

@@ -141,3 +141,9 @@ def test_decrees_the_only_meeting_concerns() -> None:
                  "21/2019/NĐ-CP.")
     numbers = {d["id"]: d["number"] for d in rec["decrees"]}
     assert [numbers[d] for d in rec["meetings"][0]["decrees"]] == ["21/2019/NĐ-CP"]
+
+
+def test_second_clause_names_its_gathering_before_its_date() -> None:  # MD-8
+    rec = record("Chiều 3/4/2024, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 7-KH/HU, cuộc "
+                 "diễn tập chính thức sẽ diễn ra vào ngày 24/4/2024.")
+    assert [m["date"] for m in rec["meetings"]] == ["2024-04-24"]
