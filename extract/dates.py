@@ -13,7 +13,7 @@ from extract import lexicon as lx
 from extract.text import fold
 
 _TIME = (r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|hôm\s+nay|qua|mai))?|"
-         r"ngày|hôm\s+nay|hôm\s+qua|vào|từ)")
+         r"ngày|hôm\s+nay|hôm\s+qua|hôm|vào|từ)")
 _DAY_MONTH = (r"(?P<d>\d{1,2})(?:\s*(?:-|–|và|,)\s*(?P<d2>\d{1,2}))?\s*(?P<s1>[/.-])\s*"
               r"(?P<m>\d{1,2})(?:(?P=s1)(?P<y>\d{4}))?(?![\d/])")
 DATE_EXPR = re.compile(
@@ -121,8 +121,19 @@ def find_dates(text: str, folded: str | None = None) -> list[DateExpr]:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         out.append(DateExpr(m.start(), m.end(), day, month, int(y) if y else None,
-                            text[m.start():m.end()].strip(" ,()")))
+                            _balanced(text[m.start():m.end()].strip(" ,"))))
     return out
+
+
+def _balanced(surface: str) -> str:
+    """Drop an unmatched parenthesis at either end: 'Sáng nay (9/10)' keeps both, '(9/10' none."""
+    if surface.endswith(")") and surface.count(")") > surface.count("("):
+        surface = surface[:-1].rstrip(" ,")
+    if surface.startswith("(") and surface.count("(") > surface.count(")"):
+        surface = surface[1:].lstrip()
+    if surface.startswith("(") and surface.endswith(")"):
+        surface = surface[1:-1].strip()
+    return surface
 
 
 def published_year_month(published: str | None) -> tuple[int | None, int | None]:

@@ -17,10 +17,12 @@ from extract.dates import (
     find_dates,
     iso,
     last_date_line,
+    sentence_year,
     stamp_month,
     title_year,
     year_for,
 )
+from extract.pagehead import headline
 from extract.text import fold
 
 _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
@@ -41,7 +43,13 @@ def _organised() -> re.Pattern[str]:
 
 
 def _not_meeting(folded: str, pos: int) -> bool:
-    return lx.not_meetings().match(folded, pos) is not None
+    """'lễ hội', 'thăm hỏi'; or the name of an anniversary ('kỷ niệm 35 năm Ngày hội Quốc
+    phòng toàn dân'): the day remembered, not the gathering."""
+    return (lx.not_meetings().match(folded, pos) is not None
+            or _ANNIVERSARY_OF.search(folded, max(0, pos - 24), pos) is not None)
+
+
+_ANNIVERSARY_OF = re.compile(r"(?:\d+\s+năm|kỷ\s+niệm)\s+$")
 
 
 @cache
@@ -85,8 +93,10 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
     stamps = date_lines(ctx.text)
     dates = [d for d in find_dates(ctx.text, ctx.folded)
              if not any(a <= d.start < b for a, b in skip)]
+    head = headline(ctx.text)
     for i, d in enumerate(dates):
-        m = _dated(ctx, d, _clause(ctx, dates, i), skip, stamps, _prior_year(ctx, dates, i))
+        fallback = _prior_year(ctx, dates, i) or _headline_year(head, d)
+        m = _dated(ctx, d, _clause(ctx, dates, i), skip, stamps, fallback)
         if m and not any(o.sentence == m.sentence for o in out):
             out.append(m)
     if not out:
@@ -110,6 +120,12 @@ def _break(ctx: Ctx, a: DateExpr, b: DateExpr) -> int:
     between = ctx.text[a.end:b.start]
     cut = max(between.rfind(";"), between.rfind(","))
     return a.end + cut + 1 if cut >= 0 else b.start
+
+
+def _headline_year(head: str | None, d: DateExpr) -> int | None:
+    """The year the article's headline gives a date of its lead ('Lễ giao nhận quân năm 2024'
+    above 'Sáng 26/2, …'), by the same rules as the meeting's own sentence."""
+    return sentence_year(d.month, head, head) if head and d.start > len(head) else None
 
 
 def _prior_year(ctx: Ctx, dates: list[DateExpr], i: int) -> int | None:

@@ -147,3 +147,27 @@ def test_second_clause_names_its_gathering_before_its_date() -> None:  # MD-8
     rec = record("Chiều 3/4/2024, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 7-KH/HU, cuộc "
                  "diễn tập chính thức sẽ diễn ra vào ngày 24/4/2024.")
     assert [m["date"] for m in rec["meetings"]] == ["2024-04-24"]
+
+
+def test_an_anniversary_name_is_no_gathering() -> None:
+    m = _first("Nhân kỷ niệm 35 năm Ngày hội Quốc phòng toàn dân (22/12/1989 - 22/12/2024), chiều "
+               "nay (20/12), đoàn công tác của Sở Y tế đến thăm và chúc mừng Ban CHQS huyện.")
+    assert not m["title"].startswith("Ngày hội") and m["date"] == "2024-12-20"
+    assert m["date_surface"] == "chiều nay (20/12)"
+
+
+def test_more_gatherings_after_an_organising_verb_or_alone() -> None:
+    m = _first("Tối 28/1/2024, Đồn Biên phòng Pa Vây Sử tổ chức chương trình “Tết ấm biên "
+               "cương”.")
+    assert m["title"].startswith("chương trình") and m["date"] == "2024-01-28"
+    m = _first("Chiều 2/4/2024, Thượng tá Lò Văn Pó chủ trì giao ban công tác tháng 4.")
+    assert m["title"].startswith("giao ban") and m["date"] == "2024-04-02"
+    m = _first("Hôm 12/3/2024, Ban CHQS huyện đón tiếp đoàn công tác của Quân khu 2.")
+    assert m["title"].startswith("đón tiếp đoàn") and m["date"] == "2024-03-12"
+
+
+def test_headline_year_dates_the_lead() -> None:
+    assert _first("Lễ giao nhận quân năm 2024 ở Mường Nhé\n\nSáng 26/2, huyện tổ chức lễ giao "
+                  "nhận quân.")["date"] == "2024-02-26"
+    assert _first("Tổng kết công tác quân sự địa phương năm 2023\nSáng 8/1, Ban CHQS huyện tổ "
+                  "chức hội nghị tổng kết.")["date"] == "2024-01-08"
