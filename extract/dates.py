@@ -38,7 +38,8 @@ _AFTER = re.compile(
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 _DATE_LINE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
 _STAMP = re.compile(r"^[^\n]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*$", re.MULTILINE)
-_GLUED = re.compile(r"\s*\(?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\)?(?=[^\W\d_])")
+_GLUED = re.compile(r"\s*\(?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\)?"
+                    r"(?:(?=[^\W\d_])|[ \t]+(?=[^\W\d_]))")
 # a line that is only a page's date: weekday or 'Đăng ngày' label, time, date, time, zone,
 # view counter ('Thứ Sáu, 31/05/2024 283 lượt xem', 'Đăng ngày 05-03-2021 08:10')
 _SEP = r"[\s,|–-]*"
@@ -297,10 +298,18 @@ def page_stamp(line: str) -> str | None:
     ('2021-03-05', '2024-05-31')
     >>> page_stamp("Sáng 9/10/2024, hội nghị")
     """
-    m = _PAGE_STAMP.match(fold(line)) or _GLUED.match(line)
+    m = _PAGE_STAMP.match(fold(line)) or glued(line)
     if not m:
         return None
     return iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+
+
+def glued(line: str) -> re.Match[str] | None:
+    """A full date glued to the first word of a line ('25/02/2024Trong …'), or before a
+    capitalised one ('25/02/2024 Trong …'): a page's stamp run into its text."""
+    m = _GLUED.match(line)
+    return m if m and (m.end() == len(line) or line[m.end()].isupper()
+                       or not line[m.end() - 1].isspace()) else None
 
 
 def date_lines(text: str) -> list[tuple[int, str]]:
@@ -309,7 +318,7 @@ def date_lines(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _STAMP.finditer(text):
         line = m.group(0).strip()
-        d = _DATE_LINE.search(line) if len(line) <= 60 else _GLUED.match(line)
+        d = _DATE_LINE.search(line) if len(line) <= 60 else glued(line)
         if d:
             day = iso(int(d.group(4)), int(d.group(3)), int(d.group(1)))
             if day:

@@ -121,6 +121,8 @@ def test_page_stamp_lines() -> None:
     assert page_stamp("Thứ Sáu, 31/05/2024 283 lượt xem") == "2024-05-31"
     assert page_stamp("08:10 05.03.2021") == "2021-03-05"
     assert page_stamp("Sáng 9/10/2024, Bộ CHQS tỉnh tổ chức hội nghị") is None
+    assert page_stamp("14/02/2023 Sáng 13/2, xã Nà Hừ tổ chức hội nghị.") == "2023-02-14"
+    assert page_stamp("14/02/2023 đơn vị đạt") is None
 
 
 def test_anniversary_ranges_without_the_word() -> None:  # MD-1 variants
