@@ -147,3 +147,10 @@ def test_a_later_date_takes_the_year_of_an_earlier_one_in_its_sentence() -> None
     rec = record("Ngày 2-3-2020, Ban Thường vụ ban hành Kế hoạch số 45-KH/TU; đến ngày 15-4, Bộ "
                  "CHQS tỉnh tổ chức hội nghị triển khai kế hoạch.")
     assert [m["date"] for m in rec["meetings"]] == ["2020-04-15"]
+
+
+def test_carrying_out_this_years_plan_is_no_planning_meeting() -> None:
+    assert _date("Sáng 20/11, Ban CHQS huyện tổ chức diễn tập theo kế hoạch huấn luyện năm "
+                 "2024.") == "2024-11-20"
+    assert _date("Chiều 18/12, Ban CHQS huyện tổ chức hội nghị thông qua kế hoạch công tác năm "
+                 "2025.") == "2024-12-18"
