@@ -1,7 +1,10 @@
 """Dates as the genre writes them: 'Sáng nay (9/10)', 'Chiều 10.3', 'sáng 23-6-2025',
 'Ngày 22 tháng 11 năm 2018', '(9- 11/5/2023)', 'Hôm nay, 9/12'; and the year rules: an
-explicit year, the header/article date (with roll-back for a later month), the year in the
-meeting's sentence (a December 'tổng kết năm X, triển khai năm X+1' belongs to X). Never a URL.
+explicit year, a page stamp or the article date (with roll-back for a later month), the year
+rules of the meeting's sentence (spec/gold.md: an anniversary range's later year, a congress's
+first term year, 'sơ kết N năm thực hiện' a document of year Y is Y+N, a November/December
+meeting planning year X+1 is X, a January/February review of X is X+1), else a reporting
+period in the next sentences. Never a URL. The cue words are in lexicons/year_cues.tsv.
 """
 
 from __future__ import annotations

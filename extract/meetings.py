@@ -1,5 +1,9 @@
 """Meetings the article reports: a dated lead sentence ('Sáng 26/7, X tổ chức Hội nghị ...'),
 else the first gathering named ('Hội nghị', 'cuộc diễn tập ...') dated by the header if any.
+
+A date governs its own clause of the sentence; its year comes from the date, the page's stamp,
+the sentence's year rules (extract.dates), an earlier year of the sentence, else the headline.
+The gathering words, the organising verbs and the words they make a gathering are lexicons.
 """
 
 from __future__ import annotations
