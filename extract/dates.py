@@ -330,10 +330,11 @@ def date_lines(text: str) -> list[tuple[int, str]]:
 
 
 def last_date_line(text: str, pos: int, lines: list[tuple[int, str]] | None = None) -> str | None:
-    """The nearest date stamp line before `pos` (`lines` from `date_lines`, when at hand)."""
+    """The nearest date stamp line before `pos` (`lines` from `date_lines`, when at hand), else
+    the first one after it (a page that puts its 'Ngày đăng: …' below the text)."""
     best = None
     for start, day in lines if lines is not None else date_lines(text):
         if start > pos:  # a stamp glued to the sentence's first word starts where it does
-            break
+            return best or day
         best = day
     return best

@@ -154,3 +154,8 @@ def test_carrying_out_this_years_plan_is_no_planning_meeting() -> None:
                  "2024.") == "2024-11-20"
     assert _date("Chiều 18/12, Ban CHQS huyện tổ chức hội nghị thông qua kế hoạch công tác năm "
                  "2025.") == "2024-12-18"
+
+
+def test_stamp_below_the_text_gives_the_year() -> None:
+    assert _date("Sáng 5/3, xã Mù Cả tổ chức hội nghị triển khai nhiệm vụ.\nNgày đăng: "
+                 "06/03/2024") == "2024-03-05"
