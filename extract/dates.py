@@ -262,18 +262,25 @@ def _cued(low: str, *uses: str) -> bool:
 
 
 def title_year(title: str) -> str | None:
-    """The year an undated meeting's title states: one year ('diễn tập … năm 2022'), or the
-    first of a congress's term; a term or period range alone dates nothing.
+    """The year an undated meeting's title states: one year of the event itself ('diễn tập …
+    năm 2022'), or the first of a congress's term. A term or period range, or the year a
+    review or a plan is about ('tổng kết năm 2023', 'tuyển quân năm 2024'), dates nothing:
+    such a meeting may fall in the year before or after, and the text does not say.
 
     >>> title_year("Hội nghị tổng kết nhiệm kỳ 2021-2025"), title_year("Đại hội nhiệm kỳ 2025-2030")
     (None, '2025')
+    >>> title_year("cuộc diễn tập năm 2022"), title_year("hội nghị tổng kết năm 2022")
+    ('2022', None)
     """
     low = fold(title)
-    term = _TERM.search(low)
-    if term and lx.year_cues("term").search(low):
-        return term.group(1)
-    years = sorted(set(_YEAR.findall(_RANGE.sub(lambda r: " " * len(r.group(0)), low))))
-    return years[0] if len(years) == 1 else None
+    if (y := _term(low)) is not None:
+        return str(y)
+    low = _RANGE.sub(lambda r: " " * len(r.group(0)), low)
+    years = sorted(set(_YEAR.findall(low)))
+    first = _YEAR.search(low)
+    if len(years) != 1 or first is None or _last_cue(low[:first.start()]) is not None:
+        return None
+    return years[0]
 
 
 def stamp_month(published: str | None) -> str | None:

@@ -159,3 +159,9 @@ def test_carrying_out_this_years_plan_is_no_planning_meeting() -> None:
 def test_stamp_below_the_text_gives_the_year() -> None:
     assert _date("Sáng 5/3, xã Mù Cả tổ chức hội nghị triển khai nhiệm vụ.\nNgày đăng: "
                  "06/03/2024") == "2024-03-05"
+
+
+def test_call_up_review_in_december_is_for_next_year() -> None:
+    assert _date("Sáng 15/12, Hội đồng NVQS huyện tổ chức hội nghị xét duyệt công dân nhập ngũ "
+                 "năm 2025.") == "2024-12-15"
+    assert _date("Sáng 12/2, huyện tổ chức lễ giao nhận quân năm 2025.") == "2025-02-12"

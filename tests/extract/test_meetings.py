@@ -171,3 +171,9 @@ def test_headline_year_dates_the_lead() -> None:
                   "nhận quân.")["date"] == "2024-02-26"
     assert _first("Tổng kết công tác quân sự địa phương năm 2023\nSáng 8/1, Ban CHQS huyện tổ "
                   "chức hội nghị tổng kết.")["date"] == "2024-01-08"
+
+
+def test_the_year_a_review_or_call_up_is_about_does_not_date_an_undated_meeting() -> None:
+    assert _first("Hội đồng nghĩa vụ quân sự xã Nà Hỳ vừa tổ chức hội nghị xét duyệt thanh niên "
+                  "nhập ngũ năm 2025.")["date"] is None
+    assert _first("Huyện vừa tổ chức cuộc diễn tập khu vực phòng thủ năm 2022.")["date"] == "2022"
