@@ -101,13 +101,22 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
     for i, d in enumerate(dates):
         fallback = _prior_year(ctx, dates, i) or _headline_year(head, d)
         m = _dated(ctx, d, _clause(ctx, dates, i), skip, stamps, fallback)
-        if m and not any(o.sentence == m.sentence for o in out):
+        if m and not any(o.sentence == m.sentence or _same(o, m) for o in out):
             out.append(m)
     if not out:
         m = _undated(ctx)
         if m:
             out.append(m)
     return out
+
+
+def _same(a: Meeting, b: Meeting) -> bool:
+    """One gathering told twice (a lead repeated under the headline): same day, same title;
+    the first telling keeps the later one's mention."""
+    if a.date_surface != b.date_surface or fold(a.title) != fold(b.title):
+        return False
+    a.spans.extend(b.spans)
+    return True
 
 
 def _clause(ctx: Ctx, dates: list[DateExpr], i: int) -> tuple[int, int]:

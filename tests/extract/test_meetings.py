@@ -177,3 +177,9 @@ def test_the_year_a_review_or_call_up_is_about_does_not_date_an_undated_meeting(
     assert _first("Hội đồng nghĩa vụ quân sự xã Nà Hỳ vừa tổ chức hội nghị xét duyệt thanh niên "
                   "nhập ngũ năm 2025.")["date"] is None
     assert _first("Huyện vừa tổ chức cuộc diễn tập khu vực phòng thủ năm 2022.")["date"] == "2022"
+
+
+def test_a_repeated_lead_is_one_meeting() -> None:
+    lead = "Ngày 9 và 10-5, Ban CHQS huyện Mường Ảng tổ chức diễn tập chiến đấu xã Búng Lao."
+    rec = record(f"{lead}\n{lead}\nThượng tá Lò Văn Páo chỉ đạo cuộc diễn tập.")
+    assert len(rec["meetings"]) == 1 and len(rec["meetings"][0]["mentions"]) == 2
