@@ -188,6 +188,11 @@ def not_meetings() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrase_pattern([r[0] for r in rows('not_meetings.txt')])})")
 
 
+def words(name: str) -> list[str]:
+    """The phrases of a one-column word list, as written."""
+    return [r[0] for r in rows(name)]
+
+
 @cache
 def meeting_concerns() -> re.Pattern[str]:
     """Verbs by which a meeting concerns a document (meeting_concerns.txt)."""

@@ -4,6 +4,7 @@ organiser and decrees, relations from roles and bylines."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from extract import lexicon as lx
@@ -71,7 +72,6 @@ def meetings(ctx: Ctx, doc: Document, meetings: list[Meeting], places: list[Plac
     """Meeting records: its most specific place, its organiser, the decrees it concerns."""
     out = []
     for i, m in enumerate(meetings):
-        s0, s1 = m.sentence
         org = _organiser(ctx, m, units)
         rec: dict[str, Any] = {
             "id": make_id("meeting", f"{doc.id}#{i}"), "title": m.title, "kind": m.kind,
@@ -107,15 +107,20 @@ def _unit_id(unit: Unit | None, unit_ids: dict[str, str]) -> str | None:
 
 
 def _subject_of(ctx: Ctx, end: int, noun: int) -> bool:
+    """Is the unit ending at `end` the subject of the gathering at `noun`: right before it, or
+    before its organising verb, past a date, adverbs and 'phối hợp với …'?"""
     between = ctx.folded[end:noun]
-    return noun - end <= 3 or _SUBJECT.match(between) is not None
+    return noun - end <= 3 or _subject().match(between) is not None
 
 
-_SUBJECT = re.compile(r"[\s,]*(?:\([^)]{1,30}\)\s*)?"
-                      r"(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\b[^,.;]{0,20}?\d[\d/.-]*\)?[\s,]+)?"
-                      r"(?:(?:đã|vừa|sẽ|cũng|long\s+trọng|"
-                      r"trang\s+trọng)\s+)*(?:phối\s+hợp(?:\s+với\s+[^,.;]{1,60}?)?\s+)?"
-                      r"(?=tổ\s+chức|khai\s+mạc|bế\s+mạc|tiến\s+hành|triệu\s+tập|$)")
+@cache
+def _subject() -> re.Pattern[str]:
+    return re.compile(
+        r"[\s,]*(?:\([^)]{1,30}\)\s*)?"
+        r"(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\b[^,.;]{0,20}?\d[\d/.-]*\)?[\s,]+)?"
+        rf"(?:(?:{lx.phrase_pattern(lx.words('organise_adverbs.txt'))})\s+)*"
+        r"(?:phối\s+hợp(?:\s+với\s+[^,.;]{1,60}?)?\s+)?"
+        rf"(?=(?:{lx.organise_verbs()})(?!\w)|$)")
 
 
 def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, str],
@@ -158,7 +163,7 @@ def _only(places: list[Place], types: tuple[str, ...]) -> list[Place]:
 
 def _venue(ctx: Ctx, places: list[Place]) -> list[Place]:
     """The places of the article's first venue phrase ('tại xã X, huyện Y', 'diễn ra ở X')."""
-    for v in _AT.finditer(ctx.folded):
+    for v in _at().finditer(ctx.folded):
         chain = [p for p in places for s, _ in p.spans if v.end() <= s < v.end() + 60
                  and ctx.sentence_of(s) == ctx.sentence_of(v.start())]
         if any(s == v.end() for p in chain for s, _ in p.spans):
@@ -166,7 +171,11 @@ def _venue(ctx: Ctx, places: list[Place]) -> list[Place]:
     return []
 
 
-_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+")
+@cache
+def _at() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lx.phrase_pattern(lx.words('venue_words.txt'))})\s+")
+
+
 _SPECIFIC = {"xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3, "huyện": 2, "quận": 2,
              "thị xã": 2, "thành phố": 2, "tỉnh": 1, "thành phố trực thuộc trung ương": 1}
 _DISTRICT = ("huyện", "quận", "thị xã", "thành phố")
