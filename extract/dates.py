@@ -57,6 +57,7 @@ _RANGE = re.compile(r"(?:(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*)?"
                     r"(?P<y0>(?:19|20)\d{2})\s*[-–—]\s*"
                     r"(?:(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*)?"
                     r"(?P<y1>(?:19|20)\d{2})(?!\d)")
+_TYPO_YEAR = re.compile(r"(năm\s+)2((?:19|20)\d{2})(?!\d)")
 _TERM_OR_PERIOD = re.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|khóa)\s*$")
 _PERIOD = re.compile(r"giai\s+đoạn\s*(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 _COUNTED = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\b")
@@ -172,7 +173,7 @@ def sentence_year(month: int, sentence: str, raw: str) -> int | None:
     >>> sentence_year(12, "hội nghị triển khai nhiệm vụ năm 2025", "")
     2024
     """
-    low = fold(sentence)
+    low = _TYPO_YEAR.sub(r"\1 \2", fold(sentence))  # 'năm 22024' is 2024 (typo in the source)
     for rule in (_anniversary, _anniversary_count, _term, _period_review):
         if (y := rule(low)) is not None:
             return y

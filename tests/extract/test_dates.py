@@ -165,3 +165,8 @@ def test_call_up_review_in_december_is_for_next_year() -> None:
     assert _date("Sáng 15/12, Hội đồng NVQS huyện tổ chức hội nghị xét duyệt công dân nhập ngũ "
                  "năm 2025.") == "2024-12-15"
     assert _date("Sáng 12/2, huyện tổ chức lễ giao nhận quân năm 2025.") == "2025-02-12"
+
+
+def test_a_doubled_digit_in_the_year_is_a_typo() -> None:
+    assert _date("Sáng 4/6, xã Bản Hon tổ chức diễn tập chiến đấu phòng thủ năm 22024.") \
+        == "2024-06-04"
