@@ -57,6 +57,7 @@ _RANGE = re.compile(r"(?:(?P<d0>\d{1,2})\s*[/.-]\s*(?P<m0>\d{1,2})\s*[/.-]\s*)?"
                     r"(?P<y0>(?:19|20)\d{2})\s*[-–—]\s*"
                     r"(?:(?P<d1>\d{1,2})\s*[/.-]\s*(?P<m1>\d{1,2})\s*[/.-]\s*)?"
                     r"(?P<y1>(?:19|20)\d{2})(?!\d)")
+_PART_OF_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|quý\s+[ivx\d]+|tháng\s+(?:đầu|cuối))\s+năm\s+$")
 _TYPO_YEAR = re.compile(r"(năm\s+)2((?:19|20)\d{2})(?!\d)")
 _TERM_OR_PERIOD = re.compile(r"(?:nhiệm\s+kỳ|giai\s+đoạn|khóa)\s*$")
 _PERIOD = re.compile(r"giai\s+đoạn\s*(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
@@ -238,8 +239,8 @@ def _years_of_practice(low: str) -> int | None:
 def _shift(month: int, low: str, year: re.Match[str] | None) -> int:
     """-1 for a November/December meeting setting next year's tasks ('triển khai nhiệm vụ
     năm X+1'), +1 for a January/February one reviewing last year ('tổng kết năm X'), else 0."""
-    if year is None:
-        return 0
+    if year is None or _PART_OF_YEAR.search(low, 0, year.start()):
+        return 0  # 'tháng 1 năm 2024', 'quý IV năm 2024': a part of the year, held in it
     cue = _last_cue(low[:year.start()])
     if month >= 11 and cue == "plan":
         return -1

@@ -170,3 +170,10 @@ def test_call_up_review_in_december_is_for_next_year() -> None:
 def test_a_doubled_digit_in_the_year_is_a_typo() -> None:
     assert _date("Sáng 4/6, xã Bản Hon tổ chức diễn tập chiến đấu phòng thủ năm 22024.") \
         == "2024-06-04"
+
+
+def test_review_of_a_month_is_held_in_its_year() -> None:
+    assert _date("Sáng 20/2, Ban CHQS huyện tổ chức hội nghị sơ kết công tác tháng 1 năm "
+                 "2024.") == "2024-02-20"
+    assert _date("Chiều 25/11, Công an xã tổ chức hội nghị triển khai nhiệm vụ quý IV năm "
+                 "2024.") == "2024-11-25"
