@@ -96,7 +96,7 @@ def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meetin
     out: list[Meeting] = []
     stamps = date_lines(ctx.text)
     dates = [d for d in find_dates(ctx.text, ctx.folded)
-             if not any(a <= d.start < b for a, b in skip)]
+             if not any(a <= d.start < b for a, b in skip) and not _document_date(ctx, d)]
     head = headline(ctx.text)
     for i, d in enumerate(dates):
         fallback = _prior_year(ctx, dates, i) or _headline_year(head, d)
@@ -130,9 +130,20 @@ def _clause(ctx: Ctx, dates: list[DateExpr], i: int) -> tuple[int, int]:
 
 
 def _break(ctx: Ctx, a: DateExpr, b: DateExpr) -> int:
+    """The last ';' or ',' between two dates that closes a clause of the first (not the comma
+    right after its own lead: 'Chiều 10.8, …')."""
     between = ctx.text[a.end:b.start]
+    lead = len(between) - len(between.lstrip(" ,"))
     cut = max(between.rfind(";"), between.rfind(","))
-    return a.end + cut + 1 if cut >= 0 else b.start
+    return a.end + cut + 1 if cut >= lead else b.start
+
+
+def _document_date(ctx: Ctx, d: DateExpr) -> bool:
+    """A document's date, right after its number ('Nghị quyết 28-NQ/TW ngày 22/9/2008')."""
+    return _AFTER_NUMBER.search(ctx.folded, max(0, d.start - 40), d.start) is not None
+
+
+_AFTER_NUMBER = re.compile(r"\d+\s*[-/]\s*[^\W\d_][\w/.-]*\s*,?\s*$")
 
 
 def _headline_year(head: str | None, d: DateExpr) -> int | None:

@@ -183,3 +183,9 @@ def test_a_repeated_lead_is_one_meeting() -> None:
     lead = "Ngày 9 và 10-5, Ban CHQS huyện Mường Ảng tổ chức diễn tập chiến đấu xã Búng Lao."
     rec = record(f"{lead}\n{lead}\nThượng tá Lò Văn Páo chỉ đạo cuộc diễn tập.")
     assert len(rec["meetings"]) == 1 and len(rec["meetings"][0]["mentions"]) == 2
+
+
+def test_a_documents_date_in_the_lead_does_not_date_the_meeting() -> None:
+    rec = record("Chiều 10.8, Huyện ủy Krông Búk tổ chức Hội nghị tổng kết 15 năm thực hiện Nghị "
+                 "quyết 28-NQ/TW ngày 22/9/2008 của Bộ Chính trị.", published="2023-08-11")
+    assert [m["date"] for m in rec["meetings"]] == ["2023-08-10"]
