@@ -140,10 +140,11 @@ def _break(ctx: Ctx, a: DateExpr, b: DateExpr) -> int:
 
 def _document_date(ctx: Ctx, d: DateExpr) -> bool:
     """A document's date, right after its number ('Nghị quyết 28-NQ/TW ngày 22/9/2008')."""
-    return _AFTER_NUMBER.search(ctx.folded, max(0, d.start - 40), d.start) is not None
+    return (ctx.folded.startswith("ngày", d.start)
+            and _AFTER_NUMBER.search(ctx.folded, max(0, d.start - 40), d.start) is not None)
 
 
-_AFTER_NUMBER = re.compile(r"\d+\s*[-/]\s*[^\W\d_][\w/.-]*\s*,?\s*$")
+_AFTER_NUMBER = re.compile(r"\d+[ \t]*[-/][ \t]*[^\W\d_][\w/.-]*[ \t]*,?[ \t]*$")
 
 
 def _headline_year(head: str | None, d: DateExpr) -> int | None:

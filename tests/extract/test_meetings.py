@@ -189,3 +189,9 @@ def test_a_documents_date_in_the_lead_does_not_date_the_meeting() -> None:
     rec = record("Chiều 10.8, Huyện ủy Krông Búk tổ chức Hội nghị tổng kết 15 năm thực hiện Nghị "
                  "quyết 28-NQ/TW ngày 22/9/2008 của Bộ Chính trị.", published="2023-08-11")
     assert [m["date"] for m in rec["meetings"]] == ["2023-08-10"]
+
+
+def test_a_headline_ending_in_a_number_leaves_the_lead_date() -> None:
+    rec = record("Mường Ảng sơ kết 5 năm thực hiện Nghị định số 21/2019/NĐ-CP\n\nChiều 21/5, UBND "
+                 "huyện Mường Ảng tổ chức hội nghị sơ kết.", published="2024-05-21")
+    assert [m["date"] for m in rec["meetings"]] == ["2024-05-21"]
