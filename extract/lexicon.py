@@ -188,6 +188,12 @@ def not_meetings() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{phrase_pattern([r[0] for r in rows('not_meetings.txt')])})")
 
 
+@cache
+def delegations() -> re.Pattern[str]:
+    """Gathering words that name a delegation ('đoàn công tác'): its unit organises it."""
+    return re.compile(phrase_pattern(words("delegations.txt")))
+
+
 def words(name: str) -> list[str]:
     """The phrases of a one-column word list, as written."""
     return [r[0] for r in rows(name)]

@@ -72,27 +72,51 @@ def meetings(ctx: Ctx, doc: Document, meetings: list[Meeting], places: list[Plac
     """Meeting records: its most specific place, its organiser, the decrees it concerns."""
     out = []
     for i, m in enumerate(meetings):
-        org = _organiser(ctx, m, units)
+        org = _organiser(ctx, m, units, places)
+        org_id = _unit_id(org, unit_ids)
+        org_name = next((k for k, v in unit_ids.items() if v == org_id), "") if org_id else ""
         rec: dict[str, Any] = {
             "id": make_id("meeting", f"{doc.id}#{i}"), "title": m.title, "kind": m.kind,
             "date": iso_or_none(m.date), "date_surface": m.date_surface, "locality": None,
-            "organizer": _unit_id(org, unit_ids),
+            "organizer": org_id,
             "decrees": _concerned(ctx, m, decrees, len(meetings) == 1),
             "mentions": [{"start": s, "end": e} for s, e in m.spans]}
-        rec.update(meeting_place(ctx, m, places, loc_ids, org))
+        rec.update(meeting_place(ctx, m, places, loc_ids, org, org_name))
         out.append(rec)
     return out
 
 
-def _organiser(ctx: Ctx, m: Meeting, units: list[Unit]) -> Unit | None:
+def _organiser(ctx: Ctx, m: Meeting, units: list[Unit], places: list[Place]) -> Unit | None:
     """The unit that organises the gathering: the last one of its sentence before it that is
     the subject of an organising verb or of the gathering itself ('Ban CHQS huyện tổ chức
     hội nghị', 'Bộ Tư lệnh đến thăm'); not a unit inside a person's post ('Bí thư Tỉnh ủy
     dự lễ')."""
     s0 = m.sentence[0]
     hits = [(s, u) for u in units for s, e in u.spans
-            if s0 <= s < m.start and _subject_of(ctx, e, m.start)]
+            if s0 <= s < m.start and _subject_of(ctx, _past_places(ctx, e, places), m.start)]
+    team = lx.delegations().match(ctx.folded, m.start)
+    if not hits and team:  # 'đoàn công tác (của) Bộ CHQS tỉnh …': the delegation's own unit
+        hits = [(-s, u) for u in units for s, _ in u.spans if team.end() < s <= team.end() + 6]
     return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def _past_places(ctx: Ctx, end: int, places: list[Place]) -> int:
+    """The end of the place name and the bracket written right after a unit ('Huyện ủy Lang
+    Chánh (Thanh Hoá) tổ chức'): places found, or up to four capitalised words."""
+    starts = {s: e for p in places for s, e in p.spans}
+    words = {t.start: t.end for t in ctx.tokens}
+    skipped = 0
+    while True:
+        pos = end + len(ctx.text[end:end + 3]) - len(ctx.text[end:end + 3].lstrip())
+        close = ctx.text.find(")", pos, pos + 40) if ctx.text.startswith("(", pos) else -1
+        if starts.get(pos, end) > end:
+            end = starts[pos]
+        elif pos in words and skipped < 4:
+            end, skipped = words[pos], skipped + 1
+        elif close > 0:
+            end = close + 1
+        else:
+            return end
 
 
 def _unit_id(unit: Unit | None, unit_ids: dict[str, str]) -> str | None:
@@ -124,7 +148,7 @@ def _subject() -> re.Pattern[str]:
 
 
 def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, str],
-                  org: Unit | None) -> dict[str, Any]:
+                  org: Unit | None, org_name: str = "") -> dict[str, Any]:
     """The meeting's most specific locality: from its sentence, else its organiser's unit
     (Ban CHQS huyện X: huyện X; 'UBND tỉnh': the article's province), else its title, else
     the article's venue ('Tại xã X, huyện Y'), else the article's one district (or, with
@@ -133,8 +157,8 @@ def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, 
     `locality_code` and `locality_name`)."""
     s0, s1 = m.sentence
     for found in (
-        lambda: [p for p in places if any(s0 <= s < s1 for s, _ in p.spans)],
-        lambda: _of_unit(org, places),
+        lambda: [p for p in places if any(s0 <= s < s1 for s, _ in p.spans)]
+        + _of_unit(org, org_name, places),
         lambda: [p for p in places if fold(p.name) in fold(m.title)],
         lambda: _venue(ctx, places),
         lambda: _only(places, _DISTRICT) or _only(places, ("tỉnh",)),
@@ -147,12 +171,16 @@ def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, 
     return _implied_district(places)
 
 
-def _of_unit(org: Unit | None, places: list[Place]) -> list[Place]:
+def _of_unit(org: Unit | None, name: str, places: list[Place]) -> list[Place]:
+    """The organiser's place: written in it, filled in from the article ('Huyện ủy' of the
+    article's district: its record name), or the article's one place of its level."""
     if org is None:
         return []
     if org.locality:
         return [p for p in places if fold(p.name) == fold(org.locality[0])]
-    return _only(places, (org.level,)) if org.level else []
+    named = [p for p in places if p.type in _DISTRICT + ("xã", "phường", "thị trấn")
+             and f" {fold(p.name)}" in f" {name}"]
+    return named or (_only(places, (org.level,)) if org.level else [])
 
 
 def _only(places: list[Place], types: tuple[str, ...]) -> list[Place]:

@@ -195,3 +195,13 @@ def test_a_headline_ending_in_a_number_leaves_the_lead_date() -> None:
     rec = record("Mường Ảng sơ kết 5 năm thực hiện Nghị định số 21/2019/NĐ-CP\n\nChiều 21/5, UBND "
                  "huyện Mường Ảng tổ chức hội nghị sơ kết.", published="2024-05-21")
     assert [m["date"] for m in rec["meetings"]] == ["2024-05-21"]
+
+
+def test_organiser_with_its_place_written_after_it_or_a_delegation() -> None:
+    rec = record("Ngày 8 tháng 9 năm 2023, Huyện ủy Mường Lát (Thanh Hoá) tổ chức Hội nghị tổng "
+                 "kết 10 năm thực hiện Nghị quyết Trung ương 8. Ông Hà Văn Ban, Chủ tịch UBND "
+                 "huyện Mường Lát chủ trì.")
+    assert _organiser(rec) == "Huyện ủy Mường Lát" and _place(rec) == "Mường Lát"
+    rec = record("Ngày 17-12-2024, đoàn công tác Bộ CHQS tỉnh Lai Châu do Đại tá Tòng Văn Pánh "
+                 "làm trưởng đoàn đã đến thăm huyện Nậm Nhùn.")
+    assert _organiser(rec) == "Bộ Chỉ huy quân sự tỉnh Lai Châu"
