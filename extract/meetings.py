@@ -21,13 +21,12 @@ from extract.dates import (
     find_dates,
     iso,
     last_date_line,
-    sentence_year,
     stamp_month,
-    title_year,
     year_for,
 )
 from extract.pagehead import headline
 from extract.text import fold
+from extract.years import sentence_year, title_year
 
 _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
                         r"\s+(?:với\s+sự|có\s|vào\s+(?:sáng|chiều|tối|ngày)|do\s+(?:đồng\s+chí|đ/c|[A-ZĐ]))|,\s+(?=[A-ZĐ])|$")
