@@ -1,7 +1,9 @@
 """Dates as the genre writes them: 'Sáng nay (9/10)', 'Chiều 10.3', 'sáng 23-6-2025',
-'Ngày 22 tháng 11 năm 2018', '(9- 11/5/2023)', 'Hôm nay, 9/12'; and the year rules: an
-explicit year, the header/article date (with roll-back for a later month), the year in the
-meeting's sentence (a December 'tổng kết năm X, triển khai năm X+1' belongs to X). Never a URL.
+'Ngày 22 tháng 11 năm 2018', '(9- 11/5/2023)', 'Hôm nay, 9/12'; page stamps in any form
+('Đăng ngày 05-03-2021 08:10', 'Thứ Sáu, 31/05/2024', a date glued to the first word); and the
+order of the year sources: an explicit year, a page stamp or the article date (with roll-back
+for a later month), the sentence's year rules (extract.years), a later reporting period.
+Never a URL.
 """
 
 from __future__ import annotations
@@ -9,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.text import fold
+from extract.years import period_year, sentence_year
+
 _TIME = (r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|hôm\s+nay|qua|mai))?|"
-         r"ngày|hôm\s+nay|hôm\s+qua|vào|từ)")
+         r"ngày|hôm\s+nay|hôm\s+qua|hôm|vào|từ)")
 _DAY_MONTH = (r"(?P<d>\d{1,2})(?:\s*(?:-|–|và|,)\s*(?P<d2>\d{1,2}))?\s*(?P<s1>[/.-])\s*"
               r"(?P<m>\d{1,2})(?:(?P=s1)(?P<y>\d{4}))?(?![\d/])")
 DATE_EXPR = re.compile(
@@ -32,10 +37,19 @@ DATE_FOLDED = re.compile(
 _AFTER = re.compile(
     r"\s*,?\s*(?:ngày\s+(?P<d>\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*"
     r"(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4})|năm\s+(?P<yo>\d{4}))", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
-_DATE_LINE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_STAMP = re.compile(r"^[^\n]*\d{1,2}/\d{1,2}/\d{4}[^\n]*$", re.MULTILINE)
-_REVIEW = re.compile(r"tổng\s+kết|sơ\s+kết", re.IGNORECASE)
+_DATE_LINE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
+_STAMP = re.compile(r"^[^\n]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*$", re.MULTILINE)
+_GLUED = re.compile(r"\s*\(?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\)?"
+                    r"(?:(?=[^\W\d_])|[ \t]+(?=[^\W\d_]))")
+# a line that is only a page's date: weekday or 'Đăng ngày' label, time, date, time, zone,
+# view counter ('Thứ Sáu, 31/05/2024 283 lượt xem', 'Đăng ngày 05-03-2021 08:10')
+_SEP = r"[\s,|–-]*"
+_CLOCK = r"(?:lúc\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]m)?(?:\s*\(?gmt\s*[+-]\s*\d+\)?)?"
+_PAGE_STAMP = re.compile(
+    r"^[\s\W]*(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*|"
+    r"(?:đăng|cập\s+nhật|ngày\s+đăng|xuất\s+bản|ngày)(?:\s+ngày|\s+lúc)?\s*:?\s*)?"
+    rf"(?:{_CLOCK}{_SEP})?(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}})(?:{_SEP}{_CLOCK})?"
+    rf"(?:{_SEP}(?:\d[\d.,]*\s+lượt\s+xem|lượt\s+xem\s*:?\s*\d[\d.,]*))?[\s\W]*$")
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,19 @@ def find_dates(text: str, folded: str | None = None) -> list[DateExpr]:
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         out.append(DateExpr(m.start(), m.end(), day, month, int(y) if y else None,
-                            text[m.start():m.end()].strip(" ,()")))
+                            _balanced(text[m.start():m.end()].strip(" ,"))))
     return out
+
+
+def _balanced(surface: str) -> str:
+    """Drop an unmatched parenthesis at either end: 'Sáng nay (9/10)' keeps both, '(9/10' none."""
+    if surface.endswith(")") and surface.count(")") > surface.count("("):
+        surface = surface[:-1].rstrip(" ,")
+    if surface.startswith("(") and surface.count("(") > surface.count(")"):
+        surface = surface[1:].lstrip()
+    if surface.startswith("(") and surface.endswith(")"):
+        surface = surface[1:-1].strip()
+    return surface
 
 
 def published_year_month(published: str | None) -> tuple[int | None, int | None]:
@@ -108,40 +133,70 @@ def published_year_month(published: str | None) -> tuple[int | None, int | None]
 
 
 def year_for(d: DateExpr, sentence: str, published: str | None,
-             date_line: str | None) -> int | None:
-    """The year of a day-month date: written, article date, sentence years, else unknown."""
+             date_line: str | None, *, raw: str | None = None, later: str = "") -> int | None:
+    """The year of a day-month date: written, page stamp or article date, the sentence's own
+    year rules (see `sentence_year`), a reporting period in the next sentences, else unknown.
+
+    `sentence` has decree surfaces blanked; `raw` is the same sentence unblanked (a review of
+    'N năm thực hiện' a decree of year Y is held in Y+N); `later` is the text that follows.
+    """
     if d.year:
         return d.year
     for source in (date_line, published):
         y, m = published_year_month(source)
         if y:
             return y - 1 if m and d.month > m else y
-    years = sorted({int(y) for y in _YEAR.findall(sentence)})
-    if len(years) == 1:
-        return years[0]
-    if len(years) == 2 and years[1] == years[0] + 1 and _REVIEW.search(sentence):
-        return years[0] if d.month >= 10 else years[1]
-    return None
+    return sentence_year(d.month, sentence, raw or sentence) or period_year(later)
+
+
+def stamp_month(published: str | None) -> str | None:
+    """An article date as an undated meeting's date: year and month only, since a page's
+    stamp alone never gives the event's day ('2024-05-31' -> '2024-05')."""
+    return published[:7] if published else None
+
+
+def page_stamp(line: str) -> str | None:
+    """The ISO day of a line that is only a page's date stamp, or of a date glued to the
+    first word of the text ('25/02/2024Trong …'); else None.
+
+    >>> page_stamp("Đăng ngày 05-03-2021 08:10"), page_stamp("Thứ Sáu, 31/05/2024 283 lượt xem")
+    ('2021-03-05', '2024-05-31')
+    >>> page_stamp("Sáng 9/10/2024, hội nghị")
+    """
+    m = _PAGE_STAMP.match(fold(line)) or glued(line)
+    if not m:
+        return None
+    return iso(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+
+
+def glued(line: str) -> re.Match[str] | None:
+    """A full date glued to the first word of a line ('25/02/2024Trong …'), or before a
+    capitalised one ('25/02/2024 Trong …'): a page's stamp run into its text."""
+    m = _GLUED.match(line)
+    return m if m and (m.end() == len(line) or line[m.end()].isupper()
+                       or not line[m.end() - 1].isspace()) else None
 
 
 def date_lines(text: str) -> list[tuple[int, str]]:
-    """(line start, ISO date) of each short line carrying a full date: an article's date stamp."""
+    """(line start, ISO date) of each short line carrying a full date, and of a date glued to
+    the first word of a line: an article's date stamp ('Đăng ngày 05-03-2021 08:10')."""
     out = []
     for m in _STAMP.finditer(text):
         line = m.group(0).strip()
-        d = _DATE_LINE.search(line)
-        if d and len(line) <= 60:
-            day = iso(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+        d = _DATE_LINE.search(line) if len(line) <= 60 else glued(line)
+        if d:
+            day = iso(int(d.group(4)), int(d.group(3)), int(d.group(1)))
             if day:
                 out.append((m.start(), day))
     return out
 
 
 def last_date_line(text: str, pos: int, lines: list[tuple[int, str]] | None = None) -> str | None:
-    """The nearest date stamp line before `pos` (`lines` from `date_lines`, when at hand)."""
+    """The nearest date stamp line before `pos` (`lines` from `date_lines`, when at hand), else
+    the first one after it (a page that puts its 'Ngày đăng: …' below the text)."""
     best = None
     for start, day in lines if lines is not None else date_lines(text):
-        if start >= pos:
-            break
+        if start > pos:  # a stamp glued to the sentence's first word starts where it does
+            return best or day
         best = day
     return best

@@ -165,6 +165,47 @@ def meeting_words() -> dict[str, str]:
 
 
 @cache
+def year_cues(use: str) -> re.Pattern[str]:
+    """Whole-word matcher of the year_cues.tsv phrases of one use (review, plan, ...)."""
+    return bounded(phrase_pattern([r[0] for r in rows("year_cues.tsv") if r[1] == use]))
+
+
+@cache
+def organise_verbs() -> str:
+    """Pattern of the verbs that introduce a reported gathering (organise_verbs.txt)."""
+    return phrase_pattern([r[0] for r in rows("organise_verbs.txt")])
+
+
+@cache
+def organised_events() -> str:
+    """Pattern of the words that name a gathering after an organising verb only."""
+    return phrase_pattern([r[0] for r in rows("organised_events.txt")])
+
+
+@cache
+def not_meetings() -> re.Pattern[str]:
+    """Phrases that start like a gathering word but are none ('lễ hội', 'thăm hỏi')."""
+    return re.compile(rf"(?<!\w)(?:{phrase_pattern([r[0] for r in rows('not_meetings.txt')])})")
+
+
+@cache
+def delegations() -> re.Pattern[str]:
+    """Gathering words that name a delegation ('đoàn công tác'): its unit organises it."""
+    return re.compile(phrase_pattern(words("delegations.txt")))
+
+
+def words(name: str) -> list[str]:
+    """The phrases of a one-column word list, as written."""
+    return [r[0] for r in rows(name)]
+
+
+@cache
+def meeting_concerns() -> re.Pattern[str]:
+    """Verbs by which a meeting concerns a document (meeting_concerns.txt)."""
+    return bounded(phrase_pattern([r[0] for r in rows("meeting_concerns.txt")]))
+
+
+@cache
 def meeting_kinds() -> list[tuple[str, str]]:
     return [(_key(r[0]), r[1]) for r in rows("meeting_kinds.tsv")]
 

@@ -20,16 +20,14 @@ from extract import keys
 from extract.decode import DecodeError, decode_bytes
 from extract.document import Document
 from extract.html import Page, html_to_text
+from extract.pagehead import headline, published_date
+
+__all__ = ["Problem", "headline", "nfc", "published_date", "read_documents"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _SPACES = {c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
 MAX_BYTES = 20 * 1024 * 1024  # a news article is a few kB; a bigger file is rarely one
 
-_HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
-_PAGE_DATE = re.compile(
-    r"^[\s\W]*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*GMT\s*[+-]\s*\d+)?[\s\W]*$"
-)
 
 
 @dataclass(frozen=True)
@@ -152,7 +150,7 @@ def _read_file(path: Path, problems: list[Problem] | None, max_bytes: int
         doc = Document(path.stem, text, str(path), None, page.title, published)
     else:
         text = nfc(raw)
-        doc = Document(path.stem, text, str(path), None, None, published_date(text))
+        doc = Document(path.stem, text, str(path), None, headline(text), published_date(text))
     if not text.strip():
         raise _Unreadable("no article text in the file; remove it or fill it in")
     yield doc
@@ -265,25 +263,6 @@ def nfc(text: str) -> str:
     'Lò Văn Khiêm'
     """
     return keys.nfc(text).lstrip("\ufeff").translate(_SPACES)
-
-
-def published_date(text: str) -> str | None:
-    """The publication date stated at the top of a page: a ` date 2024-04` header line, or a
-    line (or ` | `-separated segment) that is only a date, such as `13/01/2026 14:41 GMT+7`.
-
-    >>> published_date(" date 2024-04 Quang cảnh hội nghị")
-    '2024-04'
-    >>> published_date("Tin địa phương | 03/01/2024 | Sáng 3/1, ...")
-    '2024-01-03'
-    """
-    head = _HEADER_DATE.match(text)
-    if head:
-        return head.group(1)
-    for segment in re.split(r"\n| \| ", text[:600])[:12]:
-        m = _PAGE_DATE.match(segment)
-        if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
-            return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    return None
 
 
 def _iso(value: object) -> str | None:

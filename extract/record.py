@@ -9,6 +9,7 @@ from typing import Any
 
 from extract.bylines import find_authors
 from extract.context import Ctx, make_ctx, make_id
+from extract.dates import stamp_month
 from extract.decrees import find_decrees
 from extract.document import Document
 from extract.links import decree_record, localities
@@ -77,8 +78,8 @@ def extract_record(doc: Document) -> dict[str, Any]:
         _unit_record(u, main, loc_ids, unit_ids, unit_records)
     roles = find_roles(ctx, mentions)
     if roles and not meetings:
-        meetings = [Meeting(doc.title or "(sự kiện trong bài)", 0, 0, published, None, None,
-                            (0, 0))]
+        meetings = [Meeting(doc.title or "(sự kiện trong bài)", 0, 0, stamp_month(published),
+                            None, None, (0, 0))]
     meeting_records = meetings_(ctx, doc, meetings, places, loc_ids, units, unit_ids, decrees)
     relations = relations_(ctx, doc, roles, meetings, meeting_records, persons)
     return {

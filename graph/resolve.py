@@ -205,7 +205,7 @@ def _decree_name(dec: Record) -> str:
 def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
     doc_id = record["doc"]["id"]
     for index, meeting in enumerate(record["meetings"]):
-        loc = ids.get(meeting.get("locality") or "")
+        loc = ids.get(meeting.get("locality") or "") or _implied_locality(frag, meeting)
         date = meeting.get("date") or ""
         if len(date) == 10 and loc:
             node_id = make_id("Meeting", date, loc, meeting.get("kind"))
@@ -223,6 +223,18 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         for dec in meeting.get("decrees") or ():
             if dec in ids:
                 frag.add_edge(Edge("CONCERNS", node_id, ids[dec]))
+
+
+def _implied_locality(frag: Fragment, meeting: Record) -> str | None:
+    """A meeting placed in a unit the article does not name (the district of its communes):
+    the gazetteer's node, added to the fragment, by `locality_code`."""
+    code = meeting.get("locality_code")
+    known = place(code, meeting.get("locality_structure") or "2024") if code else None
+    if known is None:
+        return None
+    node = locality_node(known)
+    frag.add_node(node)
+    return node.id
 
 
 def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:

@@ -81,3 +81,35 @@ def test_without_a_problem_list_a_broken_file_raises(tmp_path: Path) -> None:
     (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.jsonl:1"):
         list(read_documents([tmp_path / "bad.jsonl"]))
+
+
+def test_txt_headline_and_weekday_date_line(tmp_path: Path) -> None:
+    page = ("Cổng thông tin huyện Mường Tè\nThứ Hai, 18/11/2024\nChào mừng quý vị đến với cổng "
+            "thông tin điện tử của huyện Mường Tè!\n\nHội nghị triển khai nhiệm vụ quân sự, quốc "
+            "phòng năm 2024\n\nThứ Ba, 05/03/2024 120 lượt xem\n\nChiều 4/3, Ban CHQS huyện tổ "
+            "chức hội nghị triển khai nhiệm vụ. Đại tá Lò Văn Páo chủ trì.")
+    (tmp_path / "a.txt").write_text(page, encoding="utf-8")
+    [doc] = read_documents([tmp_path / "a.txt"])
+    assert doc.title == "Hội nghị triển khai nhiệm vụ quân sự, quốc phòng năm 2024"
+    assert doc.published == "2024-03-05"  # the article's date line, not the site's banner
+
+
+def test_txt_first_line_headline(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Diễn tập phòng thủ xã Nậm Khao năm 2023\n\nSáng 12/9/2023, "
+                                    "xã Nậm Khao tổ chức diễn tập.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("UBND huyện vừa tổ chức Hội nghị tổng kết. Ông Lý Văn Sài "
+                                    "chủ trì.\nĐại biểu dự hội nghị.", encoding="utf-8")
+    docs = {d.id: d for d in read_documents([tmp_path])}
+    assert docs["b"].title == "Diễn tập phòng thủ xã Nậm Khao năm 2023"
+    assert docs["c"].title is None and docs["c"].published is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Tin tức\nĐăng ngày 05-03-2021 08:10\nNgày 4-3, Ban CHQS huyện tổ chức hội nghị.",
+     "2021-03-05"),
+    ("09:15 07-04-2022\nSáng 6/4, xã tổ chức hội nghị.", "2022-04-07"),
+    ("25/02/2024Trong không khí phấn khởi, sáng 24/2, huyện tổ chức lễ giao nhận quân.",
+     "2024-02-25"),
+])
+def test_page_stamps_in_other_forms(text: str, date: str) -> None:
+    assert published_date(text) == date
