@@ -155,8 +155,8 @@ def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, 
     (Ban CHQS huyện X: huyện X; 'UBND tỉnh': the article's province), else its title, else
     the article's venue ('Tại xã X, huyện Y'), else the article's one district (or, with
     none, its one province), else the district of the article's communes (from the
-    gazetteer: then it has no record of its own, and `locality` is its gazetteer id, with
-    `locality_code` and `locality_name`)."""
+    gazetteer: then it has no record of its own, and `place` gives its gazetteer code, as a
+    unit's implied place does)."""
     s0, s1 = m.sentence
     for found in (
         lambda: [p for p in places if any(s0 <= s < s1 for s, _ in p.spans)]
@@ -227,8 +227,8 @@ def _implied_district(places: list[Place]) -> dict[str, Any]:
     district = gazetteer.place(str(code), structure or "2024")
     if district is None or district.level != 1:
         return {"locality": None}
-    return {"locality": gazetteer.locality_node_id(district), "locality_code": district.code,
-            "locality_structure": district.structure, "locality_name": district.full_name}
+    return {"locality": None, "place": {"name": district.name, "type": district.type,
+                                        "code": district.code, "structure": district.structure}}
 
 
 def _concerned(ctx: Ctx, m: Meeting, decrees: list[dict[str, Any]], only: bool) -> list[str]:

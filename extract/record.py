@@ -71,8 +71,11 @@ def extract_record(doc: Document) -> dict[str, Any]:
     unit_records: list[dict[str, Any]] = []
     found_decrees = find_decrees(ctx)
     decrees = [decree_record(d) for d in found_decrees]
+    # a law's or decree's year is when it was issued and dates no meeting; an unnumbered
+    # plan's ('kế hoạch huấn luyện năm 2025') is the period the meeting plans for
     meetings = find_meetings(ctx, [(d.spans[0][0], d.spans[0][0] + len(d.surface))
-                                   for d in found_decrees])
+                                   for d in found_decrees
+                                   if d.number or fold(d.kind) != fold("Kế hoạch")])
     persons = _persons(ctx, mentions, main, loc_ids, units, unit_ids, unit_records)
     for u in units:
         _unit_record(u, main, loc_ids, unit_ids, unit_records)

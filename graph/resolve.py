@@ -118,9 +118,11 @@ def _units(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
             frag.add_edge(Edge("LOCATED_IN", node_id, loc))
 
 
-def _implied_locality(frag: Fragment, unit: Record) -> str | None:
-    """The node of the gazetteer place a unit's record says the article implies, if any."""
-    known = _implied_place(unit)
+def _implied_locality(frag: Fragment, rec: Record) -> str | None:
+    """The node of the gazetteer place a unit's or meeting's record says the article
+    implies (`place`: 'Bộ CHQS tỉnh' of the article's province, the district of a meeting's
+    communes), added to the fragment."""
+    known = _implied_place(rec)
     if known is None:
         return None
     node = locality_node(known)
@@ -223,18 +225,6 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         for dec in meeting.get("decrees") or ():
             if dec in ids:
                 frag.add_edge(Edge("CONCERNS", node_id, ids[dec]))
-
-
-def _implied_locality(frag: Fragment, meeting: Record) -> str | None:
-    """A meeting placed in a unit the article does not name (the district of its communes):
-    the gazetteer's node, added to the fragment, by `locality_code`."""
-    code = meeting.get("locality_code")
-    known = place(code, meeting.get("locality_structure") or "2024") if code else None
-    if known is None:
-        return None
-    node = locality_node(known)
-    frag.add_node(node)
-    return node.id
 
 
 def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:

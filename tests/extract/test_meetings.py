@@ -90,7 +90,7 @@ def test_a_page_date_alone_never_gives_the_day() -> None:
 def _place(rec: dict) -> str | None:
     m = rec["meetings"][0]
     locs = {x["id"]: x["name"] for x in rec["localities"]}
-    return locs.get(m["locality"]) or m.get("locality_name")
+    return locs.get(m["locality"]) or (m.get("place") or {}).get("name")
 
 
 def _organiser(rec: dict) -> str | None:
@@ -123,7 +123,8 @@ def test_district_of_the_only_commune_named() -> None:
     rec = record("Sáng 12/9/2023, Ban Chỉ đạo diễn tập huyện tổ chức hội nghị rút kinh nghiệm "
                  "diễn tập. Trung đội dân quân cơ động xã Pa Vệ Sủ tham gia thực binh.")
     m = rec["meetings"][0]
-    assert m["locality_name"] == "huyện Mường Tè" and m["locality"].startswith("locality/")
+    assert m["locality"] is None
+    assert (m["place"]["type"], m["place"]["name"]) == ("huyện", "Mường Tè")
     assert [x["name"] for x in rec["localities"]] == ["Pa Vệ Sủ"]  # no record of its own
 
 
