@@ -15,18 +15,19 @@ from typing import Any, TextIO
 
 from rdflib import Dataset
 from rdflib import Graph as RdfGraph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.model import LABELS, Graph
-from loaders.rdf import RdfStore
+from loaders.oxigraph_terms import PREFIXES_BOUND
+from loaders.rdf import RdfBase
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
 
 
-def export_graph(store: RdfStore, fmt: str, output: str | Path) -> list[Path]:
+def export_graph(store: RdfBase, fmt: str, output: str | Path) -> list[Path]:
     """Write the whole graph in `fmt` to `output` (a folder for csv); the files written.
 
-    >>> export_graph(RdfStore(None), "yaml", "x")
+    >>> from loaders.oxigraph_store import OxigraphStore
+    >>> export_graph(OxigraphStore(None), "yaml", "x")
     Traceback (most recent call last):
     ...
     ValueError: unknown export format 'yaml'; choose one of turtle, nquads, jsonld, csv, cypher
@@ -34,17 +35,16 @@ def export_graph(store: RdfStore, fmt: str, output: str | Path) -> list[Path]:
     out = Path(output)
     if fmt in ("turtle", "jsonld"):
         union = RdfGraph()
-        for prefix, ns in store.dataset.namespaces():
+        for prefix, ns in PREFIXES_BOUND.items():
             union.bind(prefix, ns)
-        for triple in store.dataset.triples((None, None, None)):
+        for triple in store.union_triples():
             union.add(triple)
         union.serialize(out, format="json-ld" if fmt == "jsonld" else "turtle", encoding="utf-8")
         return [out]
     if fmt == "nquads":
         dataset = Dataset()
         # the default graph is the union of the named graphs; the file keeps them apart
-        quads: Any = (q for q in store.dataset.quads((None, None, None, None))
-                      if q[3] != DATASET_DEFAULT_GRAPH_ID)
+        quads: Any = store.quads()
         dataset.addN(quads)
         dataset.serialize(out, format="nquads", encoding="utf-8")
         return [out]

@@ -16,9 +16,9 @@ from extract.read import MAX_BYTES, Problem, read_documents
 from graph.overrides import apply_overrides, read_overrides
 from graph.rdf import render
 from graph.resolve import to_fragment
-from loaders.rdf import DEFAULT_STORE, run_named
+from loaders.store import DEFAULT_STORE
 from vnkg.parallel import Extractor, check_jobs, record_for  # vnkg.api.record_for too
-from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store
+from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store, run_query
 
 Record = dict[str, Any]
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
@@ -109,14 +109,7 @@ def query(name: str, params: dict[str, Any] | None = None,
           backend: str = "rdf", neo4j: str | None = None) -> list[dict[str, Any]]:
     """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j); a list of
     rows keyed by column."""
-    if backend == "neo4j":
-        from loaders.neo4j_query import run_cypher_query
-        from vnkg.neo4j_backend import connect
-
-        with connect(neo4j) as driver:
-            return run_cypher_query(driver, name, params)
-    with open_store(store, endpoint) as rdf:
-        return run_named(rdf, name, params)
+    return run_query(name, params, Target(store, endpoint, False, backend, neo4j))
 
 
 def cypher(text: str, neo4j: str | None = None, write: bool = False) -> list[dict[str, Any]]:
@@ -137,7 +130,7 @@ def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = Fa
                                       "you pass --write")
             rdf.update(text)
             return []
-        return rdf.query(text)
+        return rdf.select(text)
 
 
 def _is_update(text: str) -> bool:

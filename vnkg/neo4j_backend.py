@@ -7,8 +7,6 @@ fragments, run named Cypher queries and read-only Cypher.
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,34 +17,14 @@ BACKENDS = ("rdf", "neo4j", "both")
 @contextmanager
 def connect(uri: str | None = None) -> Iterator[Any]:
     """A driver for `uri` (else $NEO4J_URI); the login comes from $NEO4J_USER and
-    $NEO4J_PASSWORD, never from the command line, and never appears in messages.
-    `neo4j+s://` and `bolt+s://` URIs (Aura, TLS) work as they are."""
-    from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, ServiceUnavailable
+    $NEO4J_PASSWORD, never from the command line, and never appears in messages."""
+    from loaders.neo4j_store import open_driver
 
-    uri = uri or os.environ.get("NEO4J_URI")
-    if not uri:
-        raise ValueError("no Neo4j to talk to: pass --neo4j URI or set NEO4J_URI "
-                         "(start a local one with `make neo4j`)")
-    auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
-    driver = GraphDatabase.driver(uri, auth=auth)
+    driver = open_driver(uri)
     try:
-        try:
-            driver.verify_connectivity()
-        except AuthError as err:
-            raise PermissionError(f"Neo4j at {_safe(uri)} refused the login from NEO4J_USER / "
-                                  "NEO4J_PASSWORD") from err
-        except (ServiceUnavailable, OSError) as err:
-            raise ConnectionError(f"no Neo4j answers at {_safe(uri)}: {type(err).__name__}; "
-                                  "is it running (`make neo4j`)?") from err
         yield driver
     finally:
         driver.close()
-
-
-def _safe(uri: str) -> str:
-    """The URI without any user:password@ part."""
-    return re.sub(r"//[^/@]*@", "//", uri)
 
 
 def run_cypher(driver: Any, text: str, write: bool = False) -> list[dict[str, Any]]:

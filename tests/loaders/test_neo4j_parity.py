@@ -19,9 +19,10 @@ from extract.read import read_documents
 from graph.model import Fragment, Graph
 from graph.resolve import to_fragment
 from loaders.neo4j import clear, write_fragments
-from loaders.neo4j_query import run_cypher_query
-from loaders.rdf import RdfStore, run_named
+from loaders.neo4j_store import Neo4jStore
+from loaders.rdf import RdfStore
 from queries import names, order_rows, read_query
+from queries.run import run_named
 from vnkg.api import record_for
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
@@ -110,10 +111,10 @@ def test_same_rows_from_both_stores(name: str, stores: Stores) -> None:
         params = {k: v for k, v in params.items() if v not in ("", None)}
         query = read_query(name, "cypher")
         sparql_rows = order_rows(run_named(rdf, name, params), query.columns, query.lists)
-        cypher_rows = run_cypher_query(driver, name, params)
+        cypher_rows = run_named(Neo4jStore.from_driver(driver), name, params)
         assert cypher_rows == sparql_rows, f"{name} {params}"
 
 
 def test_the_comparison_is_not_vacuous(stores: Stores) -> None:
     rdf, driver, _ = stores
-    assert run_named(rdf, "chairs", {}) and run_cypher_query(driver, "chairs", {})
+    assert run_named(rdf, "chairs", {}) and run_named(Neo4jStore.from_driver(driver), "chairs", {})

@@ -24,7 +24,7 @@ def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Pa
     with RdfStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
         before = dump(rdf)
-        store = rdf._oxigraph()
+        store = rdf.oxigraph
         g = f"<{graph_iri('a2')}>"
         # the first two steps of a bulk write; the process dies before the third
         store.update(f"INSERT DATA {{ GRAPH <{PENDING}> {{ {g} <{PENDING}> true . }} }}")

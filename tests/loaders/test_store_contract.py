@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.rdf import RdfStore, run_named
+from loaders.rdf import RdfStore
+from loaders.sparql_store import SparqlStore
+from queries.run import run_named
 from tests.graph.test_rdf import HOSTILE, sample_fragment
 
 
@@ -17,7 +19,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RdfStore]:
     if request.param == "embedded":
         rdf = RdfStore(tmp_path / "store")
     else:
-        rdf = RdfStore(endpoint=request.getfixturevalue("sparql_server"))
+        rdf = SparqlStore(request.getfixturevalue("sparql_server"))
         rdf.update("DROP SILENT ALL")
     with rdf:
         yield rdf

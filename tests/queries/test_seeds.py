@@ -33,7 +33,7 @@ def test_seeded_rows_are_the_rows_of_the_query_as_written(
     for params in cases(name, values):
         params = {k: v for k, v in params.items() if v not in ("", None)}
         bound = {f"p_{k}": v for k, v in bind_params(query, params).items()}
-        as_written = order_rows(rdf.query(query.text, bound), query.columns, query.lists)
+        as_written = order_rows(rdf.select(query.text, bound), query.columns, query.lists)
         assert run_named(rdf, name, params) == as_written, f"{name} {params}"
         compared += bool(params and as_written)
     assert compared, f"{name}: no seeded case gave rows, so the comparison says nothing"
