@@ -23,6 +23,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.model import LABELS, RELATIONS, Edge, Fragment, Graph, Node, edge_key
 from loaders.neo4j_rows import (
+    ALL_VALUES,
     EDGE_RESERVED,
     FragmentRows,
     InvalidFragment,
@@ -129,6 +130,8 @@ def read_graph(driver: Driver, *, database: str | None = None,
 
 def _read_node(graph: Graph, node_id: str, labels: list[str], props: dict[str, Any]) -> None:
     props.pop("id", None)
+    for name in ALL_VALUES.values():
+        props.pop(name, None)
     graph.sources[node_id] = set(props.pop("sources", None) or [])
     label = next(lab for lab in labels if lab in LABELS)
     graph.nodes[node_id] = Node(node_id, label, props)

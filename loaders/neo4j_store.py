@@ -33,16 +33,18 @@ class Neo4jStore(Closing):
         self.uri = str(uri)
         self.database = database
         self.driver = open_driver(self.uri)
+        self._owns = True
 
     @classmethod
     def from_driver(cls, driver: Driver, database: str | None = None) -> Neo4jStore:
-        """The store over a driver already open (closing the store closes it)."""
+        """The store over a driver its caller opened (and closes)."""
         store = cls.__new__(cls)
-        store.uri, store.database, store.driver = "", database, driver
+        store.uri, store.database, store.driver, store._owns = "", database, driver, False
         return store
 
     def close(self) -> None:
-        self.driver.close()
+        if self._owns:
+            self.driver.close()
 
     def write_fragments(self, fragments: Iterable[Fragment | Rendered]) -> LoadReport:
         """Write fragments in batches, one transaction each (loaders.neo4j)."""

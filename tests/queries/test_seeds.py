@@ -13,7 +13,7 @@ import pytest
 
 from loaders.rdf import RdfStore, run_named
 from queries import bind_params, names, order_rows, read_query
-from tests.loaders.test_neo4j_parity import cases, sample_fragments, sample_values
+from tests.loaders.test_store_queries import cases, sample_fragments, sample_values
 
 
 @pytest.fixture(scope="module")
