@@ -18,7 +18,7 @@ from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
 from loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
-from loaders.oxigraph_terms import PREFIXES_BOUND, select, substitutions, to_rdflib
+from loaders.oxigraph_terms import PREFIXES_BOUND, select, to_rdflib
 from loaders.rdf import DIGEST_IRI, RdfBase, drop_graph, nquads
 from loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
@@ -109,11 +109,6 @@ class OxigraphStore(RdfBase):
         """Run a SPARQL query over the union graph; `params` are bound as substitutions,
         never formatted in (None: unbound). Rows come from Oxigraph's terms directly."""
         return select(self._ox, text, params or {}, PREFIXES_BOUND)
-
-    def node_iris(self, text: str, params: Mapping[str, Any]) -> list[str]:
-        """The IRIs a SELECT binds to `?n`, `params` bound (the lookups of queries.seeds)."""
-        rows: Any = self._ox.query(text, substitutions=substitutions(params))
-        return [row["n"].value for row in rows]
 
     def quads(self) -> Iterator[tuple[Term, Term, Term, Term]]:
         for q in self._ox.quads_for_pattern(None, None, None, None):

@@ -10,12 +10,12 @@ from rdflib import Graph as RdfGraph
 from rdflib.compare import isomorphic
 
 from loaders.export import cypher_literal, export_graph
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.graph.test_rdf import HOSTILE, sample_fragment
 
 
-def _store(tmp_path: Path) -> RdfStore:
-    store = RdfStore(tmp_path / "s")
+def _store(tmp_path: Path) -> OxigraphStore:
+    store = OxigraphStore(tmp_path / "s")
     store.write_fragments([sample_fragment("a1", name=HOSTILE), sample_fragment("a2")])
     return store
 
