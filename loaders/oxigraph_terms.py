@@ -1,6 +1,6 @@
 """Query results straight from pyoxigraph, as the plain Python values vnkg's rows hold.
 
-Going through rdflib costs a term object per cell (oxrdflib converts each one), which on a
+Going through rdflib costs a term object per cell (one converted per value), which on a
 query returning hundreds of rows cost as much as the query itself; these rows are built
 from pyoxigraph's terms directly and hold the same values `Literal.toPython` would give.
 """
