@@ -26,12 +26,12 @@ Params = dict[str, str]
 def pick_params(rdf: OxigraphStore) -> dict[str, Params]:
     """Realistic parameters for each named query, taken from the data: the official who
     chaired most, his province, the decree cited most, a unit, a district."""
-    top = rdf.query("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+    top = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
         SELECT ?p (MIN(STR(?n)) AS ?name) (COUNT(?m) AS ?c) WHERE {
           ?p vnkg:chaired ?m . ?p schema:name ?n } GROUP BY ?p ORDER BY DESC(?c) ?p LIMIT 1""")
     person = top[0]["name"] if top else "Nguyễn Văn A"
     person_id = top[0]["p"] if top else "person/x"
-    where = rdf.query("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+    where = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
         SELECT (MIN(STR(?ln)) AS ?loc) (MIN(STR(?prov)) AS ?province) WHERE {
           ?p vnkg:chaired ?m . ?m schema:location ?l . ?l schema:name ?ln .
           OPTIONAL { ?l vnkg:province ?prov } } GROUP BY ?p ORDER BY ?p LIMIT 1""")
@@ -39,7 +39,7 @@ def pick_params(rdf: OxigraphStore) -> dict[str, Params]:
     province = (where[0]["province"] if where else None) or "Bắc Kạn"
     locality_province = province
     decree = "21/2019/NĐ-CP"
-    cited = rdf.query("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+    cited = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
         PREFIX eli: <http://data.europa.eu/eli/ontology#>
         SELECT ?p_number (MIN(STR(?prov)) AS ?province) WHERE {
           ?m vnkg:concerns ?d . ?d eli:id_local ?number . FILTER(STR(?number) = ?p_number)

@@ -89,10 +89,6 @@ class RdfBase(Closing):
     def select(self, text: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         raise NotImplementedError
 
-    def query(self, text: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        """`select`, by the name it had before the store interface (for older callers)."""
-        return self.select(text, params)
-
     # --- the store interface -----------------------------------------------------------
     def write_fragments(self, fragments: Iterable[Fragment | Rendered]) -> LoadReport:
         """Replace each fragment's named graph by its new statements, all in one transaction.
@@ -258,16 +254,3 @@ def _replace_graph(g: str, lines: list[str]) -> str:
     escaped by graph.rdf), in the union too."""
     body = " .\n".join(lines)
     return f"{drop_graph(g)} ; INSERT DATA {{ {body} . GRAPH {g} {{ {body} }} }}"
-
-
-def __getattr__(name: str) -> Any:
-    """The names this module had before the stores were split (kept for callers)."""
-    if name == "RdfStore":
-        from loaders.oxigraph_store import OxigraphStore
-
-        return OxigraphStore
-    if name in ("run_named", "prepare_named"):
-        import queries.run
-
-        return getattr(queries.run, name)
-    raise AttributeError(name)

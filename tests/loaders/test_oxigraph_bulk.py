@@ -17,7 +17,7 @@ EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p
 
 
 def dump(rdf: OxigraphStore) -> set[tuple[object, ...]]:
-    return {tuple(row.values()) for row in rdf.query(EVERYTHING)}
+    return {tuple(row.values()) for row in rdf.select(EVERYTHING)}
 
 
 def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Path) -> None:
@@ -38,19 +38,19 @@ def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Pa
         assert rdf.articles() == ["a1"]
         assert rdf.write_fragments([other]).written == ["a2"]
         assert rdf.read_fragment("a2") == other
-        assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0
 
 
 def test_a_batch_of_new_articles_leaves_no_mark(tmp_path: Path) -> None:
     with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment(f"a{i}") for i in range(5)])
-        marks = rdf.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PENDING}> {{ ?s ?p ?o }} }}")
+        marks = rdf.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PENDING}> {{ ?s ?p ?o }} }}")
         assert marks[0]["n"] == 0
         assert all(rdf.digest(f"a{i}") for i in range(5))
 
 
 def union_holds(rdf: OxigraphStore, name: str) -> bool:
-    rows = rdf.query("SELECT ?n WHERE { ?p <https://schema.org/name> ?n }")
+    rows = rdf.select("SELECT ?n WHERE { ?p <https://schema.org/name> ?n }")
     return name in {str(row["n"]) for row in rows}
 
 
@@ -64,4 +64,4 @@ def test_a_statement_the_union_lost_is_written_to_it_again(tmp_path: Path) -> No
         assert not union_holds(rdf, "Hoàng Văn Thạch")
         assert rdf.write_fragments([sample_fragment("a2")]).written == ["a2"]
         assert union_holds(rdf, "Hoàng Văn Thạch")
-        assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import vnkg
 from graph.rdf import graph_iri
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.conftest import EXAMPLES
 
 COPIES = 15  # 15 x 14 files: a few hundred articles, more than one write batch
@@ -43,14 +43,14 @@ def build_cmd(corpus: Path, store: Path) -> list[str]:
 
 
 def quads(store: Path) -> set[tuple[str, ...]]:
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         named = {(g.n3(), s.n3(), p.n3(), o.n3()) for s, p, o, g in rdf.quads()}
         return named | {("", s.n3(), p.n3(), o.n3()) for s, p, o in rdf.union_triples()}
 
 
 def every_graph_is_whole(store: Path) -> bool:
     """Each article graph in the store carries its digest, written with it in one update."""
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         return all(rdf.digest(a) is not None for a in rdf.articles())
 
 
