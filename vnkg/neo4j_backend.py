@@ -1,5 +1,6 @@
-"""Neo4j as a backend of the API: connect (credentials from the environment only), load
-fragments, run named Cypher queries and read-only Cypher.
+"""Free Cypher for `vnkg cypher`: a driver (credentials from the environment only) and a
+read-only transaction unless asked to write. Loading and named queries go through the
+store interface (loaders.neo4j_store, queries.run).
 
     export NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=...
     vnkg build examples/articles --backend neo4j
@@ -10,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-
-BACKENDS = ("rdf", "neo4j", "both")
 
 
 @contextmanager
