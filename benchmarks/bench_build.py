@@ -49,9 +49,9 @@ def child_build(corpus: str, store: str, jobs: int = 1) -> dict[str, Any]:
     report = vnkg.build([corpus], store=store, jobs=jobs,
                         progress=lambda n: samples.append((n, rss_mb())))
     wall = time.perf_counter() - start
-    from loaders.rdf import RdfStore
+    from loaders.oxigraph_store import OxigraphStore
 
-    with RdfStore(store) as rdf:  # counted after the clock stops: a count scans the store
+    with OxigraphStore(store) as rdf:  # counted after the clock stops: a count scans the store
         quads = rdf.count()
     return {"documents": report.documents, "wall_s": wall, "quads": quads,
             "jobs": jobs, "peak_rss_mb": peak_mb(), "rss_samples": _thin(samples)}

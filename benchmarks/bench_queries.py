@@ -1,6 +1,6 @@
 """Named-query latency on the embedded store, and the same .rq on rdflib's in-memory store.
 
-The embedded figures go through `loaders.rdf.run_named`, as `vnkg query` does. The baseline
+The embedded figures go through `queries.run.run_named`, as `vnkg query` does. The baseline
 loads the very same quads (dumped from the store: the named graphs and the union the store
 keeps in its default graph) into an `rdflib.Dataset` and runs the same query text through
 rdflib's own engine with the same `initBindings`; each baseline run is cut off at a cap (so a
@@ -17,20 +17,21 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
-from loaders.rdf import RdfStore, prepare_named, run_named
+from loaders.oxigraph_store import OxigraphStore
+from queries.run import prepare_named, run_named
 
 Params = dict[str, str]
 
 
-def pick_params(rdf: RdfStore) -> dict[str, Params]:
+def pick_params(rdf: OxigraphStore) -> dict[str, Params]:
     """Realistic parameters for each named query, taken from the data: the official who
     chaired most, his province, the decree cited most, a unit, a district."""
-    top = rdf.query("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+    top = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
         SELECT ?p (MIN(STR(?n)) AS ?name) (COUNT(?m) AS ?c) WHERE {
           ?p vnkg:chaired ?m . ?p schema:name ?n } GROUP BY ?p ORDER BY DESC(?c) ?p LIMIT 1""")
     person = top[0]["name"] if top else "Nguyễn Văn A"
     person_id = top[0]["p"] if top else "person/x"
-    where = rdf.query("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+    where = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
         SELECT (MIN(STR(?ln)) AS ?loc) (MIN(STR(?prov)) AS ?province) WHERE {
           ?p vnkg:chaired ?m . ?m schema:location ?l . ?l schema:name ?ln .
           OPTIONAL { ?l vnkg:province ?prov } } GROUP BY ?p ORDER BY ?p LIMIT 1""")
@@ -38,7 +39,7 @@ def pick_params(rdf: RdfStore) -> dict[str, Params]:
     province = (where[0]["province"] if where else None) or "Bắc Kạn"
     locality_province = province
     decree = "21/2019/NĐ-CP"
-    cited = rdf.query("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+    cited = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
         PREFIX eli: <http://data.europa.eu/eli/ontology#>
         SELECT ?p_number (MIN(STR(?prov)) AS ?province) WHERE {
           ?m vnkg:concerns ?d . ?d eli:id_local ?number . FILTER(STR(?number) = ?p_number)
@@ -80,7 +81,7 @@ def child_query(store: str, name: str, params: Params, budget_s: float,
                 repeat: int = 20) -> dict[str, Any]:
     """p50/p95 of one named query on the embedded store (run in a child: a query over its
     time is stopped from outside, which a query inside Oxigraph cannot be from within)."""
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         rows = len(run_named(rdf, name, params))
         times = latencies(partial(run_named, rdf, name, params), repeat, budget_s)
     return {**summary(times), "rows": rows, "params": params}
@@ -100,7 +101,7 @@ def child_settle(store: str, limit_s: float = 600.0) -> dict[str, Any]:
         return use.ru_utime + use.ru_stime
 
     start = time.perf_counter()
-    with RdfStore(store):
+    with OxigraphStore(store):
         quiet, last = 0, cpu()
         while quiet < 3 and time.perf_counter() - start < limit_s:
             time.sleep(0.5)
@@ -113,7 +114,7 @@ def child_settle(store: str, limit_s: float = 600.0) -> dict[str, Any]:
 
 def store_params(store: str) -> dict[str, Params]:
     """`pick_params` on the store at `store` (opened and closed again)."""
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         return pick_params(rdf)
 
 
@@ -145,8 +146,8 @@ def rdflib_baseline(store: str, params: dict[str, Params], cap_s: float = 20.0,
 
     from queries import names
 
-    with RdfStore(store) as rdf:
-        data = rdf._oxigraph().dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    with OxigraphStore(store) as rdf:
+        data = rdf.oxigraph.dump(format=pyoxigraph.RdfFormat.N_QUADS)
         # the same text, seeds included, and bindings as run_named sends Oxigraph
         prepared = {name: prepare_named(rdf, name, params.get(name, {})) for name in names()}
     start = time.perf_counter()

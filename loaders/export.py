@@ -15,22 +15,23 @@ from typing import Any, TextIO
 
 from rdflib import Dataset
 from rdflib import Graph as RdfGraph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.model import LABELS, UNIQUE, Graph
 from graph.rdf import graph_iri
-from loaders.rdf import REFERENCE, RdfStore
+from loaders.oxigraph_terms import PREFIXES_BOUND
+from loaders.rdf import REFERENCE, RdfBase
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
 
 
-def export_graph(store: RdfStore, fmt: str, output: str | Path, reference: bool = True
+def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool = True
                  ) -> list[Path]:
     """Write the whole graph in `fmt` to `output` (a folder for csv); the files written.
     Without `reference`, the gazetteer's reference localities are left out (CSV and Cypher,
     written from the articles' graph, never hold them).
 
-    >>> export_graph(RdfStore(None), "yaml", "x")
+    >>> from loaders.oxigraph_store import OxigraphStore
+    >>> export_graph(OxigraphStore(None), "yaml", "x")
     Traceback (most recent call last):
     ...
     ValueError: unknown export format 'yaml'; choose one of turtle, nquads, jsonld, csv, cypher
@@ -38,10 +39,10 @@ def export_graph(store: RdfStore, fmt: str, output: str | Path, reference: bool 
     out = Path(output)
     if fmt in ("turtle", "jsonld"):
         union = RdfGraph()
-        for prefix, ns in store.dataset.namespaces():
+        for prefix, ns in PREFIXES_BOUND.items():
             union.bind(prefix, ns)
         if reference:
-            for triple in store.dataset.triples((None, None, None)):
+            for triple in store.union_triples():
                 union.add(triple)
         else:  # the union of the named graphs but the reference one
             for s_, p_, o_, _ in _quads(store, reference):
@@ -64,11 +65,13 @@ def export_graph(store: RdfStore, fmt: str, output: str | Path, reference: bool 
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")
 
 
-def _quads(store: RdfStore, reference: bool) -> Any:
-    """The quads of the named graphs (the default graph is their union), with the
-    reference gazetteer's graph or without it."""
-    skip = {DATASET_DEFAULT_GRAPH_ID} | (set() if reference else {graph_iri(REFERENCE)})
-    return (q for q in store.dataset.quads((None, None, None, None)) if q[3] not in skip)
+def _quads(store: RdfBase, reference: bool) -> Any:
+    """The quads of the named graphs (the union left out), with the reference gazetteer's
+    graph or without it."""
+    if reference:
+        return store.quads()
+    skip = graph_iri(REFERENCE)
+    return (q for q in store.quads() if q[3] != skip)
 
 
 def write_neo4j_csv(graph: Graph, folder: Path) -> list[Path]:

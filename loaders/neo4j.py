@@ -11,7 +11,7 @@ in the report. Query texts live in loaders/cypher/; labels and types come from g
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from queue import Queue
@@ -23,6 +23,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.model import LABELS, RELATIONS, UNIQUE, Edge, Fragment, Graph, Node, edge_key
 from loaders.neo4j_rows import (
+    ALL_VALUES,
     EDGE_RESERVED,
     FragmentRows,
     InvalidFragment,
@@ -31,39 +32,13 @@ from loaders.neo4j_rows import (
     fragment_rows,
     parse_evidence,
 )
+from loaders.store import FailedBatch, LoadReport
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 _T = TypeVar("_T")
 LOAD_LABEL = "VnkgLoad"  # the loader's record of a loaded fragment; not a node of the model
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
             "properties_set")
-
-
-@dataclass
-class FailedBatch:
-    """A batch that was not written (rolled back) and why."""
-
-    index: int
-    articles: list[str]
-    error: str
-
-
-@dataclass
-class LoadReport:
-    """What write_fragments did: articles written (`replaced`: of those, the ones loaded
-    before), `unchanged` ones skipped, and counts; `updated` counts rows merged into what
-    already existed."""
-
-    articles: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    nodes_created: int = 0
-    relationships_created: int = 0
-    nodes_updated: int = 0
-    relationships_updated: int = 0
-    properties_set: int = 0
-    batches: int = 0
-    failed: list[FailedBatch] = field(default_factory=list)
 
 
 @cache
@@ -129,19 +104,24 @@ def clear(driver: Driver, *, database: str | None = None) -> None:
         session.run(Query(cypher("clear"))).consume()
 
 
-def read_graph(driver: Driver, *, database: str | None = None) -> Graph:
-    """The whole store as a graph.model.Graph (sources, evidence, article dates included).
+def read_graph(driver: Driver, *, database: str | None = None,
+               article: str | None = None) -> Graph:
+    """The whole store as a graph.model.Graph (sources, evidence, article dates included);
+    with `article`, only what that article supports (properties as merged in the store).
 
     >>> read_graph(driver).nodes["article/a1"].label  # doctest: +SKIP
     'Article'
     """
     graph = Graph()
-    for name in ("read_loads", "read_nodes", "read_relationships"):
-        records = driver.execute_query(Query(cypher(name)), database_=database).records
+    names = (("read_loads", "read_nodes", "read_relationships") if article is None else
+             ("read_load", "read_article_nodes", "read_article_relationships"))
+    params = {} if article is None else {"article": article}
+    for kind, name in zip(("loads", "nodes", "relationships"), names, strict=True):
+        records = driver.execute_query(Query(cypher(name)), params, database_=database).records
         for rec in records:
-            if name == "read_loads":
+            if kind == "loads":
                 graph.published[rec["article"]] = rec["seen_date"]
-            elif name == "read_nodes":
+            elif kind == "nodes":
                 _read_node(graph, rec["id"], rec["labels"], dict(rec["props"]))
             else:
                 _read_edge(graph, rec["type"], rec["source"], rec["target"], dict(rec["props"]))
@@ -150,6 +130,8 @@ def read_graph(driver: Driver, *, database: str | None = None) -> Graph:
 
 def _read_node(graph: Graph, node_id: str, labels: list[str], props: dict[str, Any]) -> None:
     props.pop("id", None)
+    for name in ALL_VALUES.values():
+        props.pop(name, None)
     graph.sources[node_id] = set(props.pop("sources", None) or [])
     label = next(lab for lab in labels if lab in LABELS)
     graph.nodes[node_id] = Node(node_id, label, props)
@@ -287,7 +269,7 @@ def _add_counts(report: LoadReport, done: _Done) -> None:
     n_rels = sum(map(len, done.rows.edges.values()))  # after merging rows of one node/edge
     created_n = done.counts.get("nodes_created", 0)
     created_r = done.counts.get("relationships_created", 0)
-    report.articles.extend(done.written)
+    report.written.extend(done.written)
     report.replaced.extend(done.replaced)
     report.unchanged.extend(done.unchanged)
     report.nodes_created += created_n

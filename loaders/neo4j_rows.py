@@ -18,6 +18,12 @@ from graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment
 
 Row = dict[str, Any]
 NODE_RESERVED = ("id", "sources")
+# A scalar property merges to its smallest value, so a node keeps one; where a query must
+# see every value the articles gave, as SPARQL does, the loader also keeps their list under
+# this name (a locality "thành phố" in an article and "thành phố trực thuộc trung ương"
+# in the gazetteer is a province: merged, "thành phố" alone hid Hà Nội's districts).
+ROWS_VERSION = "2"  # in every digest: rows made otherwise than before are written again
+ALL_VALUES = {"type": "types"}
 EDGE_RESERVED = ("sources", "first_seen", "last_seen", "evidence")
 
 
@@ -126,6 +132,8 @@ def fragment_rows(fragment: Fragment) -> FragmentRows:
         if node.label not in LABELS:
             raise InvalidFragment(f"{fragment.article}: unknown label {node.label!r}")
         props = {k: merge_value(None, v) for k, v in node.props.items() if k not in NODE_RESERVED}
+        props |= {ALL_VALUES[k]: [v] for k, v in node.props.items()
+                  if k in ALL_VALUES and isinstance(v, str)}
         nodes[node.label].append({"id": node.id, "articles": [fragment.article], "props": props})
     for edge in fragment.edges.values():
         edges[edge_group(fragment, edge)].append(edge_row(fragment, edge))
@@ -159,8 +167,8 @@ def digest(fragment: Fragment) -> str:
                    for n in fragment.nodes.values())
     edges = sorted((e.key, sorted(e.props.items(), key=str),
                     sorted(map(evidence_json, e.evidence))) for e in fragment.edges.values())
-    text = json.dumps([fragment.article, fragment.published, nodes, edges], ensure_ascii=False,
-                      default=str)
+    text = json.dumps([ROWS_VERSION, fragment.article, fragment.published, nodes, edges],
+                      ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -1,6 +1,6 @@
 """Query results straight from pyoxigraph, as the plain Python values vnkg's rows hold.
 
-Going through rdflib costs a term object per cell (oxrdflib converts each one), which on a
+Going through rdflib costs a term object per cell (one converted per value), which on a
 query returning hundreds of rows cost as much as the query itself; these rows are built
 from pyoxigraph's terms directly and hold the same values `Literal.toPython` would give.
 """
@@ -20,10 +20,23 @@ from pyoxigraph import (
     Store,
     Variable,
 )
+from rdflib import BNode, Dataset, URIRef
 from rdflib import Literal as RdfLiteral
-from rdflib import URIRef
+from rdflib.term import Node as Term
 
-from graph.vocab import ID
+from graph.vocab import ID, PREFIXES
+
+
+def _bound_prefixes() -> dict[str, str]:
+    """The prefixes a query or update may use undeclared: rdflib's usual ones and vnkg's
+    (graph.vocab.PREFIXES), as an rdflib Dataset binds them."""
+    dataset = Dataset()
+    for prefix, ns in PREFIXES.items():
+        dataset.bind(prefix, ns)
+    return {p: str(ns) for p, ns in dataset.namespaces() if p}
+
+
+PREFIXES_BOUND = _bound_prefixes()
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _PLAIN = {f"{_XSD}string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
@@ -87,6 +100,23 @@ def to_value(term: Any) -> Any:
     if datatype in _NUMBER:
         return _NUMBER[datatype](term.value)
     return RdfLiteral(term.value, datatype=URIRef(datatype)).toPython()
+
+
+def to_rdflib(term: Any) -> Term:
+    """A pyoxigraph term as the rdflib term it stands for (a literal keeps its datatype).
+
+    >>> to_rdflib(Literal("Hòa")).datatype
+    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')
+    """
+    if isinstance(term, NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, BlankNode):
+        return BNode(term.value)
+    if isinstance(term, Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"not an RDF term: {term!r}")
 
 
 def iri_value(iri: str) -> str:

@@ -7,9 +7,12 @@
 MATCH (dist:Locality)-[:PART_OF]->(pr:Locality)
 WHERE pr.key IS NOT NULL
   AND (coalesce($province, '') = '' OR pr.id = $province OR pr.key = $province_key)
-  AND pr.type IN ['tỉnh', 'thành phố trực thuộc trung ương']
+  // `types`: every type the articles and the gazetteer gave (`type` keeps the smallest)
+  AND any(t IN coalesce(pr.types, [pr.type])
+          WHERE t IN ['tỉnh', 'thành phố trực thuộc trung ương'])
   AND NOT EXISTS { MATCH (pr)-[:PART_OF]->() }
-  AND dist.type IN ['huyện', 'quận', 'thị xã', 'thành phố']
+  AND any(t IN coalesce(dist.types, [dist.type])
+          WHERE t IN ['huyện', 'quận', 'thị xã', 'thành phố'])
   AND dist.name IS NOT NULL
   AND (coalesce($decree, '') = '' OR EXISTS {
     MATCH (known:Decree) WHERE known.id = $decree OR known.key = $decree_key })

@@ -19,9 +19,9 @@ from extract.record_types import record_problems
 from graph.overrides import apply_overrides, read_overrides
 from graph.rdf import render
 from graph.resolve import to_fragment
-from loaders.rdf import DEFAULT_STORE, run_named
+from loaders.store import DEFAULT_STORE
 from vnkg.parallel import Extractor, check_jobs
-from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store
+from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store, run_query
 
 Record = dict[str, Any]
 VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
@@ -150,12 +150,17 @@ def _record_fragments(path: str | Path, problems: list[Problem], fixes: Any
 
 
 def _existing(store: str | Path | None, endpoint: str | None, wait: float) -> Any:
-    """Open a store that must already exist (for reading): a folder that is not there is
-    an error naming it, not a new empty store that answers nothing."""
+    """Open a store that must already exist (for reading)."""
+    _require(store, endpoint)
+    return open_store(store, endpoint, wait)
+
+
+def _require(store: str | Path | None, endpoint: str | None) -> None:
+    """A store folder read from must be there: one that is not is an error naming it, not a
+    new empty store that answers nothing."""
     if endpoint is None and store is not None and not Path(store).exists():
         raise FileNotFoundError(f"no store at {store}: build or load one into that folder "
                                 "first, or name the folder of an existing store")
-    return open_store(store, endpoint, wait)
 
 
 def query(name: str, params: dict[str, Any] | None = None,
@@ -164,14 +169,9 @@ def query(name: str, params: dict[str, Any] | None = None,
           ) -> list[dict[str, Any]]:
     """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j); a list of
     rows keyed by column. `wait` is how long to wait for a store another process holds."""
-    if backend == "neo4j":
-        from loaders.neo4j_query import run_cypher_query
-        from vnkg.neo4j_backend import connect
-
-        with connect(neo4j) as driver:
-            return run_cypher_query(driver, name, params)
-    with _existing(store, endpoint, wait) as rdf:
-        return run_named(rdf, name, params)
+    if backend != "neo4j":
+        _require(store, endpoint)
+    return run_query(name, params, Target(store, endpoint, False, backend, neo4j, wait))
 
 
 def why_empty(name: str, params: dict[str, Any] | None = None,
@@ -204,7 +204,7 @@ def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = Fa
                                       "`write` is given")
             rdf.update(text)
             return []
-        return rdf.query(text)
+        return rdf.select(text)
 
 
 def _is_update(text: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from loaders.rdf import StoreBusyError
+from loaders.store import StoreBusyError
 from vnkg import api, commands
 from vnkg.output import print_problems, print_rows
 from vnkg.parallel import check_jobs

@@ -151,7 +151,7 @@ def gold_answers(gold: dict[str, dict[str, Any]]) -> dict[str, list[Answer]]:
 def store_answers(records: list[dict[str, Any]]) -> dict[str, list[Answer]]:
     """Build a store from `records` in a temporary folder and read the answers users get."""
     from graph.resolve import to_fragment
-    from loaders.rdf import run_named
+    from queries.run import run_named
     from vnkg.pipeline import BuildReport, Target, load_fragments, open_store
 
     with tempfile.TemporaryDirectory(prefix="vnkg-eval-") as tmp:

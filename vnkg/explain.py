@@ -13,7 +13,7 @@ from typing import Any
 
 from extract.keys import nearest, param_key
 from graph.vocab import CLASSES
-from loaders.rdf import RdfStore
+from loaders.rdf import RdfBase
 
 LABEL_OF_PARAM = {"person": "Person", "unit": "Unit", "locality": "Locality",
                   "province": "Locality", "decree": "Decree"}
@@ -24,11 +24,12 @@ PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?name ?p_class WHERE { ?n a ?p_class ; schema:name ?name }"""
 
 
-def why_empty(rdf: RdfStore, query: str, params: dict[str, Any]) -> list[str]:
+def why_empty(rdf: RdfBase, query: str, params: dict[str, Any]) -> list[str]:
     """One line per entity parameter of `query` that names no node, with the nearest names
     of its kind; or, when every name is found, one line saying no rows join them.
 
-    >>> with RdfStore(None) as rdf:
+    >>> from loaders.oxigraph_store import OxigraphStore
+    >>> with OxigraphStore(None) as rdf:
     ...     why_empty(rdf, "career", {"person": "Lò Văn Khiêm"})
     ["no person named 'Lò Văn Khiêm'"]
     """
@@ -40,10 +41,10 @@ def why_empty(rdf: RdfStore, query: str, params: dict[str, Any]) -> list[str]:
         if param not in LABEL_OF_PARAM or value in (None, ""):
             continue
         key = param_key(param, str(value))
-        if rdf.query(_FOUND, {"p_id": str(value), "p_key": key}):
+        if rdf.select(_FOUND, {"p_id": str(value), "p_key": key}):
             continue
         names = [str(r["name"]) for r in
-                 rdf.query(_NAMES, {"p_class": CLASSES[LABEL_OF_PARAM[param]]})]
+                 rdf.select(_NAMES, {"p_class": CLASSES[LABEL_OF_PARAM[param]]})]
         close = nearest(str(value), names, partial(param_key, param))
         hint = f"; the nearest: {', '.join(close)}" if close else ""
         out.append(f"no {param} named {str(value)!r}{hint}")

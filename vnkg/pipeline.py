@@ -1,9 +1,11 @@
 """Loading fragments into the stores, batch by batch: the RDF store, Neo4j, or both in step
-with the same ids. The ontology and the reference gazetteer go first, once per version."""
+with the same ids (`--backend both` is two stores). What every build starts from (the
+ontology, the reference gazetteer) goes first, once per version."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
@@ -13,9 +15,12 @@ from typing import Any
 from extract.read import Problem
 from graph.model import Fragment
 from graph.rdf import Rendered
-from loaders.rdf import RdfStore
+from loaders.rdf import RdfBase
+from loaders.store import LoadReport, Store
+from loaders.store import open_store as open_target
 
 Progress = Callable[[int], None]
+BACKENDS = ("rdf", "neo4j", "both")
 BATCH = 1000  # articles per write: each bulk load adds files the store must compact with all
 # it holds, so small batches cost more per article as the store grows (a 100k build: 727 s
 # in batches of 200 articles, 485 s in batches of 1,000; 10k: the same; RSS 1.1 GB)
@@ -38,6 +43,19 @@ class BuildReport:
     def ok(self) -> bool:
         return not self.problems
 
+    def add(self, done: LoadReport, store: Store, first: bool) -> None:
+        """Count one store's load of a batch; articles are counted from the first store."""
+        if first:
+            self.written += len(done.written)
+            self.unchanged += len(done.unchanged)
+        self.triples += done.triples
+        self.neo4j_created += done.created
+        self.neo4j_updated += done.updated
+        for failed in done.failed:
+            self.problems.append(Problem(store.name, None, f"batch {failed.index} "
+                                         f"({', '.join(failed.articles[:3])}…) rolled back: "
+                                         f"{failed.error}; run the build again"))
+
 
 @dataclass(frozen=True)
 class Target:
@@ -50,66 +68,63 @@ class Target:
     neo4j: str | None
     wait: float = 0.0
 
+    def targets(self) -> list[str | Path | None]:
+        """The stores `backend` names: the RDF store (`endpoint`, else the folder `store`),
+        Neo4j (`neo4j`, else $NEO4J_URI), or both, in that order."""
+        if self.backend not in BACKENDS:
+            raise ValueError(f"`backend` takes one of {', '.join(BACKENDS)}")
+        rdf = [self.endpoint or self.store] if self.backend != "neo4j" else []
+        return rdf + ([neo4j_uri(self.neo4j)] if self.backend != "rdf" else [])
+
+
+def neo4j_uri(uri: str | None) -> str:
+    """`uri`, else $NEO4J_URI; neither is an error saying how to give one."""
+    uri = uri or os.environ.get("NEO4J_URI")
+    if not uri:
+        raise ValueError("no Neo4j to talk to: give `neo4j` (a Bolt URI) or set NEO4J_URI "
+                         "(start a local one with `make neo4j`)")
+    return uri
+
 
 def load_fragments(fragments: Iterable[Fragment | Rendered], report: BuildReport,
                    progress: Progress | None, target: Target) -> BuildReport:
     """Write fragments batch by batch to the target's stores; fills and returns `report`.
     Rendered fragments (graph.rdf.render) only go to the RDF store."""
-    from vnkg.neo4j_backend import BACKENDS, connect
-
-    if target.backend not in BACKENDS:
-        raise ValueError(f"`backend` takes one of {', '.join(BACKENDS)}")
     with ExitStack() as stack:
-        rdf = (stack.enter_context(open_store(target.store, target.endpoint, target.wait))
-               if target.backend != "neo4j" else None)
-        driver = stack.enter_context(connect(target.neo4j)) if target.backend != "rdf" else None
-        _reference(rdf, driver, target.reference)
+        stores: list[Store] = [stack.enter_context(open_target(t, wait=target.wait))
+                               for t in target.targets()]
+        for store in stores:
+            store.write_base(target.reference)
         it = iter(fragments)
         while batch := list(islice(it, BATCH)):
-            _write_batch(batch, rdf, driver, report)
+            report.documents += len(batch)
+            for i, store in enumerate(stores):
+                report.add(store.write_fragments(batch), store, first=i == 0)
             if progress:
                 progress(report.documents)
     return report
 
 
-def _reference(rdf: RdfStore | None, driver: Any, reference: bool) -> None:
-    from graph.reference import reference_fragment, reference_version
-
-    if rdf is not None:
-        rdf.write_ontology()
-        if reference:
-            rdf.write_reference(reference_fragment, reference_version())
-    if driver is not None and reference:
-        from loaders.neo4j import write_fragments as neo4j_write
-
-        neo4j_write(driver, [reference_fragment()])
-
-
-def _write_batch(batch: list[Any], rdf: RdfStore | None, driver: Any,
-                 report: BuildReport) -> None:
-    report.documents += len(batch)
-    if rdf is not None:
-        done = rdf.write_fragments(batch)
-        report.written += len(done.written)
-        report.triples += done.triples
-        report.unchanged += len(done.unchanged)
-    if driver is not None:
-        from loaders.neo4j import write_fragments as neo4j_write
-
-        loaded = neo4j_write(driver, batch)
-        for failed in loaded.failed:
-            report.problems.append(Problem("neo4j", None, f"batch {failed.index} "
-                                           f"({', '.join(failed.articles[:3])}…) rolled back: "
-                                           f"{failed.error}; run the build again"))
-        report.neo4j_created += loaded.nodes_created + loaded.relationships_created
-        report.neo4j_updated += loaded.nodes_updated + loaded.relationships_updated
-        if rdf is None:
-            report.written += len(loaded.articles)
-            report.unchanged += len(loaded.unchanged)
-
-
 def open_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0
-               ) -> RdfStore:
-    """The embedded store at `store` (a folder; None: in memory), or a SPARQL server;
-    `wait` seconds for a store another process holds."""
-    return RdfStore(store, endpoint=endpoint) if endpoint else RdfStore(store, wait=wait)
+               ) -> RdfBase:
+    """The RDF store: the SPARQL server at `endpoint` if given, else the embedded store at
+    `store` (a folder; None: in memory), waiting `wait` seconds for one another process
+    holds."""
+    opened = open_target(endpoint or store, wait=wait)
+    if not isinstance(opened, RdfBase):
+        opened.close()
+        raise ValueError(f"{endpoint or store} is not an RDF store; give a folder or an "
+                         "http(s):// SPARQL endpoint")
+    return opened
+
+
+def run_query(name: str, params: Mapping[str, Any] | None, target: Target
+              ) -> list[dict[str, Any]]:
+    """Run named query `name` on the target's store (one: rdf or neo4j)."""
+    from queries.run import run_named
+
+    stores = target.targets()
+    if len(stores) != 1:
+        raise ValueError("a query runs on one store: `backend` rdf or neo4j")
+    with open_target(stores[0], wait=target.wait) as store:
+        return run_named(store, name, params)

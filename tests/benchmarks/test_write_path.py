@@ -10,7 +10,7 @@ from rdflib import Dataset
 
 from graph.model import Edge, Evidence, Fragment, Node
 from graph.rdf import graph_iri, to_ntriples, to_quads
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.graph.test_rdf import HOSTILE, sample_fragment
 
 
@@ -52,7 +52,7 @@ def test_an_undeclared_property_is_refused_by_both_paths() -> None:
 
 
 def test_fast_path_round_trips_and_replaces(tmp_path: Path) -> None:
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         assert rdf.write_fragments([_odd_fragment(), sample_fragment("a2")]).written
         assert rdf.read_fragment("bài 1/<x>") == _odd_fragment()
         assert rdf.write_fragments([_odd_fragment()]).unchanged == ["bài 1/<x>"]

@@ -13,13 +13,13 @@ from extract.keys import fold, name_key
 from graph.merges import merge_log
 from graph.model import Graph
 from graph.overrides import read_overrides
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
 def graph(sample_store: Path) -> Graph:
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         return rdf.read_graph()
 
 
@@ -76,18 +76,18 @@ def test_overrides_pin_and_split(tmp_path: Path) -> None:
     articles = [EXAMPLES / "07-lang-chanh-tong-ket-nq28-2013.txt",
                 EXAMPLES / "09-tay-giang-giao-nhan-quan-2024.txt"]
     vnkg.build(articles, store=store, reference=False, overrides=None)
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         a, b = sorted(_people(rdf.read_graph(), "Phạm Quang Vinh"))
     fixes = tmp_path / "overrides.json"
     fixes.write_text(json.dumps({"same": [[a, b]]}), "utf-8")
     report = vnkg.build(articles, store=store, reference=False, overrides=fixes)
     assert report.written and not report.problems
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         assert _people(rdf.read_graph(), "Phạm Quang Vinh") == [a]
     split = {"different": [{"id": a, "articles": ["09-tay-giang-giao-nhan-quan-2024"]}]}
     fixes.write_text(json.dumps(split), "utf-8")
     vnkg.build(articles, store=store, reference=False, overrides=fixes)
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         assert len(_people(rdf.read_graph(), "Phạm Quang Vinh")) == 2
 
 
@@ -102,7 +102,7 @@ def test_real_corpus_one_node_per_official(shared: Path, tmp_path: Path) -> None
     corpus = shared / "corpus"
     vnkg.build([corpus / "seeds", corpus / "dev.jsonl"], store=tmp_path / "s", reference=False,
                overrides=None)
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         graph = rdf.read_graph()
     docs_of: dict[str, set[str]] = {}
     for gold in ("dev.gold.jsonl", "seeds.gold.jsonl"):
@@ -138,7 +138,7 @@ def test_unit_without_its_place_takes_the_article_province(tmp_path: Path) -> No
         "Sáng 6/4/2023, Đại tá Mạc Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh chủ trì hội nghị.",
         "utf-8")
     vnkg.build([src], store=tmp_path / "s", reference=False, overrides=None)
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         graph = rdf.read_graph()
     bac_kan = _unit_nodes(graph, name_key("Bộ Chỉ huy quân sự tỉnh Bắc Kạn"))
     assert len(bac_kan) == 1

@@ -22,7 +22,8 @@ from graph.rdf import to_ntriples
 from graph.reference import reference_fragment
 from graph.schema import SCHEMA, SchemaError, load
 from graph.vocab import CLASSES, PREDICATES, VNKG, property_predicate, term
-from loaders.rdf import ONTOLOGY, RdfStore
+from loaders.oxigraph_store import OxigraphStore
+from loaders.rdf import ONTOLOGY
 from viz.style import EDGE_CAPTION, STYLE
 from vnkg.api import build
 
@@ -44,7 +45,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], Graph]:
     path = tmp_path_factory.mktemp("store") / "s"
     build([ROOT / "examples" / "articles"], store=path, reference=False, overrides=None)
     used: set[str] = set()
-    with RdfStore(path) as store:
+    with OxigraphStore(path) as store:
         for quad in store._oxigraph().quads_for_pattern(None, None, None, None):
             if str(quad.graph_name) == f"<{ONTOLOGY}>":
                 continue

@@ -39,7 +39,7 @@ def rel(driver: Driver, source: str, rel_type: str, target: str) -> dict[str, An
 def test_round_trip_matches_the_graph_model(neo4j_clean: Driver) -> None:
     fragments = [fragment_a(), fragment_b(), fragment_c()]
     report = write_fragments(neo4j_clean, fragments)
-    assert report.failed == [] and report.articles == ["a1", "b2", "c3"]
+    assert report.failed == [] and report.written == ["a1", "b2", "c3"]
     expected = Graph()
     for frag in fragments:
         expected.add_fragment(frag)
@@ -72,7 +72,7 @@ def test_second_load_changes_nothing(neo4j_clean: Driver) -> None:
     report = write_fragments(neo4j_clean, [fragment_a(), fragment_b(), fragment_c()],
                              batch_size=7)
     assert report.failed == [] and sorted(report.unchanged) == ["a1", "b2", "c3"]
-    assert report.articles == [] and dump(neo4j_clean) == before
+    assert report.written == [] and dump(neo4j_clean) == before
 
 
 def test_replacing_back_restores_the_same_store(neo4j_clean: Driver) -> None:
@@ -107,7 +107,7 @@ def test_one_batch_of_unchanged_changed_and_new_articles(neo4j_clean: Driver) ->
     changed = fragment_b("2023-02-11")
     report = write_fragments(neo4j_clean, [fragment_a(), changed, fragment_c()])
     assert report.batches == 1 and report.unchanged == ["a1"]
-    assert report.articles == ["b2", "c3"] and report.replaced == ["b2"]
+    assert report.written == ["b2", "c3"] and report.replaced == ["b2"]
     after = dump(neo4j_clean)
     neo4j_clean.execute_query("MATCH (n) DETACH DELETE n")
     write_fragments(neo4j_clean, [fragment_a(), changed, fragment_c()])
@@ -134,7 +134,7 @@ def test_invalid_fragment_is_reported_and_not_written(neo4j_clean: Driver) -> No
     report = write_fragments(neo4j_clean, [fragment_a(), bad])
     assert [f.articles for f in report.failed] == [["bad"]]
     assert "meeting/nowhere" in report.failed[0].error
-    assert report.articles == ["a1"]
+    assert report.written == ["a1"]
     assert "person/x" not in read_graph(neo4j_clean).nodes
 
 

@@ -8,23 +8,24 @@ from pyoxigraph import RdfFormat
 
 from graph.rdf import graph_iri, to_ntriples
 from loaders.oxigraph_bulk import PENDING
-from loaders.rdf import RdfStore, _nquads
+from loaders.oxigraph_store import OxigraphStore
+from loaders.rdf import nquads as _nquads
 from tests.graph.test_rdf import sample_fragment
 from tests.loaders.test_store_contract import UNION_GAP
 
 EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
 
 
-def dump(rdf: RdfStore) -> set[tuple[object, ...]]:
-    return {tuple(row.values()) for row in rdf.query(EVERYTHING)}
+def dump(rdf: OxigraphStore) -> set[tuple[object, ...]]:
+    return {tuple(row.values()) for row in rdf.select(EVERYTHING)}
 
 
 def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Path) -> None:
     other = sample_fragment("a2", name="Lò Văn Khác")
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
         before = dump(rdf)
-        store = rdf._oxigraph()
+        store = rdf.oxigraph
         g = f"<{graph_iri('a2')}>"
         # the first two steps of a bulk write; the process dies before the third
         store.update(f"INSERT DATA {{ GRAPH <{PENDING}> {{ {g} <{PENDING}> true . }} }}")
@@ -32,24 +33,24 @@ def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Pa
                         format=RdfFormat.N_QUADS)
         assert dump(rdf) != before
         del store  # the store's lock goes with its last reference
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         assert dump(rdf) == before
         assert rdf.articles() == ["a1"]
         assert rdf.write_fragments([other]).written == ["a2"]
         assert rdf.read_fragment("a2") == other
-        assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0
 
 
 def test_a_batch_of_new_articles_leaves_no_mark(tmp_path: Path) -> None:
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment(f"a{i}") for i in range(5)])
-        marks = rdf.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PENDING}> {{ ?s ?p ?o }} }}")
+        marks = rdf.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PENDING}> {{ ?s ?p ?o }} }}")
         assert marks[0]["n"] == 0
         assert all(rdf.digest(f"a{i}") for i in range(5))
 
 
-def union_holds(rdf: RdfStore, name: str) -> bool:
-    rows = rdf.query("SELECT ?n WHERE { ?p <https://schema.org/name> ?n }")
+def union_holds(rdf: OxigraphStore, name: str) -> bool:
+    rows = rdf.select("SELECT ?n WHERE { ?p <https://schema.org/name> ?n }")
     return name in {str(row["n"]) for row in rows}
 
 
@@ -57,10 +58,10 @@ def test_a_statement_the_union_lost_is_written_to_it_again(tmp_path: Path) -> No
     # a2 names the same person as a1, whose statements the bulk path has just written to
     # the union; then a1 is replaced without them, so the union loses them, and a2 (new)
     # must put them back rather than trust what the bulk path remembers writing
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
         rdf.write_fragments([sample_fragment("a1", name="Lò Văn Khác")])
         assert not union_holds(rdf, "Hoàng Văn Thạch")
         assert rdf.write_fragments([sample_fragment("a2")]).written == ["a2"]
         assert union_holds(rdf, "Hoàng Văn Thạch")
-        assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0

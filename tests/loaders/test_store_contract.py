@@ -1,5 +1,7 @@
-"""One contract, run against every RDF store: the embedded Oxigraph on disk and a remote
-SPARQL 1.1 server. Named graphs per article, idempotent loads, replacement, bound queries."""
+"""One contract, run against every store: the embedded Oxigraph on disk, a SPARQL 1.1 server
+(`oxigraph serve`) and Neo4j. Idempotent loads, replacement, deletion, bound parameters;
+the RDF-only promises (named graphs, the union kept in the default graph) on the two RDF
+stores. Every named query on the three is compared in tests/loaders/test_store_queries.py."""
 
 from __future__ import annotations
 
@@ -8,35 +10,67 @@ from pathlib import Path
 
 import pytest
 
-from loaders.rdf import RdfStore, run_named
+from loaders.neo4j_store import Neo4jStore
+from loaders.oxigraph_store import OxigraphStore
+from loaders.rdf import RdfBase
+from loaders.sparql_store import SparqlStore
+from loaders.store import Store, open_store, store_class
+from queries.run import run_named
 from tests.graph.test_rdf import HOSTILE, sample_fragment
 
-
-@pytest.fixture(params=["embedded", "remote"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RdfStore]:
-    if request.param == "embedded":
-        rdf = RdfStore(tmp_path / "store")
-    else:
-        rdf = RdfStore(endpoint=request.getfixturevalue("sparql_server"))
-        rdf.update("DROP SILENT ALL")
-    with rdf:
-        yield rdf
+ENGINES = ["embedded", "sparql", "neo4j"]
 
 
-def test_second_write_changes_nothing(store: RdfStore) -> None:
+def opened(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """A fresh, empty store of `engine`."""
+    if engine == "embedded":
+        return OxigraphStore(tmp_path / "store")
+    if engine == "sparql":
+        remote = SparqlStore(request.getfixturevalue("sparql_server"))
+        remote.update("DROP SILENT ALL")
+        return remote
+    return Neo4jStore.from_driver(request.getfixturevalue("neo4j_clean"))
+
+
+@pytest.fixture(params=ENGINES)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with opened(request.param, request, tmp_path) as s:
+        yield s
+
+
+@pytest.fixture(params=ENGINES[:2])
+def rdf(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RdfBase]:
+    with opened(request.param, request, tmp_path) as s:
+        assert isinstance(s, RdfBase)
+        yield s
+
+
+def test_open_store_picks_the_engine_by_the_target(tmp_path: Path) -> None:
+    assert store_class("http://127.0.0.1:7878/query") is SparqlStore
+    assert store_class("bolt://127.0.0.1:7687") is Neo4jStore
+    assert store_class("neo4j+s://x.databases.neo4j.io") is Neo4jStore
+    with open_store(tmp_path / "s") as s:
+        assert isinstance(s, OxigraphStore) and isinstance(s, Store)
+    with pytest.raises(ValueError, match="ftp://"):
+        open_store("ftp://example.org/x")
+
+
+def test_second_write_changes_nothing(store: Store) -> None:
     first = store.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
-    before = store.count()
+    before = store.read_graph()
     second = store.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
-    assert first.written == ["a1", "a2"] and second.unchanged == ["a1", "a2"]
-    assert store.count() == before
+    assert first.written == ["a1", "a2"] and first.unchanged == []
+    assert second.written == [] and second.unchanged == ["a1", "a2"]
+    assert store.read_graph() == before
     assert store.articles() == ["a1", "a2"]
 
 
-def test_changed_article_replaces_only_its_own_statements(store: RdfStore) -> None:
+def test_changed_article_replaces_only_its_own_statements(store: Store) -> None:
     store.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
     changed = sample_fragment("a1")
     del changed.edges[("person/p1", "SPOKE_AT", "meeting/m1")]
-    assert store.write_fragments([changed]).written == ["a1"]
+    report = store.write_fragments([changed])
+    assert report.written == ["a1"] and report.replaced == ["a1"]
     assert store.read_fragment("a1") == changed
     assert store.read_fragment("a2") == sample_fragment("a2")
     graph = store.read_graph()
@@ -44,58 +78,84 @@ def test_changed_article_replaces_only_its_own_statements(store: RdfStore) -> No
     assert graph.sources_of(graph.nodes["person/p1"]) == ["a1", "a2"]
 
 
-UNION_GAP = """SELECT (COUNT(*) AS ?n) WHERE {
-  { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }
-  UNION { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } } }"""
+def test_deleting_an_article_keeps_what_others_state(store: Store,
+                                                    request: pytest.FixtureRequest) -> None:
+    if isinstance(store, Neo4jStore):
+        request.applymarker(pytest.mark.xfail(strict=True, reason=(
+            "Neo4j keeps one merged value per scalar property, without the article that "
+            "gave it: a deleted article's name stays on a node another article names")))
+    store.write_fragments([sample_fragment("a1"), sample_fragment("a2", name="Lò Văn Khác")])
+    store.delete_article("a1")
+    assert store.articles() == ["a2"]
+    assert store.read_fragment("a2") == sample_fragment("a2", name="Lò Văn Khác")
+    assert [r["person_name"] for r in run_named(store, "chairs")] == ["Lò Văn Khác"]
+    store.delete_article("a2")
+    assert store.articles() == [] and run_named(store, "chairs") == []
 
 
-def test_default_graph_is_the_union_after_every_write(store: RdfStore) -> None:
-    def gap() -> int:
-        return int(store.query(UNION_GAP)[0]["n"])
-
-    store.write_fragments([sample_fragment("a1"), sample_fragment("a2"), sample_fragment("a3")])
-    assert gap() == 0 and len(store.query("SELECT * WHERE { ?s ?p ?o }")) > 0
-    new = "Hoàng Văn Thạch Mới"  # a1 and a2 change in one batch; a3 keeps the old name
-    store.write_fragments([sample_fragment("a1", name=new), sample_fragment("a2", name=new),
-                           sample_fragment("a4", name=new)])
-    assert gap() == 0
-    names = store.query("PREFIX schema: <https://schema.org/> SELECT ?n WHERE { "
-                        "<https://vnkg.dev/id/person/p1> schema:name ?n }")
-    assert sorted(r["n"] for r in names) == ["Hoàng Văn Thạch", "Hoàng Văn Thạch Mới"]
-    store.delete_article("a3")
-    assert gap() == 0
-    assert [r["n"] for r in store.query("PREFIX schema: <https://schema.org/> SELECT ?n "
-                                        "WHERE { <https://vnkg.dev/id/person/p1> schema:name "
-                                        "?n }")] == ["Hoàng Văn Thạch Mới"]
-    for article in store.articles():
-        store.delete_article(article)
-    assert store.query("SELECT * WHERE { ?s ?p ?o }") == []
-
-
-def test_named_query_binds_hostile_parameters(store: RdfStore) -> None:
+def test_named_query_binds_hostile_parameters(store: Store) -> None:
     store.write_fragments([sample_fragment("a1", name=HOSTILE)])
-    before = store.count()
+    before = store.read_graph()
     rows = run_named(store, "chairs", {"person": HOSTILE})
     assert [r["person_name"] for r in rows] == [HOSTILE]
     assert run_named(store, "chairs", {"person": '" } ; DROP ALL ; #'}) == []
     assert run_named(store, "chairs", {"person": "person/p1", "from": "2024-01-01"}) == rows
     assert run_named(store, "chairs", {"to": "2023-12-31"}) == []
     assert run_named(store, "chairs", {"person": ""}) == run_named(store, "chairs") == rows
-    assert store.count() == before
+    assert store.read_graph() == before
+
+
+def test_select_binds_parameters(store: Store) -> None:
+    store.write_fragments([sample_fragment("a1", name=HOSTILE)])
+    if store.language == "sparql":
+        text = "PREFIX vnkg: <https://vnkg.dev/ns#> SELECT ?p ?key WHERE { ?p vnkg:key ?key }"
+    else:
+        text = "MATCH (p:Person {key: $key}) RETURN p.id AS p, p.key AS key"
+    key = HOSTILE.lower()
+    assert store.select(text, {"key": key}) == [{"p": "person/p1", "key": key}]
+    assert store.select(text, {"key": key + "x"}) == []
+
+
+UNION_GAP = """SELECT (COUNT(*) AS ?n) WHERE {
+  { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }
+  UNION { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } } }"""
+
+
+def test_default_graph_is_the_union_after_every_write(rdf: RdfBase) -> None:
+    def gap() -> int:
+        return int(rdf.select(UNION_GAP)[0]["n"])
+
+    rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2"), sample_fragment("a3")])
+    assert gap() == 0 and len(rdf.select("SELECT * WHERE { ?s ?p ?o }")) > 0
+    new = "Hoàng Văn Thạch Mới"  # a1 and a2 change in one batch; a3 keeps the old name
+    rdf.write_fragments([sample_fragment("a1", name=new), sample_fragment("a2", name=new),
+                         sample_fragment("a4", name=new)])
+    assert gap() == 0
+    names = rdf.select("PREFIX schema: <https://schema.org/> SELECT ?n WHERE { "
+                       "<https://vnkg.dev/id/person/p1> schema:name ?n }")
+    assert sorted(r["n"] for r in names) == ["Hoàng Văn Thạch", "Hoàng Văn Thạch Mới"]
+    rdf.delete_article("a3")
+    assert gap() == 0
+    assert [r["n"] for r in rdf.select("PREFIX schema: <https://schema.org/> SELECT ?n "
+                                       "WHERE { <https://vnkg.dev/id/person/p1> schema:name "
+                                       "?n }")] == ["Hoàng Văn Thạch Mới"]
+    for article in rdf.articles():
+        rdf.delete_article(article)
+    assert rdf.select("SELECT * WHERE { ?s ?p ?o }") == []
 
 
 def test_embedded_store_persists_and_locks(tmp_path: Path) -> None:
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         assert rdf.read_fragment("a1") == sample_fragment("a1")
 
 
 def test_store_written_before_the_union_was_kept_is_filled_on_open(tmp_path: Path) -> None:
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
         rdf.update("CLEAR DEFAULT")
-        assert rdf.query("SELECT * WHERE { ?s ?p ?o }") == []
-    with RdfStore(tmp_path / "s") as rdf:
-        assert int(rdf.query(UNION_GAP)[0]["n"]) == 0
+        assert rdf.select("SELECT * WHERE { ?s ?p ?o }") == []
+    with OxigraphStore(tmp_path / "s") as rdf:
+        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0
         assert [r["person_name"] for r in run_named(rdf, "chairs")] == ["Hoàng Văn Thạch"]

@@ -16,8 +16,9 @@ import pytest
 
 from extract.text import expand_abbreviations, fold
 from graph.reference import REFERENCE_ARTICLE, reference_fragment
-from loaders.rdf import RdfStore, run_named
+from loaders.oxigraph_store import OxigraphStore
 from queries import as_list, names, order_rows, param_key, read_query
+from queries.run import run_named
 from tests.conftest import EXAMPLES
 
 HOSTILE = '" } ; DROP ALL ; #'
@@ -27,14 +28,14 @@ Rows = list[dict[str, Any]]
 @pytest.fixture(scope="session")
 def store(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples with the reference gazetteer (decree-gaps needs a province's districts)."""
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         if REFERENCE_ARTICLE in rdf.articles():
             return sample_store
     import vnkg
 
     path = tmp_path_factory.mktemp("catalogue") / "vnkg-data"  # built, not copied (below)
     assert vnkg.build([EXAMPLES], store=path).ok
-    with RdfStore(path) as rdf:
+    with OxigraphStore(path) as rdf:
         rdf.write_fragments([reference_fragment()])
     return path
 
@@ -53,12 +54,12 @@ def seeds_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def rdf(store: Path) -> Iterator[RdfStore]:
-    with RdfStore(store) as opened:
+def rdf(store: Path) -> Iterator[OxigraphStore]:
+    with OxigraphStore(store) as opened:
         yield opened
 
 
-def _run(rdf: RdfStore, name: str, **params: Any) -> Rows:
+def _run(rdf: OxigraphStore, name: str, **params: Any) -> Rows:
     return run_named(rdf, name, params)
 
 
@@ -86,14 +87,14 @@ def test_order_rows_gives_sorted_unique_lists() -> None:
                    {"a": "y", "s": ["c"]}, {"a": "z", "s": []}]
 
 
-def test_career_sources_come_back_as_a_list(rdf: RdfStore) -> None:
+def test_career_sources_come_back_as_a_list(rdf: OxigraphStore) -> None:
     rows = _run(rdf, "career", person="Triệu Đức Phong")
     assert rows and all(isinstance(r["sources"], list) for r in rows)
 
 
 # decree-trace and decree-gaps -----------------------------------------------------------------
 
-def test_decree_trace_lists_the_district_meetings(rdf: RdfStore,
+def test_decree_trace_lists_the_district_meetings(rdf: OxigraphStore,
                                                   expected: dict[str, Any]) -> None:
     trace = expected["scenarios"]["decree_trace"]
     rows = _run(rdf, "decree-trace", decree=trace["decree"], province=trace["province"])
@@ -106,7 +107,7 @@ def test_decree_trace_lists_the_district_meetings(rdf: RdfStore,
     assert all(r["locality"].startswith("locality/") for r in rows)
 
 
-def test_decree_trace_takes_the_number_as_written(rdf: RdfStore) -> None:
+def test_decree_trace_takes_the_number_as_written(rdf: OxigraphStore) -> None:
     plain = _run(rdf, "decree-trace", decree="21/2019/NĐ-CP")
     assert plain
     assert _run(rdf, "decree-trace", decree="Nghị định số 21/2019/nđ-cp") == plain
@@ -114,7 +115,7 @@ def test_decree_trace_takes_the_number_as_written(rdf: RdfStore) -> None:
     assert by_id == plain
 
 
-def test_decree_trace_province_keeps_its_own_meetings(rdf: RdfStore) -> None:
+def test_decree_trace_province_keeps_its_own_meetings(rdf: OxigraphStore) -> None:
     assert _run(rdf, "decree-trace", decree="21/2019/NĐ-CP", province="tỉnh Đắk Lắk") == []
     everywhere = _run(rdf, "decree-trace", decree="21/2019/NĐ-CP")
     bac_kan = _run(rdf, "decree-trace", decree="21/2019/NĐ-CP", province="Bắc Kạn")
@@ -122,7 +123,7 @@ def test_decree_trace_province_keeps_its_own_meetings(rdf: RdfStore) -> None:
     assert _run(rdf, "decree-trace", decree="21/2019/NĐ-CP", province="locality/2024-06") == bac_kan
 
 
-def test_decree_gaps_lists_the_districts_without_a_meeting(rdf: RdfStore,
+def test_decree_gaps_lists_the_districts_without_a_meeting(rdf: OxigraphStore,
                                                            expected: dict[str, Any]) -> None:
     trace = expected["scenarios"]["decree_trace"]
     rows = _run(rdf, "decree-gaps", decree=trace["decree"], province=trace["province"])
@@ -152,7 +153,7 @@ def test_decree_gaps_counts_the_meetings_with_no_known_district(tmp_path: Path) 
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     store = tmp_path / "vnkg-data"
     assert vnkg.build([tmp_path], store=store).ok
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         rows = _run(rdf, "decree-gaps", decree="45/2027/NĐ-CP", province="tỉnh Bắc Kạn")
         placed = _run(rdf, "decree-trace", decree="45/2027/NĐ-CP")
     assert {_name(r["locality_name"]) for r in placed if r["locality_name"]} == {
@@ -164,7 +165,7 @@ def test_decree_gaps_counts_the_meetings_with_no_known_district(tmp_path: Path) 
 
 def test_decree_trace_finds_the_seed_meetings(seeds_store: Path) -> None:
     # 000 (Ngân Sơn, Bắc Kạn) and 004 (Tam Điệp, Ninh Bình) are about Nghị định 21/2019/NĐ-CP
-    with RdfStore(seeds_store) as rdf:
+    with OxigraphStore(seeds_store) as rdf:
         rows = _run(rdf, "decree-trace", decree="21/2019/NĐ-CP")
     sources = {_article(r["source"]) for r in rows}
     assert {"000_07dda11b9030b38d", "004_bd50b492c9cad855"} <= sources
@@ -183,7 +184,7 @@ def _career_truth(expected: dict[str, Any], person: str) -> dict[str, set[str]]:
     return truth
 
 
-def test_career_shows_the_promotion(rdf: RdfStore, expected: dict[str, Any]) -> None:
+def test_career_shows_the_promotion(rdf: OxigraphStore, expected: dict[str, Any]) -> None:
     truth = _career_truth(expected, "Triệu Đức Phong")
     published = {k: a["published"] for k, a in expected["articles"].items()}
     rows = _run(rdf, "career", person="Triệu Đức Phong")
@@ -199,13 +200,13 @@ def test_career_shows_the_promotion(rdf: RdfStore, expected: dict[str, Any]) -> 
     assert all(r["post"] is None and r["unit_name"] is None for r in rows if r["rank"])
 
 
-def test_career_matches_any_case_and_tone_style(rdf: RdfStore) -> None:
+def test_career_matches_any_case_and_tone_style(rdf: OxigraphStore) -> None:
     plain = _run(rdf, "career", person="Hà Thị Thủy")
     assert plain
     assert _run(rdf, "career", person="HÀ THỊ THUỶ") == plain
 
 
-def test_unit_people_lists_the_commanders(rdf: RdfStore) -> None:
+def test_unit_people_lists_the_commanders(rdf: OxigraphStore) -> None:
     rows = _run(rdf, "unit-people", unit="Ban CHQS huyện Ba Bể")
     phong = [r for r in rows if fold(r["person_name"]) == fold("Triệu Đức Phong")]
     assert phong and phong[0]["first_seen"] == "2022-12" and phong[0]["last_seen"] == "2023-02-14"
@@ -226,7 +227,7 @@ def _shared_meetings(expected: dict[str, Any]) -> Counter[tuple[str, str]]:
     return pairs
 
 
-def test_co_attendance_counts_shared_meetings(rdf: RdfStore, expected: dict[str, Any]) -> None:
+def test_co_attendance_counts_shared_meetings(rdf: OxigraphStore, expected: dict[str, Any]) -> None:
     truth = _shared_meetings(expected)
     rows = _run(rdf, "co-attendance", person="Ma Thế Tuyến")
     got = {tuple(sorted((fold(r["name_a"]), fold(r["name_b"])))): r["meetings"] for r in rows}
@@ -236,7 +237,7 @@ def test_co_attendance_counts_shared_meetings(rdf: RdfStore, expected: dict[str,
     assert all(r["person_a"] < r["person_b"] for r in rows)
 
 
-def test_co_attendance_min(rdf: RdfStore) -> None:
+def test_co_attendance_min(rdf: OxigraphStore) -> None:
     everyone = _run(rdf, "co-attendance")
     assert everyone == _run(rdf, "co-attendance", min=1)
     twice = _run(rdf, "co-attendance", min=2)
@@ -247,7 +248,7 @@ def test_co_attendance_min(rdf: RdfStore) -> None:
 
 # locality-timeline, decrees-cited, sources ----------------------------------------------------
 
-def test_locality_timeline_includes_places_within(rdf: RdfStore,
+def test_locality_timeline_includes_places_within(rdf: OxigraphStore,
                                                   expected: dict[str, Any]) -> None:
     held = {k for k, a in expected["articles"].items()
             for m in a["meetings"] if _name(m.get("locality")) == _name("Ba Bể")}
@@ -261,7 +262,7 @@ def test_locality_timeline_includes_places_within(rdf: RdfStore,
     assert dates == sorted(dates)
 
 
-def test_decrees_cited_counts_meetings_and_places(rdf: RdfStore,
+def test_decrees_cited_counts_meetings_and_places(rdf: OxigraphStore,
                                                   expected: dict[str, Any]) -> None:
     rows = _run(rdf, "decrees-cited")
     nd21 = [r for r in rows if r["number"] == "21/2019/NĐ-CP"]
@@ -271,20 +272,20 @@ def test_decrees_cited_counts_meetings_and_places(rdf: RdfStore,
     assert (nd21[0]["first_date"], nd21[0]["last_date"]) == (dates[0], dates[-1])
 
 
-def test_decrees_cited_keeps_the_two_resolutions_28_apart(rdf: RdfStore) -> None:
+def test_decrees_cited_keeps_the_two_resolutions_28_apart(rdf: OxigraphStore) -> None:
     rows = _run(rdf, "decrees-cited")
     nq28 = [r for r in rows if r["number"] == "28-NQ/TW"]
     assert len({r["decree"] for r in nq28}) == 2
     assert all(r["meetings"] == 1 for r in nq28)
 
 
-def test_decrees_cited_by_province(rdf: RdfStore) -> None:
+def test_decrees_cited_by_province(rdf: OxigraphStore) -> None:
     rows = _run(rdf, "decrees-cited", province="tỉnh Bắc Kạn")
     assert "21/2019/NĐ-CP" in {r["number"] for r in rows}
     assert "28-NQ/TW" not in {r["number"] for r in rows}
 
 
-def test_sources_names_the_articles_and_evidence(rdf: RdfStore,
+def test_sources_names_the_articles_and_evidence(rdf: OxigraphStore,
                                                  expected: dict[str, Any]) -> None:
     same = next(s for s in expected["scenarios"]["same_person"] if s["name"] == "Ma Thế Tuyến")
     rows = _run(rdf, "sources", id="ma thế tuyến")
@@ -297,7 +298,8 @@ def test_sources_names_the_articles_and_evidence(rdf: RdfStore,
 # parameters -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", [n for n in names() if n not in ("chairs", "person-meetings")])
-def test_hostile_parameter_matches_nothing_and_changes_nothing(rdf: RdfStore, name: str) -> None:
+def test_hostile_parameter_matches_nothing_and_changes_nothing(rdf: OxigraphStore,
+                                                               name: str) -> None:
     before = rdf.count()
     for param in read_query(name).params:
         rows = _run(rdf, name, **{param: HOSTILE})
@@ -306,5 +308,5 @@ def test_hostile_parameter_matches_nothing_and_changes_nothing(rdf: RdfStore, na
     assert rdf.count() == before
 
 
-def _decree_id(rdf: RdfStore, number: str) -> str:
+def _decree_id(rdf: OxigraphStore, number: str) -> str:
     return next(r["decree"] for r in _run(rdf, "decrees-cited") if r["number"] == number)

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 
 from extract.text import fold
-from loaders.rdf import RdfStore, run_named
+from loaders.oxigraph_store import OxigraphStore
 from queries import names, read_query
+from queries.run import run_named
 
 
 def _chairs(store: Path, **params: str) -> list[dict[str, Any]]:
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         return run_named(rdf, "chairs", params)
 
 
@@ -44,7 +45,7 @@ def test_parameters_narrow_the_rows(sample_store: Path) -> None:
 
 
 def test_person_meetings_lists_roles(sample_store: Path) -> None:
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         rows = run_named(rdf, "person-meetings", {"person": "Ma Thế Tuyến"})
     assert {"chair"} <= {r["role"] for r in rows}
     assert all(r["source"].startswith("article/") for r in rows)
@@ -54,13 +55,13 @@ def test_person_meetings_lists_roles(sample_store: Path) -> None:
 def test_every_query_declares_its_columns_and_runs(sample_store: Path, name: str) -> None:
     query = read_query(name)
     assert query.columns and query.about
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         rows = run_named(rdf, name, {})
     assert all(tuple(row) == query.columns for row in rows)
 
 
 def test_unknown_parameter_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="takes person"), RdfStore(None) as rdf:
+    with pytest.raises(ValueError, match="takes person"), OxigraphStore(None) as rdf:
         run_named(rdf, "person-meetings", {"nobody": "x"})
 
 

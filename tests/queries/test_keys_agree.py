@@ -15,7 +15,8 @@ import pytest
 from extract.keys import param_key, strip_marks
 from graph.model import Graph
 from graph.nx import to_networkx
-from loaders.rdf import RdfStore, run_named
+from loaders.oxigraph_store import OxigraphStore
+from queries.run import run_named
 from viz.match import find_nodes
 
 KIND = {"Person": "person", "Unit": "unit", "Locality": "locality", "Decree": "decree",
@@ -24,7 +25,7 @@ KIND = {"Person": "person", "Unit": "unit", "Locality": "locality", "Decree": "d
 
 @pytest.fixture(scope="module")
 def graph(sample_store: Path) -> Graph:
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         return rdf.read_graph()
 
 
@@ -72,7 +73,7 @@ def test_a_spelling_that_finds_a_node_in_a_view_finds_it_in_a_query(graph: Graph
 ])
 def test_a_name_without_diacritics_finds_the_rows(sample_store: Path, query: str, param: str,
                                                   typed: str, name: str) -> None:
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         plain = run_named(rdf, query, {param: typed})
         marked = run_named(rdf, query, {param: name})
     assert plain and plain == marked

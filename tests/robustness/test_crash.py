@@ -15,13 +15,11 @@ from pathlib import Path
 
 import vnkg
 from graph.rdf import graph_iri
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.conftest import EXAMPLES
 
 COPIES = 15  # 15 x 14 files: a few hundred articles, more than one write batch
 KILLS = 3
-# the named graphs and the union kept in the default graph (?g unbound)
-ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
 
 
 def make_corpus(folder: Path, copies: int) -> Path:
@@ -45,15 +43,14 @@ def build_cmd(corpus: Path, store: Path) -> list[str]:
 
 
 def quads(store: Path) -> set[tuple[str, ...]]:
-    with RdfStore(store) as rdf:
-        rows = rdf.dataset.query(ALL_QUADS)
-        return {tuple("" if term is None else term.n3() for term in row)  # type: ignore[union-attr]
-                for row in rows}
+    with OxigraphStore(store) as rdf:
+        named = {(g.n3(), s.n3(), p.n3(), o.n3()) for s, p, o, g in rdf.quads()}
+        return named | {("", s.n3(), p.n3(), o.n3()) for s, p, o in rdf.union_triples()}
 
 
 def every_graph_is_whole(store: Path) -> bool:
     """Each article graph in the store carries its digest, written with it in one update."""
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         return all(rdf.digest(a) is not None for a in rdf.articles())
 
 

@@ -15,7 +15,8 @@ import vnkg
 from extract import extract_record
 from extract.document import Document
 from graph.model import Graph
-from loaders.rdf import RdfStore, run_named
+from loaders.oxigraph_store import OxigraphStore
+from queries.run import run_named
 from viz.chromium import Page
 
 SPARQL = '" } ; DROP ALL ; #'
@@ -97,7 +98,7 @@ def strings(graph: Graph) -> str:
 
 
 def test_payloads_reach_the_store_unchanged(hostile_store: Path) -> None:
-    with RdfStore(hostile_store) as rdf:
+    with OxigraphStore(hostile_store) as rdf:
         assert HOSTILE_ID in rdf.articles()
         graph = rdf.read_graph()
         rows = run_named(rdf, "sources", {"id": f"article/{HOSTILE_ID}"})
@@ -110,7 +111,7 @@ def test_payloads_reach_the_store_unchanged(hostile_store: Path) -> None:
 
 @pytest.mark.parametrize("name", queries.names())
 def test_every_named_query_keeps_its_meaning(hostile_store: Path, name: str) -> None:
-    with RdfStore(hostile_store) as rdf:
+    with OxigraphStore(hostile_store) as rdf:
         before = rdf.count()
         plain = run_named(rdf, name, {})
         for payload in PAYLOADS:
@@ -126,7 +127,7 @@ def test_every_named_query_keeps_its_meaning(hostile_store: Path, name: str) -> 
 
 
 def test_hostile_names_find_their_own_rows(hostile_store: Path) -> None:
-    with RdfStore(hostile_store) as rdf:
+    with OxigraphStore(hostile_store) as rdf:
         chaired = run_named(rdf, "chairs", {"person": NAME})
         assert [r["person_name"] for r in chaired] == [NAME]
         assert chaired[0]["title"] == HTML + MISC

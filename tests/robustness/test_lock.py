@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from extract.read import read_documents
-from loaders.rdf import RdfStore, StoreBusyError
+from loaders.oxigraph_store import OxigraphStore
+from loaders.store import StoreBusyError
 from tests.conftest import EXAMPLES
 from tests.robustness.test_crash import build_cmd, every_graph_is_whole, make_corpus
 
@@ -21,25 +22,25 @@ BUSY = "is in use by another process (another vnkg build or query?); wait for it
 
 def test_a_second_open_refuses_then_waits(tmp_path: Path) -> None:
     path = tmp_path / "s"
-    with RdfStore(path):
+    with OxigraphStore(path):
         with pytest.raises(StoreBusyError, match=re.escape(BUSY)):
-            RdfStore(path)
+            OxigraphStore(path)
         start = time.monotonic()
         with pytest.raises(StoreBusyError):
-            RdfStore(path, wait=0.6)
+            OxigraphStore(path, wait=0.6)
         assert time.monotonic() - start >= 0.6
-    with RdfStore(path) as again:  # closed: free again
+    with OxigraphStore(path) as again:  # closed: free again
         assert again.count() == 0
 
 
 def test_a_file_or_a_damaged_store_is_named(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(ValueError, match="is a file, not a store folder"):
-        RdfStore(tmp_path / "file")
+        OxigraphStore(tmp_path / "file")
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "CURRENT").write_text("garbage", encoding="utf-8")
     with pytest.raises(ValueError, match="damaged or not a vnkg store"):
-        RdfStore(tmp_path / "bad")
+        OxigraphStore(tmp_path / "bad")
 
 
 def start_and_wait_for_lock(cmd: list[str], store: Path) -> subprocess.Popen[str]:
@@ -68,13 +69,13 @@ def test_second_build_refuses_clearly_and_the_store_stays_whole(tmp_path: Path) 
     documents = 4 * len(list(read_documents([EXAMPLES])))
     assert f"{documents} documents: {documents} written, 0 unchanged" in first_said
     assert every_graph_is_whole(tmp_path / "s")
-    with RdfStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:
         assert len(rdf.articles()) == documents
 
 
 def test_second_build_exits_3_without_a_traceback(tmp_path: Path) -> None:
     corpus, store = make_corpus(tmp_path / "in", 1), tmp_path / "s"
-    with RdfStore(store):  # a build holding the store
+    with OxigraphStore(store):  # a build holding the store
         second = subprocess.run(build_cmd(corpus, store), capture_output=True, text=True)
     assert second.returncode == 3 and "Traceback" not in second.stderr
 

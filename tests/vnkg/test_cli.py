@@ -102,9 +102,9 @@ def test_sparql_is_read_only_without_write(sample_store: Path) -> None:
 
 def test_build_and_query_against_a_sparql_server(sparql_server: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    from loaders.rdf import RdfStore
+    from loaders.sparql_store import SparqlStore
 
-    with RdfStore(endpoint=sparql_server) as rdf:
+    with SparqlStore(sparql_server) as rdf:
         rdf.update("DROP SILENT ALL")
     one = EXAMPLES / "05-cho-don-so-ket-nd21-2024.txt"
     endpoint = ["--sparql-endpoint", sparql_server]

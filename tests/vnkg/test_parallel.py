@@ -20,7 +20,7 @@ from extract.document import Document
 from extract.read import read_documents
 from graph.model import Fragment
 from graph.overrides import Overrides
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.conftest import EXAMPLES
 from vnkg.cli import main
 from vnkg.parallel import Extractor, WorkerDiedError, fragment_for
@@ -74,7 +74,7 @@ def test_problems_overrides_and_progress_survive_jobs(tmp_path: Path) -> None:
         reports[jobs] = vnkg.build([corpus], store=store, progress=calls.append,
                                    reference=False, overrides=overrides, jobs=jobs)
         seen[jobs] = calls
-        with RdfStore(store) as rdf:
+        with OxigraphStore(store) as rdf:
             graphs[jobs] = rdf.read_graph()
     assert reports[2].problems == reports[1].problems
     where = {Path(p.path).name: p.reason for p in reports[2].problems}

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from loaders.rdf import RdfStore
+from loaders.oxigraph_store import OxigraphStore
 from tests.conftest import EXAMPLES, ROOT
 from vnkg.cli import _COMMANDS, EPILOG, main
 
@@ -81,7 +81,7 @@ def test_load_reports_each_bad_line_and_loads_the_rest(tmp_path: Path,
     assert "field persons[0].positions is 'Chủ tịch': give a list of positions" in err
     assert f"{records}:2: not JSON" in err and f"{records}:4: not a vnkg record" in err
     assert "1 documents: 1 written" in err and "fix the line" in err
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         assert "06-na-ri-so-ket-nd21-2024" in rdf.articles()
 
 
@@ -105,7 +105,7 @@ def test_every_store_command_waits_for_a_busy_store(sample_store: Path, tmp_path
                                                     argv: list[str],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
-    with RdfStore(sample_store):  # held, as another process would
+    with OxigraphStore(sample_store):  # held, as another process would
         start = time.monotonic()
         assert main([*argv, "--store", str(sample_store), "--wait", "0.8"]) == 3
         assert time.monotonic() - start >= 0.8
@@ -219,7 +219,7 @@ def test_stats_counts_meetings_not_roles(sample_store: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--json", "--store", str(sample_store)]) == 0
     central = json.loads(capsys.readouterr().out)["central"]
-    with RdfStore(sample_store) as rdf:
+    with OxigraphStore(sample_store) as rdf:
         graph = rdf.read_graph()
     roles = ("CHAIRED", "ATTENDED", "SPOKE_AT")
     for row in central:
@@ -240,7 +240,7 @@ def test_export_leaves_the_reference_out_on_request(tmp_path: Path) -> None:
                  str(store), "--no-reference"]) == 0
     reference = Fragment(REFERENCE, None)
     reference.add_node(Node("locality/2024-99", "Locality", {"name": "Xã Nà Hẩu Cũ"}))
-    with RdfStore(store) as rdf:
+    with OxigraphStore(store) as rdf:
         rdf.write_reference(lambda: reference, "test")
     graph = f"<{graph_iri(REFERENCE)}>"
     at = ["--store", str(store)]

@@ -1,8 +1,10 @@
-"""Every named query gives the same rows from Neo4j (Cypher) and the RDF store (SPARQL).
+"""Every named query gives the same rows from the three stores: the embedded Oxigraph, a
+SPARQL 1.1 server (`oxigraph serve`) and Neo4j (Cypher).
 
-Both stores are loaded with the same fragments, built from the invented sample articles
-under examples/articles; each query runs with no parameters and with parameters taken
-from the data. A query missing in either language fails.
+The stores are loaded with the same fragments and the reference gazetteer: the invented
+sample articles under examples/articles, then the seed and dev articles of the shared
+corpus. Each query runs with no parameters and with parameters taken from the data. A
+query missing in either language fails.
 """
 
 from __future__ import annotations
@@ -19,21 +21,23 @@ from extract import extract_record
 from extract.read import read_documents
 from graph.model import Fragment, Graph
 from graph.resolve import to_fragment
-from loaders.neo4j import clear, write_fragments
-from loaders.neo4j_query import run_cypher_query
-from loaders.rdf import RdfStore, run_named
-from queries import names, order_rows, read_query
+from loaders.neo4j_store import Neo4jStore
+from loaders.oxigraph_store import OxigraphStore
+from loaders.sparql_store import SparqlStore
+from loaders.store import Store
+from queries import names
+from queries.run import run_named
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
              "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources")
-Stores = tuple[RdfStore, Driver, dict[str, str]]
+Stores = tuple[list[Store], dict[str, str]]
 
 
-def sample_fragments() -> list[Fragment]:
-    """The sample articles' fragments (without the gazetteer's reference fragment, whose
-    thousands of localities make some SPARQL queries take minutes)."""
-    return [to_fragment(extract_record(doc), doc.text) for doc in read_documents([EXAMPLES])]
+def sample_fragments(paths: list[Path] | None = None) -> list[Fragment]:
+    """The fragments of the articles under `paths` (the samples by default)."""
+    return [to_fragment(extract_record(doc), doc.text)
+            for doc in read_documents(paths or [EXAMPLES])]
 
 
 def most(graph: Graph, rel_types: tuple[str, ...], end: int, label: str) -> str | None:
@@ -62,14 +66,14 @@ def sample_values(fragments: list[Fragment]) -> dict[str, str]:
 
 
 def cases(name: str, v: dict[str, str]) -> list[dict[str, Any]]:
-    """The parameter sets a query is compared on (minus LEFT_OUT, see below)."""
+    """The parameter sets a query is compared on, none first."""
     person, decree, unit, province = v["person"], v["decree"], v["unit"], v["province"]
     table: dict[str, list[dict[str, Any]]] = {
         "chairs": [{}, {"person": person}, {"decree": decree},
                    {"from": "2023-01-01", "to": "2024-12-31"}, {"locality": province}],
         "person-meetings": [{}, {"person": person}, {"person": v["person_id"]}],
         "decree-trace": [{}, {"decree": decree}, {"decree": decree, "province": province}],
-        "decree-gaps": [{}, {"decree": decree, "province": province}],
+        "decree-gaps": [{}, {"decree": decree, "province": province}, {"province": province}],
         "career": [{}, {"person": person}],
         "unit-people": [{}, {"unit": unit}],
         "co-attendance": [{}, {"person": person, "min": 1}, {"min": 2}],
@@ -77,24 +81,33 @@ def cases(name: str, v: dict[str, str]) -> list[dict[str, Any]]:
         "decrees-cited": [{}, {"province": province}],
         "sources": [{}, {"id": v["person_id"]}, {"id": person}],
     }
-    return [p for p in table[name] if (name, tuple(sorted(p))) not in LEFT_OUT]
+    return table[name]
 
 
-# Cases not compared, with the reason; empty now that every query runs fast in SPARQL and
-# both languages take MIN over the same values.
-LEFT_OUT: set[tuple[str, tuple[str, ...]]] = set()
-
-
-@pytest.fixture(scope="module")
-def stores(neo4j_driver: Driver) -> Iterator[Stores]:
-    fragments = sample_fragments()
-    clear(neo4j_driver)
-    report = write_fragments(neo4j_driver, fragments)
-    assert report.failed == []
-    with RdfStore(None) as rdf:
-        rdf.write_fragments(fragments)
-        yield rdf, neo4j_driver, sample_values(fragments)
-    clear(neo4j_driver)
+@pytest.fixture(scope="module", params=["samples", "seeds+dev"])
+def stores(request: pytest.FixtureRequest, neo4j_driver: Driver, sparql_server: str,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stores]:
+    """The three stores holding one corpus and the reference gazetteer."""
+    if request.param == "samples":
+        fragments = sample_fragments()
+    else:
+        shared = request.getfixturevalue("shared")
+        fragments = sample_fragments([shared / "corpus" / "seeds",
+                                      shared / "corpus" / "dev.jsonl"])
+    neo4j = Neo4jStore.from_driver(neo4j_driver)
+    neo4j.clear()
+    remote = SparqlStore(sparql_server)
+    remote.update("DROP SILENT ALL")
+    embedded = OxigraphStore(tmp_path_factory.mktemp("queries") / "s")
+    every: list[Store] = [embedded, remote, neo4j]
+    for store in every:
+        store.write_base(reference=True)
+        report = store.write_fragments(fragments)
+        assert report.failed == [] and len(report.written) == len({f.article for f in fragments})
+    yield every, sample_values(fragments)
+    embedded.close()
+    remote.close()
+    neo4j.clear()
 
 
 def test_the_catalogue_is_complete_in_both_languages() -> None:
@@ -102,18 +115,17 @@ def test_the_catalogue_is_complete_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize("name", CATALOGUE)
-def test_same_rows_from_both_stores(name: str, stores: Stores) -> None:
-    rdf, driver, values = stores
-    if not cases(name, values):
-        pytest.skip(f"{name}: every case is in LEFT_OUT (its SPARQL takes minutes on Oxigraph)")
+def test_same_rows_from_every_store(name: str, stores: Stores) -> None:
+    every, values = stores
     for params in cases(name, values):
         params = {k: v for k, v in params.items() if v not in ("", None)}
-        query = read_query(name, "cypher")
-        sparql_rows = order_rows(run_named(rdf, name, params), query.columns, query.lists)
-        cypher_rows = run_cypher_query(driver, name, params)
-        assert cypher_rows == sparql_rows, f"{name} {params}"
+        embedded, *others = (run_named(store, name, params) for store in every)
+        for store, rows in zip(every[1:], others, strict=True):
+            assert rows == embedded, f"{name} {params}: {store.name} differs"
 
 
 def test_the_comparison_is_not_vacuous(stores: Stores) -> None:
-    rdf, driver, _ = stores
-    assert run_named(rdf, "chairs", {}) and run_cypher_query(driver, "chairs", {})
+    every, values = stores
+    assert all(run_named(store, "chairs", {}) for store in every)
+    assert all(run_named(store, "decree-gaps", {}) for store in every)
+    assert values["person"] and values["province"]

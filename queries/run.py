@@ -1,0 +1,47 @@
+"""Run a named query on any store, in the store's language, over `store.select`.
+
+Parameters go through `queries.bind_params`, which adds the folded `*_key` of each entity
+parameter and sets every parameter left out to null ("any"). SPARQL binds parameter `x` as
+`?p_x`, after looking up the query's seeds (queries.seeds); Cypher binds it as `$x`. Values
+are always bound by the engine, never formatted into the query text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from queries import bind_params, order_rows, read_query
+from queries.seeds import seeded
+
+Rows = list[dict[str, Any]]
+
+
+def run_named(store: Any, name: str, params: Mapping[str, Any] | None = None) -> Rows:
+    """Rows of named query `queries/NAME.rq` (or `.cypher`, by `store.language`), `params`
+    bound, keyed by its declared columns, in a stable order.
+
+    >>> from loaders.store import open_store
+    >>> with open_store(None) as store:
+    ...     run_named(store, "chairs", {"person": "Nguyễn Văn A"})
+    []
+    """
+    query = read_query(name, store.language)
+    text, bindings = prepare_named(store, name, params)
+    return order_rows(store.select(text, bindings), query.columns, query.lists)
+
+
+def prepare_named(store: Any, name: str, params: Mapping[str, Any] | None = None
+                  ) -> tuple[str, dict[str, Any]]:
+    """The text of named query `name` as `run_named` sends it (SPARQL: its seeds looked up
+    in `store`) and its bindings (SPARQL: `p_*`)."""
+    query = read_query(name, store.language)
+    bound = bind_params(query, dict(params or {}))
+    if store.language != "sparql":
+        return query.text, bound
+
+    def lookup(text: str, bindings: Mapping[str, Any]) -> list[str]:
+        return [str(row["iri"]) for row in store.select(text, bindings)]
+
+    text = seeded(query.text, lookup, query.seeds, bound)
+    return text, {f"p_{k}": v for k, v in bound.items()}
