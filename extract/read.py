@@ -97,8 +97,14 @@ def _walk(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
             yield path
 
 
+def _is_store(names: list[str]) -> bool:
+    """A folder holding an embedded store's files (RocksDB's CURRENT, IDENTITY, OPTIONS-*)."""
+    return {"CURRENT", "IDENTITY"} <= set(names) and any(n.startswith("OPTIONS-") for n in names)
+
+
 def _walk_folder(root: Path) -> Iterator[Path | Problem]:
-    """Article files under `root`, sorted; symlinked folders followed once (loops cut)."""
+    """Article files under `root`, sorted; symlinked folders followed once (loops cut);
+    hidden folders and store folders are not articles and are passed over."""
     visited: set[tuple[int, int]] = set()
     files: list[Path] = []
     others: list[Path] = []  # files of other types: reported, not read
@@ -109,6 +115,10 @@ def _walk_folder(root: Path) -> Iterator[Path | Problem]:
             dirs[:] = []
             continue
         visited.add((st.st_dev, st.st_ino))
+        if _is_store(names):  # 'vnkg build .' beside its own store: no articles in there
+            dirs[:] = []
+            continue
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         files += [Path(folder, n) for n in names if Path(n).suffix.lower() in SUFFIXES]
         others += [Path(folder, n) for n in names
                    if Path(n).suffix.lower() not in SUFFIXES and not n.startswith(".")]

@@ -104,7 +104,7 @@ def open_driver(uri: str | None = None) -> Driver:
     $NEO4J_USER / $NEO4J_PASSWORD."""
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
-        raise ValueError("no Neo4j to talk to: pass --neo4j URI or set NEO4J_URI "
+        raise ValueError("no Neo4j to talk to: give `neo4j` (a Bolt URI) or set NEO4J_URI "
                          "(start a local one with `make neo4j`)")
     auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
     driver = GraphDatabase.driver(uri, auth=auth)

@@ -126,7 +126,7 @@ def open_on_disk(path: Path, wait: float = 0.0) -> Oxigraph:
     while another process holds its lock; then StoreBusyError. A path that is not a store
     folder, or a damaged store, is a ValueError saying so."""
     if path.exists() and not path.is_dir():
-        raise ValueError(f"--store {path} is a file, not a store folder; give a folder")
+        raise ValueError(f"{path} is a file, not a store folder; give a folder")
     path.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait
     while True:
@@ -139,7 +139,7 @@ def open_on_disk(path: Path, wait: float = 0.0) -> Oxigraph:
             if time.monotonic() >= deadline:
                 raise StoreBusyError(
                     f"the store at {path} is in use by another process (another vnkg build "
-                    "or query?); wait for it to finish, or use another --store") from err
+                    "or query?); wait for it to finish, or use another store folder") from err
             time.sleep(0.2)
         except RuntimeError as err:  # pyoxigraph reports a damaged store this way
             raise ValueError(f"cannot open the store at {path} ({err}); it is damaged or "

@@ -38,6 +38,6 @@ def run_cypher(driver: Any, text: str, write: bool = False) -> list[dict[str, An
             return [dict(record) for record in result]
     except ClientError as err:
         if err.code and err.code.endswith("AccessMode"):
-            raise PermissionError("this Cypher writes; vnkg cypher is read-only unless you "
-                                  "pass --write") from err
+            raise PermissionError("this Cypher writes; it runs read-only unless `write` "
+                                  "is given") from err
         raise ValueError(f"Neo4j rejected the query: {err.message}") from err

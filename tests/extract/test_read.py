@@ -113,3 +113,15 @@ def test_txt_first_line_headline(tmp_path: Path) -> None:
 ])
 def test_page_stamps_in_other_forms(text: str, date: str) -> None:
     assert published_date(text) == date
+
+
+def test_a_store_folder_and_hidden_folders_inside_the_input_are_passed_over(
+        tmp_path: Path) -> None:
+    import vnkg
+
+    (tmp_path / "a.txt").write_text("Sáng 2/3, huyện Ba Bể tổ chức hội nghị.", "utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "x.bin").write_bytes(b"\0\1")
+    assert vnkg.build([tmp_path], store=tmp_path / "vnkg-data", reference=False).ok
+    report = vnkg.build([tmp_path], store=tmp_path / "vnkg-data", reference=False)
+    assert report.ok and report.documents == 1 and report.unchanged == 1

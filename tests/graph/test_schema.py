@@ -46,7 +46,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], Graph]:
     build([ROOT / "examples" / "articles"], store=path, reference=False, overrides=None)
     used: set[str] = set()
     with OxigraphStore(path) as store:
-        for quad in store._oxigraph().quads_for_pattern(None, None, None, None):
+        for quad in store.oxigraph.quads_for_pattern(None, None, None, None):
             if str(quad.graph_name) == f"<{ONTOLOGY}>":
                 continue
             used |= set(VNKG_TERM.findall(f"{quad.predicate} {quad.object} {quad.graph_name}"))
