@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.keys import name_key
 from loaders.neo4j_store import Neo4jStore
 from loaders.oxigraph_store import OxigraphStore
 from loaders.rdf import RdfBase
@@ -111,7 +112,7 @@ def test_select_binds_parameters(store: Store) -> None:
         text = "PREFIX vnkg: <https://vnkg.dev/ns#> SELECT ?p ?key WHERE { ?p vnkg:key ?key }"
     else:
         text = "MATCH (p:Person {key: $key}) RETURN p.id AS p, p.key AS key"
-    key = HOSTILE.lower()
+    key = name_key(HOSTILE)
     assert store.select(text, {"key": key}) == [{"p": "person/p1", "key": key}]
     assert store.select(text, {"key": key + "x"}) == []
 
