@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract import lexicon as lx
 from extract.decree_names import Decree
+from extract.lexicon import lexicon
 from extract.text import expand_abbreviations, fold
 
 
@@ -35,7 +35,7 @@ _COORDINATED = re.compile(r"(?P<k>\S+ \S+) (?P<h1>\S+(?: \S+)?)(?:,| và) (?P<h2
 
 @cache
 def _heads() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv") if r[1] == "subject")
+    return frozenset(fold(r[0]) for r in lexicon().rows("decree_cues.tsv") if r[1] == "subject")
 
 
 def _covers(longer: str, shorter: str) -> bool:
@@ -50,7 +50,7 @@ def _words(s: str) -> list[str]:
 
 @cache
 def _fillers() -> frozenset[str]:
-    return frozenset(w for r in lx.rows("decree_cues.tsv") if r[1] == "filler"
+    return frozenset(w for r in lexicon().rows("decree_cues.tsv") if r[1] == "filler"
                      for w in fold(r[0]).split())
 
 

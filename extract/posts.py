@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract import lexicon as lx
+from extract.lexicon import lexicon
 
 
 @dataclass
@@ -30,15 +30,15 @@ class Post:
 
 @cache
 def role_at() -> re.Pattern[str]:
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("roles.tsv")])
+    alt = lexicon().pattern("roles.tsv")
     return re.compile(rf"(?:nguyên\s+)?(?:(?:phó|quyền)\s+)?(?:{alt})(?![\w])")
 
 
 @cache
 def stop_regex() -> re.Pattern[str]:
-    cue_alt = lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv")])
-    stop_alt = lx.phrase_pattern([r[0] for r in lx.rows("post_stops.txt")])
-    rank_alt = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
+    cue_alt = lexicon().pattern("cues.tsv")
+    stop_alt = lexicon().pattern("post_stops.txt")
+    rank_alt = lexicon().pattern("ranks.tsv")
     # 'và bổ nhiệm Đại tá X': a clause about the next person, one or two verbs before its rank
     return re.compile(
         rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}"
@@ -49,14 +49,14 @@ def stop_regex() -> re.Pattern[str]:
 @cache
 def photo_note() -> re.Pattern[str]:
     """A caption note on where the person stands in the photo: '(thứ hai từ trái)', '(đứng)'."""
-    words = lx.phrase_pattern([r[0] for r in lx.rows("photo_notes.txt")])
+    words = lexicon().pattern("photo_notes.txt")
     return re.compile(rf"\s*\((?=[^()]{{0,30}}\))(?=[^()]*?(?<!\w)(?:{words})(?!\w))[^()]*\)")
 
 
 @cache
 def _tail_join() -> re.Pattern[str]:
     """A joining word ending a post cut at the next person's posts: 'Chủ tịch UBND huyện và'."""
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("post_tail_joins.txt")])
+    alt = lexicon().pattern("post_tail_joins.txt")
     return re.compile(rf"(?:[\s,;]+(?i:{alt}))+\s*$")
 
 
@@ -68,7 +68,8 @@ _PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thành\s+ph�
 
 
 def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
-    return not lx.is_cue(folded, m.start()) and bool(lx.cues().regex.match(folded, m.start()))
+    lex = lexicon()
+    return not lex.is_cue(folded, m.start()) and bool(lex.cues.regex.match(folded, m.start()))
 
 
 def _stop_in(folded: str, start: int, end: int) -> int:
@@ -86,14 +87,15 @@ def _continues_org(text: str, folded: str, sep: str, start: int, end: int) -> bo
     piece = folded[start:end]
     if not piece or not _LOWER_START.match(piece) or stop_regex().match(folded, start):
         return False
-    if lx.honorifics().regex.match(folded, start) or lx.ranks().regex.match(folded, start):
+    lex = lexicon()
+    if lex.honorifics.regex.match(folded, start) or lex.ranks.regex.match(folded, start):
         return False
     if ";" in sep:
         return False
     if "-" in sep or "–" in sep or "—" in sep:
         return len(piece.split()) <= 12
     lower_start = text[start].islower()
-    has_org = bool(lx.units().regex.search(piece) or _PLACE_WORDS.search(piece))
+    has_org = bool(lexicon().units.regex.search(piece) or _PLACE_WORDS.search(piece))
     return lower_start and has_org and len(piece.split()) <= 10
 
 
@@ -178,7 +180,7 @@ def _segment_end(text: str, folded: str, pos: int, limit: int) -> tuple[int, int
 def _post(folded: str, start: int, end: int, m: re.Match[str], surface: str) -> Post:
     role_surface = folded[m.start():m.end()]
     role = _canonical_role(role_surface)
-    unit = lx.units().regex.search(folded, m.end(), end)
+    unit = lexicon().units.regex.search(folded, m.end(), end)
     return Post(start, end, surface, role, unit.start() if unit else None, m.end())
 
 
@@ -203,7 +205,7 @@ def _base_role(words: list[str]) -> str:
     prefix = ""
     if words[0] in ("phó", "quyền") and len(words) > 1:
         prefix, words = words[0].capitalize() + " ", words[1:]
-    base = lx.roles().get(" ".join(words))
+    base = lexicon().roles.get(" ".join(words))
     return prefix + (base[0] if base else " ".join(words))
 
 
@@ -228,5 +230,5 @@ def shorter_form(short: str, long: str) -> bool:
 
 def _units_in(folded_title: str) -> set[str]:
     return {" ".join(folded_title[m.start():m.end()].split())
-            for m in lx.units().regex.finditer(folded_title)}
+            for m in lexicon().units.regex.finditer(folded_title)}
 

@@ -13,8 +13,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import bounded, lexicon
 from extract.persons import Mention
 from extract.posts import parse_posts, role_at
 from extract.text import canonical, fold
@@ -35,7 +35,7 @@ class Statement(NamedTuple):
 
 
 def _words(name: str) -> str:
-    return lx.phrase_pattern([r[0] for r in lx.rows(name)])
+    return lexicon().pattern(name)
 
 
 @cache
@@ -57,7 +57,7 @@ def _honorific_end() -> re.Pattern[str]:
 
 @cache
 def _speech_verb() -> re.Pattern[str]:
-    return lx.bounded(_words("speech_verbs.txt"))
+    return bounded(_words("speech_verbs.txt"))
 
 
 @cache
@@ -115,7 +115,7 @@ def post_mentions(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
     named = {ctx.sentence_of(m.start) for m in mentions}
     out: list[Mention] = []
     for s0, s1 in ctx.sentences:
-        if (s0, s1) in named or not lx.cues().regex.search(ctx.folded, s0, s1):
+        if (s0, s1) in named or not lexicon().cues.regex.search(ctx.folded, s0, s1):
             continue
         pos = s0
         for hit in role_at().finditer(ctx.folded, s0, s1):
