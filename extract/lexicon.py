@@ -81,6 +81,7 @@ class Lexicon:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._memo: dict[tuple[str, str], Any] = {}
+        self._year_cues: dict[str, re.Pattern[str]] = {}  # by use, compiled on first use
 
     def rows(self, name: str) -> list[list[str]]:
         """Tab-separated rows of a lexicon file, comments and blank lines skipped.
@@ -213,8 +214,10 @@ class Lexicon:
 
     def year_cues(self, use: str) -> re.Pattern[str]:
         """Whole-word matcher of the year_cues.tsv phrases of one use (review, plan, ...)."""
-        return self._once("year_cues", use,
-                          lambda: bounded(self.pattern("year_cues.tsv", use)))
+        found = self._year_cues.get(use)
+        if found is None:
+            found = self._year_cues[use] = bounded(self.pattern("year_cues.tsv", use))
+        return found
 
     @cached_property
     def organise_verbs(self) -> str:
@@ -242,9 +245,15 @@ class Lexicon:
         return bounded(self.pattern("meeting_concerns.txt"))
 
     def byline_words(self, use: str) -> frozenset[str]:
-        """'outlet' words that end a byline, or 'not_name' signatures."""
-        return self._once("byline_words", use, lambda: frozenset(
-            _key(r[0]) for r in self.rows("byline_words.tsv") if r[1] == use))
+        """'outlet' words that end a byline, 'not_name' signatures, 'label' credit words."""
+        return self._byline_words.get(use, frozenset())
+
+    @cached_property
+    def _byline_words(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for r in self.rows("byline_words.tsv"):
+            out.setdefault(r[1], set()).add(_key(r[0]))
+        return {use: frozenset(words) for use, words in out.items()}
 
     def decree_cues(self, use: str) -> str:
         """Pattern of the 'subject' or 'trigger' phrases of decree_cues.tsv."""
