@@ -172,6 +172,11 @@ class Lexicon:
         return self._table("locality_aliases.tsv")
 
     @cached_property
+    def level_words(self) -> str:
+        """Pattern of a locality's level words written in full ('tỉnh', 'thị xã')."""
+        return self.pattern("level_words.txt")
+
+    @cached_property
     def academic_titles(self) -> list[str]:
         return self.words("academic_titles.txt")
 

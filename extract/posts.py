@@ -63,8 +63,12 @@ def _tail_join() -> re.Pattern[str]:
 _BOUNDARY = re.compile(r"\s*(?:[,;]|[-–—](?=\s)|\s[-–—])\s*(?:kiêm\s+|đồng\s+thời\s+là\s+)?"
                        r"|\s+kiêm\s+|\s+đồng\s+thời\s+là\s+|\.(?=\s|$)|\n|:|\(|\)|“|”|\"|$")
 _LOWER_START = re.compile(r"[^\W\d_]")
-_PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thành\s+phố|quận|thị\s+xã|thị\s+trấn|"
-                          r"trung\s+ương|toàn\s+quân)(?!\w)")
+
+
+@cache
+def _place_words() -> re.Pattern[str]:
+    """A level word, or a national scope ('trung ương', 'toàn quân'): a post's organisation."""
+    return re.compile(rf"(?<!\w)(?:{lexicon().level_words}|trung\s+ương|toàn\s+quân)(?!\w)")
 
 
 def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
@@ -95,7 +99,7 @@ def _continues_org(text: str, folded: str, sep: str, start: int, end: int) -> bo
     if "-" in sep or "–" in sep or "—" in sep:
         return len(piece.split()) <= 12
     lower_start = text[start].islower()
-    has_org = bool(lexicon().units.regex.search(piece) or _PLACE_WORDS.search(piece))
+    has_org = bool(lexicon().units.regex.search(piece) or _place_words().search(piece))
     return lower_start and has_org and len(piece.split()) <= 10
 
 
@@ -138,14 +142,16 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
     return posts, run_end
 
 
-_LEVEL_THEN_WORD = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thị\s+trấn|thị\s+xã|quận|"
-                              r"thành\s+phố)(?=\s+\w)")
+@cache
+def _level_then_word() -> re.Pattern[str]:
+    """A level word with a word after it: where a post glued to the next may split."""
+    return re.compile(rf"(?<!\w)(?:{lexicon().level_words})(?=\s+\w)")
 
 
 def _glued_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
     """(end of this post, start of the next) when a post head follows a level word with no
     separator; a role that starts at the level word itself ('tỉnh ủy viên') is not one."""
-    for lv in _LEVEL_THEN_WORD.finditer(folded, start, end):
+    for lv in _level_then_word().finditer(folded, start, end):
         if role_at().match(folded, lv.start()):
             continue
         nxt = lv.end() + len(folded[lv.end():end]) - len(folded[lv.end():end].lstrip())

@@ -9,10 +9,12 @@ longer pass six arguments to each other.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from extract.bylines import find_authors
 from extract.context import Ctx, make_id
+from extract.lexicon import lexicon
 from extract.persons import Mention
 from extract.places import Place
 from extract.posts import Post, shorter_form
@@ -20,13 +22,17 @@ from extract.text import canonical, fold
 from extract.unit_places import unit_place
 from extract.units import Unit, unit_at
 
-_BARE_LEVEL = re.compile(r"(?<!\w)(tỉnh|huyện|xã|phường|thành phố|thị xã|quận|thị trấn)\s*$",
-                         re.IGNORECASE)
 # a party committee names its level: 'Tỉnh ủy' is the province's, 'Thành ủy' the city's
 _COMMITTEE_LEVEL = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận) (?:ủy|uỷ)\s*$", re.IGNORECASE)
 _COMMITTEE_TYPE = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã",
                    "quận": "quận"}
 _ACRONYM = re.compile(r"\s*\([A-ZĐ&]{2,8}\)")  # '(CHQS)' repeats the words before it
+
+
+@cache
+def _bare_level() -> re.Pattern[str]:
+    """A level word ending a title: 'Chủ tịch UBND tỉnh'."""
+    return re.compile(rf"(?<!\w)({lexicon().level_words})\s*$", re.IGNORECASE)
 
 
 def fill_level(title: str, main: dict[str, Place]) -> str:
@@ -35,7 +41,7 @@ def fill_level(title: str, main: dict[str, Place]) -> str:
     >>> fill_level("Chủ tịch UBND tỉnh", {"tỉnh": Place("Lạng Sơn", "tỉnh", "tỉnh Lạng Sơn")})
     'Chủ tịch UBND tỉnh Lạng Sơn'
     """
-    m = _BARE_LEVEL.search(title)
+    m = _bare_level().search(title)
     if not m:
         c = _COMMITTEE_LEVEL.search(title)
         place = main.get(_COMMITTEE_TYPE[c.group(1).lower()]) if c else None

@@ -23,7 +23,6 @@ _QUOTE = re.compile(r"[“\"][^”\"]{20,}[”\"]")
 _AFTER_REPORTED = re.compile(r"\s*(?:,|thì(?!\w))")
 _AFTER_NOMINAL = re.compile(r"[\s,]*(?:tại|trong|khi)(?!\w)")
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*)$")
-_LOCALITY_END = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)$")
 
 
 class Statement(NamedTuple):
@@ -155,7 +154,12 @@ def _clause_lead(ctx: Ctx, sent_start: int, start: int) -> int | None:
     return lead
 
 
+@cache
+def _level_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon().level_words})$")
+
+
 def _same_post(unnamed: str, held: str) -> bool:
     """The same post, or the held one adds the place an unnamed 'Chủ tịch UBND huyện' omits."""
     return held == unnamed or (held.startswith(unnamed + " ")
-                               and bool(_LOCALITY_END.search(unnamed)))
+                               and bool(_level_end().search(unnamed)))

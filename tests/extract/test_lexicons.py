@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from extract.lexicon import lexicon
+from extract.lexicon import Lexicon, lexicon
 from extract.text import fold
 
 lx = lexicon()
@@ -130,3 +131,16 @@ def test_named_units_and_unit_word_lists() -> None:
     for name in ("unit_suffixes.txt", "unit_tail_links.txt", "unit_post_words.txt",
                  "non_localities.txt", "place_cues.tsv"):
         assert lx.rows(name), name
+
+
+def test_level_words_are_locality_types() -> None:
+    types = {r[1] for r in lx.rows("locality_types.tsv")}
+    assert set(lx.words("level_words.txt")) <= types
+    assert re.fullmatch(lx.level_words, "thị  xã") and not re.fullmatch(lx.level_words, "thị")
+
+
+def test_a_lexicon_over_another_folder_reads_its_own_lists(tmp_path: Path) -> None:
+    (tmp_path / "ranks.tsv").write_text("# test ranks\nđại úy\tĐại úy\n", encoding="utf-8")
+    other = Lexicon(tmp_path)
+    assert other.ranks.get("ĐẠI ÚY") == ("Đại úy",) and other.ranks.get("đại tá") is None
+    assert lexicon().ranks.get("đại tá") == ("Đại tá",)
