@@ -57,11 +57,6 @@ _ABOUT_SOON = re.compile(r"(?:\s+[^\W\d]+){1,2}\s+về\s")  # 'nghị quyết ch
 
 
 @cache
-def _cue(use: str) -> str:
-    return lexicon().decree_cues(use)
-
-
-@cache
 def _lead_trigger(kind_word: str) -> re.Pattern[str]:
     """A word right before a lower-case kind word that makes it a document ('trao quyết
     định', 'vừa có quyết định', 'tuyên truyền luật'), not a verb or a common noun."""
@@ -73,13 +68,13 @@ def _lead_trigger(kind_word: str) -> re.Pattern[str]:
 @cache
 def _subject_head() -> re.Pattern[str]:
     """The words that open an unnumbered document's subject: 'Quyết định thành lập ...'."""
-    return re.compile(rf"\s+(?:{_cue('subject')})(?!\w)")
+    return re.compile(rf"\s+(?:{lexicon().decree_cues('subject')})(?!\w)")
 
 
 @cache
 def _counted() -> re.Pattern[str]:
     """A determiner or count right before a kind word: a plural, not one document."""
-    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{_cue('plural')})\s+"
+    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{lexicon().decree_cues('plural')})\s+"
                       r"(?:dự\s+thảo\s+|bản\s+|văn\s+bản\s+)?$")
 
 
@@ -88,17 +83,17 @@ def _law_end() -> re.Pattern[str]:
     """Where a law's name ends (on folded text); a 'và' is decided by `_name_goes_on`."""
     return re.compile(r"[;\n]|\.(?=\s|$)|(?<=\s(?:19|20)\d\d)(?![\w/])|"
                       r"\s(?:để|nhằm|được|đã|có|do|cho|tại|trong|khi|sẽ|đang)\s|(?P<and>\svà\s+)|"
-                      rf",\s+(?!(?:{_cue('law_comma')})(?!\w))(?=[^\W\d])|$")
+                      rf",\s+(?!(?:{lexicon().decree_cues('law_comma')})(?!\w))(?=[^\W\d])|$")
 
 
 @cache
 def _not_law() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_cue('not_law')})(?!\w)")
+    return re.compile(rf"\s+(?:{lexicon().decree_cues('not_law')})(?!\w)")
 
 
 @cache
 def _body_after() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{_cue('body')})\s")
+    return re.compile(rf"\s*(?:{lexicon().decree_cues('body')})\s")
 
 
 @cache
@@ -123,13 +118,13 @@ def generic(ctx: Ctx, start: int) -> bool:
 @cache
 def _counted_list() -> re.Pattern[str]:
     """A plural or count, then a few short list items, then the kind word."""
-    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{_cue('plural')})\s+"
+    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{lexicon().decree_cues('plural')})\s+"
                       r"(?:[^\W\d][^,;.:\n]{0,30}?(?:,|\svà|\shoặc)\s+){1,4}$")
 
 
 @cache
 def _article() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_cue('article')})\s+$")
+    return re.compile(rf"(?<!\w)(?:{lexicon().decree_cues('article')})\s+$")
 
 
 def named(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int) -> Decree | None:
@@ -240,12 +235,10 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
 
 def _generic_issuer(issuer: str) -> bool:
     words = fold(issuer)
-    return words in _cue_words("generic_issuer") or words.endswith(" các cấp")
+    generic = lexicon().word_set("decree_cues.tsv", "generic_issuer")
+    return words in generic or words.endswith(" các cấp")
 
 
-@cache
-def _cue_words(use: str) -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lexicon().rows("decree_cues.tsv") if r[1] == use)
 
 
 def _also_verb(word: str) -> bool:

@@ -106,6 +106,16 @@ class Lexicon:
                           lambda: phrase_pattern([r[0] for r in self.rows(name)
                                                   if use is None or r[1] == use]))
 
+    def word_set(self, name: str, use: str | None = None) -> frozenset[str]:
+        """The folded phrases of a list's first column (of one use, when given). Cached.
+
+        >>> "thay mặt" in lexicon().word_set("cue_gaps.tsv", "aside")
+        True
+        """
+        return self._once(f"set:{name}", use or "",
+                          lambda: frozenset(_key(r[0]) for r in self.rows(name)
+                                            if use is None or r[1] == use))
+
     def _once(self, kind: str, key: str, build: Callable[[], _T]) -> _T:
         if (kind, key) not in self._memo:
             self._memo[(kind, key)] = build()

@@ -72,20 +72,16 @@ def _aside() -> re.Pattern[str]:
 
 
 @cache
-def _delegation_head(where: str) -> str:
-    return lexicon().pattern("delegation_heads.txt", where)
-
-
-@cache
 def _head_after() -> re.Pattern[str]:
     """'làm trưởng đoàn', 'dẫn đầu' after the posts: the person leads the delegation."""
-    return bounded(_delegation_head("trail"))
+    return bounded(lexicon().pattern("delegation_heads.txt", "trail"))
 
 
 @cache
 def _head_before() -> re.Pattern[str]:
     """'đoàn (công tác ...) do' right before the person: the person leads the delegation."""
-    return re.compile(rf"(?<!\w)đoàn(?!\w)[^,;.:]{{0,80}}(?<!\w)(?:{_delegation_head('lead')})\s*$")
+    lead = lexicon().pattern("delegation_heads.txt", "lead")
+    return re.compile(rf"(?<!\w)đoàn(?!\w)[^,;.:]{{0,80}}(?<!\w)(?:{lead})\s*$")
 
 
 def _cues_in(ctx: Ctx, start: int, end: int) -> list[Cue]:
@@ -203,14 +199,11 @@ def _after_aside(ctx: Ctx, start: int, cues: list[Cue], default: int) -> int:
         hit = [c for c in cues if c.start == stop.start() and c.where in ("trail", "both")]
         if hit:
             return hit[0].start
-        if " ".join(stop.group(0).split()) not in _aside_words():
+        if " ".join(stop.group(0).split()) not in lexicon().word_set("cue_gaps.tsv", "aside_word"):
             return default
     return default
 
 
-@cache
-def _aside_words() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lexicon().rows("cue_gaps.tsv") if r[1] == "aside_word")
 
 
 def _after_joined(ctx: Ctx, end: int) -> int:
