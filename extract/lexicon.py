@@ -187,6 +187,12 @@ class Lexicon:
         return self.pattern("level_words.txt")
 
     @cached_property
+    def committee_levels(self) -> dict[str, str]:
+        """First word of a party committee's name -> its level: 'thành' ('Thành ủy') -> 'thành
+        phố'."""
+        return {_key(r[0]): r[1] for r in self.rows("committee_levels.tsv")}
+
+    @cached_property
     def academic_titles(self) -> list[str]:
         return self.words("academic_titles.txt")
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from extract.bylines import find_authors
 from extract.context import Ctx, make_id
-from extract.lexicon import lexicon
+from extract.lexicon import lexicon, phrase_pattern
 from extract.persons import Mention
 from extract.places import Place
 from extract.posts import Post, shorter_form
@@ -22,10 +22,6 @@ from extract.text import canonical, fold
 from extract.unit_places import unit_place
 from extract.units import Unit, unit_at
 
-# a party committee names its level: 'Tỉnh ủy' is the province's, 'Thành ủy' the city's
-_COMMITTEE_LEVEL = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận) (?:ủy|uỷ)\s*$", re.IGNORECASE)
-_COMMITTEE_TYPE = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã",
-                   "quận": "quận"}
 _ACRONYM = re.compile(r"\s*\([A-ZĐ&]{2,8}\)")  # '(CHQS)' repeats the words before it
 
 
@@ -33,6 +29,19 @@ _ACRONYM = re.compile(r"\s*\([A-ZĐ&]{2,8}\)")  # '(CHQS)' repeats the words bef
 def _bare_level() -> re.Pattern[str]:
     """A level word ending a title: 'Chủ tịch UBND tỉnh'."""
     return re.compile(rf"(?<!\w)({lexicon().level_words})\s*$", re.IGNORECASE)
+
+
+@cache
+def _committee_level() -> re.Pattern[str]:
+    """A party committee ending a title: its first word names its level ('Tỉnh ủy')."""
+    words = phrase_pattern(list(lexicon().committee_levels))
+    return re.compile(rf"(?<!\w)({words}) (?:ủy|uỷ)\s*$", re.IGNORECASE)
+
+
+def _committee_place(name: str, main: dict[str, Place]) -> Place | None:
+    """The article's place of the level of the party committee `name` ends with, if any."""
+    c = _committee_level().search(name)
+    return main.get(lexicon().committee_levels[c.group(1).lower()]) if c else None
 
 
 def fill_level(title: str, main: dict[str, Place]) -> str:
@@ -43,8 +52,7 @@ def fill_level(title: str, main: dict[str, Place]) -> str:
     """
     m = _bare_level().search(title)
     if not m:
-        c = _COMMITTEE_LEVEL.search(title)
-        place = main.get(_COMMITTEE_TYPE[c.group(1).lower()]) if c else None
+        place = _committee_place(title, main)
         return f"{title} {place.name}" if place else title
     place = main.get(m.group(1).lower())
     return f"{title} {place.name}" if place else title
@@ -81,8 +89,8 @@ class RecordBuilder:
             loc = loc_ids.get(fold(u.locality[0]))
         elif u.level and u.level in main:
             loc = loc_ids.get(fold(main[u.level].name))
-        elif (c := _COMMITTEE_LEVEL.search(u.name)) and _COMMITTEE_TYPE[c.group(1).lower()] in main:
-            loc = loc_ids.get(fold(main[_COMMITTEE_TYPE[c.group(1).lower()]].name))
+        elif place := _committee_place(u.name, main):
+            loc = loc_ids.get(fold(place.name))
         self.unit_records.append({"id": uid, "name": name, "surface": u.surface, "kind": u.kind,
                                   "locality": loc,
                                   "mentions": [{"start": s, "end": e} for s, e in u.spans],

@@ -80,6 +80,8 @@ def test_fill_level_completes_bare_level_and_party_committee() -> None:
     assert fill_level("Ủy viên Ban Thường vụ Tỉnh ủy", main) == \
         "Ủy viên Ban Thường vụ Tỉnh ủy Bắc Kạn"
     assert fill_level("Chủ tịch UBND xã", main) == "Chủ tịch UBND xã"
+    city = {"thành phố": Place("Sông Công", "thành phố", "thành phố Sông Công")}
+    assert fill_level("Bí thư Thành ủy", city) == "Bí thư Thành ủy Sông Công"
 
 
 def test_builder_shares_one_unit_record_between_posts_and_units() -> None:
