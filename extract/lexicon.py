@@ -4,6 +4,10 @@
 `lex = lexicon()` and read its attributes (`lex.ranks`, `lex.provinces`), each loaded once, on
 first use. A `Lexicon` over another folder serves tests and experiments.
 
+The lists are read only here (extract.decode still reads its legacy_encodings.tsv itself). A
+module that combines lists with its own grammar ('an organising verb, then "các" or "cuộc"')
+builds that matcher in a cached function beside the code that uses it, from `lexicon()`.
+
 Every matcher works on the *folded* text (see `extract.text.fold_same_length`): lower case,
 new-style tone marks, same length as the NFC text, so match offsets index the original.
 """
