@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import lexicon, phrase_pattern
 from extract.text import fold
 
 _NAME_WORD = r"[^\W\d_][\w’'.]*"
@@ -31,7 +31,7 @@ _SYLLABLE = re.compile(rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstv
 @cache
 def _label() -> re.Pattern[str]:
     """Credit labels of the lexicon, at the start of a line or after punctuation."""
-    words = lx.phrase_pattern(sorted(lx.byline_words("label")))
+    words = phrase_pattern(sorted(lexicon().byline_words("label")))
     return re.compile(rf"(?:^|(?<=[\n.;:!?)\]–-])|(?<=[\n.;:!?)\]–-]\s))\s*(?:{words})\s*:\s*",
                       re.MULTILINE)
 
@@ -68,17 +68,17 @@ def _is_name_like(words: list[str], last: bool = False) -> bool:
     if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
         return False
     key = fold(" ".join(words))
-    if key in lx.byline_words("not_name") or key in lx.provinces():
+    if key in lexicon().byline_words("not_name") or key in lexicon().provinces:
         return False
     first = fold(words[0])
-    return last or first not in lx.name_stopwords() or first in lx.surnames()
+    return last or first not in lexicon().name_stopwords or first in lexicon().surnames
 
 
 def _is_credit_name(words: list[str]) -> bool:
     """A name after a credit label: capitalised words that are not an organisation or place."""
     key = fold(" ".join(words))
     return (1 <= len(words) <= 4 and all(w[0].isupper() for w in words)
-            and key not in lx.byline_words("not_name") and key not in lx.provinces())
+            and key not in lexicon().byline_words("not_name") and key not in lexicon().provinces)
 
 
 def _labelled(ctx: Ctx) -> list[Author]:
@@ -107,7 +107,7 @@ def _labelled(ctx: Ctx) -> list[Author]:
 def _cut_outlet(words: list[str]) -> list[str]:
     """Drop an outlet written after the name ('Thu Hằng Đài TT-TH'); an outlet alone is none."""
     for i, w in enumerate(words):
-        if fold(w) in lx.byline_words("outlet"):
+        if fold(w) in lexicon().byline_words("outlet"):
             return words[:i]
     return words
 
@@ -157,4 +157,4 @@ def _looks_like_byline(words: list[str], line: str) -> bool:
     if not all(_SYLLABLE.fullmatch(fold(w).replace("’", "'").split("'")[-1]) for w in words):
         return False
     rest = line[len(" ".join(words)):].strip()
-    return not rest or fold(rest.split()[0]) in lx.byline_words("outlet")
+    return not rest or fold(rest.split()[0]) in lexicon().byline_words("outlet")

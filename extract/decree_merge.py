@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract import lexicon as lx
 from extract.decree_names import Decree
+from extract.lexicon import lexicon
 from extract.text import expand_abbreviations, fold
 
 
@@ -18,10 +18,11 @@ def drop_coordinated(found: list[Decree]) -> list[Decree]:
     """'Quyết định thành lập, kiện toàn X' beside 'Quyết định thành lập X' (or '... kiện toàn
     X'): the coordinated mention re-words decisions the text also names one by one."""
     alone = [d for d in found if d.number is None]
+    heads = lexicon().word_set("decree_cues.tsv", "subject")
     out = []
     for d in found:
         m = _COORDINATED.match(fold(d.surface)) if d.number is None else None
-        if m and m.group("h1") in _heads() and m.group("h2") in _heads():
+        if m and m.group("h1") in heads and m.group("h2") in heads:
             parts = [f"{m.group('k')} {m.group(h)} {m.group('rest')}" for h in ("h1", "h2")]
             if any(_covers(fold(o.surface), p) for o in alone if o is not d for p in parts):
                 continue
@@ -31,11 +32,6 @@ def drop_coordinated(found: list[Decree]) -> list[Decree]:
 
 _COORDINATED = re.compile(r"(?P<k>\S+ \S+) (?P<h1>\S+(?: \S+)?)(?:,| và) (?P<h2>\S+(?: \S+)?) "
                           r"(?P<rest>.+)")
-
-
-@cache
-def _heads() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv") if r[1] == "subject")
 
 
 def _covers(longer: str, shorter: str) -> bool:
@@ -50,7 +46,7 @@ def _words(s: str) -> list[str]:
 
 @cache
 def _fillers() -> frozenset[str]:
-    return frozenset(w for r in lx.rows("decree_cues.tsv") if r[1] == "filler"
+    return frozenset(w for r in lexicon().rows("decree_cues.tsv") if r[1] == "filler"
                      for w in fold(r[0]).split())
 
 

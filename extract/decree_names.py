@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import iso, iso_after
+from extract.lexicon import lexicon, phrase_pattern
 from extract.text import fold
 
 
@@ -57,29 +57,24 @@ _ABOUT_SOON = re.compile(r"(?:\s+[^\W\d]+){1,2}\s+về\s")  # 'nghị quyết ch
 
 
 @cache
-def _cue(use: str) -> str:
-    return lx.decree_cues(use)
-
-
-@cache
 def _lead_trigger(kind_word: str) -> re.Pattern[str]:
     """A word right before a lower-case kind word that makes it a document ('trao quyết
     định', 'vừa có quyết định', 'tuyên truyền luật'), not a verb or a common noun."""
-    words = [r[0] for r in lx.rows("decree_cues.tsv") if r[1] == "trigger" and
+    words = [r[0] for r in lexicon().rows("decree_cues.tsv") if r[1] == "trigger" and
              kind_word not in {fold(k) for k in (r[2].split(",") if len(r) > 2 else [])}]
-    return re.compile(rf"(?<!\w)(?:{lx.phrase_pattern(words)})\s+$")
+    return re.compile(rf"(?<!\w)(?:{phrase_pattern(words)})\s+$")
 
 
 @cache
 def _subject_head() -> re.Pattern[str]:
     """The words that open an unnumbered document's subject: 'Quyết định thành lập ...'."""
-    return re.compile(rf"\s+(?:{_cue('subject')})(?!\w)")
+    return re.compile(rf"\s+(?:{lexicon().decree_cues('subject')})(?!\w)")
 
 
 @cache
 def _counted() -> re.Pattern[str]:
     """A determiner or count right before a kind word: a plural, not one document."""
-    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{_cue('plural')})\s+"
+    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{lexicon().decree_cues('plural')})\s+"
                       r"(?:dự\s+thảo\s+|bản\s+|văn\s+bản\s+)?$")
 
 
@@ -88,23 +83,23 @@ def _law_end() -> re.Pattern[str]:
     """Where a law's name ends (on folded text); a 'và' is decided by `_name_goes_on`."""
     return re.compile(r"[;\n]|\.(?=\s|$)|(?<=\s(?:19|20)\d\d)(?![\w/])|"
                       r"\s(?:để|nhằm|được|đã|có|do|cho|tại|trong|khi|sẽ|đang)\s|(?P<and>\svà\s+)|"
-                      rf",\s+(?!(?:{_cue('law_comma')})(?!\w))(?=[^\W\d])|$")
+                      rf",\s+(?!(?:{lexicon().decree_cues('law_comma')})(?!\w))(?=[^\W\d])|$")
 
 
 @cache
 def _not_law() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{_cue('not_law')})(?!\w)")
+    return re.compile(rf"\s+(?:{lexicon().decree_cues('not_law')})(?!\w)")
 
 
 @cache
 def _body_after() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{_cue('body')})\s")
+    return re.compile(rf"\s*(?:{lexicon().decree_cues('body')})\s")
 
 
 @cache
 def _stop_words() -> frozenset[str]:
     """First words after 'và' that start a new phrase, not the rest of a name."""
-    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv")
+    return frozenset(fold(r[0]) for r in lexicon().rows("decree_cues.tsv")
                      if r[1] in ("plural", "trigger", "subject"))
 
 
@@ -123,13 +118,13 @@ def generic(ctx: Ctx, start: int) -> bool:
 @cache
 def _counted_list() -> re.Pattern[str]:
     """A plural or count, then a few short list items, then the kind word."""
-    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{_cue('plural')})\s+"
+    return re.compile(rf"(?<![\w/.,-])(?:\d{{1,3}}|{lexicon().decree_cues('plural')})\s+"
                       r"(?:[^\W\d][^,;.:\n]{0,30}?(?:,|\svà|\shoặc)\s+){1,4}$")
 
 
 @cache
 def _article() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_cue('article')})\s+$")
+    return re.compile(rf"(?<!\w)(?:{lexicon().decree_cues('article')})\s+$")
 
 
 def named(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int) -> Decree | None:
@@ -198,7 +193,7 @@ def _law_stop(ctx: Ctx, start: int, pos: int) -> int:
 
 def _name_goes_on(ctx: Ctx, start: int, nxt: int) -> bool:
     """After 'và': the rest of the name ('… quốc phòng và an ninh;'), or a new phrase?"""
-    if lx.decree_kinds().regex.match(ctx.folded, nxt):  # 'Luật A và Luật B': two laws,
+    if lexicon().decree_kinds.regex.match(ctx.folded, nxt):  # 'Luật A và Luật B': two laws,
         return "sửa đổi" in ctx.folded[start:nxt]  # unless one law amends both
     if ctx.text[nxt:nxt + 1].isupper():
         return True
@@ -240,16 +235,14 @@ def _described(ctx: Ctx, kind: str, sub: str | None, start: int, pos: int,
 
 def _generic_issuer(issuer: str) -> bool:
     words = fold(issuer)
-    return words in _cue_words("generic_issuer") or words.endswith(" các cấp")
+    generic = lexicon().word_set("decree_cues.tsv", "generic_issuer")
+    return words in generic or words.endswith(" các cấp")
 
 
-@cache
-def _cue_words(use: str) -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lx.rows("decree_cues.tsv") if r[1] == use)
 
 
 def _also_verb(word: str) -> bool:
-    row = lx.decree_kinds().get(word)
+    row = lexicon().decree_kinds.get(word)
     return bool(row and len(row) > 4 and row[4] == "1")
 
 
@@ -259,7 +252,8 @@ def _bare(ctx: Ctx, pos: int, end: int) -> bool:
     if len(rest.split()) > 6 or re.search(r"\svề\s", rest) or _YEAR_END.search(rest):
         return False
     body = re.match(r"\s+(?:của\s+)?", rest)
-    return body is not None and lx.units().regex.match(ctx.folded, pos + body.end()) is not None
+    units = lexicon().units
+    return body is not None and units.regex.match(ctx.folded, pos + body.end()) is not None
 
 
 def _opens_subject(ctx: Ctx, pos: int, capital: bool) -> bool:
@@ -270,7 +264,7 @@ def _opens_subject(ctx: Ctx, pos: int, capital: bool) -> bool:
         return True
     nxt = pos + len(ctx.text[pos:pos + 8]) - len(ctx.text[pos:pos + 8].lstrip())
     return capital and ctx.text[nxt:nxt + 1].isupper() and bool(
-        _BY_BODY.match(ctx.folded, pos) or lx.units().regex.match(ctx.folded, nxt))
+        _BY_BODY.match(ctx.folded, pos) or lexicon().units.regex.match(ctx.folded, nxt))
 
 
 def _desc_stop(ctx: Ctx, pos: int) -> int:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import iso, iso_after
 from extract.decree_merge import drop_coordinated, merge
 from extract.decree_names import Decree, generic, named
+from extract.lexicon import lexicon
 
 __all__ = ["Decree", "canonical_number", "find_decrees"]
 
@@ -52,7 +52,7 @@ def _issued_before() -> re.Pattern[str]:
     return re.compile(
         r"(?:ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)"
         r"\s*(?P<y>\d{4})|(?<![\w/])năm\s+(?P<yo>\d{4}),)[^.;\n]{0,80}?"
-        rf"(?<!\w)(?:{lx.decree_cues('issued')})\s+$")
+        rf"(?<!\w)(?:{lexicon().decree_cues('issued')})\s+$")
 
 
 def issued_before(ctx: Ctx, start: int) -> str | None:
@@ -99,7 +99,7 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     """
     found: list[Decree] = []
     links = [m.span() for m in _LINK_LINE.finditer(ctx.text)]
-    for m in lx.decree_kinds().regex.finditer(ctx.folded):
+    for m in lexicon().decree_kinds.regex.finditer(ctx.folded):
         if any(a <= m.start() < b for a, b in links):
             continue  # page furniture: a related article's headline
         d = _after_kind(ctx, m)
@@ -135,7 +135,7 @@ def _drop_nested(ctx: Ctx, found: list[Decree]) -> list[Decree]:
 
 def _kind(ctx: Ctx, m: re.Match[str]) -> tuple[str, str | None, bool]:
     """Kind, subkind and whether the word names a document only with a number after it."""
-    row = lx.decree_kinds().get(ctx.folded[m.start():m.end()])
+    row = lexicon().decree_kinds.get(ctx.folded[m.start():m.end()])
     kind = row[0] if row else "other"
     sub = row[1] if row and len(row) > 1 and row[1] else None
     return kind, sub, bool(row and len(row) > 3 and row[3] == "1")
@@ -187,8 +187,8 @@ def _numbered(ctx: Ctx, kind: str, sub: str | None, start: int, end: int, number
     """A numbered document with the date, issuer ('của Ban Chấp hành Trung ương Đảng (khóa
     XI)') and title ('về ...') written after the number."""
     code = number.split("/")[-1].split("-")[0] if "/" in number or "-" in number else ""
-    if kind == "other" and sub is None and code in lx.decree_code_kinds():
-        kind = lx.decree_code_kinds()[code]
+    if kind == "other" and sub is None and code in lexicon().decree_code_kinds:
+        kind = lexicon().decree_code_kinds[code]
     date, end2 = _date_after(ctx, end)
     issuer = _ISSUER.match(ctx.text, end2)
     surface_end = issuer.end() if issuer else end2
@@ -216,7 +216,7 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
             continue
         number = canonical_number(num.group(0))
         code = num.group("code").split("-")[0].split("/")[0]
-        kind = lx.decree_code_kinds().get(code)
+        kind = lexicon().decree_code_kinds.get(code)
         if kind is None:
             continue
         date, _ = iso_after(ctx.text, num.end(), window=60)
@@ -228,7 +228,7 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
 def _header_issuers(ctx: Ctx, found: list[Decree]) -> None:
     """'04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ...': the issuer of the
     counted header belongs to each numbered item of its sentence."""
-    for m in lx.decree_kinds().regex.finditer(ctx.folded):
+    for m in lexicon().decree_kinds.regex.finditer(ctx.folded):
         if not generic(ctx, m.start()):
             continue
         head = _HEADER_OF.match(ctx.text, m.end())
@@ -247,19 +247,19 @@ _HEADER_OF = re.compile(r"\s+của\s+([^,:;.\n]{3,60}?)\s*,?\s*(?:gồm|bao\s+g�
 def _issued_by() -> re.Pattern[str]:
     """The rest of an issuing body's name, then the verb right before the document."""
     return re.compile(r"(?P<tail>[^,;:.\n]{0,60}?)\s+(?:(?:đã|vừa|mới|cũng)\s+)*"
-                      rf"(?:{lx.decree_cues('issued')}|có)\s+$")
+                      rf"(?:{lexicon().decree_cues('issued')}|có)\s+$")
 
 
 def _issuer_before(ctx: Ctx, start: int) -> str | None:
     """'Bộ Quốc phòng đã có quyết định ...', 'Chủ tịch UBND tỉnh ký Quyết định số ...': the
     body (with the post before it) issuing the document, written before it."""
     s0 = ctx.sentence_of(start)[0]
-    for head in reversed(list(lx.units().regex.finditer(ctx.folded, s0, start))):
+    for head in reversed(list(lexicon().units.regex.finditer(ctx.folded, s0, start))):
         verb = _issued_by().match(ctx.folded, head.end(), start)
         if verb is None:
             continue
         begin = head.start()
-        for post in lx.roles().regex.finditer(ctx.folded, s0, begin):
+        for post in lexicon().roles.regex.finditer(ctx.folded, s0, begin):
             if not ctx.folded[post.end():begin].strip():  # 'Chủ tịch UBND tỉnh'
                 begin = post.start()
         return ctx.text[begin:verb.end("tail")].strip() or None

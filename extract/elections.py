@@ -12,8 +12,8 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import bounded, lexicon, phrase_pattern
 from extract.posts import Post, parse_posts, role_at
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 @cache
 def _elected() -> re.Pattern[str]:
     """'(đã) được bầu (giữ chức) ...' right after a name: the post it gives follows."""
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("election_phrases.txt")
+    alt = phrase_pattern([r[0] for r in lexicon().rows("election_phrases.txt")
                              if r[0] not in _CONNECTORS])
     return re.compile(rf"\s*,?\s*(?:(?:đã|vừa)\s+)?(?:{alt})\s+(?=\w)")
 
@@ -34,7 +34,7 @@ def _elected() -> re.Pattern[str]:
 @cache
 def _connector() -> re.Pattern[str]:
     """'giữ chức / làm / là' right after a name that an election verb stands before."""
-    return re.compile(rf"\s*(?:{lx.phrase_pattern(list(_CONNECTORS))})\s+(?=\w)")
+    return re.compile(rf"\s*(?:{phrase_pattern(list(_CONNECTORS))})\s+(?=\w)")
 
 
 # 'Ông X (hiện) là Chủ tịch UBND xã': the post is stated after 'là'
@@ -43,13 +43,13 @@ _APPOSITION = re.compile(r"\s*,?\s*(?:hiện\s+|nay\s+|đang\s+)?là\s+(?=\w)")
 
 @cache
 def _election_verb() -> re.Pattern[str]:
-    return lx.bounded(lx.phrase_pattern([r[0] for r in lx.rows("election_verbs.txt")]))
+    return bounded(lexicon().pattern("election_verbs.txt"))
 
 
 @cache
 def _respectively() -> re.Pattern[str]:
     """'lần lượt (được bầu giữ chức | là | giữ chức) ...' before the posts of a name list."""
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("election_phrases.txt")])
+    alt = lexicon().pattern("election_phrases.txt")
     return re.compile(rf"lần\s+lượt\s+(?:(?:đã|vừa)\s+)?(?:(?:{alt})\s+)?(?=\w)")
 
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from extract.keys import ascii_key  # noqa: F401 - the keys of place names live in keys
 from extract.keys import tone_key as fold_name
 from extract.keys import tone_word as _fold_word
+from extract.lexicon import lexicon
 
-LEXICONS = Path(__file__).resolve().parent / "lexicons"
 STRUCTURES = ("2024", "2025")
 CITY_TW = "thành phố trực thuộc trung ương"
 _LEVELS = {"tỉnh": 0, CITY_TW: 0, "huyện": 1, "quận": 1, "thị xã": 1, "thành phố": 1,
@@ -106,16 +106,11 @@ def _rows(table: str, district: str) -> list[sqlite3.Row]:
         return conn.execute(f"SELECT {', '.join(cols)} FROM [{table}]").fetchall()
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
-    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
-
-
 @cache
 def _prefixes() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """First folded word -> [(folded words of the prefix, type)], longest first."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for prefix, kind in _read_tsv("gazetteer_prefixes.tsv"):
+    for prefix, kind in lexicon().rows("gazetteer_prefixes.tsv"):
         words = tuple(fold_name(prefix).split())
         out[words[0]].append((words, kind))
     for options in out.values():
@@ -125,7 +120,7 @@ def _prefixes() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 @cache
 def _aliases() -> dict[str, tuple[str, str]]:
-    return {fold_name(a): (n, t) for a, n, t in _read_tsv("gazetteer_aliases.tsv")}
+    return {fold_name(a): (n, t) for a, n, t in lexicon().rows("gazetteer_aliases.tsv")}
 
 
 def _short(name: str) -> str:

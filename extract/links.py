@@ -7,9 +7,9 @@ import re
 from functools import cache
 from typing import Any
 
-from extract import lexicon as lx
 from extract.context import Ctx, make_id
 from extract.document import Document
+from extract.lexicon import lexicon
 from extract.meetings import Meeting, iso_or_none, meeting_for
 from extract.places import Place, resolve
 from extract.text import fold, tone
@@ -96,7 +96,7 @@ def _organiser(ctx: Ctx, m: Meeting, units: list[Unit], places: list[Place]) -> 
     s0 = m.sentence[0]
     hits = [(s, u) for u in units for s, e in u.spans
             if s0 <= s < m.start and _subject_of(ctx, _past_places(ctx, e, places), m.start)]
-    team = lx.delegations().match(ctx.folded, m.start)
+    team = lexicon().delegations.match(ctx.folded, m.start)
     if not hits and team:  # 'đoàn công tác (của) Bộ CHQS tỉnh …': the delegation's own unit
         hits = [(-s, u) for u in units for s, _ in u.spans if team.end() < s <= team.end() + 6]
     return max(hits, key=lambda h: h[0])[1] if hits else None
@@ -144,9 +144,9 @@ def _subject() -> re.Pattern[str]:
     return re.compile(
         r"[\s,]*(?:\([^)]{1,30}\)\s*)?"
         r"(?:(?:sáng|chiều|tối|trưa|ngày|hôm)\b[^,.;]{0,20}?\d[\d/.-]*\)?[\s,]+)?"
-        rf"(?:(?:{lx.phrase_pattern(lx.words('organise_adverbs.txt'))})\s+)*"
+        rf"(?:(?:{lexicon().pattern('organise_adverbs.txt')})\s+)*"
         r"(?:phối\s+hợp(?:\s+với\s+[^,.;]{1,60}?)?\s+)?"
-        rf"(?=(?:{lx.organise_verbs()})(?!\w)|$)")
+        rf"(?=(?:{lexicon().organise_verbs})(?!\w)|$)")
 
 
 def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, str],
@@ -203,7 +203,7 @@ def _venue(ctx: Ctx, places: list[Place]) -> list[Place]:
 
 @cache
 def _at() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{lx.phrase_pattern(lx.words('venue_words.txt'))})\s+")
+    return re.compile(rf"(?<!\w)(?:{lexicon().pattern('venue_words.txt')})\s+")
 
 
 _SPECIFIC = {"xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3, "huyện": 2, "quận": 2,
@@ -247,7 +247,7 @@ def concern_before(ctx: Ctx, pos: int) -> bool:
     """Does a concern verb ('thực hiện', 'quán triệt', 'sơ kết') come shortly before `pos`,
     in the same sentence?"""
     s0 = ctx.sentence_of(pos)[0]
-    return lx.meeting_concerns().search(ctx.folded, max(s0, pos - 90), pos) is not None
+    return lexicon().meeting_concerns.search(ctx.folded, max(s0, pos - 90), pos) is not None
 
 
 def relations(ctx: Ctx, doc: Document, roles: list, meetings: list[Meeting],

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
 from extract.dates import (
     DateExpr,
@@ -24,6 +23,7 @@ from extract.dates import (
     stamp_month,
     year_for,
 )
+from extract.lexicon import lexicon, phrase_pattern
 from extract.pagehead import headline
 from extract.text import fold
 from extract.years import sentence_year, title_year
@@ -35,20 +35,20 @@ _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
 @cache
 def _organise() -> re.Pattern[str]:
     """An organising verb and what may stand between it and the gathering it introduces."""
-    return re.compile(rf"(?<!\w)(?:{lx.organise_verbs()})\s+(?:thành\s+công\s+)?"
+    return re.compile(rf"(?<!\w)(?:{lexicon().organise_verbs})\s+(?:thành\s+công\s+)?"
                       r"(?:các\s+|cuộc\s+|buổi\s+)?(?=\w)")
 
 
 @cache
 def _organised() -> re.Pattern[str]:
     """Words that are a gathering right after an organising verb ('tổ chức sơ kết …')."""
-    return re.compile(rf"(?:{lx.organised_events()})(?!\w)")
+    return re.compile(rf"(?:{lexicon().organised_events})(?!\w)")
 
 
 def _not_meeting(folded: str, pos: int) -> bool:
     """'lễ hội', 'thăm hỏi'; or the name of an anniversary ('kỷ niệm 35 năm Ngày hội Quốc
     phòng toàn dân'): the day remembered, not the gathering."""
-    return (lx.not_meetings().match(folded, pos) is not None
+    return (lexicon().not_meetings.match(folded, pos) is not None
             or _ANNIVERSARY_OF.search(folded, max(0, pos - 24), pos) is not None)
 
 
@@ -58,14 +58,14 @@ _ANNIVERSARY_OF = re.compile(r"(?:\d+\s+năm|kỷ\s+niệm)\s+$")
 @cache
 def meeting_noun() -> re.Pattern[str]:
     """Gathering words (lexicon), plus 'lễ'/'họp' before a word and 'thăm, chúc mừng'."""
-    words = lx.phrase_pattern(list(lx.meeting_words()))
+    words = phrase_pattern(list(lexicon().meeting_words))
     return re.compile(rf"(?<!\w)(?:{words}|lễ(?=\s+\w)|họp(?=\s+\w)|"
                       rf"thăm(?=,?\s+(?:và\s+)?chúc))(?!\w)")
 
 
 def _is_conference(word: str) -> bool:
     key = " ".join(word.split())
-    return lx.meeting_words().get(key) == "conference" or key in ("lễ", "họp")
+    return lexicon().meeting_words.get(key) == "conference" or key in ("lễ", "họp")
 
 
 @dataclass
@@ -210,7 +210,7 @@ def _title(ctx: Ctx, start: int, limit: int) -> tuple[str, int]:
 
 def _kind(title: str) -> str | None:
     low = fold(title)
-    for word, kind in lx.meeting_kinds():
+    for word, kind in lexicon().meeting_kinds:
         if word in low:
             return kind
     return None

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
 from extract.elections import assign_elections, elected_post_start
+from extract.lexicon import lexicon
 from extract.posts import Post, parse_posts, photo_note, role_at, stop_regex
 
 
@@ -155,7 +155,7 @@ def _comma_before(ctx: Ctx, pos: int) -> int | None:
 def _ends_with_level(ctx: Ctx, k: int) -> bool:
     """Does a level word ('xã', 'thành phố') end right at `k`?"""
     return any(m.end() == k for m in
-               lx.locality_types().regex.finditer(ctx.folded, max(0, k - 20), k))
+               lexicon().locality_types.regex.finditer(ctx.folded, max(0, k - 20), k))
 
 
 def _same_sentence(ctx: Ctx, a: Mention, b: Mention) -> bool:
@@ -183,7 +183,7 @@ def _floor(ctx: Ctx, prev: Mention | None, m: Mention, anchored: set[int]) -> tu
 
 @cache
 def _plural_head() -> re.Pattern[str]:
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("plural_heads.txt")])
+    alt = lexicon().pattern("plural_heads.txt")
     return re.compile(rf"(?<!\w)(?:{alt})\s+(?:đồng\s+chí\s+)?(?=\w)")
 
 

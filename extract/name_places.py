@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from extract import lexicon as lx
 from extract.context import Ctx, Token
+from extract.lexicon import lexicon
 from extract.places import is_place_name
 from extract.text import fold
 
@@ -25,10 +25,10 @@ def drop_place_head(ctx: Ctx, run: list[Token]) -> list[Token]:
     place_word = after_place_word(ctx, run[0].start) or _committee_level(ctx, run[0].start)
     for k in range(1, len(run) - 1):
         tail = run[k:]
-        if len(tail) > 4 or fold(tail[0].text) not in lx.surnames():
+        if len(tail) > 4 or fold(tail[0].text) not in lexicon().surnames:
             continue
         head = ctx.text[run[0].start:run[k - 1].end]
-        if (place_word and is_place_name(head, place_word)) or fold(head) in lx.provinces():
+        if (place_word and is_place_name(head, place_word)) or fold(head) in lexicon().provinces:
             return tail
     return run
 
@@ -46,7 +46,7 @@ def _committee_level(ctx: Ctx, start: int) -> str | None:
 
 def inside_unit_name(ctx: Ctx, start: int) -> bool:
     """'tỉnh Đoàn Lai Châu': the capitalised word belongs to a unit name that starts before it."""
-    for m in lx.units().regex.finditer(ctx.folded, max(0, start - 10), start + 12):
+    for m in lexicon().units.regex.finditer(ctx.folded, max(0, start - 10), start + 12):
         if m.start() < start < m.end():
             return True
     return False
@@ -54,8 +54,8 @@ def inside_unit_name(ctx: Ctx, start: int) -> bool:
 
 def after_place_word(ctx: Ctx, start: int) -> str | None:
     """The locality type written right before `start` ('huyện '), if any."""
-    m = lx.locality_types().regex.search(ctx.folded, max(0, start - 16), start)
+    m = lexicon().locality_types.regex.search(ctx.folded, max(0, start - 16), start)
     if m is None or ctx.folded[m.end():start].strip() != "":
         return None
-    hit = lx.locality_types().get(ctx.folded[m.start():m.end()])
+    hit = lexicon().locality_types.get(ctx.folded[m.start():m.end()])
     return hit[0] if hit else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import CAP_WORD, Ctx, Token
+from extract.lexicon import lexicon, phrase_pattern
 from extract.mentions import Mention, photo_note_end, post_before, settle_posts
 from extract.name_places import after_place_word, drop_place_head, inside_unit_name
 from extract.places import is_place_name
@@ -27,9 +27,10 @@ _LIST_BOUNDARY = re.compile(r"(?:^|[;:,(\n]|\bcó|\bvà|\bgồm|\bcác\s+đồng
 @cache
 def _before_name() -> re.Pattern[str]:
     """Honorific and/or rank (and academic titles) right before a name, on folded text."""
-    hon = lx.phrase_pattern([r[0] for r in lx.rows("honorifics.tsv")])
-    rank = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
-    acad = "|".join(re.escape(fold(a)) for a in sorted(lx.academic_titles(), key=len, reverse=True))
+    hon = lexicon().pattern("honorifics.tsv")
+    rank = lexicon().pattern("ranks.tsv")
+    titles = sorted(lexicon().academic_titles, key=len, reverse=True)
+    acad = "|".join(re.escape(fold(a)) for a in titles)
     return re.compile(
         rf"(?:(?<![\w/])(?P<hon>{hon})\s*:?\s*)?(?:(?<![\w/])(?P<rank>{rank})(?:\s*,)?\s+)?"
         rf"(?:(?:{acad})\s*,?\s*)*$"
@@ -39,19 +40,19 @@ def _before_name() -> re.Pattern[str]:
 @cache
 def _academic() -> re.Pattern[str]:
     """An academic title ('Phó Giáo sư', 'TS.'), which stands before a name, never in it."""
-    return re.compile(rf"(?:{lx.phrase_pattern(lx.academic_titles())})(?!\w)")
+    return re.compile(rf"(?:{phrase_pattern(lexicon().academic_titles)})(?!\w)")
 
 
 @cache
 def _phrase_start() -> re.Pattern[str]:
     """Words that cannot continue a name: a post, a rank, a unit, a cue, a decree kind."""
     alts = [
-        lx.phrase_pattern([r[0] for r in lx.rows(f)])
+        lexicon().pattern(f)
         for f in ("roles.tsv", "ranks.tsv", "units.tsv", "decree_kinds.tsv",
                   "locality_types.tsv")
     ]
     # single-word cues ('dự') and honorifics ('Anh') are also given names: not cut there
-    alts.append(lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv") if " " in r[0]]))
+    alts.append(phrase_pattern([r[0] for r in lexicon().rows("cues.tsv") if " " in r[0]]))
     return re.compile(rf"(?:(?:phó|quyền)\s+)?(?:{'|'.join(alts)})(?![\w])")
 
 
@@ -79,7 +80,7 @@ def _blank(gap: str) -> bool:
 @cache
 def _name_like_phrase() -> re.Pattern[str]:
     """Document kinds and level words that are also given names ('Vũ Công Văn', 'Lê Văn Luật')."""
-    alts = [lx.phrase_pattern([r[0] for r in lx.rows(f)])
+    alts = [lexicon().pattern(f)
             for f in ("decree_kinds.tsv", "locality_types.tsv")]
     return re.compile(rf"(?:{'|'.join(alts)})(?![\w])")
 
@@ -100,7 +101,7 @@ def _trim_run(ctx: Ctx, run: list[Token]) -> list[Token]:
         if _phrase_start().match(ctx.folded, run[k].start):
             soft = _name_like_phrase().match(ctx.folded, run[k].start)
             if not (soft and soft.end() == run[-1].end and len(run) <= 4
-                    and fold(run[0].text) in lx.surnames()):
+                    and fold(run[0].text) in lexicon().surnames):
                 return run[:k]
     return run
 
@@ -111,10 +112,10 @@ def _name_window(ctx: Ctx, run: list[Token]) -> list[Token]:
     A foreign name of five or six words ('Đại tá Bun Mi Sổm Phăn Đa') is kept whole after an
     honorific or rank.
     """
-    sur = lx.surnames()
-    while run and len(run) > 2 and lx.honorifics().get(run[0].text):
+    sur = lexicon().surnames
+    while run and len(run) > 2 and lexicon().honorifics.get(run[0].text):
         run = run[1:]
-    while run and fold(run[0].text) in lx.academic_keys():
+    while run and fold(run[0].text) in lexicon().academic_keys:
         run = run[1:]
     if len(run) <= 4 or (len(run) == 5 and fold(run[0].text) in sur):
         return run  # five words: 'Y Thanh Hà Niê Kđăm'-style names
@@ -201,7 +202,7 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     start, end = run[0].start, run[-1].end
     name = ctx.text[start:end]
     key = fold(name)
-    surname_first = fold(run[0].text) in lx.surnames()
+    surname_first = fold(run[0].text) in lexicon().surnames
     if key not in known and not surname_first and post_pos is None:
         return None
     cue_after = _cue_after(ctx, end)
@@ -209,12 +210,12 @@ def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | Non
     strong = surname_first and (cue_after or post_pos is not None or (
         pre_post is not None and len(run) >= 3))
     place_word = after_place_word(ctx, start)
-    if key in lx.provinces() or (place_word is not None and (
+    if key in lexicon().provinces or (place_word is not None and (
             not strong or is_place_name(name, place_word))) or inside_unit_name(ctx, start):
         return None
     ok = key in known or (surname_first and (post_pos is not None or cue_after or (
         pre_post is not None and _follow_ok(ctx, end))))
-    if not ok and post_pos is not None and fold(run[0].text) not in lx.name_stopwords():
+    if not ok and post_pos is not None and fold(run[0].text) not in lexicon().name_stopwords:
         ok = bool(_LIST_BOUNDARY.search(ctx.folded, max(0, start - 30), start))
     if not ok and surname_first and len(run) <= 4 and _follow_ok(ctx, end):
         ok = _in_name_list(ctx, start, end)
@@ -247,14 +248,14 @@ def _in_name_list(ctx: Ctx, start: int, end: int) -> bool:
 def _rank(folded_rank: str | None) -> str | None:
     if not folded_rank:
         return None
-    hit = lx.ranks().get(folded_rank)
+    hit = lexicon().ranks.get(folded_rank)
     return hit[0] if hit else folded_rank
 
 
 def _honorific(folded_hon: str | None) -> str | None:
     if not folded_hon:
         return None
-    hit = lx.honorifics().get(folded_hon)
+    hit = lexicon().honorifics.get(folded_hon)
     return hit[0] if hit else folded_hon
 
 
@@ -269,8 +270,8 @@ def _post_start(ctx: Ctx, end: int) -> int | None:
 
 def _cue_after(ctx: Ctx, end: int) -> bool:
     pos = end + 1 if ctx.text[end:end + 1] == " " else end
-    m = lx.cues().regex.match(ctx.folded, pos)
-    return bool(m) and lx.is_cue(ctx.folded, pos)
+    m = lexicon().cues.regex.match(ctx.folded, pos)
+    return bool(m) and lexicon().is_cue(ctx.folded, pos)
 
 
 def _follow_ok(ctx: Ctx, end: int) -> bool:
@@ -278,4 +279,5 @@ def _follow_ok(ctx: Ctx, end: int) -> bool:
     if not nxt or nxt != " ":
         return True
     word = re.match(r"\s*(\w+)", ctx.folded[end:end + 20])
-    return not word or word.group(1) in lx.name_followers() or ctx.text[end + 1:end + 2].isupper()
+    return (not word or word.group(1) in lexicon().name_followers
+            or ctx.text[end + 1:end + 2].isupper())

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import lexicon
 from extract.place_names import (
     Hit,
     _gazetteer,
@@ -30,7 +30,7 @@ _DISTRICT_TYPES = ("huyện", "quận", "thị xã", "thành phố")
 @cache
 def _cue(use: str) -> re.Pattern[str]:
     """The place_cues.tsv words of one use, as the regex that use needs."""
-    words = lx.phrase_pattern([r[0] for r in lx.rows("place_cues.tsv") if r[1] == use])
+    words = lexicon().pattern("place_cues.tsv", use)
     if use == "count":  # right before the type word: '3 xã', 'ba huyện'
         return re.compile(rf"(?<![\w/.,])(?:\d{{1,3}}|{words})\s+$")
     if use == "intro":  # the rest of the clause, then the word: '…, đó là '
@@ -40,7 +40,7 @@ def _cue(use: str) -> re.Pattern[str]:
 
 def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """'N xã …, đó là A, B và C': the list items take the counted type word."""
-    for m in lx.locality_types().regex.finditer(ctx.folded):
+    for m in lexicon().locality_types.regex.finditer(ctx.folded):
         if not _cue("count").search(ctx.folded, max(0, m.start() - 12), m.start()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])
@@ -50,7 +50,7 @@ def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> N
         for s, e in names_after(ctx, intro.end(), allow_list=True):
             name = ctx.text[s:e]
             if any(a < e and s < b for a, b in taken) or ctx.in_person(s, e) or \
-                    fold(name) in lx.provinces() or not is_place_name(name, type_):
+                    fold(name) in lexicon().provinces or not is_place_name(name, type_):
                 break
             found.append(Hit(s, e, ctx.text[s:e], type_, ctx.text[s:e], False))
             taken.append((s, e))
@@ -100,7 +100,7 @@ def _context_provinces(found: list[Hit]) -> frozenset[str]:
 @cache
 def _district_in(name: str, provinces: frozenset[str]) -> str | None:
     """The type of the one district of this name in these provinces, else None."""
-    if fold(name) in lx.provinces() or fold(name) in lx.place_stopwords():
+    if fold(name) in lexicon().provinces or fold(name) in lexicon().place_stopwords:
         return None
     try:
         cands = _gazetteer.candidates(name)

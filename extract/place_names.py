@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extract import lexicon as lx
 from extract.context import Ctx, Token
+from extract.lexicon import lexicon
 from extract.text import fold
 
 try:  # written in parallel by another engineer; the engine runs without it (code=None)
@@ -34,7 +34,7 @@ class Hit(NamedTuple):
 
 def type_of(folded_type: str) -> str | None:
     """The schema type of a type word as written ('tp.' -> 'thành phố')."""
-    hit = lx.locality_types().get(folded_type)
+    hit = lexicon().locality_types.get(folded_type)
     return hit[0] if hit else None
 
 
@@ -55,7 +55,7 @@ def names_after(ctx: Ctx, pos: int, allow_list: bool, abbreviated: bool = False,
         j = _LIST_JOIN.match(ctx.text, span[1])
         if not j or j.end() == span[1]:
             break
-        if lx.locality_types().regex.match(ctx.folded, j.end()):
+        if lexicon().locality_types.regex.match(ctx.folded, j.end()):
             break  # the next item carries its own type word
         nxt = name_span(ctx, j.end(), numbered)
         if nxt is None or len(ctx.text[nxt[0]:nxt[1]].split()) > 3:
@@ -72,6 +72,7 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
     i = ctx.token_index(pos)
     words: list[Token] = []
     end = pos
+    lex = lexicon()
     number = re.match(r"\d{1,2}(?!\d|[/.,]\d)", ctx.text[pos:])
     if number:  # 'Quận 1', 'phường 5'
         return (pos, pos + number.end()) if numbered else None
@@ -80,16 +81,16 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
         gap = ctx.text[end:t.start] if words else ctx.text[pos:t.start]
         if gap not in ("", " ") or ctx.in_person(t.start, t.end):
             break
-        if words and fold(t.text) in lx.surnames() and len(words) >= 2:
+        if words and fold(t.text) in lex.surnames and len(words) >= 2:
             break
         if fold(t.text) in {"đoàn", "đội"} or any(
                 tab.regex.match(ctx.folded, t.start)
-                for tab in (lx.units(), lx.cues(), lx.decree_kinds(), lx.roles())):
+                for tab in (lex.units, lex.cues, lex.decree_kinds, lex.roles)):
             break
         words.append(t)
         end = t.end
         i += 1
-    if not words or fold(words[0].text) in lx.place_stopwords():
+    if not words or fold(words[0].text) in lexicon().place_stopwords:
         return None
     return words[0].start, words[-1].end
 
@@ -99,7 +100,7 @@ def plausible_name(name: str, type_: str | None) -> bool:
     capitalised verb); longer names and numbers are taken as written."""
     if len(name.split()) > 1 or name.isdigit() or _gazetteer is None:
         return True
-    return is_place_name(name, type_) or fold(name) in lx.provinces()
+    return is_place_name(name, type_) or fold(name) in lexicon().provinces
 
 
 def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -108,7 +109,7 @@ def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def province_like(name: str) -> bool:
     """Provinces are a closed list: a 'tỉnh X' is one when X is known (lexicon or gazetteer)."""
-    return fold(name) in lx.provinces() or is_place_name(name, "tỉnh")
+    return fold(name) in lexicon().provinces or is_place_name(name, "tỉnh")
 
 
 def is_place_name(name: str, type_: str | None) -> bool:
@@ -118,13 +119,13 @@ def is_place_name(name: str, type_: str | None) -> bool:
             return bool(_gazetteer.candidates(name, type_))
         except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
             pass
-    return fold(name) in lx.provinces()
+    return fold(name) in lexicon().provinces
 
 
 def types_of(name: str) -> frozenset[str]:
     """Every type the units bearing this name have ('thành phố' for a province-level city)."""
     if _gazetteer is None:
-        hit = lx.provinces().get(fold(name))
+        hit = lexicon().provinces.get(fold(name))
         return frozenset({hit} if hit else ())
     try:
         cands = _gazetteer.candidates(name)
@@ -136,8 +137,8 @@ def types_of(name: str) -> frozenset[str]:
 def infer_type(name: str) -> str | None:
     """The type of a bare name: the province lexicon's for a province-level name as written
     ('Thừa Thiên Huế' is a tỉnh, though its 2025 successor is a city), else the gazetteer's."""
-    if fold(name) in lx.provinces():
-        return lx.provinces()[fold(name)]
+    if fold(name) in lexicon().provinces:
+        return lexicon().provinces[fold(name)]
     if _gazetteer is not None:
         try:
             t = _gazetteer.infer_type(name)

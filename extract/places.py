@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from extract import lexicon as lx
 from extract import place_context
 from extract.context import Ctx
+from extract.lexicon import lexicon, phrase_pattern
 from extract.place_names import (
     Hit,
     _gazetteer,
@@ -64,7 +64,7 @@ def find_localities(ctx: Ctx) -> list[Place]:
     """
     found: list[Hit] = []
     taken: list[tuple[int, int]] = []
-    aliases = lx.locality_aliases()
+    aliases = lexicon().locality_aliases
     for m in aliases.regex.finditer(ctx.folded):
         alias_name, alias_type = aliases.values[" ".join(ctx.folded[m.start():m.end()].split())]
         found.append(Hit(m.start(), m.end(), alias_name, alias_type, ctx.text[m.start():m.end()]))
@@ -73,12 +73,12 @@ def find_localities(ctx: Ctx) -> list[Place]:
     _not_localities(ctx, taken)
     place_context.counted_lists(ctx, found, taken)
     _bracketed(ctx, found, taken)
-    for m in lx.province_regex().finditer(ctx.folded):
+    for m in lexicon().province_regex.finditer(ctx.folded):
         s, e = m.start(), m.end()
         if overlaps(taken, s, e) or ctx.in_person(s, e) or _glued(ctx, s, e):
             continue
         name = ctx.text[s:e]
-        if not name[0].isupper() or fold(name) in lx.bare_place_exclusions():
+        if not name[0].isupper() or fold(name) in lexicon().bare_place_exclusions:
             continue
         found.append(Hit(s, e, name, infer_type(name), name, False))
         taken.append((s, e))
@@ -89,7 +89,7 @@ def find_localities(ctx: Ctx) -> list[Place]:
 def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """Names after a type word; a list's later items keep the type unless they are provinces
     ('TP Buôn Ma Thuột, Đắk Lắk'); a mixed header ('các tỉnh, thành phố: A, B') types each."""
-    for m in lx.locality_types().regex.finditer(ctx.folded):
+    for m in lexicon().locality_types.regex.finditer(ctx.folded):
         if overlaps(taken, m.start(), m.end()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])
@@ -131,7 +131,7 @@ def _foreign(ctx: Ctx, name: str, end: int) -> bool:
 
 @cache
 def _foreign_regex() -> re.Pattern[str]:
-    names = [r[0] for r in lx.rows("foreign_countries.txt")]
+    names = [r[0] for r in lexicon().rows("foreign_countries.txt")]
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
@@ -159,7 +159,7 @@ def _one_of(name: str, types: frozenset[str]) -> str | None:
 def _province_after(prev: str, name: str, type_: str) -> bool:
     """A list item after a district or city that names a province, not a unit of the list's
     type: its own province ('TP Quy Nhơn, Bình Định'), or a province with no such unit."""
-    if _LEVEL.get(type_, 0) == 0 or fold(name) not in lx.provinces():
+    if _LEVEL.get(type_, 0) == 0 or fold(name) not in lexicon().provinces:
         return False
     if _gazetteer is None:
         return True
@@ -179,7 +179,7 @@ def _not_localities(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
             continue
         written = ctx.text[m.start():m.end()]
         if written[0].isupper() and not (_sentence_start(ctx, m.start())
-                                         and fold(written) not in lx.surnames()):
+                                         and fold(written) not in lexicon().surnames):
             continue  # a capitalised word inside a name ('xã Núi Voi', 'Hồ Chí Minh')
         names = names_after(ctx, m.end(), allow_list=True, numbered=True)
         if names:
@@ -193,8 +193,8 @@ def _sentence_start(ctx: Ctx, pos: int) -> bool:
 
 @cache
 def _non_locality_regex() -> re.Pattern[str]:
-    words = [r[0] for r in lx.rows("non_localities.txt")]
-    return re.compile(rf"(?<![\w/])(?:{lx.phrase_pattern(words)})(?!\w)")
+    words = [r[0] for r in lexicon().rows("non_localities.txt")]
+    return re.compile(rf"(?<![\w/])(?:{phrase_pattern(words)})(?!\w)")
 
 
 def _bracketed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
@@ -205,7 +205,7 @@ def _bracketed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None
         name = m.group(1)
         if not all(w[0].isupper() for w in name.split()) or name.isupper():
             continue
-        if overlaps(taken, s, e) or ctx.in_person(s, e) or fold(name) in lx.provinces():
+        if overlaps(taken, s, e) or ctx.in_person(s, e) or fold(name) in lexicon().provinces:
             continue
         type_ = infer_type(name) if is_place_name(name, None) else None
         if type_:
@@ -228,7 +228,7 @@ def _group(found: list[Hit]) -> list[Place]:
     for h in found:
         if h.explicit:
             typed.setdefault(fold(tone(h.name)), h.type)
-    for name in lx.provinces():  # a bare province name is the province ('Hải Dương' beside
+    for name in lexicon().provinces:  # a bare province name is the province ('Hải Dương' beside
         typed.pop(fold(tone(name)), None)  # 'thành phố Hải Dương'): never joined
     places: dict[tuple[str, str | None], Place] = {}
     for h in sorted(found):

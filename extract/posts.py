@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract import lexicon as lx
+from extract.lexicon import lexicon
 
 
 @dataclass
@@ -30,15 +30,15 @@ class Post:
 
 @cache
 def role_at() -> re.Pattern[str]:
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("roles.tsv")])
+    alt = lexicon().pattern("roles.tsv")
     return re.compile(rf"(?:nguyên\s+)?(?:(?:phó|quyền)\s+)?(?:{alt})(?![\w])")
 
 
 @cache
 def stop_regex() -> re.Pattern[str]:
-    cue_alt = lx.phrase_pattern([r[0] for r in lx.rows("cues.tsv")])
-    stop_alt = lx.phrase_pattern([r[0] for r in lx.rows("post_stops.txt")])
-    rank_alt = lx.phrase_pattern([r[0] for r in lx.rows("ranks.tsv")])
+    cue_alt = lexicon().pattern("cues.tsv")
+    stop_alt = lexicon().pattern("post_stops.txt")
+    rank_alt = lexicon().pattern("ranks.tsv")
     # 'và bổ nhiệm Đại tá X': a clause about the next person, one or two verbs before its rank
     return re.compile(
         rf"(?<![\w/])(?:(?<!ban )(?<!bcđ )chỉ\s+đạo|{cue_alt}|{stop_alt}"
@@ -49,26 +49,31 @@ def stop_regex() -> re.Pattern[str]:
 @cache
 def photo_note() -> re.Pattern[str]:
     """A caption note on where the person stands in the photo: '(thứ hai từ trái)', '(đứng)'."""
-    words = lx.phrase_pattern([r[0] for r in lx.rows("photo_notes.txt")])
+    words = lexicon().pattern("photo_notes.txt")
     return re.compile(rf"\s*\((?=[^()]{{0,30}}\))(?=[^()]*?(?<!\w)(?:{words})(?!\w))[^()]*\)")
 
 
 @cache
 def _tail_join() -> re.Pattern[str]:
     """A joining word ending a post cut at the next person's posts: 'Chủ tịch UBND huyện và'."""
-    alt = lx.phrase_pattern([r[0] for r in lx.rows("post_tail_joins.txt")])
+    alt = lexicon().pattern("post_tail_joins.txt")
     return re.compile(rf"(?:[\s,;]+(?i:{alt}))+\s*$")
 
 
 _BOUNDARY = re.compile(r"\s*(?:[,;]|[-–—](?=\s)|\s[-–—])\s*(?:kiêm\s+|đồng\s+thời\s+là\s+)?"
                        r"|\s+kiêm\s+|\s+đồng\s+thời\s+là\s+|\.(?=\s|$)|\n|:|\(|\)|“|”|\"|$")
 _LOWER_START = re.compile(r"[^\W\d_]")
-_PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thành\s+phố|quận|thị\s+xã|thị\s+trấn|"
-                          r"trung\s+ương|toàn\s+quân)(?!\w)")
+
+
+@cache
+def _place_words() -> re.Pattern[str]:
+    """A level word, or a national scope ('trung ương', 'toàn quân'): a post's organisation."""
+    return re.compile(rf"(?<!\w)(?:{lexicon().level_words}|trung\s+ương|toàn\s+quân)(?!\w)")
 
 
 def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
-    return not lx.is_cue(folded, m.start()) and bool(lx.cues().regex.match(folded, m.start()))
+    lex = lexicon()
+    return not lex.is_cue(folded, m.start()) and bool(lex.cues.regex.match(folded, m.start()))
 
 
 def _stop_in(folded: str, start: int, end: int) -> int:
@@ -86,14 +91,15 @@ def _continues_org(text: str, folded: str, sep: str, start: int, end: int) -> bo
     piece = folded[start:end]
     if not piece or not _LOWER_START.match(piece) or stop_regex().match(folded, start):
         return False
-    if lx.honorifics().regex.match(folded, start) or lx.ranks().regex.match(folded, start):
+    lex = lexicon()
+    if lex.honorifics.regex.match(folded, start) or lex.ranks.regex.match(folded, start):
         return False
     if ";" in sep:
         return False
     if "-" in sep or "–" in sep or "—" in sep:
         return len(piece.split()) <= 12
     lower_start = text[start].islower()
-    has_org = bool(lx.units().regex.search(piece) or _PLACE_WORDS.search(piece))
+    has_org = bool(lexicon().units.regex.search(piece) or _place_words().search(piece))
     return lower_start and has_org and len(piece.split()) <= 10
 
 
@@ -136,14 +142,16 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
     return posts, run_end
 
 
-_LEVEL_THEN_WORD = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|thị\s+trấn|thị\s+xã|quận|"
-                              r"thành\s+phố)(?=\s+\w)")
+@cache
+def _level_then_word() -> re.Pattern[str]:
+    """A level word with a word after it: where a post glued to the next may split."""
+    return re.compile(rf"(?<!\w)(?:{lexicon().level_words})(?=\s+\w)")
 
 
 def _glued_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
     """(end of this post, start of the next) when a post head follows a level word with no
     separator; a role that starts at the level word itself ('tỉnh ủy viên') is not one."""
-    for lv in _LEVEL_THEN_WORD.finditer(folded, start, end):
+    for lv in _level_then_word().finditer(folded, start, end):
         if role_at().match(folded, lv.start()):
             continue
         nxt = lv.end() + len(folded[lv.end():end]) - len(folded[lv.end():end].lstrip())
@@ -178,7 +186,7 @@ def _segment_end(text: str, folded: str, pos: int, limit: int) -> tuple[int, int
 def _post(folded: str, start: int, end: int, m: re.Match[str], surface: str) -> Post:
     role_surface = folded[m.start():m.end()]
     role = _canonical_role(role_surface)
-    unit = lx.units().regex.search(folded, m.end(), end)
+    unit = lexicon().units.regex.search(folded, m.end(), end)
     return Post(start, end, surface, role, unit.start() if unit else None, m.end())
 
 
@@ -203,7 +211,7 @@ def _base_role(words: list[str]) -> str:
     prefix = ""
     if words[0] in ("phó", "quyền") and len(words) > 1:
         prefix, words = words[0].capitalize() + " ", words[1:]
-    base = lx.roles().get(" ".join(words))
+    base = lexicon().roles.get(" ".join(words))
     return prefix + (base[0] if base else " ".join(words))
 
 
@@ -228,5 +236,5 @@ def shorter_form(short: str, long: str) -> bool:
 
 def _units_in(folded_title: str) -> set[str]:
     return {" ".join(folded_title[m.start():m.end()].split())
-            for m in lx.units().regex.finditer(folded_title)}
+            for m in lexicon().units.regex.finditer(folded_title)}
 

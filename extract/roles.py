@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from extract import lexicon as lx
 from extract import statements
 from extract.context import Ctx
+from extract.lexicon import bounded, lexicon, phrase_pattern
 from extract.persons import Mention
 from extract.posts import stop_regex
 from extract.text import fold
@@ -54,45 +54,41 @@ class Role:
 
 
 def _cue_rows() -> dict[str, tuple[str, ...]]:
-    return lx.cues().values
+    return lexicon().cues.values
 
 
 @cache
 def _gap() -> re.Pattern[str]:
     """Linking words between a person's posts and a trailing cue (cue_gaps.tsv, 'word')."""
-    words = [r[0] for r in lx.rows("cue_gaps.tsv") if r[1] == "word"]
-    return re.compile(rf"[\s,)]*(?:(?:{lx.phrase_pattern(words)})\s+)*")
+    words = [r[0] for r in lexicon().rows("cue_gaps.tsv") if r[1] == "word"]
+    return re.compile(rf"[\s,)]*(?:(?:{phrase_pattern(words)})\s+)*")
 
 
 @cache
 def _aside() -> re.Pattern[str]:
     """'thay mặt <org>' (cue_gaps.tsv, 'aside'): the cue follows the organisation."""
-    return lx.bounded(lx.phrase_pattern([r[0] for r in lx.rows("cue_gaps.tsv")
+    return bounded(phrase_pattern([r[0] for r in lexicon().rows("cue_gaps.tsv")
                                          if r[1] == "aside"]))
-
-
-@cache
-def _delegation_head(where: str) -> str:
-    return lx.phrase_pattern([r[0] for r in lx.rows("delegation_heads.txt") if r[1] == where])
 
 
 @cache
 def _head_after() -> re.Pattern[str]:
     """'làm trưởng đoàn', 'dẫn đầu' after the posts: the person leads the delegation."""
-    return lx.bounded(_delegation_head("trail"))
+    return bounded(lexicon().pattern("delegation_heads.txt", "trail"))
 
 
 @cache
 def _head_before() -> re.Pattern[str]:
     """'đoàn (công tác ...) do' right before the person: the person leads the delegation."""
-    return re.compile(rf"(?<!\w)đoàn(?!\w)[^,;.:]{{0,80}}(?<!\w)(?:{_delegation_head('lead')})\s*$")
+    lead = lexicon().pattern("delegation_heads.txt", "lead")
+    return re.compile(rf"(?<!\w)đoàn(?!\w)[^,;.:]{{0,80}}(?<!\w)(?:{lead})\s*$")
 
 
 def _cues_in(ctx: Ctx, start: int, end: int) -> list[Cue]:
     out = []
     rows = _cue_rows()
-    for m in lx.cues().regex.finditer(ctx.folded, start, end):
-        if not lx.is_cue(ctx.folded, m.start()):
+    for m in lexicon().cues.regex.finditer(ctx.folded, start, end):
+        if not lexicon().is_cue(ctx.folded, m.start()):
             continue
         row = rows.get(" ".join(ctx.folded[m.start():m.end()].split()))
         if row:
@@ -203,14 +199,11 @@ def _after_aside(ctx: Ctx, start: int, cues: list[Cue], default: int) -> int:
         hit = [c for c in cues if c.start == stop.start() and c.where in ("trail", "both")]
         if hit:
             return hit[0].start
-        if " ".join(stop.group(0).split()) not in _aside_words():
+        if " ".join(stop.group(0).split()) not in lexicon().word_set("cue_gaps.tsv", "aside_word"):
             return default
     return default
 
 
-@cache
-def _aside_words() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lx.rows("cue_gaps.tsv") if r[1] == "aside_word")
 
 
 def _after_joined(ctx: Ctx, end: int) -> int:

@@ -13,8 +13,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import bounded, lexicon
 from extract.persons import Mention
 from extract.posts import parse_posts, role_at
 from extract.text import canonical, fold
@@ -23,7 +23,6 @@ _QUOTE = re.compile(r"[“\"][^”\"]{20,}[”\"]")
 _AFTER_REPORTED = re.compile(r"\s*(?:,|thì(?!\w))")
 _AFTER_NOMINAL = re.compile(r"[\s,]*(?:tại|trong|khi)(?!\w)")
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*)$")
-_LOCALITY_END = re.compile(r"(?<!\w)(?:tỉnh|huyện|xã|phường|quận|thị\s+xã|thị\s+trấn|thành\s+phố)$")
 
 
 class Statement(NamedTuple):
@@ -35,7 +34,7 @@ class Statement(NamedTuple):
 
 
 def _words(name: str) -> str:
-    return lx.phrase_pattern([r[0] for r in lx.rows(name)])
+    return lexicon().pattern(name)
 
 
 @cache
@@ -57,7 +56,7 @@ def _honorific_end() -> re.Pattern[str]:
 
 @cache
 def _speech_verb() -> re.Pattern[str]:
-    return lx.bounded(_words("speech_verbs.txt"))
+    return bounded(_words("speech_verbs.txt"))
 
 
 @cache
@@ -115,7 +114,7 @@ def post_mentions(ctx: Ctx, mentions: list[Mention]) -> list[Mention]:
     named = {ctx.sentence_of(m.start) for m in mentions}
     out: list[Mention] = []
     for s0, s1 in ctx.sentences:
-        if (s0, s1) in named or not lx.cues().regex.search(ctx.folded, s0, s1):
+        if (s0, s1) in named or not lexicon().cues.regex.search(ctx.folded, s0, s1):
             continue
         pos = s0
         for hit in role_at().finditer(ctx.folded, s0, s1):
@@ -155,7 +154,12 @@ def _clause_lead(ctx: Ctx, sent_start: int, start: int) -> int | None:
     return lead
 
 
+@cache
+def _level_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{lexicon().level_words})$")
+
+
 def _same_post(unnamed: str, held: str) -> bool:
     """The same post, or the held one adds the place an unnamed 'Chủ tịch UBND huyện' omits."""
     return held == unnamed or (held.startswith(unnamed + " ")
-                               and bool(_LOCALITY_END.search(unnamed)))
+                               and bool(_level_end().search(unnamed)))

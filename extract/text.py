@@ -21,9 +21,9 @@ def expand_abbreviations(s: str) -> str:
     >>> expand_abbreviations("Chủ tịch UBND huyện")
     'Chủ tịch Ủy ban nhân dân huyện'
     """
-    from extract.lexicon import abbreviations  # the lexicon module imports this one
+    from extract.lexicon import lexicon  # the lexicon module imports this one
 
-    pattern, expansions = abbreviations()
+    pattern, expansions = lexicon().abbreviations
     out = pattern.sub(lambda m: expansions[m.group(0)], nfc(s))
     return _SPACE.sub(" ", out).strip()
 

@@ -11,18 +11,18 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import Table, lexicon
 from extract.place_names import names_after
 
 
 @cache
 def _count() -> re.Pattern[str]:
-    words = lx.phrase_pattern([r[0] for r in lx.rows("place_cues.tsv") if r[1] == "count"])
+    words = lexicon().pattern("place_cues.tsv", "count")
     return re.compile(rf"(?<![\w/.,])(?:\d{{1,3}}|{words})\s+$")
 
 
-def listed_posts(ctx: Ctx, table: lx.Table) -> Iterator[tuple[str, tuple[int, int]]]:
+def listed_posts(ctx: Ctx, table: Table) -> Iterator[tuple[str, tuple[int, int]]]:
     """(folded head, span of one item's name) for each item of 'N <head> A, B và C'."""
     for m in table.regex.finditer(ctx.folded):
         head = ctx.folded[m.start():m.end()]

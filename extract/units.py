@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract import lexicon as lx
 from extract.context import Ctx
+from extract.lexicon import Table, bounded, lexicon, phrase_pattern
 from extract.place_names import name_span, plausible_name
 from extract.text import canonical, fold
 from extract.unit_lists import listed_posts
@@ -27,18 +27,18 @@ _COMMITTEE_AFTER = re.compile(r"\s+(?:ủy|uỷ)(?!\w)")
 
 
 @cache
-def heads() -> lx.Table:
+def heads() -> Table:
     """Every unit head: units.tsv and the named-only heads of named_units.tsv."""
-    data = lx.rows("units.tsv") + lx.rows("named_units.tsv")
+    data = lexicon().rows("units.tsv") + lexicon().rows("named_units.tsv")
     values = {fold(r[0]): tuple(r[1:]) for r in data}
-    return lx.Table(lx.bounded(lx.phrase_pattern([r[0] for r in data])), values)
+    return Table(bounded(phrase_pattern([r[0] for r in data])), values)
 
 
 @cache
 def _phrase_stops() -> re.Pattern[str]:
     """The two-word tail stops ('triển khai'), which stop only as a whole."""
-    phrases = [r[0] for r in lx.rows("unit_tail_stops.txt") if " " in r[0]]
-    return re.compile(rf"(?:{lx.phrase_pattern(phrases)})(?!\w)")
+    phrases = [r[0] for r in lexicon().rows("unit_tail_stops.txt") if " " in r[0]]
+    return re.compile(rf"(?:{phrase_pattern(phrases)})(?!\w)")
 
 
 def _capital_stop_at(ctx: Ctx, pos: int) -> bool:
@@ -50,22 +50,22 @@ def _capital_stop_at(ctx: Ctx, pos: int) -> bool:
 @cache
 def _capital_stops() -> frozenset[str]:
     """The tail stops that end a tail even when capitalised ('Ngày', 'Tại')."""
-    return frozenset(r[0] for r in lx.rows("unit_tail_stops.txt") if r[0][0].isupper())
+    return frozenset(r[0] for r in lexicon().rows("unit_tail_stops.txt") if r[0][0].isupper())
 
 
 @cache
 def _post_words() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lx.rows("unit_post_words.txt"))
+    return frozenset(fold(r[0]) for r in lexicon().rows("unit_post_words.txt"))
 
 
 @cache
 def _links() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in lx.rows("unit_tail_links.txt"))
+    return frozenset(fold(r[0]) for r in lexicon().rows("unit_tail_links.txt"))
 
 
 @cache
 def _national() -> re.Pattern[str]:
-    words = sorted((r[0] for r in lx.rows("unit_suffixes.txt")), key=len, reverse=True)
+    words = sorted((r[0] for r in lexicon().rows("unit_suffixes.txt")), key=len, reverse=True)
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
@@ -94,7 +94,7 @@ def find_units(ctx: Ctx) -> list[Unit]:
     found = []
     for m in heads().regex.finditer(ctx.folded):
         written = ctx.text[m.start():m.end()]
-        named_only = lx.units().get(written) is None
+        named_only = lexicon().units.get(written) is None
         if named_only and written.isupper() and len(written) > 3:
             continue  # 'QUỐC PHÒNG' in a capitals headline
         if written[0].isupper() or (_abbreviated(written) and not named_only):
@@ -187,7 +187,7 @@ def _joint(ctx: Ctx, pos: int) -> Unit | None:
     j = _JOINT.match(ctx.text, pos)
     if j is None or not ctx.text[j.end()].isupper():
         return None
-    m = lx.units().regex.match(ctx.folded, j.end())
+    m = lexicon().units.regex.match(ctx.folded, j.end())
     return _extend(ctx, m) if m else None
 
 
@@ -210,7 +210,7 @@ def _descriptive_tail(ctx: Ctx, pos: int, proper: bool = False, commas: bool = F
         if nxt is None and n and (link := _DESC_WORD.match(ctx.folded, end)) and \
                 link.group(1) in _links():
             after = _tail_word(ctx, link.end(), first=False, proper=False)
-            cue = lx.cues().regex.match(ctx.folded, link.end() + 1)
+            cue = lexicon().cues.regex.match(ctx.folded, link.end() + 1)
             nxt = after if after is not None and cue is None else None
         if nxt is None:
             break
@@ -234,15 +234,15 @@ def _tail_word(ctx: Ctx, pos: int, first: bool, proper: bool,
     upper = ctx.text[s].isupper()
     if ((first and proper) or capital) and not upper:
         return None
-    stop = w.group(1) in lx.unit_tail_stops() or bool(_phrase_stops().match(ctx.folded, s))
+    stop = w.group(1) in lexicon().unit_tail_stops or bool(_phrase_stops().match(ctx.folded, s))
     if (stop and (not upper or ctx.text[s:w.end()] in _capital_stops())) or \
             ctx.in_person(s, w.end()):
         return None
-    if lx.locality_types().regex.match(ctx.folded, s):
+    if lexicon().locality_types.regex.match(ctx.folded, s):
         return None
     # a capitalised unit head, post or cue starts something else ('Phòng' only after 'và' or
     # a comma: inside a name it is a word, 'Khu vực Phòng thủ')
-    starts = ((heads() if capital else lx.units()), lx.roles(), lx.cues())
+    starts = ((heads() if capital else lexicon().units), lexicon().roles, lexicon().cues)
     if upper and any(tab.regex.match(ctx.folded, s) for tab in starts):
         return None
     return w.end()
@@ -251,22 +251,22 @@ def _tail_word(ctx: Ctx, pos: int, first: bool, proper: bool,
 def _locality_after(ctx: Ctx, pos: int) -> tuple[tuple[str, str | None] | None, str | None, int]:
     """(place, bare level word, end) of what follows a unit head."""
     sp = pos + 1 if ctx.text[pos:pos + 1] == " " else pos
-    t = lx.locality_types().regex.match(ctx.folded, sp)
+    t = lexicon().locality_types.regex.match(ctx.folded, sp)
     if t and _COMMITTEE_AFTER.match(ctx.folded, t.end()):
         t = None  # 'Văn phòng Tỉnh ủy': a committee, not the level word 'tỉnh'
     if t:
-        type_ = lx.locality_types().get(ctx.folded[t.start():t.end()])
+        type_ = lexicon().locality_types.get(ctx.folded[t.start():t.end()])
         name = _cap_words(ctx, t.end(), type_[0] if type_ else None)
         if name:
             return (ctx.text[name[0]:name[1]], type_[0] if type_ else None), None, name[1]
         return None, type_[0] if type_ else None, t.end()
-    alias = lx.locality_aliases().regex.match(ctx.folded, sp)
+    alias = lexicon().locality_aliases.regex.match(ctx.folded, sp)
     if alias:  # 'TPHCM'
-        bare, kind = lx.locality_aliases().values[" ".join(ctx.folded[sp:alias.end()].split())]
+        bare, kind = lexicon().locality_aliases.values[" ".join(ctx.folded[sp:alias.end()].split())]
         return (bare, kind), None, alias.end()
-    p = lx.province_regex().match(ctx.folded, sp)
+    p = lexicon().province_regex.match(ctx.folded, sp)
     if p and ctx.text[sp].isupper():
-        prov = lx.provinces().get(ctx.folded[p.start():p.end()])
+        prov = lexicon().provinces.get(ctx.folded[p.start():p.end()])
         return (ctx.text[p.start():p.end()], prov), None, p.end()
     return None, None, pos
 

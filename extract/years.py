@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from extract import lexicon as lx
+from extract.lexicon import lexicon
 from extract.text import fold
 
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
@@ -57,7 +57,7 @@ def sentence_year(month: int, sentence: str, raw: str) -> int | None:
 def _anniversary(low: str) -> int | None:
     """The later year of an anniversary range: 'kỷ niệm … (3/3/1959 - 3/3/2024)', a range of
     the same day and month, or one as long as the 'N năm' before it."""
-    cued = lx.year_cues("anniversary").search(low) is not None
+    cued = lexicon().year_cues("anniversary").search(low) is not None
     counts = {int(n) for n in re.findall(r"(\d{1,3})\s+năm\b", low)}
     ends = [int(r.group("y1")) for r in _RANGE.finditer(low)
             if not _TERM_OR_PERIOD.search(low, max(0, r.start() - 12), r.start())
@@ -70,13 +70,13 @@ def _anniversary(low: str) -> int | None:
 def _term(low: str) -> int | None:
     """A congress (or first session) of 'nhiệm kỳ Y0 - Y1' is held in Y0."""
     term = _TERM.search(low)
-    return int(term.group(1)) if term and lx.year_cues("term").search(low) else None
+    return int(term.group(1)) if term and lexicon().year_cues("term").search(low) else None
 
 
 def _period_review(low: str) -> int | None:
     """A final review of 'giai đoạn Y0 - Y1' ('tổng kết', 'Đại hội thi đua') is held in Y1."""
     period = _PERIOD.search(low)
-    if period and lx.year_cues("period_review").search(low, 0, period.start()):
+    if period and lexicon().year_cues("period_review").search(low, 0, period.start()):
         return int(period.group(1))
     return None
 
@@ -118,14 +118,14 @@ def _last_cue(before: str) -> str | None:
     """Which comes last before a year: a review word or a plan word."""
     best, use = -1, None
     for kind in ("review", "plan"):
-        for m in lx.year_cues(kind).finditer(before):
+        for m in lexicon().year_cues(kind).finditer(before):
             if m.start() > best:
                 best, use = m.start(), kind
     return use
 
 
 def _cued(low: str, *uses: str) -> bool:
-    return any(lx.year_cues(u).search(low) for u in uses)
+    return any(lexicon().year_cues(u).search(low) for u in uses)
 
 
 def title_year(title: str) -> str | None:
@@ -154,7 +154,7 @@ def period_year(later: str) -> int | None:
     """The year of the first reporting period in the text after a date ('6 tháng đầu năm
     2021', 'quý II năm 2021'): the meeting reports on it, so it is held that year."""
     low = fold(later)
-    for m in lx.year_cues("period").finditer(low):
+    for m in lexicon().year_cues("period").finditer(low):
         y = re.match(r"\s*((?:19|20)\d{2})(?!\d)", low[m.end():])
         if y:
             return int(y.group(1))
