@@ -14,9 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "articles"
 
-pytest_plugins = [p for p in ("tests.conftest_sparql", "tests.conftest_neo4j",
-                                "tests.conftest_browser")
-                  if (ROOT / (p.replace(".", "/") + ".py")).exists()]
+pytest_plugins = ["tests.conftest_sparql", "tests.conftest_neo4j", "tests.conftest_browser"]
 
 
 @pytest.fixture(scope="session")
