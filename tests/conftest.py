@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository, ../shared beside it, and a store built from the samples."""
+"""Shared fixtures: the repository, ../shared beside it (spec and corpus), and a store built
+from the samples."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from typing import Any
 
 import pytest
 
+from extract.document import Document
+from extract.read import read_documents
 from tests.ci import unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "articles"
+CORPUS_SETS = {"dev": "dev.jsonl", "dev2": "dev2.jsonl", "seeds": "seeds"}
 
 pytest_plugins = ["tests.conftest_sparql", "tests.conftest_neo4j", "tests.conftest_browser"]
 
@@ -28,6 +32,19 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def schema(shared: Path) -> dict[str, Any]:
     return json.loads((shared / "spec" / "record.schema.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def corpus_docs(shared: Path) -> dict[str, list[Document]]:
+    """The shared corpus by set name (dev, dev2, seeds), read as the product reads articles
+    (`extract.read.read_documents`): ids, NFC text and publication dates as `vnkg` sees them."""
+    docs = {}
+    for name, source in CORPUS_SETS.items():
+        path = shared / "corpus" / source
+        if not path.exists():
+            unavailable(f"{path} is missing (the corpus lives beside the repository)")
+        docs[name] = list(read_documents([path]))
+    return docs
 
 
 @pytest.fixture(scope="session")
