@@ -12,10 +12,8 @@ import pytest
 from extract.document import Document
 from extract.read import read_documents
 from tests.ci import unavailable
+from tests.paths import EXAMPLES, ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples" / "articles"
 CORPUS_SETS = {"dev": "dev.jsonl", "dev2": "dev2.jsonl", "seeds": "seeds"}
 
 pytest_plugins = ["tests.conftest_sparql", "tests.conftest_neo4j", "tests.conftest_browser"]

@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 PACKAGES = ["extract", "graph", "loaders", "queries", "viz", "vnkg"]
 

@@ -21,7 +21,7 @@ from graph.merges import merge_log
 from graph.model import Graph
 from graph.overrides import Overrides, apply_overrides, read_overrides
 from graph.resolve import to_fragment
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 
 
 def _resolved(docs: list[Document], fixes: Overrides | None = None) -> Graph:

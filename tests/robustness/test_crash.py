@@ -16,7 +16,7 @@ from pathlib import Path
 import vnkg
 from graph.rdf import graph_iri
 from loaders.oxigraph_store import OxigraphStore
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 
 COPIES = 15  # 15 x 14 files: a few hundred articles, more than one write batch
 KILLS = 3

@@ -14,7 +14,7 @@ import pytest
 from extract.read import read_documents
 from loaders.oxigraph_store import OxigraphStore
 from loaders.store import StoreBusyError
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 from tests.robustness.test_crash import build_cmd, every_graph_is_whole, make_corpus
 
 BUSY = "is in use by another process (another vnkg build or query?); wait for it to finish"
