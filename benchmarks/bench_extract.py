@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from extract import extract_record
-from extract.corpus import read_jsonl
 from extract.document import Document
+from extract.read import read_documents
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev.jsonl"
 
 
 def corpus(mb: float) -> list[Document]:
     """The dev documents repeated (with distinct ids) until they reach `mb` megabytes."""
-    base = list(read_jsonl(CORPUS))
+    base = list(read_documents([CORPUS]))
     docs: list[Document] = []
     size = 0
     while size < mb * 1_000_000:

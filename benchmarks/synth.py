@@ -243,12 +243,6 @@ def _sep(r: random.Random) -> str:
     return r.choice([", ", " - ", " – ", ", "])
 
 
-def _ranked(r: random.Random, name: str, rank: str | None) -> str:
-    if not rank:
-        return name
-    return f"{rank.lower() if r.random() < 0.2 else rank} {name}"
-
-
 def _chair_sentence(r: random.Random, d: _Draft, name: str, rank: str | None,
                     posts: list[str], noun: str) -> str:
     written = rank.lower() if rank and r.random() < 0.2 else rank

@@ -56,12 +56,6 @@ class Place:
         """0 province, 1 district (2024 only), 2 commune."""
         return 0 if self.parent_code is None else _LEVELS.get(self.type, 2)
 
-    @property
-    def full_name(self) -> str:
-        """The name with its type word, for display: "huyện Ngân Sơn", "Quận 1"."""
-        kind = "thành phố" if self.type == CITY_TW else self.type
-        return self.name if self.name.lower().startswith(kind) else f"{kind} {self.name}"
-
 
 @dataclass
 class _Index:

@@ -59,8 +59,6 @@ def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> N
 def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """A district written without its type word after 'ở/tại/trên địa bàn …' or as a headline
     label, when exactly one district of that name lies in a province the article names."""
-    if _gazetteer is None:
-        return
     provinces = _context_provinces(found)
     if not provinces:
         return
@@ -88,10 +86,7 @@ def _context_provinces(found: list[Hit]) -> frozenset[str]:
     for h in found:
         if h.type is None:
             continue
-        try:
-            p = _gazetteer.resolve_locality(h.name, h.type)
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            p = None
+        p = _gazetteer.resolve_locality(h.name, h.type)
         if p is not None:
             out.add(fold(p.province_name))
     return frozenset(out)
@@ -102,10 +97,7 @@ def _district_in(name: str, provinces: frozenset[str]) -> str | None:
     """The type of the one district of this name in these provinces, else None."""
     if fold(name) in lexicon().provinces or fold(name) in lexicon().place_stopwords:
         return None
-    try:
-        cands = _gazetteer.candidates(name)
-    except Exception:  # noqa: BLE001
-        return None
+    cands = _gazetteer.candidates(name)
     hits = {(p.code, p.type) for p in cands if p.structure == "2024" and p.level == 1
             and p.type in _DISTRICT_TYPES and fold(p.province_name) in provinces}
     if len(hits) != 1:

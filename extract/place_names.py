@@ -8,14 +8,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extract import gazetteer as _gazetteer
 from extract.context import Ctx, Token
 from extract.lexicon import lexicon
 from extract.text import fold
-
-try:  # written in parallel by another engineer; the engine runs without it (code=None)
-    from extract import gazetteer as _gazetteer
-except Exception:  # noqa: BLE001 - pragma: no cover - a missing or broken gazetteer
-    _gazetteer = None  # type: ignore[assignment]
 
 _LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _LIST_HEAD = re.compile(r"\s*:\s*")
@@ -98,7 +94,7 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
 def plausible_name(name: str, type_: str | None) -> bool:
     """A one-word name after a type word must be a known place ('huyện Phát biểu' is a
     capitalised verb); longer names and numbers are taken as written."""
-    if len(name.split()) > 1 or name.isdigit() or _gazetteer is None:
+    if len(name.split()) > 1 or name.isdigit():
         return True
     return is_place_name(name, type_) or fold(name) in lexicon().provinces
 
@@ -113,24 +109,13 @@ def province_like(name: str) -> bool:
 
 
 def is_place_name(name: str, type_: str | None) -> bool:
-    """Is this the name of a place of that type (gazetteer, else the province lexicon)?"""
-    if _gazetteer is not None:
-        try:
-            return bool(_gazetteer.candidates(name, type_))
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            pass
-    return fold(name) in lexicon().provinces
+    """Is this the name of a place of that type in the gazetteer?"""
+    return bool(_gazetteer.candidates(name, type_))
 
 
 def types_of(name: str) -> frozenset[str]:
     """Every type the units bearing this name have ('thành phố' for a province-level city)."""
-    if _gazetteer is None:
-        hit = lexicon().provinces.get(fold(name))
-        return frozenset({hit} if hit else ())
-    try:
-        cands = _gazetteer.candidates(name)
-    except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-        return frozenset()
+    cands = _gazetteer.candidates(name)
     return frozenset("thành phố" if c.type == _gazetteer.CITY_TW else c.type for c in cands)
 
 
@@ -139,11 +124,7 @@ def infer_type(name: str) -> str | None:
     ('Thừa Thiên Huế' is a tỉnh, though its 2025 successor is a city), else the gazetteer's."""
     if fold(name) in lexicon().provinces:
         return lexicon().provinces[fold(name)]
-    if _gazetteer is not None:
-        try:
-            t = _gazetteer.infer_type(name)
-        except Exception:  # noqa: BLE001 - a gazetteer fault must not stop extraction
-            t = None
-        if t:
-            return "thành phố" if t == "thành phố trực thuộc trung ương" else t
+    t = _gazetteer.infer_type(name)
+    if t:
+        return "thành phố" if t == "thành phố trực thuộc trung ương" else t
     return None

@@ -52,8 +52,6 @@ def read_documents(
     Problems are appended to `problems` when given, else raised as ValueError. Files over
     `max_bytes`, binary or empty files, undecodable bytes and a second document with an id
     already read (and other text) are problems; symlinked folders are followed once.
-
-    >>> docs = list(read_documents(["examples/articles"]))  # doctest: +SKIP
     """
     seen: dict[str, str] = {}
     for item in _walk(paths):

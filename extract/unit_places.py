@@ -27,8 +27,6 @@ _NUMBERED = re.compile(r"\s(?:\d{1,3}|[IVX]{1,4})$")
 def implied_places(records: list[dict[str, Any]]) -> dict[str, Place]:
     """The article's one province and one district, by type ('tỉnh', 'huyện', ...), from the
     gazetteer codes of its locality records; none when they lie in several."""
-    if _gazetteer is None:
-        return {}
     provinces: dict[str, Any] = {}
     districts: dict[str, Any] = {}
     for r in records:

@@ -54,10 +54,6 @@ def start_local_neo4j(repo: Path, port: int = 7687, *, state_dir: Path | None = 
 
     `state_dir` (default `<repo>/.neo4j`) holds the database, `neo4j.pid` and `neo4j.log`.
     Raises RuntimeError with the script's message when it fails.
-
-    >>> server = start_local_neo4j(Path("."), 7688, state_dir=Path(".neo4j/test"))  # doctest: +SKIP
-    >>> server.uri  # doctest: +SKIP
-    'bolt://127.0.0.1:7688'
     """
     repo = repo.resolve()
     server = LocalNeo4j(repo, port, (state_dir or repo / ".neo4j").resolve(), local_auth())
@@ -77,8 +73,6 @@ def wait_for_bolt(driver_or_uri: Driver | str, auth: tuple[str, str] | None = No
     """Block until the server answers on Bolt and accepts the login, or raise TimeoutError.
 
     A wrong login raises AuthError at once: waiting would not fix it.
-
-    >>> wait_for_bolt("bolt://127.0.0.1:7687", ("neo4j", "secret"), 5)  # doctest: +SKIP
     """
     if isinstance(driver_or_uri, str):
         with GraphDatabase.driver(driver_or_uri, auth=auth) as driver:

@@ -1,22 +1,26 @@
-"""Shared fixtures: the repository, ../shared beside it, and a store built from the samples."""
+"""Shared fixtures: the repository, ../shared beside it (spec and corpus), a store built from
+the samples, and a small invented fragment to write and read back."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from extract.document import Document
+from extract.keys import name_key
+from extract.read import read_documents
+from graph.model import Edge, Evidence, Fragment, Node
 from tests.ci import unavailable
+from tests.paths import EXAMPLES, ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-EXAMPLES = ROOT / "examples" / "articles"
+CORPUS_SETS = {"dev": "dev.jsonl", "dev2": "dev2.jsonl", "seeds": "seeds"}
 
-pytest_plugins = [p for p in ("tests.conftest_sparql", "tests.conftest_neo4j",
-                                "tests.conftest_browser")
-                  if (ROOT / (p.replace(".", "/") + ".py")).exists()]
+pytest_plugins = ["tests.conftest_sparql", "tests.conftest_neo4j", "tests.conftest_browser",
+                  "tests.conftest_samples"]
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +37,19 @@ def schema(shared: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
+def corpus_docs(shared: Path) -> dict[str, list[Document]]:
+    """The shared corpus by set name (dev, dev2, seeds), read as the product reads articles
+    (`extract.read.read_documents`): ids, NFC text and publication dates as `vnkg` sees them."""
+    docs = {}
+    for name, source in CORPUS_SETS.items():
+        path = shared / "corpus" / source
+        if not path.exists():
+            unavailable(f"{path} is missing (the corpus lives beside the repository)")
+        docs[name] = list(read_documents([path]))
+    return docs
+
+
+@pytest.fixture(scope="session")
 def expected() -> dict[str, Any]:
     return json.loads((ROOT / "examples" / "expected.json").read_text("utf-8"))
 
@@ -46,3 +63,32 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = vnkg.build([EXAMPLES], store=path)
     assert report.ok, report.problems
     return path
+
+
+@pytest.fixture(scope="session")
+def hostile() -> str:
+    """A name of quotes, escapes, SPARQL and HTML syntax: every store keeps it unchanged."""
+    return 'Lò "Văn" A\\ } ; DROP <script>alert(1)</script> // @vi'
+
+
+@pytest.fixture(scope="session")
+def sample_fragment() -> Callable[..., Fragment]:
+    """Makes the fragment of an invented article: `sample_fragment(article="bai-1",
+    name="Hoàng Văn Thạch")`, a person who chairs and speaks at a meeting in Bắc Kạn."""
+    return _sample_fragment
+
+
+def _sample_fragment(article: str = "bai-1", name: str = "Hoàng Văn Thạch") -> Fragment:
+    frag = Fragment(article, "2024-05-02")
+    frag.add_node(Node(f"article/{article}", "Article",
+                       {"name": "Hội nghị", "published": "2024-05-02"}))
+    frag.add_node(Node("person/p1", "Person", {"name": name, "key": name_key(name)}))
+    frag.add_node(Node("meeting/m1", "Meeting", {"name": "Hội nghị sơ kết", "date": "2024-05-02"}))
+    frag.add_node(Node("locality/2024-066", "Locality", {"name": "Bắc Kạn", "type": "tỉnh",
+                                                         "code": "066"}))
+    frag.add_edge(Edge("CHAIRED", "person/p1", "meeting/m1", {"confidence": 0.9},
+                       [Evidence(article, 10, 42, f"{name} chủ trì hội nghị")]))
+    frag.add_edge(Edge("SPOKE_AT", "person/p1", "meeting/m1",
+                       {"qualifiers": ["khai mạc", "kết luận"]}))
+    frag.add_edge(Edge("HELD_IN", "meeting/m1", "locality/2024-066"))
+    return frag

@@ -8,7 +8,6 @@ is a fresh tab per test.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,8 +26,6 @@ def chromium() -> str:
     if not found:
         unavailable("Chromium not found: run `bash tools/install-chromium.sh` "
                  "(apt-get install chromium) or set VNKG_CHROMIUM")
-    if importlib.util.find_spec("websocket") is None:
-        unavailable("the DevTools client is missing: pip install websocket-client")
     return str(found)
 
 

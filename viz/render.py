@@ -77,9 +77,6 @@ def _asset(name: str) -> Template:
 
 @cache
 def _vis(name: str) -> str:
-    """A vis-network file: ours under viz/assets/ if shipped there, else the one pyvis ships."""
-    ours = resources.files("viz").joinpath("assets", name)
-    if ours.is_file():
-        return ours.read_text(encoding="utf-8")
+    """A vis-network file, as pyvis ships it (viz/assets holds only our page files)."""
     return resources.files("pyvis").joinpath("lib", VIS_VERSION, name).read_text(
         encoding="utf-8")

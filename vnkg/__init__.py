@@ -2,9 +2,9 @@
 
 The Python API mirrors the command line one to one:
 
->>> import vnkg
->>> vnkg.build(["examples/articles"], store="vnkg-data")  # doctest: +SKIP
->>> vnkg.query("chairs", {"locality": "Bắc Kạn"}, store="vnkg-data")  # doctest: +SKIP
+    import vnkg
+    vnkg.build(["examples/articles"], store="vnkg-data")
+    vnkg.query("chairs", {"locality": "Bắc Kạn"}, store="vnkg-data")
 """
 
 from vnkg.api import (

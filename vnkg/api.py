@@ -1,8 +1,8 @@
 """The Python API: one function per command of the command line, thin over the rooms.
 
->>> import vnkg
->>> report = vnkg.build(["examples/articles"], store="vnkg-data")  # doctest: +SKIP
->>> vnkg.query("chairs", {"person": "bui khac thieu"}, store="vnkg-data")  # doctest: +SKIP
+    import vnkg
+    report = vnkg.build(["examples/articles"], store="vnkg-data")
+    vnkg.query("chairs", {"person": "bui khac thieu"}, store="vnkg-data")
 """
 
 from __future__ import annotations

@@ -63,10 +63,8 @@ _OPTION_OF = {"`node`": "--name or --id", "`number`": "--number", "`write`": "--
 
 
 def _say(command: str, message: str) -> None:
-    """Print an error of the API on one line, its parameters named as this command's options.
-
-    >>> _say("view", "this view needs `number`: a decree's number or id")  # doctest: +SKIP
-    vnkg view: this view needs --number: a decree's number or id
+    """Print an error of the API on one line, its parameters named as this command's options:
+    "this view needs `number`" from `view` prints "vnkg view: this view needs --number".
     """
     for param, option in _OPTION_OF.items():
         message = message.replace(param, option)

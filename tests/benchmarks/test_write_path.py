@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph
@@ -11,16 +12,22 @@ from rdflib import Dataset
 from graph.model import Edge, Evidence, Fragment, Node
 from graph.rdf import graph_iri, to_ntriples, to_quads
 from loaders.oxigraph_store import OxigraphStore
-from tests.graph.test_rdf import HOSTILE, sample_fragment
 
 
-def _odd_fragment() -> Fragment:
-    frag = sample_fragment("bài 1/<x>", name=HOSTILE + "\nhai dòng\r\t")
-    frag.add_node(Node("decree/d1", "Decree", {"name": "Nghị định 21", "number": "21/2019/NĐ-CP",
-                                               "date": "2019-03-29", "issuer": 'UBND "x" \\ y'}))
-    frag.add_edge(Edge("ATTENDED", "person/p1", "meeting/m1", {"confidence": 0.25},
-                       [Evidence("bài 1/<x>", 0, 3, 'a "b" \\ c')]))
-    return frag
+@pytest.fixture
+def odd_fragment(sample_fragment: Callable[..., Fragment], hostile: str
+                 ) -> Callable[[], Fragment]:
+    """Makes the sample fragment with odd characters everywhere: in the article id, a
+    multi-line hostile name, an issuer and an evidence text full of quotes and escapes."""
+    def make() -> Fragment:
+        frag = sample_fragment("bài 1/<x>", name=hostile + "\nhai dòng\r\t")
+        frag.add_node(Node("decree/d1", "Decree", {
+            "name": "Nghị định 21", "number": "21/2019/NĐ-CP", "date": "2019-03-29",
+            "issuer": 'UBND "x" \\ y'}))
+        frag.add_edge(Edge("ATTENDED", "person/p1", "meeting/m1", {"confidence": 0.25},
+                           [Evidence("bài 1/<x>", 0, 3, 'a "b" \\ c')]))
+        return frag
+    return make
 
 
 def _canonical(quads: object) -> set[str]:
@@ -30,8 +37,9 @@ def _canonical(quads: object) -> set[str]:
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own N-Quads writer
-def test_ntriples_equal_the_rdflib_terms() -> None:
-    for frag in (sample_fragment(), _odd_fragment()):
+def test_ntriples_equal_the_rdflib_terms(sample_fragment: Callable[..., Fragment],
+                                         odd_fragment: Callable[[], Fragment]) -> None:
+    for frag in (sample_fragment(), odd_fragment()):
         g = f"<{graph_iri(frag.article)}>"
         text = "".join(f"{line} {g} .\n" for line in to_ntriples(frag))
         fast = _canonical(pyoxigraph.parse(text.encode(), pyoxigraph.RdfFormat.N_QUADS))
@@ -42,7 +50,8 @@ def test_ntriples_equal_the_rdflib_terms() -> None:
         assert fast == slow
 
 
-def test_an_undeclared_property_is_refused_by_both_paths() -> None:
+def test_an_undeclared_property_is_refused_by_both_paths(
+        sample_fragment: Callable[..., Fragment]) -> None:
     frag = sample_fragment()
     frag.add_node(Node("decree/d2", "Decree", {"name": "Nghị định 9", "uncertian": True}))
     with pytest.raises(KeyError, match="uncertian"):
@@ -51,11 +60,13 @@ def test_an_undeclared_property_is_refused_by_both_paths() -> None:
         list(to_quads(frag))
 
 
-def test_fast_path_round_trips_and_replaces(tmp_path: Path) -> None:
+def test_fast_path_round_trips_and_replaces(tmp_path: Path,
+                                            sample_fragment: Callable[..., Fragment],
+                                            odd_fragment: Callable[[], Fragment]) -> None:
     with OxigraphStore(tmp_path / "s") as rdf:
-        assert rdf.write_fragments([_odd_fragment(), sample_fragment("a2")]).written
-        assert rdf.read_fragment("bài 1/<x>") == _odd_fragment()
-        assert rdf.write_fragments([_odd_fragment()]).unchanged == ["bài 1/<x>"]
+        assert rdf.write_fragments([odd_fragment(), sample_fragment("a2")]).written
+        assert rdf.read_fragment("bài 1/<x>") == odd_fragment()
+        assert rdf.write_fragments([odd_fragment()]).unchanged == ["bài 1/<x>"]
         changed = sample_fragment("a2", name="Lê Văn B")
         assert rdf.write_fragments([changed]).written == ["a2"]
         assert rdf.read_fragment("a2") == changed

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from extract import extract_records
-from extract.corpus import read_jsonl
+from extract.document import Document
 from extract.evaluate import (
     evaluate,
     format_report,
@@ -18,18 +18,18 @@ from extract.evaluate import (
     strip_loc_type,
     token_f1,
 )
-from tests.extract.conftest import CORPUS, SHARED, need_shared
 
 
-def test_matches_reference_scorer_on_dev(tmp_path: Path) -> None:
+def test_matches_reference_scorer_on_dev(tmp_path: Path, shared: Path,
+                                        corpus_docs: dict[str, list[Document]]) -> None:
     """Every figure of spec/score.py (tp, fp, fn per field, each accuracy, overall) and its
     text table come out the same from `evaluate` on the dev set."""
-    scorer = need_shared(SHARED / "spec" / "score.py")
-    records = list(extract_records(read_jsonl(need_shared(CORPUS / "dev.jsonl"))))
+    scorer = shared / "spec" / "score.py"
+    records = list(extract_records(corpus_docs["dev"]))
     pred = tmp_path / "dev.records.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                     encoding="utf-8")
-    gold = CORPUS / "dev.gold.jsonl"
+    gold = shared / "corpus" / "dev.gold.jsonl"
     run = [sys.executable, str(scorer), str(pred), str(gold)]
     ref = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True,
                                     check=True).stdout)

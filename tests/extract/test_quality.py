@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract import extract_records
-from extract.corpus import read_jsonl, read_txt_dir
+from extract.document import Document
 from extract.evaluate import Report, evaluate, format_report
-from tests.extract.conftest import CORPUS, need_shared
 
 THRESHOLDS = Path(__file__).resolve().parents[2] / "thresholds.json"
 
@@ -25,12 +24,10 @@ def _check(report: Report, floors: dict[str, float]) -> list[str]:
 
 
 @pytest.mark.parametrize("corpus", ["dev", "dev2", "seeds"])
-def test_scores_stay_above_floors(corpus: str) -> None:
+def test_scores_stay_above_floors(corpus: str, corpus_docs: dict[str, list[Document]],
+                                  shared: Path) -> None:
     floors = json.loads(THRESHOLDS.read_text(encoding="utf-8"))[corpus]
-    if corpus != "seeds":
-        docs = read_jsonl(need_shared(CORPUS / f"{corpus}.jsonl"))
-    else:
-        docs = read_txt_dir(need_shared(CORPUS / "seeds"))
-    report = evaluate(extract_records(docs), CORPUS / f"{corpus}.gold.jsonl")
+    gold = shared / "corpus" / f"{corpus}.gold.jsonl"
+    report = evaluate(extract_records(corpus_docs[corpus]), gold)
     low = _check(report, floors)
     assert not low, "\n".join(low) + "\n" + format_report(report, show=10)

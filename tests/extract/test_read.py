@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.read import Problem, published_date, read_documents
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 
 
 def test_reads_every_sample_format() -> None:

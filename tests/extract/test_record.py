@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
+from typing import Any
 
 import jsonschema
+import pytest
 
 from extract import extract_record, extract_records
-from extract.corpus import read_jsonl, read_txt_dir
 from extract.document import Document
-from tests.extract.conftest import CORPUS, SCHEMA, need_shared
 
 SAMPLE = (
     " date 2023-12 Sáng 14/12, UBND huyện Ngọc Lâm tổ chức Hội nghị tổng kết công tác quốc "
@@ -22,8 +21,8 @@ SAMPLE = (
 )
 
 
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(need_shared(SCHEMA).read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -39,10 +38,10 @@ def _check_spans(text: str, rec: dict) -> None:
         assert 0 <= r["evidence"]["start"] <= r["evidence"]["end"] <= len(text)
 
 
-def test_dev_and_seed_records_are_schema_valid() -> None:
-    validator = _validator()
-    docs = list(read_jsonl(need_shared(CORPUS / "dev.jsonl")))
-    docs += list(read_txt_dir(CORPUS / "seeds"))
+def test_dev_and_seed_records_are_schema_valid(
+        validator: jsonschema.Draft202012Validator,
+        corpus_docs: dict[str, list[Document]]) -> None:
+    docs = corpus_docs["dev"] + corpus_docs["seeds"]
     for doc, rec in zip(docs, extract_records(docs), strict=True):
         errors = [e.message for e in validator.iter_errors(rec)]
         assert not errors, (doc.id, errors[:3])
@@ -50,7 +49,7 @@ def test_dev_and_seed_records_are_schema_valid() -> None:
         _check_spans(doc.text, rec)
 
 
-def test_invented_article() -> None:
+def test_invented_article(validator: jsonschema.Draft202012Validator) -> None:
     rec = extract_record(Document(id="t1", text=SAMPLE))
     names = {p["name"]: p for p in rec["persons"]}
     assert set(names) >= {"Trịnh Văn Khải", "Hà Minh Tuấn", "Lò Thị Hoà"}
@@ -65,7 +64,7 @@ def test_invented_article() -> None:
     assert rec["meetings"][0]["date"] == "2023-12-14"
     assert rec["decrees"][0]["number"] == "21/2019/NĐ-CP"
     assert {x["name"] for x in rec["localities"]} >= {"Ngọc Lâm", "Nậm Pồ"}
-    _validator().validate(rec)
+    validator.validate(rec)
     _check_spans(SAMPLE, rec)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 import jsonschema
 from hypothesis import given, settings
@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from extract import extract_record
 from extract.document import Document
-from tests.extract.conftest import SCHEMA, need_shared
 
 PIECES = ["Đồng chí", "Đại tá", "Nguyễn Văn Tâm", "Lò Thị Hoa", "-", ",", ";", ":", "(", ")",
           "Chủ tịch UBND tỉnh", "Bí thư", "chủ trì", "dự", "phát biểu", "hội nghị", "Sáng 31/2",
@@ -30,7 +29,6 @@ def test_any_mix_of_genre_pieces(pieces: list[str], sep: str) -> None:
         assert 0 <= r["evidence"]["start"] <= r["evidence"]["end"] <= len(text)
 
 
-def test_empty_and_blank_texts_are_valid_records() -> None:
-    schema = json.loads(need_shared(SCHEMA).read_text(encoding="utf-8"))
+def test_empty_and_blank_texts_are_valid_records(schema: dict[str, Any]) -> None:
     for text in ["", "   ", "\n\n", "Đồng chí", "Nghị định số", "“" * 30]:
         jsonschema.validate(extract_record(Document(id="e", text=text)), schema)

@@ -1,4 +1,9 @@
-"""Resolution across articles: one node per official, no false merges, overrides honoured."""
+"""Resolution across articles: one node per official, no false merges, overrides honoured.
+
+Articles are resolved in memory as a build resolves them (extract, `graph.resolve.to_fragment`,
+`graph.overrides.apply_overrides`) and their fragments united in a `graph.model.Graph`:
+resolution is a pure function of the records, so no store is needed to test it.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,33 @@ from typing import Any
 
 import pytest
 
-import vnkg
+from extract import extract_record
+from extract.document import Document
 from extract.keys import fold, name_key
+from extract.read import read_documents
 from graph.merges import merge_log
 from graph.model import Graph
-from graph.overrides import read_overrides
-from loaders.oxigraph_store import OxigraphStore
-from tests.conftest import EXAMPLES
+from graph.overrides import Overrides, apply_overrides, read_overrides
+from graph.resolve import to_fragment
+from tests.paths import EXAMPLES
+
+
+def _resolved(docs: list[Document], fixes: Overrides | None = None) -> Graph:
+    """The graph a build of `docs` would write: each article resolved, overrides applied."""
+    graph = Graph()
+    for doc in docs:
+        fragment = to_fragment(extract_record(doc), doc.text)
+        graph.add_fragment(apply_overrides(fragment, fixes or Overrides()))
+    return graph
+
+
+def _read(paths: list[Path]) -> list[Document]:
+    return list(read_documents(paths))
 
 
 @pytest.fixture(scope="module")
-def graph(sample_store: Path) -> Graph:
-    with OxigraphStore(sample_store) as rdf:
-        return rdf.read_graph()
+def graph() -> Graph:
+    return _resolved(_read([EXAMPLES]))
 
 
 def _people(graph: Graph, name: str) -> list[str]:
@@ -72,23 +91,15 @@ def test_two_resolutions_28_stay_apart(graph: Graph) -> None:
 
 
 def test_overrides_pin_and_split(tmp_path: Path) -> None:
-    store = tmp_path / "s"
-    articles = [EXAMPLES / "07-lang-chanh-tong-ket-nq28-2013.txt",
-                EXAMPLES / "09-tay-giang-giao-nhan-quan-2024.txt"]
-    vnkg.build(articles, store=store, reference=False, overrides=None)
-    with OxigraphStore(store) as rdf:
-        a, b = sorted(_people(rdf.read_graph(), "Phạm Quang Vinh"))
+    docs = _read([EXAMPLES / "07-lang-chanh-tong-ket-nq28-2013.txt",
+                  EXAMPLES / "09-tay-giang-giao-nhan-quan-2024.txt"])
+    a, b = sorted(_people(_resolved(docs), "Phạm Quang Vinh"))
     fixes = tmp_path / "overrides.json"
     fixes.write_text(json.dumps({"same": [[a, b]]}), "utf-8")
-    report = vnkg.build(articles, store=store, reference=False, overrides=fixes)
-    assert report.written and not report.problems
-    with OxigraphStore(store) as rdf:
-        assert _people(rdf.read_graph(), "Phạm Quang Vinh") == [a]
+    assert _people(_resolved(docs, read_overrides(fixes)), "Phạm Quang Vinh") == [a]
     split = {"different": [{"id": a, "articles": ["09-tay-giang-giao-nhan-quan-2024"]}]}
     fixes.write_text(json.dumps(split), "utf-8")
-    vnkg.build(articles, store=store, reference=False, overrides=fixes)
-    with OxigraphStore(store) as rdf:
-        assert len(_people(rdf.read_graph(), "Phạm Quang Vinh")) == 2
+    assert len(_people(_resolved(docs, read_overrides(fixes)), "Phạm Quang Vinh")) == 2
 
 
 def test_malformed_overrides_name_the_file(tmp_path: Path) -> None:
@@ -98,12 +109,10 @@ def test_malformed_overrides_name_the_file(tmp_path: Path) -> None:
         read_overrides(bad)
 
 
-def test_real_corpus_one_node_per_official(shared: Path, tmp_path: Path) -> None:
+def test_real_corpus_one_node_per_official(shared: Path,
+                                           corpus_docs: dict[str, list[Document]]) -> None:
     corpus = shared / "corpus"
-    vnkg.build([corpus / "seeds", corpus / "dev.jsonl"], store=tmp_path / "s", reference=False,
-               overrides=None)
-    with OxigraphStore(tmp_path / "s") as rdf:
-        graph = rdf.read_graph()
+    graph = _resolved(corpus_docs["seeds"] + corpus_docs["dev"])
     docs_of: dict[str, set[str]] = {}
     for gold in ("dev.gold.jsonl", "seeds.gold.jsonl"):
         for line in (corpus / gold).read_text("utf-8").splitlines():
@@ -137,9 +146,7 @@ def test_unit_without_its_place_takes_the_article_province(tmp_path: Path) -> No
     (src / "c.txt").write_text(
         "Sáng 6/4/2023, Đại tá Mạc Văn Hùng, Chỉ huy trưởng Bộ CHQS tỉnh chủ trì hội nghị.",
         "utf-8")
-    vnkg.build([src], store=tmp_path / "s", reference=False, overrides=None)
-    with OxigraphStore(tmp_path / "s") as rdf:
-        graph = rdf.read_graph()
+    graph = _resolved(_read([src]))
     bac_kan = _unit_nodes(graph, name_key("Bộ Chỉ huy quân sự tỉnh Bắc Kạn"))
     assert len(bac_kan) == 1
     assert {"a", "b"} <= set(graph.sources_of(bac_kan[0]))

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Dataset
 from rdflib import Graph as RdfGraph
 from rdflib.compare import isomorphic
 
+from graph.model import Fragment
 from loaders.export import cypher_literal, export_graph
 from loaders.oxigraph_store import OxigraphStore
-from tests.graph.test_rdf import HOSTILE, sample_fragment
 
 
-def _store(tmp_path: Path) -> OxigraphStore:
+def _store(tmp_path: Path, sample_fragment: Callable[..., Fragment], hostile: str
+           ) -> OxigraphStore:
     store = OxigraphStore(tmp_path / "s")
-    store.write_fragments([sample_fragment("a1", name=HOSTILE), sample_fragment("a2")])
+    store.write_fragments([sample_fragment("a1", name=hostile), sample_fragment("a2")])
     return store
 
 
-def test_nquads_keep_every_named_graph(tmp_path: Path) -> None:
-    with _store(tmp_path) as store:
+def test_nquads_keep_every_named_graph(tmp_path: Path, sample_fragment: Callable[..., Fragment],
+                                       hostile: str) -> None:
+    with _store(tmp_path, sample_fragment, hostile) as store:
         [path] = export_graph(store, "nquads", tmp_path / "g.nq")
         back = Dataset()
         back.parse(path, format="nquads")
@@ -36,8 +39,9 @@ def test_nquads_keep_every_named_graph(tmp_path: Path) -> None:
             assert isomorphic(mine, theirs), article
 
 
-def test_turtle_is_the_union(tmp_path: Path) -> None:
-    with _store(tmp_path) as store:
+def test_turtle_is_the_union(tmp_path: Path, sample_fragment: Callable[..., Fragment],
+                             hostile: str) -> None:
+    with _store(tmp_path, sample_fragment, hostile) as store:
         [path] = export_graph(store, "turtle", tmp_path / "g.ttl")
         back = RdfGraph().parse(path, format="turtle")
         union = RdfGraph()
@@ -48,25 +52,28 @@ def test_turtle_is_the_union(tmp_path: Path) -> None:
         assert isomorphic(RdfGraph().parse(jsonld, format="json-ld"), union)
 
 
-def test_csv_follows_neo4j_admin_headers(tmp_path: Path) -> None:
-    with _store(tmp_path) as store:
+def test_csv_follows_neo4j_admin_headers(tmp_path: Path, sample_fragment: Callable[..., Fragment],
+                                         hostile: str) -> None:
+    with _store(tmp_path, sample_fragment, hostile) as store:
         files = export_graph(store, "csv", tmp_path / "csv")
     names = {f.name for f in files}
     assert {"nodes_Person.csv", "relationships_CHAIRED.csv"} <= names
     with (tmp_path / "csv" / "nodes_Person.csv").open(encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert rows[0][0] == "id:ID" and rows[0][-1] == ":LABEL" and "sources:string[]" in rows[0]
-    assert HOSTILE in [r[rows[0].index("name")] for r in rows[1:]]
+    assert hostile in [r[rows[0].index("name")] for r in rows[1:]]
     with (tmp_path / "csv" / "relationships_CHAIRED.csv").open(encoding="utf-8") as f:
         header = next(csv.reader(f))
     assert header[:3] == [":START_ID", ":END_ID", ":TYPE"]
 
 
-def test_cypher_script_escapes_every_value(tmp_path: Path) -> None:
-    with _store(tmp_path) as store:
+def test_cypher_script_escapes_every_value(tmp_path: Path,
+                                           sample_fragment: Callable[..., Fragment],
+                                           hostile: str) -> None:
+    with _store(tmp_path, sample_fragment, hostile) as store:
         [path] = export_graph(store, "cypher", tmp_path / "g.cypher")
     script = path.read_text("utf-8")
-    assert cypher_literal(HOSTILE) in script
+    assert cypher_literal(hostile) in script
     assert "MERGE (n:Person" in script and "MERGE (a)-[r:CHAIRED]->(b)" in script
     for line in script.splitlines()[1:]:
         assert line.endswith(";")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
+from graph.model import Fragment
 from graph.rdf import graph_iri, to_ntriples
 from loaders.oxigraph_bulk import PENDING
 from loaders.oxigraph_store import OxigraphStore
 from loaders.rdf import nquads as _nquads
-from tests.graph.test_rdf import sample_fragment
-from tests.loaders.test_store_contract import UNION_GAP
 
 EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
 
@@ -20,7 +20,8 @@ def dump(rdf: OxigraphStore) -> set[tuple[object, ...]]:
     return {tuple(row.values()) for row in rdf.select(EVERYTHING)}
 
 
-def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Path) -> None:
+def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(
+        tmp_path: Path, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
     other = sample_fragment("a2", name="Lò Văn Khác")
     with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
@@ -38,10 +39,11 @@ def test_bulk_write_interrupted_before_its_stamps_is_undone_on_open(tmp_path: Pa
         assert rdf.articles() == ["a1"]
         assert rdf.write_fragments([other]).written == ["a2"]
         assert rdf.read_fragment("a2") == other
-        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(union_gap)[0]["n"]) == 0
 
 
-def test_a_batch_of_new_articles_leaves_no_mark(tmp_path: Path) -> None:
+def test_a_batch_of_new_articles_leaves_no_mark(tmp_path: Path,
+                                                sample_fragment: Callable[..., Fragment]) -> None:
     with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment(f"a{i}") for i in range(5)])
         marks = rdf.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PENDING}> {{ ?s ?p ?o }} }}")
@@ -54,7 +56,8 @@ def union_holds(rdf: OxigraphStore, name: str) -> bool:
     return name in {str(row["n"]) for row in rows}
 
 
-def test_a_statement_the_union_lost_is_written_to_it_again(tmp_path: Path) -> None:
+def test_a_statement_the_union_lost_is_written_to_it_again(
+        tmp_path: Path, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
     # a2 names the same person as a1, whose statements the bulk path has just written to
     # the union; then a1 is replaced without them, so the union loses them, and a2 (new)
     # must put them back rather than trust what the bulk path remembers writing
@@ -64,4 +67,4 @@ def test_a_statement_the_union_lost_is_written_to_it_again(tmp_path: Path) -> No
         assert not union_holds(rdf, "Hoàng Văn Thạch")
         assert rdf.write_fragments([sample_fragment("a2")]).written == ["a2"]
         assert union_holds(rdf, "Hoàng Văn Thạch")
-        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(union_gap)[0]["n"]) == 0

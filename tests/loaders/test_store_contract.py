@@ -5,19 +5,19 @@ stores. Every named query on the three is compared in tests/loaders/test_store_q
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from extract.keys import name_key
+from graph.model import Fragment
 from loaders.neo4j_store import Neo4jStore
 from loaders.oxigraph_store import OxigraphStore
 from loaders.rdf import RdfBase
 from loaders.sparql_store import SparqlStore
 from loaders.store import Store, open_store, store_class
 from queries.run import run_named
-from tests.graph.test_rdf import HOSTILE, sample_fragment
 
 ENGINES = ["embedded", "sparql", "neo4j"]
 
@@ -56,7 +56,8 @@ def test_open_store_picks_the_engine_by_the_target(tmp_path: Path) -> None:
         open_store("ftp://example.org/x")
 
 
-def test_second_write_changes_nothing(store: Store) -> None:
+def test_second_write_changes_nothing(store: Store,
+                                      sample_fragment: Callable[..., Fragment]) -> None:
     first = store.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
     before = store.read_graph()
     second = store.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
@@ -66,7 +67,8 @@ def test_second_write_changes_nothing(store: Store) -> None:
     assert store.articles() == ["a1", "a2"]
 
 
-def test_changed_article_replaces_only_its_own_statements(store: Store) -> None:
+def test_changed_article_replaces_only_its_own_statements(
+        store: Store, sample_fragment: Callable[..., Fragment]) -> None:
     store.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
     changed = sample_fragment("a1")
     del changed.edges[("person/p1", "SPOKE_AT", "meeting/m1")]
@@ -79,8 +81,9 @@ def test_changed_article_replaces_only_its_own_statements(store: Store) -> None:
     assert graph.sources_of(graph.nodes["person/p1"]) == ["a1", "a2"]
 
 
-def test_deleting_an_article_keeps_what_others_state(store: Store,
-                                                    request: pytest.FixtureRequest) -> None:
+def test_deleting_an_article_keeps_what_others_state(
+        store: Store, request: pytest.FixtureRequest,
+        sample_fragment: Callable[..., Fragment]) -> None:
     if isinstance(store, Neo4jStore):
         request.applymarker(pytest.mark.xfail(strict=True, reason=(
             "Neo4j keeps one merged value per scalar property, without the article that "
@@ -94,11 +97,13 @@ def test_deleting_an_article_keeps_what_others_state(store: Store,
     assert store.articles() == [] and run_named(store, "chairs") == []
 
 
-def test_named_query_binds_hostile_parameters(store: Store) -> None:
-    store.write_fragments([sample_fragment("a1", name=HOSTILE)])
+def test_named_query_binds_hostile_parameters(store: Store,
+                                              sample_fragment: Callable[..., Fragment],
+                                              hostile: str) -> None:
+    store.write_fragments([sample_fragment("a1", name=hostile)])
     before = store.read_graph()
-    rows = run_named(store, "chairs", {"person": HOSTILE})
-    assert [r["person_name"] for r in rows] == [HOSTILE]
+    rows = run_named(store, "chairs", {"person": hostile})
+    assert [r["person_name"] for r in rows] == [hostile]
     assert run_named(store, "chairs", {"person": '" } ; DROP ALL ; #'}) == []
     assert run_named(store, "chairs", {"person": "person/p1", "from": "2024-01-01"}) == rows
     assert run_named(store, "chairs", {"to": "2023-12-31"}) == []
@@ -106,25 +111,23 @@ def test_named_query_binds_hostile_parameters(store: Store) -> None:
     assert store.read_graph() == before
 
 
-def test_select_binds_parameters(store: Store) -> None:
-    store.write_fragments([sample_fragment("a1", name=HOSTILE)])
+def test_select_binds_parameters(store: Store, sample_fragment: Callable[..., Fragment],
+                                 hostile: str) -> None:
+    store.write_fragments([sample_fragment("a1", name=hostile)])
     if store.language == "sparql":
         text = "PREFIX vnkg: <https://vnkg.dev/ns#> SELECT ?p ?key WHERE { ?p vnkg:key ?key }"
     else:
         text = "MATCH (p:Person {key: $key}) RETURN p.id AS p, p.key AS key"
-    key = name_key(HOSTILE)
+    key = name_key(hostile)
     assert store.select(text, {"key": key}) == [{"p": "person/p1", "key": key}]
     assert store.select(text, {"key": key + "x"}) == []
 
 
-UNION_GAP = """SELECT (COUNT(*) AS ?n) WHERE {
-  { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }
-  UNION { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } } }"""
-
-
-def test_default_graph_is_the_union_after_every_write(rdf: RdfBase) -> None:
+def test_default_graph_is_the_union_after_every_write(rdf: RdfBase,
+                                                      sample_fragment: Callable[..., Fragment],
+                                                      union_gap: str) -> None:
     def gap() -> int:
-        return int(rdf.select(UNION_GAP)[0]["n"])
+        return int(rdf.select(union_gap)[0]["n"])
 
     rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2"), sample_fragment("a3")])
     assert gap() == 0 and len(rdf.select("SELECT * WHERE { ?s ?p ?o }")) > 0
@@ -145,18 +148,20 @@ def test_default_graph_is_the_union_after_every_write(rdf: RdfBase) -> None:
     assert rdf.select("SELECT * WHERE { ?s ?p ?o }") == []
 
 
-def test_embedded_store_persists_and_locks(tmp_path: Path) -> None:
+def test_embedded_store_persists_and_locks(tmp_path: Path,
+                                           sample_fragment: Callable[..., Fragment]) -> None:
     with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
     with OxigraphStore(tmp_path / "s") as rdf:
         assert rdf.read_fragment("a1") == sample_fragment("a1")
 
 
-def test_store_written_before_the_union_was_kept_is_filled_on_open(tmp_path: Path) -> None:
+def test_store_written_before_the_union_was_kept_is_filled_on_open(
+        tmp_path: Path, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
     with OxigraphStore(tmp_path / "s") as rdf:
         rdf.write_fragments([sample_fragment("a1")])
         rdf.update("CLEAR DEFAULT")
         assert rdf.select("SELECT * WHERE { ?s ?p ?o }") == []
     with OxigraphStore(tmp_path / "s") as rdf:
-        assert int(rdf.select(UNION_GAP)[0]["n"]) == 0
+        assert int(rdf.select(union_gap)[0]["n"]) == 0
         assert [r["person_name"] for r in run_named(rdf, "chairs")] == ["Hoàng Văn Thạch"]

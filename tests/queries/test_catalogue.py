@@ -19,7 +19,7 @@ from graph.reference import REFERENCE_ARTICLE, reference_fragment
 from loaders.oxigraph_store import OxigraphStore
 from queries import as_list, names, order_rows, param_key, read_query
 from queries.run import run_named
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 
 HOSTILE = '" } ; DROP ALL ; #'
 Rows = list[dict[str, Any]]

@@ -7,31 +7,34 @@ with only the parameters bound.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
+from graph.model import Fragment
 from loaders.oxigraph_store import OxigraphStore
 from queries import bind_params, names, order_rows, read_query
 from queries.run import run_named
-from tests.loaders.test_store_queries import cases, sample_fragments, sample_values
 
 
 @pytest.fixture(scope="module")
-def seeded() -> Iterator[tuple[OxigraphStore, dict[str, str]]]:
-    fragments = sample_fragments()
+def seeded(sample_fragments: list[Fragment],
+           parameter_values: Callable[[list[Fragment]], dict[str, str]]
+           ) -> Iterator[tuple[OxigraphStore, dict[str, str]]]:
     with OxigraphStore(None) as rdf:
-        rdf.write_fragments(fragments)
-        yield rdf, sample_values(fragments)
+        rdf.write_fragments(sample_fragments)
+        yield rdf, parameter_values(sample_fragments)
 
 
 @pytest.mark.parametrize("name", [n for n in names() if read_query(n).seeds])
 def test_seeded_rows_are_the_rows_of_the_query_as_written(
-        name: str, seeded: tuple[OxigraphStore, dict[str, str]]) -> None:
+        name: str, seeded: tuple[OxigraphStore, dict[str, str]],
+        query_cases: Callable[[str, dict[str, str]], list[dict[str, Any]]]) -> None:
     rdf, values = seeded
     query = read_query(name)
     compared = 0
-    for params in cases(name, values):
+    for params in query_cases(name, values):
         params = {k: v for k, v in params.items() if v not in ("", None)}
         bound = {f"p_{k}": v for k, v in bind_params(query, params).items()}
         as_written = order_rows(rdf.select(query.text, bound), query.columns, query.lists)

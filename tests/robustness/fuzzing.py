@@ -11,7 +11,7 @@ import jsonschema
 
 from extract import extract_record
 from extract.document import Document
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 
 _VALIDATORS: dict[int, jsonschema.protocols.Validator] = {}
 ENTITIES = ("persons", "units", "localities", "decrees", "meetings")

@@ -4,42 +4,19 @@ own statements."""
 
 from __future__ import annotations
 
-import json
 import random
-import shutil
 import signal
 import subprocess
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import vnkg
 from graph.rdf import graph_iri
 from loaders.oxigraph_store import OxigraphStore
-from tests.conftest import EXAMPLES
 
 COPIES = 15  # 15 x 14 files: a few hundred articles, more than one write batch
 KILLS = 3
-
-
-def make_corpus(folder: Path, copies: int) -> Path:
-    """The sample articles copied `copies` times, each copy with fresh ids."""
-    folder.mkdir()
-    for k in range(copies):
-        for src in sorted(EXAMPLES.iterdir()):
-            if src.suffix == ".jsonl":
-                rows = [json.loads(line) for line in src.read_text("utf-8").splitlines() if line]
-                text = "\n".join(json.dumps({**r, "id": f"c{k}-{r['id']}"}, ensure_ascii=False)
-                                 for r in rows)
-                (folder / f"c{k}-{src.name}").write_text(text + "\n", encoding="utf-8")
-            elif src.is_file():
-                shutil.copy(src, folder / f"c{k}-{src.name}")
-    return folder
-
-
-def build_cmd(corpus: Path, store: Path) -> list[str]:
-    return [sys.executable, "-m", "vnkg.cli", "build", str(corpus), "--store", str(store),
-            "--no-reference"]
 
 
 def quads(store: Path) -> set[tuple[str, ...]]:
@@ -48,13 +25,10 @@ def quads(store: Path) -> set[tuple[str, ...]]:
         return named | {("", s.n3(), p.n3(), o.n3()) for s, p, o in rdf.union_triples()}
 
 
-def every_graph_is_whole(store: Path) -> bool:
-    """Each article graph in the store carries its digest, written with it in one update."""
-    with OxigraphStore(store) as rdf:
-        return all(rdf.digest(a) is not None for a in rdf.articles())
-
-
-def test_killed_builds_then_rerun_equal_a_clean_build(tmp_path: Path) -> None:
+def test_killed_builds_then_rerun_equal_a_clean_build(
+        tmp_path: Path, make_corpus: Callable[[Path, int], Path],
+        build_cmd: Callable[[Path, Path], list[str]],
+        every_graph_is_whole: Callable[[Path], bool]) -> None:
     corpus = make_corpus(tmp_path / "in", COPIES)
     clean, crashed = tmp_path / "clean", tmp_path / "crashed"
     start = time.monotonic()
@@ -81,7 +55,8 @@ def test_killed_builds_then_rerun_equal_a_clean_build(tmp_path: Path) -> None:
     assert quads(crashed) == expected
 
 
-def test_changed_article_replaces_only_its_own_statements(tmp_path: Path) -> None:
+def test_changed_article_replaces_only_its_own_statements(
+        tmp_path: Path, make_corpus: Callable[[Path, int], Path]) -> None:
     corpus = make_corpus(tmp_path / "in", 1)
     store = tmp_path / "s"
     assert vnkg.build([corpus], store=store, reference=False).ok

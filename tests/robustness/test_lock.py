@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,7 @@ import pytest
 from extract.read import read_documents
 from loaders.oxigraph_store import OxigraphStore
 from loaders.store import StoreBusyError
-from tests.conftest import EXAMPLES
-from tests.robustness.test_crash import build_cmd, every_graph_is_whole, make_corpus
+from tests.paths import EXAMPLES
 
 BUSY = "is in use by another process (another vnkg build or query?); wait for it to finish"
 
@@ -52,7 +52,9 @@ def start_and_wait_for_lock(cmd: list[str], store: Path) -> subprocess.Popen[str
     return proc
 
 
-def second_build_meanwhile(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], str]:
+def second_build_meanwhile(tmp_path: Path, make_corpus: Callable[[Path, int], Path],
+                           build_cmd: Callable[[Path, Path], list[str]]
+                           ) -> tuple[subprocess.CompletedProcess[str], str]:
     corpus, store = make_corpus(tmp_path / "in", 4), tmp_path / "s"
     first = start_and_wait_for_lock(build_cmd(corpus, store), store)
     second = subprocess.run(build_cmd(corpus, store), capture_output=True, text=True)
@@ -62,8 +64,11 @@ def second_build_meanwhile(tmp_path: Path) -> tuple[subprocess.CompletedProcess[
     return second, err
 
 
-def test_second_build_refuses_clearly_and_the_store_stays_whole(tmp_path: Path) -> None:
-    second, first_said = second_build_meanwhile(tmp_path)
+def test_second_build_refuses_clearly_and_the_store_stays_whole(
+        tmp_path: Path, make_corpus: Callable[[Path, int], Path],
+        build_cmd: Callable[[Path, Path], list[str]],
+        every_graph_is_whole: Callable[[Path], bool]) -> None:
+    second, first_said = second_build_meanwhile(tmp_path, make_corpus, build_cmd)
     assert second.returncode != 0
     assert BUSY in second.stderr
     documents = 4 * len(list(read_documents([EXAMPLES])))
@@ -73,7 +78,9 @@ def test_second_build_refuses_clearly_and_the_store_stays_whole(tmp_path: Path) 
         assert len(rdf.articles()) == documents
 
 
-def test_second_build_exits_3_without_a_traceback(tmp_path: Path) -> None:
+def test_second_build_exits_3_without_a_traceback(
+        tmp_path: Path, make_corpus: Callable[[Path, int], Path],
+        build_cmd: Callable[[Path, Path], list[str]]) -> None:
     corpus, store = make_corpus(tmp_path / "in", 1), tmp_path / "s"
     with OxigraphStore(store):  # a build holding the store
         second = subprocess.run(build_cmd(corpus, store), capture_output=True, text=True)

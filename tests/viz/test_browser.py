@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from tests.viz.sample import sample_nx
 from viz.chromium import Page
 from viz.export import write_view
 from viz.render import write_html
@@ -33,7 +33,8 @@ def _open(page: Page, view: nx.MultiDiGraph, path: Path) -> float:
 
 @pytest.mark.parametrize("name", sorted(VIEWS))
 def test_page_draws_the_view_offline_without_errors(
-        name: str, browser_page: Page, tmp_path: Path, artifacts: Path) -> None:
+        name: str, browser_page: Page, tmp_path: Path, artifacts: Path,
+        sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     view = VIEWS[name](sample_nx())
     _open(browser_page, view, tmp_path / f"{name}.html")
     assert browser_page.evaluate("window.vnkgNetwork.body.data.nodes.length") == len(view)
@@ -50,7 +51,8 @@ def test_page_draws_the_view_offline_without_errors(
 
 
 def test_injected_markup_stays_inert_on_hover_and_click(
-        browser_page: Page, tmp_path: Path, artifacts: Path) -> None:
+        browser_page: Page, tmp_path: Path, artifacts: Path,
+        sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     view = person_view(sample_nx(), "person/hostile", hops=1)
     _open(browser_page, view, tmp_path / "hostile.html")
     x, y = browser_page.evaluate(NODE_XY.format(node="person/hostile"))
@@ -70,7 +72,8 @@ def test_injected_markup_stays_inert_on_hover_and_click(
     assert browser_page.errors() == []
 
 
-def test_search_and_label_filter_keep_the_graph(browser_page: Page, tmp_path: Path) -> None:
+def test_search_and_label_filter_keep_the_graph(browser_page: Page, tmp_path: Path,
+                                                sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     view = overview(sample_nx())
     _open(browser_page, view, tmp_path / "overview.html")
     found = browser_page.evaluate("window.vnkgFind('thuy hoa')")
@@ -89,7 +92,8 @@ def test_search_and_label_filter_keep_the_graph(browser_page: Page, tmp_path: Pa
     assert browser_page.errors() == []
 
 
-def test_png_export_through_chromium(chromium: str, tmp_path: Path, artifacts: Path) -> None:
+def test_png_export_through_chromium(chromium: str, tmp_path: Path, artifacts: Path,
+                                     sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     out = write_view(decree_view(sample_nx(), "21/2019/NĐ-CP"), artifacts / "export-decree.png")
     assert out.read_bytes()[:4] == b"\x89PNG" and out.stat().st_size > 5000
 

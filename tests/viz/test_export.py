@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 
-from tests.viz.sample import HOSTILE_NAME, sample_nx
 from viz.export import flatten, read_gexf_view, write_view
 from viz.views import co_attendance_view, decree_view, overview
 
@@ -21,26 +21,28 @@ def _content(g: nx.MultiDiGraph) -> tuple[dict[str, Any], list[Any]]:
 
 
 VIEWS = {
-    "overview": lambda: overview(sample_nx()),
-    "decree": lambda: decree_view(sample_nx(), "21/2019/NĐ-CP"),
-    "co-attendance": lambda: co_attendance_view(sample_nx()),
+    "overview": lambda g: overview(g),
+    "decree": lambda g: decree_view(g, "21/2019/NĐ-CP"),
+    "co-attendance": lambda g: co_attendance_view(g),
 }
 
 
 @pytest.mark.parametrize("name", sorted(VIEWS))
-def test_graphml_round_trip(name: str, tmp_path: Path) -> None:
-    view = VIEWS[name]()
+def test_graphml_round_trip(name: str, tmp_path: Path,
+                            sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
+    view = VIEWS[name](sample_nx())
     back = nx.read_graphml(write_view(view, tmp_path / "v.graphml"), force_multigraph=True)
     assert _content(back) == _content(flatten(view))
 
 
 @pytest.mark.parametrize("name", sorted(VIEWS))
-def test_gexf_round_trip(name: str, tmp_path: Path) -> None:
-    view = VIEWS[name]()
+def test_gexf_round_trip(name: str, tmp_path: Path, sample_nx: Callable[[], nx.MultiDiGraph],
+                         hostile_name: str) -> None:
+    view = VIEWS[name](sample_nx())
     path = write_view(view, tmp_path / "v.gexf")
     assert _content(read_gexf_view(path)) == _content(flatten(view))
     raw = nx.read_gexf(path)  # what Gephi shows: names as labels, relation types on edges
-    assert HOSTILE_NAME in {d["label"] for _, d in raw.nodes(data=True)} or name == "decree"
+    assert hostile_name in {d["label"] for _, d in raw.nodes(data=True)} or name == "decree"
 
 
 def test_flatten_rules() -> None:
@@ -57,7 +59,8 @@ def test_flatten_rules() -> None:
     assert g.nodes["a"]["sources"] == ["x", "y"]  # the view itself is untouched
 
 
-def test_json_node_link_keeps_lists_and_evidence(tmp_path: Path) -> None:
+def test_json_node_link_keeps_lists_and_evidence(tmp_path: Path,
+                                                 sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     view = overview(sample_nx())
     data = json.loads(write_view(view, tmp_path / "v.json").read_text("utf-8"))
     back = nx.node_link_graph(data, edges="edges")
@@ -65,7 +68,7 @@ def test_json_node_link_keeps_lists_and_evidence(tmp_path: Path) -> None:
     assert any(e["evidence"] for e in data["edges"])
 
 
-def test_html_and_unknown_format(tmp_path: Path) -> None:
+def test_html_and_unknown_format(tmp_path: Path, sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     out = write_view(overview(sample_nx()), tmp_path / "sub" / "page.htm")
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
     with pytest.raises(ValueError, match="format"):

@@ -6,14 +6,16 @@ Skipped with a reason when that folder is absent, a failure under CI=true (see c
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+from extract import extract_record
+from extract.document import Document
 from graph.model import Graph
 from graph.nx import to_networkx
+from graph.resolve import to_fragment
 from viz.chromium import Page
 from viz.export import flatten, write_view
 from viz.render import write_html
@@ -21,18 +23,10 @@ from viz.views import co_attendance_view, overview, person_view
 
 
 @pytest.fixture(scope="module")
-def real(shared: Path) -> nx.MultiDiGraph:
-    from graph.resolve import to_fragment
-    from vnkg.api import extract
-
-    corpus = shared / "corpus" / "dev.jsonl"
-    texts = {}
-    for line in corpus.read_text("utf-8").splitlines():
-        item = json.loads(line)
-        texts[item["id"]] = item["text"]
+def real(corpus_docs: dict[str, list[Document]]) -> nx.MultiDiGraph:
     graph = Graph()
-    for record in extract([corpus]):
-        graph.add_fragment(to_fragment(record, texts.get(record["doc"]["id"])))
+    for doc in corpus_docs["dev"]:
+        graph.add_fragment(to_fragment(extract_record(doc), doc.text))
     return to_networkx(graph)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
 from graph.model import LABELS
-from tests.viz.sample import HOSTILE_NAME, PAYLOAD, sample_nx
 from viz.pagedata import LAYOUT_THRESHOLD, SEED_THRESHOLD, page_data
 from viz.render import render_html, script_json, write_html
 from viz.style import STYLE, label_style
@@ -23,7 +23,8 @@ def _data_block(page: str) -> dict:
     return json.loads(match.group(1))
 
 
-def test_page_has_no_remote_reference(tmp_path: Path) -> None:
+def test_page_has_no_remote_reference(tmp_path: Path,
+                                      sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     page = write_html(overview(sample_nx()), tmp_path / "o.html").read_text("utf-8")
     assert not re.search(r'(src|href)\s*=\s*["\']?\s*(https?:)?//', page, re.I)
     assert "<link" not in page and not re.search(r"<script[^>]*\bsrc\s*=", page)
@@ -32,13 +33,14 @@ def test_page_has_no_remote_reference(tmp_path: Path) -> None:
     assert "default-src 'none'" in page  # CSP: the page may fetch nothing
 
 
-def test_hostile_text_never_appears_as_markup() -> None:
+def test_hostile_text_never_appears_as_markup(sample_nx: Callable[[], nx.MultiDiGraph],
+                                              hostile_name: str, payload: str) -> None:
     page = render_html(overview(sample_nx()), title='<b>"Tiêu đề"</b>')
-    assert PAYLOAD not in page and "<img" not in page
+    assert payload not in page and "<img" not in page
     assert "</script><script>window.pwned" not in page
     assert "<title>&lt;b&gt;&quot;Tiêu đề&quot;&lt;/b&gt;</title>" in page
     data = _data_block(page)
-    assert HOSTILE_NAME in [n["label"] for n in data["nodes"]]  # intact as data, for textContent
+    assert hostile_name in [n["label"] for n in data["nodes"]]  # intact as data, for textContent
     tips = json.dumps(data["tips"], ensure_ascii=False)
     assert "window.pwned=2" in tips
 
@@ -50,7 +52,8 @@ def test_script_json_round_trips() -> None:
     assert json.loads(text) == value
 
 
-def test_style_table_covers_the_model_and_drives_nodes() -> None:
+def test_style_table_covers_the_model_and_drives_nodes(
+        sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     assert set(LABELS) <= set(STYLE)
     data = page_data(overview(sample_nx()))
     for node in data["nodes"]:
@@ -62,19 +65,21 @@ def test_style_table_covers_the_model_and_drives_nodes() -> None:
     assert groups == {n["group"] for n in data["nodes"]}
 
 
-def test_size_grows_with_degree_and_tooltips_hold_evidence() -> None:
+def test_size_grows_with_degree_and_tooltips_hold_evidence(
+        sample_nx: Callable[[], nx.MultiDiGraph], hostile_name: str) -> None:
     data = page_data(overview(sample_nx()))
     size = {n["id"]: n["size"] for n in data["nodes"]}
     assert size["person/hoang-van-khanh"] > size["loc/huyen-na-ri"]
     lines = data["tips"]["n:person/hostile"]
-    assert lines[0] == ["", HOSTILE_NAME]
+    assert lines[0] == ["", hostile_name]
     assert any(key.startswith("dẫn chứng [art/3]") for key, _ in lines)
     assert ["cấp", "huyện"] in data["tips"]["n:loc/huyen-son-ha"]  # Locality type, captioned
     edge_tips = [t for k, t in data["tips"].items() if k.startswith("e:")]
     assert any(line[0] == "thời gian" for tip in edge_tips for line in tip)
 
 
-def test_small_view_settles_with_physics_fixed_view_keeps_positions() -> None:
+def test_small_view_settles_with_physics_fixed_view_keeps_positions(
+        sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
     small = page_data(overview(sample_nx()))
     assert small["physics"] is True and small["options"]["physics"]["stabilization"]["enabled"]
     fixed = page_data(decree_view(sample_nx(), "21/2019/NĐ-CP"))

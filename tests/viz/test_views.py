@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 import pytest
 
-from tests.viz.sample import DECREE, HOSTILE_NAME, sample_nx
 from viz.views import (
     ViewError,
     co_attendance_view,
@@ -17,7 +18,7 @@ from viz.views import (
 
 
 @pytest.fixture(scope="module")
-def g() -> nx.MultiDiGraph:
+def g(sample_nx: Callable[[], nx.MultiDiGraph]) -> nx.MultiDiGraph:
     return sample_nx()
 
 
@@ -35,10 +36,11 @@ def test_overview_labels_and_unknown_label(g: nx.MultiDiGraph) -> None:
         overview(g, labels=["Persons"])
 
 
-def test_overview_province_keeps_its_places_meetings_and_people(g: nx.MultiDiGraph) -> None:
+def test_overview_province_keeps_its_places_meetings_and_people(g: nx.MultiDiGraph,
+                                                                decree: str) -> None:
     view = overview(g, province="lam binh")
     assert {"loc/xa-son-ha-1", "meeting/a1", "meeting/a2", "unit/bchqs-son-ha",
-            "pos/cht-son-ha", "person/ma-duc-long", DECREE} <= set(view)
+            "pos/cht-son-ha", "person/ma-duc-long", decree} <= set(view)
     assert "meeting/a3" not in view and "loc/tinh-bac-son" not in view
 
 
@@ -67,12 +69,12 @@ def test_person_view_unknown_person(g: nx.MultiDiGraph) -> None:
         person_view(g, "Nguyễn Không Có")
 
 
-def test_meeting_view_roles_place_and_decree(g: nx.MultiDiGraph) -> None:
+def test_meeting_view_roles_place_and_decree(g: nx.MultiDiGraph, decree: str) -> None:
     view = meeting_view(g, "meeting/a2")
     roles = {(u, k) for u, _, k in view.in_edges("meeting/a2", keys=True)}
     assert roles == {("person/ma-duc-long", "CHAIRED"), ("person/lo-thi-thuy", "ATTENDED"),
                      ("person/hoang-van-khanh", "ATTENDED")}
-    assert {"loc/xa-son-ha-1", "loc/huyen-son-ha", "loc/tinh-lam-binh", DECREE} <= set(view)
+    assert {"loc/xa-son-ha-1", "loc/huyen-son-ha", "loc/tinh-lam-binh", decree} <= set(view)
     assert meeting_view(g, "dien tap khu vuc phong thu xa tan son").has_node("meeting/a2")
 
 
@@ -89,7 +91,7 @@ def test_decree_view_timeline_and_gaps(g: nx.MultiDiGraph) -> None:
     assert all("x" in d and "y" in d for _, d in view.nodes(data=True))
 
 
-def test_co_attendance_weights_and_threshold(g: nx.MultiDiGraph) -> None:
+def test_co_attendance_weights_and_threshold(g: nx.MultiDiGraph, hostile_name: str) -> None:
     view = co_attendance_view(g)
     weights = {(u, v): d["weight"] for u, v, d in view.edges(data=True)}
     assert weights[("person/hoang-van-khanh", "person/lo-thi-thuy")] == 2
@@ -98,4 +100,4 @@ def test_co_attendance_weights_and_threshold(g: nx.MultiDiGraph) -> None:
     assert set(strong) == {"person/hoang-van-khanh", "person/lo-thi-thuy",
                            "person/ma-duc-long"}
     assert all(d["label"] == "Person" for _, d in strong.nodes(data=True))
-    assert view.nodes["person/hostile"]["name"] == HOSTILE_NAME
+    assert view.nodes["person/hostile"]["name"] == hostile_name

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 from vnkg.cli import main
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from loaders.neo4j import clear
 from loaders.neo4j_server import local_auth
-from tests.conftest import EXAMPLES
 from tests.conftest_neo4j import Neo4jSession
+from tests.paths import EXAMPLES
 from vnkg.cli import main
 
 ARTICLES = [str(EXAMPLES / "04-ba-be-so-ket-nd21-2024.txt"),

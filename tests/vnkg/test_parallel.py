@@ -21,7 +21,7 @@ from extract.read import read_documents
 from graph.model import Fragment
 from graph.overrides import Overrides
 from loaders.oxigraph_store import OxigraphStore
-from tests.conftest import EXAMPLES
+from tests.paths import EXAMPLES
 from vnkg.cli import main
 from vnkg.parallel import Extractor, WorkerDiedError, fragment_for
 

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from loaders.oxigraph_store import OxigraphStore
-from tests.conftest import EXAMPLES, ROOT
+from tests.paths import EXAMPLES, ROOT
 from vnkg.cli import _COMMANDS, EPILOG, main
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -1,12 +1,15 @@
-"""A small invented graph for the view tests: two provinces, districts, meetings on one
-decree, officials with ranks and posts; plus hostile names and evidence text.
+"""Fixtures for the view tests: a small invented graph (two provinces, districts, meetings on
+one decree, officials with ranks and posts) with a hostile name and evidence text in it.
 
 All names and sentences are made up for the tests.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
+import pytest
 
 from graph.model import Edge, Evidence, Fragment, Graph, Node, PropValue
 from graph.nx import to_networkx
@@ -49,7 +52,7 @@ def _ev(article: str, text: str) -> list[Evidence]:
     return [Evidence(article, 0, len(text), text)]
 
 
-def build_graph() -> Graph:
+def _build_graph() -> Graph:
     """The invented model graph."""
     frag = Fragment("art/1", "2024-03-05")
     frag.add_node(Node(DECREE, "Decree", {"name": "Nghị định 21/2019/NĐ-CP",
@@ -88,6 +91,29 @@ def build_graph() -> Graph:
     return g
 
 
-def sample_nx() -> nx.MultiDiGraph:
-    """The invented graph as `graph.nx.to_networkx` projects it."""
-    return to_networkx(build_graph())
+def _sample_nx() -> nx.MultiDiGraph:
+    return to_networkx(_build_graph())
+
+
+@pytest.fixture(scope="session")
+def sample_nx() -> Callable[[], nx.MultiDiGraph]:
+    """Makes the invented graph, as `graph.nx.to_networkx` projects it (a new one each call)."""
+    return _sample_nx
+
+
+@pytest.fixture(scope="session")
+def payload() -> str:
+    """Markup that runs script if a page ever inserts it as HTML."""
+    return PAYLOAD
+
+
+@pytest.fixture(scope="session")
+def hostile_name() -> str:
+    """The name of the invented official whose name carries `payload`."""
+    return HOSTILE_NAME
+
+
+@pytest.fixture(scope="session")
+def decree() -> str:
+    """The id of the decree every invented meeting concerns."""
+    return DECREE
