@@ -91,10 +91,11 @@ def check_order(steps: Sequence[Step], given: tuple[str, ...] = ("doc",)) -> Non
     """Raise PipelineError unless each step reads only fields some earlier step assigned, and
     a step that only reads a field (does not refine it) comes after every step assigning it.
 
-    >>> check_order([Step("roles", ("mentions",), ("roles",), print)])
-    Traceback (most recent call last):
-    ...
-    extract.pipeline.PipelineError: step 'roles' reads 'mentions', which no earlier step assigns
+    >>> try:
+    ...     check_order([Step("roles", ("mentions",), ("roles",), print)])
+    ... except PipelineError as err:
+    ...     print(err)
+    step 'roles' reads 'mentions', which no earlier step assigns
     """
     known = set(DocState.__annotations__) | {f"ctx.{f.name}" for f in dataclasses.fields(Ctx)}
     for step in steps:
