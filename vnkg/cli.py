@@ -14,10 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from graph.records import write_records
+from graph.workers import check_jobs
 from loaders.store import StoreBusyError
 from vnkg import api, commands
 from vnkg.output import print_problems, print_rows
-from vnkg.parallel import check_jobs
 
 EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
@@ -57,9 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # the API names its parameters in backquotes; the command line says its options instead
-_OPTION_OF = {"`node`": "--name or --id", "`number`": "--number", "`write`": "--write",
-              "`jobs`": "--jobs", "`backend`": "--backend", "`neo4j`": "--neo4j",
-              "`store`": "--store", "`wait`": "--wait"}
+_OPTION_OF = commands.option_names()
 
 
 def _say(command: str, message: str) -> None:
@@ -116,13 +115,13 @@ def _setup_extract(p: argparse.ArgumentParser) -> None:
 
 def _run_extract(args: argparse.Namespace) -> int:
     problems: list[api.Problem] = []
-    records = api.extract(args.paths, problems, args.max_bytes)
+    records = api.extract(args.paths, problems=problems, max_bytes=args.max_bytes)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
-            n = api.write_records(records, out)
+            n = write_records(records, out)
         print(f"wrote {n} records to {args.output}", file=sys.stderr)
     else:
-        api.write_records(records, sys.stdout)
+        write_records(records, sys.stdout)
     return print_problems(problems)
 
 
@@ -168,8 +167,8 @@ def _reference(p: argparse.ArgumentParser) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    report = api.build(args.paths, args.store, progress=commands.progress("articles"),
-                       endpoint=args.sparql_endpoint, reference=args.reference,
+    report = api.build(args.paths, store=args.store, progress=commands.progress("articles"),
+                       sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                        overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                        wait=args.wait, max_bytes=args.max_bytes, jobs=args.jobs)
     commands.summary(report, args.store)
@@ -184,8 +183,8 @@ def _setup_load(p: argparse.ArgumentParser) -> None:
 
 
 def _run_load(args: argparse.Namespace) -> int:
-    report = api.load(args.records, args.store, progress=commands.progress("records"),
-                      endpoint=args.sparql_endpoint, reference=args.reference,
+    report = api.load(args.records, store=args.store, progress=commands.progress("records"),
+                      sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                       wait=args.wait)
     commands.summary(report, args.store)
@@ -205,15 +204,16 @@ def _run_query(args: argparse.Namespace) -> int:
     params = commands.parse_params(args.param)
     if args.backend == "both":
         raise ValueError("query takes --backend rdf or neo4j")
-    rows = api.query(args.name, params, args.store, endpoint=args.sparql_endpoint,
-                     backend=args.backend, neo4j=args.neo4j, wait=args.wait)
+    rows = api.query(args.name, params=params, store=args.store,
+                     sparql_endpoint=args.sparql_endpoint, backend=args.backend,
+                     neo4j=args.neo4j, wait=args.wait)
     from queries import read_query
 
     print_rows(rows, read_query(args.name).columns, args.format)
     if not rows and params and args.backend == "rdf":
         sys.stdout.flush()
-        for line in api.why_empty(args.name, params, args.store, endpoint=args.sparql_endpoint,
-                                  wait=args.wait):
+        for line in api.why_empty(args.name, params=params, store=args.store,
+                                  sparql_endpoint=args.sparql_endpoint, wait=args.wait):
             print(f"vnkg query: {line}", file=sys.stderr)
     return 0
 
@@ -227,8 +227,8 @@ def _setup_sparql(p: argparse.ArgumentParser) -> None:
 
 def _run_sparql(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
-    rows = api.sparql(text, args.store, write=args.write, endpoint=args.sparql_endpoint,
-                      wait=args.wait)
+    rows = api.sparql(text, store=args.store, write=args.write,
+                      sparql_endpoint=args.sparql_endpoint, wait=args.wait)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
 
@@ -244,7 +244,7 @@ def _setup_cypher(p: argparse.ArgumentParser) -> None:
 
 def _run_cypher(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
-    rows = api.cypher(text, args.neo4j, write=args.write)
+    rows = api.cypher(text, neo4j=args.neo4j, write=args.write)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
 
@@ -267,8 +267,9 @@ def _setup_export(p: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    for path in api.export(args.format, args.output, args.store, endpoint=args.sparql_endpoint,
-                           reference=args.reference, wait=args.wait):
+    for path in api.export(args.format, output=args.output, store=args.store,
+                           sparql_endpoint=args.sparql_endpoint, reference=args.reference,
+                           wait=args.wait):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -291,8 +292,8 @@ def _setup_stats(p: argparse.ArgumentParser) -> None:
 
 
 def _run_stats(args: argparse.Namespace) -> int:
-    result = api.stats(args.store, endpoint=args.sparql_endpoint, merges=args.merges,
-                       wait=args.wait)
+    result = api.stats(store=args.store, sparql_endpoint=args.sparql_endpoint,
+                       merges=args.merges, wait=args.wait)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -300,33 +301,20 @@ def _run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# how each command of the table (commands.COMMANDS: names, help, examples, options and
+# their API parameters) is set up on the parser, and run
+_WIRING: dict[str, tuple[Callable[[argparse.ArgumentParser], None],
+                         Callable[[argparse.Namespace], Any]]] = {
+    "build": (_setup_build, _run_build), "extract": (_setup_extract, _run_extract),
+    "load": (_setup_load, _run_load), "query": (_setup_query, _run_query),
+    "sparql": (_setup_sparql, _run_sparql), "cypher": (_setup_cypher, _run_cypher),
+    "view": (_setup_view, commands.run_view), "export": (_setup_export, _run_export),
+    "eval": (_setup_eval, commands.run_eval), "stats": (_setup_stats, _run_stats),
+}
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], None],
                 Callable[[argparse.Namespace], Any]]
-_COMMANDS: dict[str, Command] = {
-    "build": ("read, extract, resolve and load articles into the store",
-              "vnkg build examples/articles --store vnkg-data --jobs 2", _setup_build,
-              _run_build),
-    "extract": ("extract records (JSON Lines) from articles",
-                "vnkg extract examples/articles -o records.jsonl", _setup_extract, _run_extract),
-    "load": ("load records into the store", "vnkg load records.jsonl --store vnkg-data",
-             _setup_load, _run_load),
-    "query": ("run a named query", 'vnkg query chairs --param locality="Bắc Kạn" --format csv',
-              _setup_query, _run_query),
-    "sparql": ("run a SPARQL query (read-only unless --write)",
-               'vnkg sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"',
-               _setup_sparql, _run_sparql),
-    "cypher": ("run Cypher on Neo4j (read-only unless --write)",
-               'vnkg cypher "MATCH (p:Person) RETURN p.name LIMIT 5"', _setup_cypher, _run_cypher),
-    "view": ("draw an interactive HTML view of the graph",
-             "vnkg view overview -o overview.html", _setup_view, commands.run_view),
-    "export": ("export the whole graph (or the overview view) to a file",
-               "vnkg export nquads -o graph.nq", _setup_export, _run_export),
-    "eval": ("score records against gold annotations",
-             "vnkg eval --gold gold.jsonl records.jsonl", _setup_eval, commands.run_eval),
-    "stats": ("counts by label and relation, the most central officials",
-              "vnkg stats --store vnkg-data", _setup_stats, _run_stats),
-}
-
+_COMMANDS: dict[str, Command] = {name: (c.help, c.example, *_WIRING[name])
+                                 for name, c in commands.COMMANDS.items()}
 
 if __name__ == "__main__":
     sys.exit(main())

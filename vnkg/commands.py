@@ -1,4 +1,5 @@
-"""The command line's helpers: progress, summaries, parameters, views and eval."""
+"""The command line's helpers: the table of commands, progress, summaries, parameters, views
+and eval."""
 
 from __future__ import annotations
 
@@ -6,10 +7,112 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vnkg import api
+
+
+@dataclass(frozen=True)
+class Option:
+    """An option of a command: its spellings, and the keyword-only parameter of the API
+    function it sets (None: the command line's own, such as how to print). The parameter is
+    the long spelling with `_` for `-` (`--sparql-endpoint`: `sparql_endpoint`), `--no-X`
+    sets `X`, a repeatable `--X` sets `Xs`; any other pairing says `why`."""
+
+    flags: tuple[str, ...]
+    param: str | None
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command and its API function: what it does, an example that returns something on
+    examples/articles, its positional arguments (the function's positional parameters),
+    its options, and the parameters only the API has (`api_only`: what the command line
+    fills itself, such as a progress callback)."""
+
+    api: str
+    help: str
+    example: str
+    arguments: tuple[str, ...]
+    options: tuple[Option, ...]
+    api_only: tuple[str, ...] = ()
+
+
+def _opt(*flags: str, param: str | None = "", why: str = "") -> Option:
+    """An option; its parameter is the rule's unless given (None: the command line's own)."""
+    if param == "":
+        name = next(f for f in flags if f.startswith("--"))
+        param = name.removeprefix("--no-").removeprefix("--").replace("-", "_")
+    return Option(flags, param, why)
+
+
+STORE = (_opt("--store"), _opt("--wait"), _opt("--sparql-endpoint"))
+REFERENCE = (_opt("--no-reference"), _opt("--overrides"))
+BACKEND = (_opt("--backend"), _opt("--neo4j"))
+NODE = "one parameter takes a person's name or a node's id"
+PRINT = "how the rows are printed: the API returns them"
+FORMAT = _opt("--format", param=None, why=PRINT)
+JSON = _opt("--json", param=None, why="how the result is printed: the API returns it")
+COMMANDS: dict[str, Command] = {
+    "build": Command("build", "read, extract, resolve and load articles into the store",
+                     "vnkg build examples/articles --store vnkg-data --jobs 2", ("paths",),
+                     (_opt("--max-bytes"), _opt("--jobs"), *STORE, *REFERENCE, *BACKEND),
+                     api_only=("progress",)),
+    "extract": Command("extract", "extract records (JSON Lines) from articles",
+                       "vnkg extract examples/articles -o records.jsonl", ("paths",),
+                       (_opt("--max-bytes"), _opt("-o", "--output", param=None, why=(
+                           "where the records go: the API yields them (vnkg.write_records "
+                           "writes them)"))), api_only=("problems",)),
+    "load": Command("load", "load records into the store",
+                    "vnkg load records.jsonl --store vnkg-data", ("records",),
+                    (*STORE, *REFERENCE, *BACKEND), api_only=("progress",)),
+    "query": Command("query", "run a named query",
+                     'vnkg query chairs --param locality="Bắc Kạn" --format csv', ("name",),
+                     (_opt("--param", param="params"), FORMAT, *STORE, *BACKEND)),
+    "sparql": Command("sparql", "run a SPARQL query (read-only unless --write)",
+                      'vnkg sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"', ("text",),
+                      (_opt("--write"), FORMAT, *STORE)),
+    "cypher": Command("cypher", "run Cypher on Neo4j (read-only unless --write)",
+                      'vnkg cypher "MATCH (p:Person) RETURN p.name LIMIT 5"', ("text",),
+                      (_opt("--write"), FORMAT, _opt("--neo4j"))),
+    "view": Command("view", "draw an interactive HTML view of the graph",
+                    "vnkg view overview -o overview.html", ("name",), (
+                        _opt("-o", "--output", why="optional here: NAME.FORMAT by default"),
+                        _opt("--as", param="fmt", why="`as` is a Python keyword"),
+                        _opt("--name", param="node", why=NODE),
+                        _opt("--id", param="node", why=NODE),
+                        _opt("--number"), _opt("--hops"), _opt("--label", param="labels"),
+                        _opt("--province"),
+                        _opt("--from", param="date_from", why="`from` is a Python keyword"),
+                        _opt("--to", param="date_to", why="the pair of --from"),
+                        _opt("--min", param="min_shared", why="`min` is a Python builtin"),
+                        *STORE)),
+    "export": Command("export", "export the whole graph (or the overview view) to a file",
+                      "vnkg export nquads -o graph.nq", ("fmt",),
+                      (_opt("-o", "--output"), _opt("--no-reference"), *STORE)),
+    "eval": Command("evaluate", "score records against gold annotations",
+                    "vnkg eval --gold gold.jsonl records.jsonl", ("inputs",),
+                    (_opt("--gold"), _opt("--show", param=None, why="how many misses to print"),
+                     JSON, _opt("--answers")), api_only=("problems",)),
+    "stats": Command("stats", "counts by label and relation, the most central officials",
+                     "vnkg stats --store vnkg-data", (),
+                     (*STORE, _opt("--merges"), JSON)),
+}
+
+
+def option_names() -> dict[str, str]:
+    """What the command line calls each API parameter, `param` in backquotes (as the API's
+    messages name them) to its spellings; `--no-X` is left out, as it says the opposite."""
+    names: dict[str, list[str]] = {}
+    for command in COMMANDS.values():
+        for o in command.options:
+            said = names.setdefault(f"`{o.param}`", [])
+            if o.param and not o.flags[-1].startswith("--no-") and o.flags[-1] not in said:
+                said.append(o.flags[-1])
+    return {param: " or ".join(flags) for param, flags in names.items() if flags}
 
 VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
 EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "html", "graphml", "gexf",
@@ -71,8 +174,8 @@ def setup_view(p: argparse.ArgumentParser) -> None:
 def run_view(args: argparse.Namespace) -> int:
     fmt = args.fmt or (Path(args.output).suffix.lstrip(".") if args.output else "") or "html"
     output = Path(args.output or f"{args.name}.{fmt}")
-    path = api.view(args.name, output, store=args.store, fmt=fmt,
-                    endpoint=args.sparql_endpoint, wait=args.wait, **_view_options(args))
+    path = api.view(args.name, output=output, store=args.store, fmt=fmt,
+                    sparql_endpoint=args.sparql_endpoint, wait=args.wait, **_view_options(args))
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -86,11 +189,11 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def run_eval(args: argparse.Namespace) -> int:
     from extract.evaluate import format_report
-    from vnkg.evaluation import format_answers
+    from queries.answers import format_answers
     from vnkg.output import print_problems
 
     problems: list[api.Problem] = []
-    report = api.evaluate(args.inputs, args.gold, problems, answers=args.answers)
+    report = api.evaluate(args.inputs, gold=args.gold, problems=problems, answers=args.answers)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
