@@ -58,10 +58,11 @@ def test_options_correspond_one_to_one(name: str) -> None:
     assert sorted(options) == sorted(o.flags for o in command.options)
     signature = inspect.signature(getattr(vnkg, command.api))
     params = signature.parameters
-    # positional arguments: as many on both sides, the function's named as in the table
+    # positional arguments: the table's, on both sides (the function's may be named apart:
+    # the command line never spells them)
     given = [p for p in params.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
-    assert len(positionals) == len(command.arguments) == len(given)
-    assert [p.name for p in given] == list(command.arguments)
+    assert positionals == [a.name for a in command.arguments]
+    assert [p.name for p in given] == [a.param for a in command.arguments]
     # every other parameter is keyword-only, and is an option's or the API's own
     keyword = {p.name for p in params.values() if p.kind is p.KEYWORD_ONLY}
     assert len(keyword) + len(given) == len(params), "options are keyword-only"
