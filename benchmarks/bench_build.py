@@ -2,7 +2,7 @@
 
 Each measurement runs in a child process (`python benchmarks/bench_build.py --child JSON`) so
 its peak RSS is its own. Builds are `vnkg.build(..., jobs=N)`, the product's own path: with
-N > 1, extraction and resolution are spread over N worker processes (vnkg.parallel) while
+N > 1, extraction and resolution are spread over N worker processes (graph.workers) while
 the parent writes in batches of 200.
 
     python benchmarks/bench_build.py --compare --articles 2000 [--jobs 1,2] [--rounds 1]

@@ -128,3 +128,25 @@ def safe_uri(uri: str) -> str:
     'neo4j+s://db.example'
     """
     return re.sub(r"//[^/@]*@", "//", uri)
+
+
+def run_cypher(uri: str | None, text: str, *, write: bool = False) -> list[Row]:
+    """Free Cypher on the Neo4j at `uri` (else $NEO4J_URI), in a read-only transaction
+    unless `write`, so a stray write fails. Loading and named queries go through the store
+    interface instead."""
+    from neo4j import READ_ACCESS, WRITE_ACCESS, Query
+    from neo4j.exceptions import ClientError
+
+    mode = WRITE_ACCESS if write else READ_ACCESS
+    driver = open_driver(uri)
+    try:
+        with driver.session(default_access_mode=mode) as session:
+            result = session.run(Query(text))  # type: ignore[arg-type]
+            return [dict(record) for record in result]
+    except ClientError as err:
+        if err.code and err.code.endswith("AccessMode"):
+            raise PermissionError("this Cypher writes; it runs read-only unless `write` "
+                                  "is given") from err
+        raise ValueError(f"Neo4j rejected the query: {err.message}") from err
+    finally:
+        driver.close()

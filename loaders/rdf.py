@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from rdflib import Graph as RdfGraph
@@ -27,7 +28,14 @@ from rdflib.term import Node as Term
 from graph.model import Fragment, Graph
 from graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
 from graph.vocab import VNKG
-from loaders.store import DEFAULT_STORE, Closing, LoadReport, Row, StoreBusyError
+from loaders.store import (
+    DEFAULT_STORE,
+    Closing,
+    LoadReport,
+    Row,
+    StoreBusyError,
+    open_store,
+)
 
 __all__ = ["DEFAULT_STORE", "ONTOLOGY", "REFERENCE", "RdfBase", "StoreBusyError"]
 
@@ -254,3 +262,16 @@ def _replace_graph(g: str, lines: list[str]) -> str:
     escaped by graph.rdf), in the union too."""
     body = " .\n".join(lines)
     return f"{drop_graph(g)} ; INSERT DATA {{ {body} . GRAPH {g} {{ {body} }} }}"
+
+
+def open_rdf_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0
+                   ) -> RdfBase:
+    """The RDF store: the SPARQL server at `endpoint` if given, else the embedded store at
+    `store` (a folder; None: in memory), waiting `wait` seconds for one another process
+    holds."""
+    opened = open_store(endpoint or store, wait=wait)
+    if not isinstance(opened, RdfBase):
+        opened.close()
+        raise ValueError(f"{endpoint or store} is not an RDF store; give a folder or an "
+                         "http(s):// SPARQL endpoint")
+    return opened

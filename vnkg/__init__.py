@@ -4,9 +4,10 @@ The Python API mirrors the command line one to one:
 
     import vnkg
     vnkg.build(["examples/articles"], store="vnkg-data")
-    vnkg.query("chairs", {"locality": "Bắc Kạn"}, store="vnkg-data")
+    vnkg.query("chairs", params={"locality": "Bắc Kạn"}, store="vnkg-data")
 """
 
+from graph.records import read_records, write_records
 from vnkg.api import (
     BuildReport,
     build,
@@ -16,11 +17,9 @@ from vnkg.api import (
     extract,
     load,
     query,
-    read_records,
     sparql,
     stats,
     view,
-    write_records,
 )
 
 __all__ = ["BuildReport", "build", "cypher", "evaluate", "export", "extract", "load", "query",

@@ -1,34 +1,37 @@
 """The Python API: one function per command of the command line, thin over the rooms.
 
+A command's positional arguments are the function's positional parameters, and its options
+are the function's keyword-only parameters of the same names (`--sparql-endpoint` is
+`sparql_endpoint`); the table in vnkg.commands lists them, and the tests hold both sides to it.
+
     import vnkg
     report = vnkg.build(["examples/articles"], store="vnkg-data")
-    vnkg.query("chairs", {"person": "bui khac thieu"}, store="vnkg-data")
+    vnkg.query("chairs", params={"person": "bui khac thieu"}, store="vnkg-data")
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from extract import extract_record
 from extract.evaluate import Report
 from extract.read import MAX_BYTES, Problem, read_documents
-from extract.record_types import record_problems
-from graph.overrides import apply_overrides, read_overrides
+from graph.overrides import read_overrides
 from graph.rdf import render
-from graph.resolve import to_fragment
+from graph.records import Record, is_records, read_records, record_fragments
+from graph.workers import Extractor, check_jobs
+from loaders.batches import BuildReport, Progress, Target, load_fragments
+from loaders.rdf import open_rdf_store
 from loaders.store import DEFAULT_STORE
-from vnkg.parallel import Extractor, check_jobs
-from vnkg.pipeline import BuildReport, Progress, Target, load_fragments, open_store, run_query
+from loaders.store import open_store as open_target
 
-Record = dict[str, Any]
 VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
 
 
-def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None,
+def extract(paths: Iterable[str | Path], *, problems: list[Problem] | None = None,
             max_bytes: int = MAX_BYTES) -> Iterator[Record]:
     """Records for the articles under `paths`, one per document, streamed.
 
@@ -39,53 +42,8 @@ def extract(paths: Iterable[str | Path], problems: list[Problem] | None = None,
         yield extract_record(doc)
 
 
-def write_records(records: Iterable[Record], out: IO[str]) -> int:
-    """Write records as JSON Lines; returns how many."""
-    n = 0
-    for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        n += 1
-    return n
-
-
-def read_records(path: str | Path, problems: list[Problem] | None = None) -> Iterator[Record]:
-    """Read records from a JSON Lines file, each checked against the record's shape
-    (extract.record_types): a bad line is reported (file, line, the fields at fault and
-    what they should be) and skipped; without `problems` it raises ValueError."""
-    for _, record in _numbered_records(path, problems):
-        yield record
-
-
-def _numbered_records(path: str | Path, problems: list[Problem] | None
-                      ) -> Iterator[tuple[int, Record]]:
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                _report(problems, Problem(str(path), number, f"not JSON ({err.msg}, column "
-                                          f"{err.colno}); fix or remove the line"))
-                continue
-            faults = record_problems(record)
-            if faults:
-                said = "; ".join(f"field {field} {what}" for field, what in faults[:3])
-                more = f" (and {len(faults) - 3} more)" if len(faults) > 3 else ""
-                _report(problems, Problem(str(path), number, f"not a vnkg record: {said}{more}; "
-                                          "fix the line, or extract its article again"))
-                continue
-            yield number, record
-
-
-def _report(problems: list[Problem] | None, problem: Problem) -> None:
-    if problems is None:
-        raise ValueError(str(problem))
-    problems.append(problem)
-
-
-def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
-          progress: Progress | None = None, *, endpoint: str | None = None,
+def build(paths: Iterable[str | Path], *, store: str | Path | None = DEFAULT_STORE,
+          progress: Progress | None = None, sparql_endpoint: str | None = None,
           reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
           backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0,
           max_bytes: int = MAX_BYTES, jobs: int = 1) -> BuildReport:
@@ -104,7 +62,7 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
     check_jobs(jobs)
     report = BuildReport()
     fixes = read_overrides(overrides)
-    target = Target(store, endpoint, reference, backend, neo4j, wait)
+    target = Target(store, sparql_endpoint, reference, backend, neo4j, wait)
     # the workers start before the store opens, so they never hold it
     finish = render if backend == "rdf" else None  # Neo4j takes the fragments themselves
     with Extractor(jobs, fixes, finish=finish) as extractor:
@@ -112,47 +70,50 @@ def build(paths: Iterable[str | Path], store: str | Path | None = DEFAULT_STORE,
         return load_fragments(extractor.fragments(docs), report, progress, target)
 
 
-def load(records_path: str | Path, store: str | Path | None = DEFAULT_STORE,
-         progress: Progress | None = None, *, endpoint: str | None = None,
+def load(records: str | Path, *, store: str | Path | None = DEFAULT_STORE,
+         progress: Progress | None = None, sparql_endpoint: str | None = None,
          reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
          backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0) -> BuildReport:
     """Load records (from `vnkg extract` or another extractor) into the RDF store, Neo4j,
     or both."""
     report = BuildReport()
     fixes = read_overrides(overrides)
-    fragments = _record_fragments(records_path, report.problems, fixes)
-    target = Target(store, endpoint, reference, backend, neo4j, wait)
+    fragments = record_fragments(records, report.problems, fixes)
+    target = Target(store, sparql_endpoint, reference, backend, neo4j, wait)
     return load_fragments(fragments, report, progress, target)
 
 
-def evaluate(inputs: Iterable[str | Path], gold: str | Path,
-             problems: list[Problem] | None = None, *, answers: bool = False) -> Report:
+def evaluate(inputs: Iterable[str | Path], *, gold: str | Path,
+             problems: list[Problem] | None = None, answers: bool = False) -> Report:
     """Score records (.jsonl from `vnkg extract`) or articles against gold annotations, as
     spec/score.py does; with `answers`, also what the named queries answer from a temporary
-    store of those texts (chairs, decree-trace)."""
-    from vnkg.evaluation import evaluate as run
+    store of those texts (chairs, decree-trace: Report.answers)."""
+    from extract.evaluate import evaluate as score_fields
+    from extract.evaluate import load_gold
+    from queries.answers import gold_answers, score_answers, store_answers
 
-    return run(inputs, gold, problems, answers=answers)
+    records = list(_inputs(inputs, problems))
+    report = score_fields(records, gold)
+    if answers:
+        scores = score_answers(gold_answers(load_gold(gold)), store_answers(records))
+        report.answers = {k: s.as_dict() for k, s in scores.items()}
+    return report
 
 
-def _record_fragments(path: str | Path, problems: list[Problem], fixes: Any
-                      ) -> Iterator[Any]:
-    """The fragments of the records in `path`; a record the resolver cannot read (an id
-    that names nothing, say) is reported and skipped like a malformed one."""
-    for number, record in _numbered_records(path, problems):
-        try:
-            fragment = to_fragment(record)
-        except (KeyError, TypeError, ValueError, IndexError) as err:
-            problems.append(Problem(str(path), number, f"cannot resolve this record ({err!r}); "
-                                    "fix the line, or extract its article again"))
-            continue
-        yield apply_overrides(fragment, fixes)
+def _inputs(inputs: Iterable[str | Path], problems: list[Problem] | None) -> Iterator[Record]:
+    """Records from record files (JSON Lines whose first line has a schema), else extracted
+    from articles."""
+    for path in inputs:
+        if str(path).endswith(".jsonl") and is_records(path):
+            yield from read_records(path, problems)
+        else:
+            yield from extract([path], problems=problems)
 
 
 def _existing(store: str | Path | None, endpoint: str | None, wait: float) -> Any:
     """Open a store that must already exist (for reading)."""
     _require(store, endpoint)
-    return open_store(store, endpoint, wait)
+    return open_rdf_store(store, endpoint, wait)
 
 
 def _require(store: str | Path | None, endpoint: str | None) -> None:
@@ -163,41 +124,49 @@ def _require(store: str | Path | None, endpoint: str | None) -> None:
                                 "first, or name the folder of an existing store")
 
 
-def query(name: str, params: dict[str, Any] | None = None,
-          store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
+def query(name: str, *, params: dict[str, Any] | None = None,
+          store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
           backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0
           ) -> list[dict[str, Any]]:
-    """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j); a list of
-    rows keyed by column. `wait` is how long to wait for a store another process holds."""
+    """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j) on one
+    store; a list of rows keyed by column. `wait` is how long to wait for a store another
+    process holds."""
+    from queries.run import run_named
+
     if backend != "neo4j":
-        _require(store, endpoint)
-    return run_query(name, params, Target(store, endpoint, False, backend, neo4j, wait))
+        _require(store, sparql_endpoint)
+    stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
+    if len(stores) != 1:
+        raise ValueError("a query runs on one store: `backend` rdf or neo4j")
+    with open_target(stores[0], wait=wait) as opened:
+        return run_named(opened, name, params)
 
 
-def why_empty(name: str, params: dict[str, Any] | None = None,
-              store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
+def why_empty(name: str, *, params: dict[str, Any] | None = None,
+              store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
               wait: float = 0.0) -> list[str]:
     """Why named query `name` gave no rows: each name among `params` that names nothing,
     with the nearest names the store holds; else that the names exist but no rows join them.
     """
     from vnkg.explain import why_empty as explain
 
-    with _existing(store, endpoint, wait) as rdf:
+    with _existing(store, sparql_endpoint, wait) as rdf:
         return explain(rdf, name, params or {})
 
 
-def cypher(text: str, neo4j: str | None = None, write: bool = False) -> list[dict[str, Any]]:
-    """Run Cypher on Neo4j, in a read-only transaction unless `write`."""
-    from vnkg.neo4j_backend import connect, run_cypher
+def cypher(text: str, *, neo4j: str | None = None, write: bool = False
+           ) -> list[dict[str, Any]]:
+    """Run Cypher on Neo4j (`neo4j`, else $NEO4J_URI; the login from $NEO4J_USER and
+    $NEO4J_PASSWORD only), in a read-only transaction unless `write`."""
+    from loaders.neo4j_store import run_cypher
 
-    with connect(neo4j) as driver:
-        return run_cypher(driver, text, write)
+    return run_cypher(neo4j, text, write=write)
 
 
-def sparql(text: str, store: str | Path | None = DEFAULT_STORE, write: bool = False, *,
-           endpoint: str | None = None, wait: float = 0.0) -> list[dict[str, Any]]:
+def sparql(text: str, *, store: str | Path | None = DEFAULT_STORE, write: bool = False,
+           sparql_endpoint: str | None = None, wait: float = 0.0) -> list[dict[str, Any]]:
     """Run a SPARQL query; updates only with `write=True`."""
-    with _existing(store, endpoint, wait) as rdf:
+    with _existing(store, sparql_endpoint, wait) as rdf:
         if _is_update(text):
             if not write:
                 raise PermissionError("this is a SPARQL update; the store is read-only unless "
@@ -215,7 +184,7 @@ def _is_update(text: str) -> bool:
                     body, re.I) is not None
 
 
-def stats(store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = None,
+def stats(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
           merges: bool = False, wait: float = 0.0) -> dict[str, Any]:
     """Counts by label and relation type, and the most central officials; with `merges`,
     also the merge log: people joined across articles and why, and same names kept apart."""
@@ -224,7 +193,7 @@ def stats(store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = No
     from graph.analytics import graph_stats
     from graph.merges import merge_log
 
-    with _existing(store, endpoint, wait) as rdf:
+    with _existing(store, sparql_endpoint, wait) as rdf:
         graph = rdf.read_graph()
     result = graph_stats(graph)
     if merges:
@@ -234,11 +203,12 @@ def stats(store: str | Path | None = DEFAULT_STORE, *, endpoint: str | None = No
     return result
 
 
-def view(name: str, output: str | Path, store: str | Path | None = DEFAULT_STORE,
+def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
          fmt: str = "html", node: str | None = None, number: str | None = None,
          hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
          province: str | None = None, date_from: str | None = None,
-         date_to: str | None = None, endpoint: str | None = None, wait: float = 0.0) -> Path:
+         date_to: str | None = None, sparql_endpoint: str | None = None, wait: float = 0.0
+         ) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
     `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
     from graph.nx import to_networkx
@@ -246,7 +216,7 @@ def view(name: str, output: str | Path, store: str | Path | None = DEFAULT_STORE
 
     if name not in VIEWS:
         raise ValueError(f"no view named {name!r}; the views: {', '.join(VIEWS)}")
-    with _existing(store, endpoint, wait) as rdf:
+    with _existing(store, sparql_endpoint, wait) as rdf:
         g = to_networkx(rdf.read_graph(reference=name == "decree"))
     if name == "overview":
         sub = views.overview(g, labels, province, date_from, date_to)
@@ -271,8 +241,8 @@ def _required(value: str | None, param: str, what: str) -> str:
     return value
 
 
-def export(fmt: str, output: str | Path, store: str | Path | None = DEFAULT_STORE, *,
-           endpoint: str | None = None, reference: bool = True, wait: float = 0.0
+def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
+           sparql_endpoint: str | None = None, reference: bool = True, wait: float = 0.0
            ) -> list[Path]:
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
     or the overview view as html, graphml, gexf, json, png. Without `reference` the
@@ -281,6 +251,7 @@ def export(fmt: str, output: str | Path, store: str | Path | None = DEFAULT_STOR
     from loaders.export import GRAPH_FORMATS, export_graph
 
     if fmt in GRAPH_FORMATS:
-        with _existing(store, endpoint, wait) as rdf:
+        with _existing(store, sparql_endpoint, wait) as rdf:
             return export_graph(rdf, fmt, output, reference)
-    return [view("overview", output, store, fmt=fmt, endpoint=endpoint, wait=wait)]
+    return [view("overview", output=output, store=store, fmt=fmt,
+                 sparql_endpoint=sparql_endpoint, wait=wait)]

@@ -11,13 +11,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from graph.records import write_records
 from loaders.store import StoreBusyError
 from vnkg import api, commands
-from vnkg.output import print_problems, print_rows
-from vnkg.parallel import check_jobs
+from vnkg.output import print_problems, print_rows, print_stats, progress, summary
 
 EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
@@ -57,9 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # the API names its parameters in backquotes; the command line says its options instead
-_OPTION_OF = {"`node`": "--name or --id", "`number`": "--number", "`write`": "--write",
-              "`jobs`": "--jobs", "`backend`": "--backend", "`neo4j`": "--neo4j",
-              "`store`": "--store", "`wait`": "--wait"}
+_OPTION_OF = commands.option_names()
 
 
 def _say(command: str, message: str) -> None:
@@ -83,6 +82,7 @@ def _quiet_stdout() -> None:
 
 
 def make_parser() -> argparse.ArgumentParser:
+    """The parser, every subcommand made from its row of the table (commands.COMMANDS)."""
     parser = argparse.ArgumentParser(
         prog="vnkg", description="Vietnamese government and military news → knowledge graph.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -96,234 +96,99 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _store(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default=str(api.DEFAULT_STORE),
-                   help="folder of the embedded RDF store (default: %(default)s)")
-    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="wait this long for a store another process holds (default: 0)")
-    p.add_argument("--sparql-endpoint", metavar="URL", default=None,
-                   help="use a SPARQL 1.1 server (query URL; updates go to its /update "
-                        "twin) instead of the embedded store")
-
-
-def _setup_extract(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
-    _max_bytes(p)
-    p.add_argument("-o", "--output", help="write records here (default: standard output)")
-
-
 def _run_extract(args: argparse.Namespace) -> int:
     problems: list[api.Problem] = []
-    records = api.extract(args.paths, problems, args.max_bytes)
+    records = api.extract(args.paths, problems=problems, max_bytes=args.max_bytes)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
-            n = api.write_records(records, out)
+            n = write_records(records, out)
         print(f"wrote {n} records to {args.output}", file=sys.stderr)
     else:
-        api.write_records(records, sys.stdout)
+        write_records(records, sys.stdout)
     return print_problems(problems)
 
 
-def _max_bytes(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--max-bytes", type=int, default=api.MAX_BYTES, metavar="N",
-                   help="skip (and report) files larger than this (default: %(default)s)")
-
-
-def _setup_build(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", help=".txt, .html, .jsonl files or folders")
-    _max_bytes(p)
-    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
-                   help="extract on N worker processes while this one writes; the store "
-                        "ends up the same as with 1 (default: 1, one process)")
-    _store(p)
-    _reference(p)
-    _backend(p)
-
-
-def _jobs(text: str) -> int:
-    """--jobs N: a whole number of 1 or more, else a usage error that says so."""
-    try:
-        return check_jobs(int(text))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"takes a whole number of 1 or more (worker processes), not {text!r}") from None
-
-
-def _backend(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", choices=("rdf", "neo4j", "both"), default="rdf",
-                   help="where to load or query: the RDF store (default), Neo4j, or both")
-    p.add_argument("--neo4j", metavar="URI", default=None,
-                   help="Neo4j Bolt URI (default: $NEO4J_URI); the login comes from "
-                        "$NEO4J_USER and $NEO4J_PASSWORD only")
-
-
-def _reference(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--no-reference", dest="reference", action="store_false",
-                   help="do not load the gazetteer's localities (both maps) as reference data")
-    p.add_argument("--overrides", default=str(api.DEFAULT_OVERRIDES), metavar="FILE",
-                   help="pin or split nodes (JSON, see the README; default: %(default)s, "
-                        "used when it exists)")
-
-
 def _run_build(args: argparse.Namespace) -> int:
-    report = api.build(args.paths, args.store, progress=commands.progress("articles"),
-                       endpoint=args.sparql_endpoint, reference=args.reference,
+    report = api.build(args.paths, store=args.store, progress=progress("articles"),
+                       sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                        overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                        wait=args.wait, max_bytes=args.max_bytes, jobs=args.jobs)
-    commands.summary(report, args.store)
+    summary(report, args.store)
     return print_problems(report.problems)
-
-
-def _setup_load(p: argparse.ArgumentParser) -> None:
-    p.add_argument("records", help="a JSON Lines file of records (vnkg extract's output)")
-    _store(p)
-    _reference(p)
-    _backend(p)
 
 
 def _run_load(args: argparse.Namespace) -> int:
-    report = api.load(args.records, args.store, progress=commands.progress("records"),
-                      endpoint=args.sparql_endpoint, reference=args.reference,
+    report = api.load(args.records, store=args.store, progress=progress("records"),
+                      sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                       wait=args.wait)
-    commands.summary(report, args.store)
+    summary(report, args.store)
     return print_problems(report.problems)
-
-
-def _setup_query(p: argparse.ArgumentParser) -> None:
-    p.add_argument("name", help="a named query: " + ", ".join(commands.query_names()))
-    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
-                   help="bind a parameter (repeatable); a parameter left out means any")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    _store(p)
-    _backend(p)
 
 
 def _run_query(args: argparse.Namespace) -> int:
     params = commands.parse_params(args.param)
     if args.backend == "both":
         raise ValueError("query takes --backend rdf or neo4j")
-    rows = api.query(args.name, params, args.store, endpoint=args.sparql_endpoint,
-                     backend=args.backend, neo4j=args.neo4j, wait=args.wait)
+    rows = api.query(args.name, params=params, store=args.store,
+                     sparql_endpoint=args.sparql_endpoint, backend=args.backend,
+                     neo4j=args.neo4j, wait=args.wait)
     from queries import read_query
 
     print_rows(rows, read_query(args.name).columns, args.format)
     if not rows and params and args.backend == "rdf":
         sys.stdout.flush()
-        for line in api.why_empty(args.name, params, args.store, endpoint=args.sparql_endpoint,
-                                  wait=args.wait):
+        for line in api.why_empty(args.name, params=params, store=args.store,
+                                  sparql_endpoint=args.sparql_endpoint, wait=args.wait):
             print(f"vnkg query: {line}", file=sys.stderr)
     return 0
 
 
-def _setup_sparql(p: argparse.ArgumentParser) -> None:
-    p.add_argument("text", help="a SPARQL query, or @FILE to read it from a file")
-    p.add_argument("--write", action="store_true", help="allow SPARQL updates")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    _store(p)
-
-
 def _run_sparql(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
-    rows = api.sparql(text, args.store, write=args.write, endpoint=args.sparql_endpoint,
-                      wait=args.wait)
+    rows = api.sparql(text, store=args.store, write=args.write,
+                      sparql_endpoint=args.sparql_endpoint, wait=args.wait)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
-
-
-def _setup_cypher(p: argparse.ArgumentParser) -> None:
-    p.add_argument("text", help="a Cypher query, or @FILE to read it from a file")
-    p.add_argument("--write", action="store_true", help="allow writes (read-only otherwise)")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    p.add_argument("--neo4j", metavar="URI", default=None,
-                   help="Neo4j Bolt URI (default: $NEO4J_URI); login from $NEO4J_USER, "
-                        "$NEO4J_PASSWORD")
 
 
 def _run_cypher(args: argparse.Namespace) -> int:
     text = Path(args.text[1:]).read_text("utf-8") if args.text.startswith("@") else args.text
-    rows = api.cypher(text, args.neo4j, write=args.write)
+    rows = api.cypher(text, neo4j=args.neo4j, write=args.write)
     print_rows(rows, tuple(rows[0]) if rows else (), args.format)
     return 0
 
 
-def _setup_view(p: argparse.ArgumentParser) -> None:
-    commands.setup_view(p)
-    _store(p)
-
-
-def _setup_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("format", choices=commands.EXPORT_FORMATS,
-                   help="whole graph: turtle, nquads (named graphs kept), jsonld, csv (a "
-                        "folder for neo4j-admin import), cypher; the overview view: html, "
-                        "graphml, gexf, json, png")
-    p.add_argument("-o", "--output", required=True, help="output file (csv: a folder)")
-    p.add_argument("--no-reference", dest="reference", action="store_false",
-                   help="leave out the gazetteer's reference localities (turtle, nquads, "
-                        "jsonld; csv, cypher and the view formats never hold them)")
-    _store(p)
-
-
 def _run_export(args: argparse.Namespace) -> int:
-    for path in api.export(args.format, args.output, args.store, endpoint=args.sparql_endpoint,
-                           reference=args.reference, wait=args.wait):
+    for path in api.export(args.format, output=args.output, store=args.store,
+                           sparql_endpoint=args.sparql_endpoint, reference=args.reference,
+                           wait=args.wait):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
-def _setup_eval(p: argparse.ArgumentParser) -> None:
-    p.add_argument("inputs", nargs="+", help="records (.jsonl from vnkg extract) or articles")
-    p.add_argument("--gold", required=True, help="gold annotations (JSON Lines)")
-    p.add_argument("--show", type=int, default=20, help="how many misses to list")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.add_argument("--answers", action="store_true",
-                   help="also score the answers of the named queries (chairs, decree-trace) "
-                        "from a temporary store of the texts")
-
-
-def _setup_stats(p: argparse.ArgumentParser) -> None:
-    _store(p)
-    p.add_argument("--merges", action="store_true",
-                   help="also the merge log: who was joined across articles and why")
-    p.add_argument("--json", action="store_true")
-
-
 def _run_stats(args: argparse.Namespace) -> int:
-    result = api.stats(args.store, endpoint=args.sparql_endpoint, merges=args.merges,
-                       wait=args.wait)
+    result = api.stats(store=args.store, sparql_endpoint=args.sparql_endpoint,
+                       merges=args.merges, wait=args.wait)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        commands.print_stats(result)
+        print_stats(result)
     return 0
 
 
+# how each command of the table (commands.COMMANDS: names, help, examples, arguments,
+# options and their API parameters) is run
+_RUN: dict[str, Callable[[argparse.Namespace], Any]] = {
+    "build": _run_build, "extract": _run_extract, "load": _run_load, "query": _run_query,
+    "sparql": _run_sparql, "cypher": _run_cypher, "view": commands.run_view,
+    "export": _run_export, "eval": commands.run_eval, "stats": _run_stats,
+}
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], None],
                 Callable[[argparse.Namespace], Any]]
 _COMMANDS: dict[str, Command] = {
-    "build": ("read, extract, resolve and load articles into the store",
-              "vnkg build examples/articles --store vnkg-data --jobs 2", _setup_build,
-              _run_build),
-    "extract": ("extract records (JSON Lines) from articles",
-                "vnkg extract examples/articles -o records.jsonl", _setup_extract, _run_extract),
-    "load": ("load records into the store", "vnkg load records.jsonl --store vnkg-data",
-             _setup_load, _run_load),
-    "query": ("run a named query", 'vnkg query chairs --param locality="Bắc Kạn" --format csv',
-              _setup_query, _run_query),
-    "sparql": ("run a SPARQL query (read-only unless --write)",
-               'vnkg sparql "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"',
-               _setup_sparql, _run_sparql),
-    "cypher": ("run Cypher on Neo4j (read-only unless --write)",
-               'vnkg cypher "MATCH (p:Person) RETURN p.name LIMIT 5"', _setup_cypher, _run_cypher),
-    "view": ("draw an interactive HTML view of the graph",
-             "vnkg view overview -o overview.html", _setup_view, commands.run_view),
-    "export": ("export the whole graph (or the overview view) to a file",
-               "vnkg export nquads -o graph.nq", _setup_export, _run_export),
-    "eval": ("score records against gold annotations",
-             "vnkg eval --gold gold.jsonl records.jsonl", _setup_eval, commands.run_eval),
-    "stats": ("counts by label and relation, the most central officials",
-              "vnkg stats --store vnkg-data", _setup_stats, _run_stats),
-}
+    name: (c.help, c.example, partial(commands.add_arguments, command=c), _RUN[name])
+    for name, c in commands.COMMANDS.items()}
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Printing rows and problems for the command line."""
+"""Printing for the command line: rows, problems, progress, what a build did, stats."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import csv
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from extract.read import Problem
+from loaders.batches import BuildReport
 
 
 def print_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str = "table",
@@ -67,3 +68,39 @@ def _width(text: str) -> int:
 
 def _line(cells: list[str], widths: list[int]) -> str:
     return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def progress(unit: str) -> Callable[[int], None] | None:
+    """A progress callback that rewrites one stderr line, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        print(f"\r  {done} {unit}…", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def summary(report: BuildReport, store: str) -> None:
+    """One line on what a build or load did."""
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{report.documents} documents: {report.written} written, {report.unchanged} "
+          f"unchanged; {report.triples} statements written to {store}", file=sys.stderr)
+
+
+def print_stats(result: dict[str, Any]) -> None:
+    print(f"articles: {result['articles']}")
+    print("nodes:     " + ", ".join(f"{k} {v}" for k, v in result["nodes"].items()))
+    print("relations: " + ", ".join(f"{k} {v}" for k, v in result["relations"].items()))
+    print("officials at most meetings:")
+    for row in result["central"]:
+        print(f"  {row['meetings']:4d}  {row['name']}  ({row['person']})")
+    if "merges" in result:
+        print(f"merged across articles: {len(result['merges'])} people")
+        for m in result["merges"]:
+            print(f"  {m['name']}  ({m['id']}): {len(m['articles'])} articles; {m['reason']}")
+        print(f"same name kept apart: {len(result['kept_apart'])} names")
+        for k in result["kept_apart"]:
+            print(f"  {k['name']}: " + "; ".join(f"{i} [{a}]" for i, a in
+                                                 zip(k["ids"], k["anchors"], strict=True)))

@@ -93,7 +93,7 @@ def test_numbered_documents_are_scored_on_their_own(tmp_path: Path) -> None:
 
 
 def test_answers_from_gold_and_rows_of_the_same_article() -> None:
-    from vnkg.evaluation import Answer, gold_answers, score_answers
+    from queries.answers import Answer, gold_answers, score_answers
 
     gold = {"z": {
         "persons": [

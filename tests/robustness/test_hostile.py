@@ -138,7 +138,7 @@ def test_hostile_names_find_their_own_rows(hostile_store: Path) -> None:
 
 
 def test_the_view_shows_payloads_only_escaped(hostile_store: Path, tmp_path: Path) -> None:
-    page = vnkg.view("overview", tmp_path / "o.html", store=hostile_store).read_text("utf-8")
+    page = vnkg.view("overview", output=tmp_path / "o.html", store=hostile_store).read_text("utf-8")
     for raw in ("<script>window.pwned", "<img src=x", 'onerror="window', "</script><img"):
         assert raw not in page
     assert "window.pwned=1" in page  # the text is there, escaped
@@ -146,7 +146,7 @@ def test_the_view_shows_payloads_only_escaped(hostile_store: Path, tmp_path: Pat
 
 def test_the_view_stays_inert_in_a_browser(hostile_store: Path, tmp_path: Path,
                                            browser_page: Page) -> None:
-    path = vnkg.view("overview", tmp_path / "o.html", store=hostile_store)
+    path = vnkg.view("overview", output=tmp_path / "o.html", store=hostile_store)
     browser_page.open(path.resolve().as_uri(), timeout=60)
     assert browser_page.evaluate("typeof window.pwned") == "undefined"
     assert browser_page.evaluate("document.querySelectorAll('img').length") == 0

@@ -163,5 +163,5 @@ def test_eval_answers_scores_what_the_queries_answer(
     assert (answers["decree-trace"]["gold"], answers["decree-trace"]["complete"]) == (1, 1)
     assert answers["decree-trace"]["precision"] is None  # gold names decrees in titles only
     assert list(scratch.iterdir()) == []  # the temporary store is gone
-    report = vnkg.evaluate([tmp_path / "in"], gold)  # the API, without answers: no store
+    report = vnkg.evaluate([tmp_path / "in"], gold=gold)  # the API, without answers: no store
     assert report.answers == {} and report.f1("role:chair") == 1.0

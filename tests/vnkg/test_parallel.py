@@ -20,10 +20,10 @@ from extract.document import Document
 from extract.read import read_documents
 from graph.model import Fragment
 from graph.overrides import Overrides
+from graph.workers import Extractor, WorkerDiedError, fragment_for
 from loaders.oxigraph_store import OxigraphStore
 from tests.paths import EXAMPLES
 from vnkg.cli import main
-from vnkg.parallel import Extractor, WorkerDiedError, fragment_for
 
 
 def _sorted_nquads(store: Path, out: Path) -> list[str]:

@@ -191,7 +191,7 @@ def test_the_command_line_names_its_options_in_api_errors(sample_store: Path,
     import vnkg
 
     with pytest.raises(ValueError, match="this view needs `node`"):
-        vnkg.view("person", "x.html", store=sample_store)
+        vnkg.view("person", output="x.html", store=sample_store)
     assert main(["view", "person", "--store", str(sample_store)]) == 2
     assert "this view needs --name or --id" in capsys.readouterr().err
     assert main(["sparql", "CLEAR ALL", "--store", str(sample_store)]) == 2

@@ -1,21 +1,19 @@
 """Loading fragments into the stores, batch by batch: the RDF store, Neo4j, or both in step
-with the same ids (`--backend both` is two stores). What every build starts from (the
+with the same ids (backend `both` is two stores). What every build starts from (the
 ontology, the reference gazetteer) goes first, once per version."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from extract.read import Problem
 from graph.model import Fragment
 from graph.rdf import Rendered
-from loaders.rdf import RdfBase
 from loaders.store import LoadReport, Store
 from loaders.store import open_store as open_target
 
@@ -104,27 +102,3 @@ def load_fragments(fragments: Iterable[Fragment | Rendered], report: BuildReport
                 progress(report.documents)
     return report
 
-
-def open_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0
-               ) -> RdfBase:
-    """The RDF store: the SPARQL server at `endpoint` if given, else the embedded store at
-    `store` (a folder; None: in memory), waiting `wait` seconds for one another process
-    holds."""
-    opened = open_target(endpoint or store, wait=wait)
-    if not isinstance(opened, RdfBase):
-        opened.close()
-        raise ValueError(f"{endpoint or store} is not an RDF store; give a folder or an "
-                         "http(s):// SPARQL endpoint")
-    return opened
-
-
-def run_query(name: str, params: Mapping[str, Any] | None, target: Target
-              ) -> list[dict[str, Any]]:
-    """Run named query `name` on the target's store (one: rdf or neo4j)."""
-    from queries.run import run_named
-
-    stores = target.targets()
-    if len(stores) != 1:
-        raise ValueError("a query runs on one store: `backend` rdf or neo4j")
-    with open_target(stores[0], wait=target.wait) as store:
-        return run_named(store, name, params)

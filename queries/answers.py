@@ -1,4 +1,4 @@
-"""`vnkg eval`: field scores against gold and, with `answers`, the answers users get.
+"""The answers users get, scored against gold (`vnkg eval` with `answers`).
 
 The answers are what the named queries return from a store built from the gold's texts
 alone (an embedded store in a temporary folder, deleted after), scored against what gold
@@ -16,17 +16,13 @@ line of the same article. A row is "complete" when its three parts are right.
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.evaluate import Report, load_gold, norm_name, norm_number, strip_loc_type
-from extract.evaluate import evaluate as score_fields
-from extract.read import Problem
+from extract.evaluate import norm_name, norm_number, strip_loc_type
 
 KINDS = ("chairs", "decree-trace")
 # kinds whose gold lists every right answer, so that a row gold lacks is wrong: gold does not
@@ -75,39 +71,6 @@ class AnswerScore:
         return {**asdict(self), "precision": self.precision}
 
 
-def evaluate(inputs: Iterable[str | Path], gold: str | Path, problems: list[Problem] | None = None,
-             *, answers: bool = False) -> Report:
-    """Score records (.jsonl from `vnkg extract`) or articles against the gold file; with
-    `answers`, also the answers of the named queries (Report.answers)."""
-    records = list(read_inputs(inputs, problems))
-    report = score_fields(records, gold)
-    if answers:
-        scores = score_answers(gold_answers(load_gold(gold)), store_answers(records))
-        report.answers = {k: s.as_dict() for k, s in scores.items()}
-    return report
-
-
-def read_inputs(inputs: Iterable[str | Path], problems: list[Problem] | None
-                ) -> Iterator[dict[str, Any]]:
-    """Records from record files (JSON Lines with a schema), else extracted from articles."""
-    from vnkg import api
-
-    for path in inputs:
-        if str(path).endswith(".jsonl") and _is_records(path):
-            yield from api.read_records(path, problems)
-        else:
-            yield from api.extract([path], problems)
-
-
-def _is_records(path: str | Path) -> bool:
-    with open(path, encoding="utf-8") as f:
-        first = f.readline()
-    try:
-        return "schema" in json.loads(first)
-    except (json.JSONDecodeError, TypeError):
-        return False
-
-
 def _day(value: Any) -> str | None:
     return value if isinstance(value, str) and _DAY.fullmatch(value) else None
 
@@ -151,14 +114,15 @@ def gold_answers(gold: dict[str, dict[str, Any]]) -> dict[str, list[Answer]]:
 def store_answers(records: list[dict[str, Any]]) -> dict[str, list[Answer]]:
     """Build a store from `records` in a temporary folder and read the answers users get."""
     from graph.resolve import to_fragment
+    from loaders.batches import BuildReport, Target, load_fragments
+    from loaders.rdf import open_rdf_store
     from queries.run import run_named
-    from vnkg.pipeline import BuildReport, Target, load_fragments, open_store
 
     with tempfile.TemporaryDirectory(prefix="vnkg-eval-") as tmp:
         store = Path(tmp) / "store"
         load_fragments((to_fragment(r) for r in records), BuildReport(), None,
                        Target(store, None, True, "rdf", None))
-        with open_store(store) as rdf:
+        with open_rdf_store(store) as rdf:
             chairs = [Answer(_doc(r["source"]), norm_name(r["person_name"]), _day(r["date"]),
                              _place(r["locality_name"])) for r in run_named(rdf, "chairs")]
             trace = []

@@ -1,5 +1,6 @@
-"""Extraction, in this process or over worker processes: documents in, fragments out, in input
-order, so `vnkg build --jobs N` writes exactly what `--jobs 1` writes.
+"""Extraction workers: documents in, fragments (extracted and resolved) out, in input order,
+in this process or over worker processes, so a build with `jobs` N writes exactly what it
+writes with 1.
 
 Extraction and resolution are pure CPU work on one document at a time, while writing needs
 the store, which only one process may hold. So with `jobs` > 1 the workers extract and the
