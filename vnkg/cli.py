@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from extract.read import count_documents
 from graph.records import write_records
 from loaders.store import StoreBusyError
 from vnkg import api, commands
@@ -109,7 +110,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    report = api.build(args.paths, store=args.store, progress=progress("articles"),
+    report = api.build(args.paths, store=args.store,
+                       progress=progress("articles", partial(count_documents, args.paths)),
                        sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                        overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                        wait=args.wait, max_bytes=args.max_bytes, jobs=args.jobs)
@@ -118,7 +120,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_load(args: argparse.Namespace) -> int:
-    report = api.load(args.records, store=args.store, progress=progress("records"),
+    report = api.load(args.records, store=args.store,
+                      progress=progress("records", partial(count_documents, [args.records])),
                       sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                       wait=args.wait)

@@ -7,7 +7,9 @@ import json
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
+
+from tqdm import tqdm
 
 from extract.read import Problem
 from loaders.batches import BuildReport
@@ -70,13 +72,22 @@ def _line(cells: list[str], widths: list[int]) -> str:
     return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
-def progress(unit: str) -> Callable[[int], None] | None:
-    """A progress callback that rewrites one stderr line, when stderr is a terminal."""
-    if not sys.stderr.isatty():
+def progress(unit: str, count: Callable[[], int] | None = None, out: IO[str] | None = None
+             ) -> Callable[[int], None] | None:
+    """A progress bar on stderr when it is a terminal (or on `out`): done of the total that
+    `count` gives (counted only then), the rate and, from the first batches on, an estimate
+    of the time left (tqdm)."""
+    if out is None and not sys.stderr.isatty():
         return None
+    total = count() if count else None
+    bar = tqdm(total=total or None, unit=f" {unit}", file=out or sys.stderr, leave=True,
+               dynamic_ncols=out is None)
 
     def show(done: int) -> None:
-        print(f"\r  {done} {unit}…", end="", file=sys.stderr, flush=True)
+        bar.update(done - bar.n)
+        bar.refresh()  # called once a batch: each call is worth showing
+        if total and done >= total:
+            bar.close()
 
     return show
 
