@@ -228,8 +228,8 @@ def _group(found: list[Hit]) -> list[Place]:
     for h in found:
         if h.explicit:
             typed.setdefault(fold(tone(h.name)), h.type)
-    for name in lexicon().provinces:  # a bare province name is the province ('Hải Dương' beside
-        typed.pop(fold(tone(name)), None)  # 'thành phố Hải Dương'): never joined
+    for key in _province_keys():  # a bare province name is the province ('Hải Dương' beside
+        typed.pop(key, None)  # 'thành phố Hải Dương'): never joined
     places: dict[tuple[str, str | None], Place] = {}
     for h in sorted(found):
         key = (fold(tone(h.name)), h.type)
@@ -240,6 +240,12 @@ def _group(found: list[Hit]) -> list[Place]:
             place = places[key] = Place(h.name, key[1], h.surface, explicit=h.explicit)
         place.spans.append((h.start, h.end))
     return list(places.values())
+
+
+@cache
+def _province_keys() -> tuple[str, ...]:
+    """The provinces' names as `_group` keys them (folded, new-style tone marks)."""
+    return tuple(fold(tone(name)) for name in lexicon().provinces)
 
 
 def resolve(places: list[Place]) -> list[dict[str, Any]]:
