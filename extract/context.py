@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from extract.keys import local_id as make_id  # noqa: F401 - re-exported (record, links)
 from extract.text import fold_same_length
@@ -37,6 +37,7 @@ class Ctx:
     token_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     person_spans: list[tuple[int, int]] = field(default_factory=list)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # per-document lookups
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, pos) - 1
