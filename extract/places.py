@@ -228,8 +228,8 @@ def _group(found: list[Hit]) -> list[Place]:
     for h in found:
         if h.explicit:
             typed.setdefault(fold(tone(h.name)), h.type)
-    for key in _province_keys():  # a bare province name is the province ('Hải Dương' beside
-        typed.pop(key, None)  # 'thành phố Hải Dương'): never joined
+    for province in _province_keys():  # a bare province name is the province ('Hải Dương' beside
+        typed.pop(province, None)  # 'thành phố Hải Dương'): never joined
     places: dict[tuple[str, str | None], Place] = {}
     for h in sorted(found):
         key = (fold(tone(h.name)), h.type)
