@@ -99,7 +99,7 @@ def find_units(ctx: Ctx) -> list[Unit]:
             continue  # 'QUỐC PHÒNG' in a capitals headline
         if written[0].isupper() or (_abbreviated(written) and not named_only):
             found.append(_extend(ctx, m))
-        elif (sub := _extend(ctx, m)) is not None and sub.kind in _SUB_UNITS and (
+        elif _sub_unit_head(ctx, m) and (sub := _extend(ctx, m)) is not None and (
                 sub.locality or sub.level):
             found.append(sub)  # 'tiểu đoàn bộ binh huyện': a sub-unit named by its place
     for head, (s, e) in listed_posts(ctx, heads()):  # 'ba đồn biên phòng A, B và C'
@@ -121,6 +121,12 @@ def unit_at(ctx: Ctx, pos: int) -> Unit | None:
     """The unit whose head starts at `pos` (also lower-case heads inside a post)."""
     m = heads().regex.match(ctx.folded, pos)
     return _extend(ctx, m) if m else None
+
+
+def _sub_unit_head(ctx: Ctx, m: re.Match[str]) -> bool:
+    """Is the head a sub-unit's ('tiểu đoàn'), the only kind a lower-case head may start?"""
+    head = heads().get(ctx.folded[m.start():m.end()])
+    return head is not None and (head[1] or None) in _SUB_UNITS
 
 
 def _abbreviated(s: str) -> bool:
