@@ -99,7 +99,8 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     """
     found: list[Decree] = []
     links = [m.span() for m in _LINK_LINE.finditer(ctx.text)]
-    for m in lexicon().decree_kinds.regex.finditer(ctx.folded):
+    kinds = list(lexicon().decree_kinds.regex.finditer(ctx.folded))
+    for m in kinds:
         if any(a <= m.start() < b for a, b in links):
             continue  # page furniture: a related article's headline
         d = _after_kind(ctx, m)
@@ -107,7 +108,7 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
             found.append(d)
     found.extend(_standalone_numbers(ctx, found))
     found.extend(_code_list(ctx, found))
-    _header_issuers(ctx, found)
+    _header_issuers(ctx, found, kinds)
     for d in found:  # 'Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'
         d.issuer = d.issuer or _issuer_before(ctx, d.spans[0][0])
         d.date = d.date or issued_before(ctx, d.spans[0][0])
@@ -225,14 +226,13 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
     return out
 
 
-def _header_issuers(ctx: Ctx, found: list[Decree]) -> None:
+def _header_issuers(ctx: Ctx, found: list[Decree], kinds: list[re.Match[str]]) -> None:
     """'04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ...': the issuer of the
-    counted header belongs to each numbered item of its sentence."""
-    for m in lexicon().decree_kinds.regex.finditer(ctx.folded):
-        if not generic(ctx, m.start()):
-            continue
-        head = _HEADER_OF.match(ctx.text, m.end())
-        if head is None:
+    counted header (among the kind words `kinds`) belongs to each numbered item of its
+    sentence."""
+    for m in kinds:
+        head = _HEADER_OF.match(ctx.text, m.end())  # the cheap test first
+        if head is None or not generic(ctx, m.start()):
             continue
         s1 = ctx.sentence_of(m.start())[1]
         for d in found:
