@@ -47,6 +47,14 @@ class Ctx:
         """Index of the first token starting at or after `pos`."""
         return bisect_right(self.token_starts, pos - 1)
 
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` in the folded text, scanned once per document (several
+        finders walk the same lexicon matches)."""
+        key = ("matches", pattern)
+        if key not in self.memo:
+            self.memo[key] = list(pattern.finditer(self.folded))
+        return self.memo[key]  # type: ignore[no-any-return]
+
     def in_person(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.person_spans)
 

@@ -40,7 +40,7 @@ def _cue(use: str) -> re.Pattern[str]:
 
 def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """'N xã …, đó là A, B và C': the list items take the counted type word."""
-    for m in lexicon().locality_types.regex.finditer(ctx.folded):
+    for m in ctx.matches(lexicon().locality_types.regex):
         if not _cue("count").search(ctx.folded, max(0, m.start() - 12), m.start()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])

@@ -89,7 +89,7 @@ def find_localities(ctx: Ctx) -> list[Place]:
 def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """Names after a type word; a list's later items keep the type unless they are provinces
     ('TP Buôn Ma Thuột, Đắk Lắk'); a mixed header ('các tỉnh, thành phố: A, B') types each."""
-    for m in lexicon().locality_types.regex.finditer(ctx.folded):
+    for m in ctx.matches(lexicon().locality_types.regex):
         if overlaps(taken, m.start(), m.end()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])

@@ -92,7 +92,7 @@ def find_units(ctx: Ctx) -> list[Unit]:
     """
     groups: dict[str, Unit] = {}
     found = []
-    for m in heads().regex.finditer(ctx.folded):
+    for m in ctx.matches(heads().regex):
         written = ctx.text[m.start():m.end()]
         named_only = lexicon().units.get(written) is None
         if named_only and written.isupper() and len(written) > 3:
