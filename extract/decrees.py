@@ -43,6 +43,7 @@ _STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
 _LINK_LINE = re.compile(r"(?:^|(?<=\)))[^\n]{0,300}?\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*"
                         r"\d{1,2}[:h]\d{2}|\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)(?=\s|$)",
                         re.MULTILINE)
+_STAMP_START = re.compile(r"\(\d{1,2}[/:h]\d")  # how every link line's stamp starts
 
 
 @cache
@@ -98,7 +99,8 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     [('Nghị định', '21/2019/NĐ-CP', '2019-02-14')]
     """
     found: list[Decree] = []
-    links = [m.span() for m in _LINK_LINE.finditer(ctx.text)]
+    links = [m.span() for m in _LINK_LINE.finditer(ctx.text)] if _STAMP_START.search(ctx.text) \
+        else []  # most articles have no link line: skip the slow scan
     kinds = list(lexicon().decree_kinds.regex.finditer(ctx.folded))
     for m in kinds:
         if any(a <= m.start() < b for a, b in links):
