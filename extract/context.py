@@ -12,7 +12,11 @@ from extract.text import fold_same_length
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
 CAP_WORD = re.compile(rf"[{re.escape(_UPPER)}][^\W\d_]*(?:['’][^\W\d_]+)*")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”»)]?[ \t]+|\s*\n\s*|\s*\|\s*")
+# A sentence end: '(?<=[.!?…])["”»)]?[ \t]+|\s*\n\s*|\s*\|\s*', written to start with its first
+# character (a space, a closing quote or '|') so that the scan skips every other character fast;
+# each branch then looks back at what it consumed.
+_SENT_END = re.compile(r"[\s\"”»)|](?:(?<=[.!?…][\"”»)])[ \t]+|(?<=[.!?…][ \t])[ \t]*"
+                       r"|(?<=\n)\s*|(?<=\s)\s*\n\s*|(?<=\|)\s*|(?<=\s)\s*\|\s*)")
 _ABBR_BEFORE = re.compile(r"(?:\b[A-ZĐ]|TP|TX|TT|ThS|TS|PGS|GS|Tp|St|v\.v)\.$")
 
 
