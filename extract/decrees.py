@@ -38,7 +38,8 @@ _TITLE = re.compile(r"\s+[“\"]?\s*((?:về|ban\s+hành|phê\s+duyệt|quy\s+đ
 _BY_AT_END = re.compile(r"\sdo\s+([^,;]{3,60}?)\s+ban\s+hành\s*$")  # '... do Thủ tướng ban hành'
 _TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on folded text
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
-_STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
+# on folded text; the look-behind follows the literal word, so a scan jumps from "số" to "số"
+_STANDALONE = re.compile(r"số(?<![\w/]số)\s*:\s*")
 # a related-article link: a headline ending in its own time stamp '(05/03/2020 14:20)'
 _LINK_LINE = re.compile(r"(?:^|(?<=\)))[^\n]{0,300}?\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*"
                         r"\d{1,2}[:h]\d{2}|\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)(?=\s|$)",
