@@ -36,6 +36,14 @@ def _label() -> re.Pattern[str]:
                       re.MULTILINE)
 
 
+@cache
+def _label_word() -> re.Pattern[str]:
+    """A credit label and its colon anywhere: what every `_label` match holds, found by a
+    much faster scan (it starts with the words' first letters)."""
+    words = phrase_pattern(sorted(lexicon().byline_words("label")))
+    return re.compile(rf"(?:{words})\s*:")
+
+
 @dataclass(frozen=True)
 class Author:
     """A credited name with its span."""
@@ -82,7 +90,9 @@ def _is_credit_name(words: list[str]) -> bool:
 
 
 def _labelled(ctx: Ctx) -> list[Author]:
-    out = []
+    out: list[Author] = []
+    if not _label_word().search(ctx.folded):  # most articles credit no one: skip the scan
+        return out
     for m in _label().finditer(ctx.folded):
         pos = m.end()
         while True:
