@@ -24,7 +24,7 @@ def published_date(text: str) -> str | None:
     head = _HEADER_DATE.match(text)
     if head:
         return head.group(1)
-    stamps = [day for _, day in _head_stamps(text)]
+    stamps = [day for _, day in _head_stamps(_head_segments(text))]
     return stamps[-1] if stamps else None
 
 
@@ -36,7 +36,7 @@ def headline(text: str) -> str | None:
     'Hội nghị tổng kết công tác quân sự năm 2023'
     """
     segments = _head_segments(text)
-    stamps = _head_stamps(text)
+    stamps = _head_stamps(segments)
     if stamps:
         before = [seg for seg in segments[:stamps[-1][0]] if seg.strip()]
         if before and _headline_like(before[-1]):
@@ -55,10 +55,10 @@ def _head_segments(text: str) -> list[str]:
     return out
 
 
-def _head_stamps(text: str) -> list[tuple[int, str]]:
-    """(segment index, ISO day) of the date stamps in a page's head."""
+def _head_stamps(segments: list[str]) -> list[tuple[int, str]]:
+    """(segment index, ISO day) of the date stamps among a page's head segments."""
     out = []
-    for i, segment in enumerate(_head_segments(text)):
+    for i, segment in enumerate(segments):
         day = page_stamp(segment) if i == 0 or len(segment) <= 80 else None
         if day:
             out.append((i, day))
