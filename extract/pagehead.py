@@ -8,6 +8,8 @@ import re
 from extract.dates import page_stamp
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
+_SEGMENT_SEP = re.compile(r"\n| \| ")
+_FULL_STOP = re.compile(r"[.…](?:\s|$)")
 
 
 def published_date(text: str) -> str | None:
@@ -48,9 +50,9 @@ def headline(text: str) -> str | None:
 def _head_segments(text: str) -> list[str]:
     """The lines (and ` | ` segments) of a page's head, up to its first line of body text."""
     out = []
-    for segment in re.split(r"\n| \| ", text[:1500])[:16]:
+    for segment in _SEGMENT_SEP.split(text[:1500])[:16]:
         out.append(segment)
-        if len(segment.split()) >= 12 and re.search(r"[.…](?:\s|$)", segment):
+        if len(segment.split()) >= 12 and _FULL_STOP.search(segment):
             break  # a sentence of body text (a long headline has no full stop)
     return out
 

@@ -24,6 +24,7 @@ _JOINT = re.compile(r"\s+[-–]\s+(?=\w)")
 _ABBR_IN_BRACKETS = re.compile(r"\s*\([A-ZĐ&]{2,8}\)")
 _SUB_UNITS = ("military_unit", "militia")
 _COMMITTEE_AFTER = re.compile(r"\s+(?:ủy|uỷ)(?!\w)")
+_GAP = re.compile(r"[ .]*")
 
 
 @cache
@@ -281,7 +282,7 @@ def _cap_words(ctx: Ctx, pos: int, type_: str | None) -> tuple[int, int] | None:
     """The place name after a type word, by the localities' own rule (`places.name_span`):
     capitalised words or a number, stopping before a person, a cue verb ('huyện Phát biểu'),
     a unit or a document; a one-word name must be a known place."""
-    m = re.match(r"[ .]*", ctx.text[pos:pos + 4])
+    m = _GAP.match(ctx.text[pos:pos + 4])
     start = pos + (m.end() if m else 0)
     span = name_span(ctx, start, numbered=True)
     if span is None:
