@@ -29,7 +29,7 @@ _SYLLABLE = re.compile(rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstv
 _LINE = re.compile(r"[^\n]+")
 _NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
 _PART_SEP = re.compile(r"\s+[-–]\s+|,\s+")
-_NAME_WORD = re.compile(r"[^\W\d_][\w’'.]*")
+_ONE_NAME_WORD = re.compile(_NAME_WORD)
 
 
 @cache
@@ -150,7 +150,7 @@ def _line_names(start: int, line: str, near_end: bool, last: bool) -> list[Autho
     for k, part in enumerate(parts):
         words = _cut_outlet(part.split())
         cut = words != part.split()
-        if len(words) < 2 or any(not _NAME_WORD.fullmatch(w) for w in words):
+        if len(words) < 2 or any(not _ONE_NAME_WORD.fullmatch(w) for w in words):
             return []
         if (cut and (not near_end or k < len(parts) - 1)) or not (
                 _is_name_like(words, last) and _looks_like_byline(words, part)):
