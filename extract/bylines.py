@@ -26,6 +26,10 @@ _ACRONYM_SLASH = re.compile(r"[A-ZĐ][A-ZĐ0-9&-]+\s*/\s*")  # 'VOV/' before the
 _VOWEL = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ"
 _SYLLABLE = re.compile(rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
                        rf"[{_VOWEL}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
+_LINE = re.compile(r"[^\n]+")
+_NOTE_AT_END = re.compile(r"\s*\([^)]*\)\s*$")
+_PART_SEP = re.compile(r"\s+[-–]\s+|,\s+")
+_ONE_NAME_WORD = re.compile(_NAME_WORD)
 
 
 @cache
@@ -34,6 +38,14 @@ def _label() -> re.Pattern[str]:
     words = phrase_pattern(sorted(lexicon().byline_words("label")))
     return re.compile(rf"(?:^|(?<=[\n.;:!?)\]–-])|(?<=[\n.;:!?)\]–-]\s))\s*(?:{words})\s*:\s*",
                       re.MULTILINE)
+
+
+@cache
+def _label_word() -> re.Pattern[str]:
+    """A credit label and its colon anywhere: what every `_label` match holds, found by a
+    much faster scan (it starts with the words' first letters)."""
+    words = phrase_pattern(sorted(lexicon().byline_words("label")))
+    return re.compile(rf"(?:{words})\s*:")
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,9 @@ def _is_credit_name(words: list[str]) -> bool:
 
 
 def _labelled(ctx: Ctx) -> list[Author]:
-    out = []
+    out: list[Author] = []
+    if not _label_word().search(ctx.folded):  # most articles credit no one: skip the scan
+        return out
     for m in _label().finditer(ctx.folded):
         pos = m.end()
         while True:
@@ -114,7 +128,7 @@ def _cut_outlet(words: list[str]) -> list[str]:
 
 def _closing_lines(ctx: Ctx) -> list[Author]:
     """Bylines on a line of their own near the end, or right before a date line."""
-    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", ctx.text)
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(ctx.text)
              if m.group(0).strip()]
     out = []
     for i, (start, line) in enumerate(lines):
@@ -127,8 +141,8 @@ def _closing_lines(ctx: Ctx) -> list[Author]:
 
 def _line_names(start: int, line: str, near_end: bool, last: bool) -> list[Author]:
     """'ĐỨC TRUNG', 'Thu Hằng Đài TT-TH', 'Quang Hưng - Thu Hà': every part must be a name."""
-    stripped = re.sub(r"\s*\([^)]*\)\s*$", "", line.strip())  # 'NAME (Trung tâm ...)'
-    parts = [p for p in re.split(r"\s+[-–]\s+|,\s+", stripped) if p]
+    stripped = _NOTE_AT_END.sub("", line.strip())  # 'NAME (Trung tâm ...)'
+    parts = [p for p in _PART_SEP.split(stripped) if p]
     out: list[Author] = []
     if near_end and len(parts) == 1 and _INITIAL_NAME.fullmatch(stripped):
         return [Author(start + line.index(stripped), start + line.index(stripped)
@@ -136,7 +150,7 @@ def _line_names(start: int, line: str, near_end: bool, last: bool) -> list[Autho
     for k, part in enumerate(parts):
         words = _cut_outlet(part.split())
         cut = words != part.split()
-        if len(words) < 2 or any(not re.fullmatch(r"[^\W\d_][\w’'.]*", w) for w in words):
+        if len(words) < 2 or any(not _ONE_NAME_WORD.fullmatch(w) for w in words):
             return []
         if (cut and (not near_end or k < len(parts) - 1)) or not (
                 _is_name_like(words, last) and _looks_like_byline(words, part)):

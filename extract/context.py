@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from extract.keys import local_id as make_id  # noqa: F401 - re-exported (record, links)
 from extract.text import fold_same_length
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
 CAP_WORD = re.compile(rf"[{re.escape(_UPPER)}][^\W\d_]*(?:['’][^\W\d_]+)*")
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”»)]?[ \t]+|\s*\n\s*|\s*\|\s*")
+# A sentence end: '(?<=[.!?…])["”»)]?[ \t]+|\s*\n\s*|\s*\|\s*', written to start with its first
+# character (a space, a closing quote or '|') so that the scan skips every other character fast;
+# each branch then looks back at what it consumed.
+_SENT_END = re.compile(r"[\s\"”»)|](?:(?<=[.!?…][\"”»)])[ \t]+|(?<=[.!?…][ \t])[ \t]*"
+                       r"|(?<=\n)\s*|(?<=\s)\s*\n\s*|(?<=\|)\s*|(?<=\s)\s*\|\s*)")
 _ABBR_BEFORE = re.compile(r"(?:\b[A-ZĐ]|TP|TX|TT|ThS|TS|PGS|GS|Tp|St|v\.v)\.$")
 
 
@@ -37,6 +41,7 @@ class Ctx:
     token_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     person_spans: list[tuple[int, int]] = field(default_factory=list)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # per-document lookups
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -45,6 +50,14 @@ class Ctx:
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return bisect_right(self.token_starts, pos - 1)
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of `pattern` in the folded text, scanned once per document (several
+        finders walk the same lexicon matches)."""
+        key = ("matches", pattern)
+        if key not in self.memo:
+            self.memo[key] = list(pattern.finditer(self.folded))
+        return self.memo[key]  # type: ignore[no-any-return]
 
     def in_person(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.person_spans)

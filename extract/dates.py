@@ -39,6 +39,7 @@ _AFTER = re.compile(
     r"(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{4})|năm\s+(?P<yo>\d{4}))", re.IGNORECASE)
 _DATE_LINE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])")
 _STAMP = re.compile(r"^[^\n]*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]*$", re.MULTILINE)
+_FULL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")  # what a _STAMP line holds
 _GLUED = re.compile(r"\s*\(?(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\)?"
                     r"(?:(?=[^\W\d_])|[ \t]+(?=[^\W\d_]))")
 # a line that is only a page's date: weekday or 'Đăng ngày' label, time, date, time, zone,
@@ -180,7 +181,9 @@ def glued(line: str) -> re.Match[str] | None:
 def date_lines(text: str) -> list[tuple[int, str]]:
     """(line start, ISO date) of each short line carrying a full date, and of a date glued to
     the first word of a line: an article's date stamp ('Đăng ngày 05-03-2021 08:10')."""
-    out = []
+    out: list[tuple[int, str]] = []
+    if not _FULL_DATE.search(text):  # no line to look at: skip the line-by-line scan
+        return out
     for m in _STAMP.finditer(text):
         line = m.group(0).strip()
         d = _DATE_LINE.search(line) if len(line) <= 60 else glued(line)

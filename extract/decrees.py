@@ -38,11 +38,13 @@ _TITLE = re.compile(r"\s+[“\"]?\s*((?:về|ban\s+hành|phê\s+duyệt|quy\s+đ
 _BY_AT_END = re.compile(r"\sdo\s+([^,;]{3,60}?)\s+ban\s+hành\s*$")  # '... do Thủ tướng ban hành'
 _TERM = re.compile(r"\s*\(\s*khóa\s+[ivxlc]+\s*\)|\s+khóa\s+[ivxlc]+\b")  # on folded text
 _CODE_MORE = re.compile(r"\s*(?:,|\svà)\s*[“\"]?(?P<n>[A-Z]\d?)[”\"]?(?![\w])")
-_STANDALONE = re.compile(r"(?<![\w/])số\s*:\s*")  # on folded text
+# on folded text; the look-behind follows the literal word, so a scan jumps from "số" to "số"
+_STANDALONE = re.compile(r"số(?<![\w/]số)\s*:\s*")
 # a related-article link: a headline ending in its own time stamp '(05/03/2020 14:20)'
 _LINK_LINE = re.compile(r"(?:^|(?<=\)))[^\n]{0,300}?\((?:\d{1,2}/\d{1,2}/\d{4}\s*[-–,]?\s*"
                         r"\d{1,2}[:h]\d{2}|\d{1,2}[:h]\d{2}\s*[-–,]?\s*\d{1,2}/\d{1,2}/\d{4})\)(?=\s|$)",
                         re.MULTILINE)
+_STAMP_START = re.compile(r"\(\d{1,2}[/:h]\d")  # how every link line's stamp starts
 
 
 @cache
@@ -98,8 +100,10 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
     [('Nghị định', '21/2019/NĐ-CP', '2019-02-14')]
     """
     found: list[Decree] = []
-    links = [m.span() for m in _LINK_LINE.finditer(ctx.text)]
-    for m in lexicon().decree_kinds.regex.finditer(ctx.folded):
+    links = [m.span() for m in _LINK_LINE.finditer(ctx.text)] if _STAMP_START.search(ctx.text) \
+        else []  # most articles have no link line: skip the slow scan
+    kinds = list(lexicon().decree_kinds.regex.finditer(ctx.folded))
+    for m in kinds:
         if any(a <= m.start() < b for a, b in links):
             continue  # page furniture: a related article's headline
         d = _after_kind(ctx, m)
@@ -107,7 +111,7 @@ def find_decrees(ctx: Ctx) -> list[Decree]:
             found.append(d)
     found.extend(_standalone_numbers(ctx, found))
     found.extend(_code_list(ctx, found))
-    _header_issuers(ctx, found)
+    _header_issuers(ctx, found, kinds)
     for d in found:  # 'Ngày 5-6-2019, UBND tỉnh ra Quyết định số ...'
         d.issuer = d.issuer or _issuer_before(ctx, d.spans[0][0])
         d.date = d.date or issued_before(ctx, d.spans[0][0])
@@ -225,14 +229,13 @@ def _standalone_numbers(ctx: Ctx, found: list[Decree]) -> list[Decree]:
     return out
 
 
-def _header_issuers(ctx: Ctx, found: list[Decree]) -> None:
+def _header_issuers(ctx: Ctx, found: list[Decree], kinds: list[re.Match[str]]) -> None:
     """'04 Nghị quyết của Bộ Chính trị, gồm: Nghị quyết số 59-NQ/TW ...': the issuer of the
-    counted header belongs to each numbered item of its sentence."""
-    for m in lexicon().decree_kinds.regex.finditer(ctx.folded):
-        if not generic(ctx, m.start()):
-            continue
-        head = _HEADER_OF.match(ctx.text, m.end())
-        if head is None:
+    counted header (among the kind words `kinds`) belongs to each numbered item of its
+    sentence."""
+    for m in kinds:
+        head = _HEADER_OF.match(ctx.text, m.end())  # the cheap test first
+        if head is None or not generic(ctx, m.start()):
             continue
         s1 = ctx.sentence_of(m.start())[1]
         for d in found:

@@ -322,9 +322,15 @@ def candidates(name: str, type: str | None = None) -> list[Place]:
     >>> [(p.type, p.structure) for p in candidates("Hải Dương")][:2]
     [('tỉnh', '2024'), ('thành phố', '2024')]
     """
+    return list(_candidates(name, type))
+
+
+@lru_cache(maxsize=65536)
+def _candidates(name: str, type: str | None) -> tuple[Place, ...]:
     bare, kind = _parse(name, type)
     ix = _index()
-    return [p for s in STRUCTURES for p in _filter(ix.exact[s].get(_exact_key(bare), []), kind)]
+    return tuple(p for s in STRUCTURES
+                 for p in _filter(ix.exact[s].get(_exact_key(bare), []), kind))
 
 
 def _type_ok(p: Place, kind: str, strict: bool) -> bool:
@@ -410,6 +416,13 @@ def resolve_locality(name: str, type: str | None = None, *,
     >>> resolve_locality("Trí Nang", "xã", within=[resolve_locality("Thanh Hóa")]).code
     '15037'
     """
+    return _resolve(name, type, tuple(within))
+
+
+@lru_cache(maxsize=65536)
+def _resolve(name: str, type: str | None, within: tuple[Place, ...]) -> Place | None:
+    """`resolve_locality`, cached: the index never changes, and articles name the same
+    places again and again."""
     bare, kind = _parse(name, type)
     ix = _index()
     known, found, score = _pick(ix.exact, _exact_key(bare), kind, within, False)

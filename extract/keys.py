@@ -82,6 +82,7 @@ def _new_pair(m: re.Match[str]) -> str:
     return "".join(n.upper() if o.isupper() else n for o, n in zip(pair, new, strict=True))
 
 
+@lru_cache(maxsize=65536)
 def tone(s: str) -> str:
     """Move old-style tone marks to the new style, keeping case: 'Hoà Bình' -> 'Hòa Bình'.
 

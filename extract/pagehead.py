@@ -8,6 +8,8 @@ import re
 from extract.dates import page_stamp
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
+_SEGMENT_SEP = re.compile(r"\n| \| ")
+_FULL_STOP = re.compile(r"[.…](?:\s|$)")
 
 
 def published_date(text: str) -> str | None:
@@ -24,7 +26,7 @@ def published_date(text: str) -> str | None:
     head = _HEADER_DATE.match(text)
     if head:
         return head.group(1)
-    stamps = [day for _, day in _head_stamps(text)]
+    stamps = [day for _, day in _head_stamps(_head_segments(text))]
     return stamps[-1] if stamps else None
 
 
@@ -36,7 +38,7 @@ def headline(text: str) -> str | None:
     'Hội nghị tổng kết công tác quân sự năm 2023'
     """
     segments = _head_segments(text)
-    stamps = _head_stamps(text)
+    stamps = _head_stamps(segments)
     if stamps:
         before = [seg for seg in segments[:stamps[-1][0]] if seg.strip()]
         if before and _headline_like(before[-1]):
@@ -48,17 +50,17 @@ def headline(text: str) -> str | None:
 def _head_segments(text: str) -> list[str]:
     """The lines (and ` | ` segments) of a page's head, up to its first line of body text."""
     out = []
-    for segment in re.split(r"\n| \| ", text[:1500])[:16]:
+    for segment in _SEGMENT_SEP.split(text[:1500])[:16]:
         out.append(segment)
-        if len(segment.split()) >= 12 and re.search(r"[.…](?:\s|$)", segment):
+        if len(segment.split()) >= 12 and _FULL_STOP.search(segment):
             break  # a sentence of body text (a long headline has no full stop)
     return out
 
 
-def _head_stamps(text: str) -> list[tuple[int, str]]:
-    """(segment index, ISO day) of the date stamps in a page's head."""
+def _head_stamps(segments: list[str]) -> list[tuple[int, str]]:
+    """(segment index, ISO day) of the date stamps among a page's head segments."""
     out = []
-    for i, segment in enumerate(_head_segments(text)):
+    for i, segment in enumerate(segments):
         day = page_stamp(segment) if i == 0 or len(segment) <= 80 else None
         if day:
             out.append((i, day))

@@ -189,12 +189,30 @@ def _judge(ctx: Ctx, run: list[Token], known: set[str]) -> Mention | None:
 def _anchor(ctx: Ctx, start: int) -> tuple[str | None, str | None, int]:
     """(honorific, rank, start of them) written right before a name."""
     window = max(0, start - 60)
-    if not _ANCHOR_HINT.search(ctx.folded, window, start):  # cheap test before the full one
+    if not _anchor_word_before(ctx.folded, window, start) or \
+            not _ANCHOR_HINT.search(ctx.folded, window, start):  # cheap tests before the full one
         return None, None, start
     before = _before_name().search(ctx.folded, window, start)
     hon = before.group("hon") if before else None
     rank = before.group("rank") if before else None
     return hon, rank, before.start() if before and (hon or rank) else start
+
+
+def _anchor_word_before(folded: str, window: int, start: int) -> bool:
+    """Does the last word of an honorific, rank or title end right before `start` (spaces,
+    ':' and ',' aside)? What every `_before_name` match with one of them ends with."""
+    i = start
+    while i > window and (folded[i - 1].isspace() or folded[i - 1] in ":,"):
+        i -= 1
+    return folded.endswith(_anchor_ends(), window, i)
+
+
+@cache
+def _anchor_ends() -> tuple[str, ...]:
+    """The last words of the honorifics, ranks and academic titles, folded."""
+    phrases = [r[0] for f in ("honorifics.tsv", "ranks.tsv") for r in lexicon().rows(f)]
+    return tuple({fold(p).split()[-1].rstrip(":,") for p in phrases + lexicon().academic_titles
+                  if p.strip()})
 
 
 def _unanchored(ctx: Ctx, run: list[Token], known: set[str], post_pos: int | None) -> int | None:

@@ -41,7 +41,8 @@ from extract.units import Unit, find_units
 
 SCHEMA = "vnkg.record/1"
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
-_LIST_HEADER = re.compile(r"\bcác\s+(?:đồng\s+chí\s+)?([^:;.\n]{3,80}):")
+# "\bcác", written with the look-behind after the literal word so that a scan jumps to "các"
+_LIST_HEADER = re.compile(r"các(?<!\wcác)\s+(?:đồng\s+chí\s+)?([^:;.\n]{3,80}):")
 
 
 class DocState:

@@ -40,7 +40,7 @@ def _cue(use: str) -> re.Pattern[str]:
 
 def counted_lists(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """'N xã …, đó là A, B và C': the list items take the counted type word."""
-    for m in lexicon().locality_types.regex.finditer(ctx.folded):
+    for m in ctx.matches(lexicon().locality_types.regex):
         if not _cue("count").search(ctx.folded, max(0, m.start() - 12), m.start()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])
@@ -62,8 +62,11 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
     provinces = _context_provinces(found)
     if not provinces:
         return
+    covered = bytearray(len(ctx.text))  # 1 where a taken span lies (spans are not empty)
+    for a, b in taken:
+        covered[a:b] = b"\1" * (b - a)
     for t in ctx.tokens:
-        if any(a < t.end and t.start < b for a, b in taken):
+        if covered.find(1, t.start, t.end) >= 0:
             continue
         line_start = ctx.text.rfind("\n", 0, t.start) + 1
         after_word = _cue("locative").search(ctx.folded, max(0, t.start - 16), t.start)
@@ -78,6 +81,7 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
                 break
             found.append(Hit(s, e, ctx.text[s:e], kind, ctx.text[s:e], False))
             taken.append((s, e))
+            covered[s:e] = b"\1" * (e - s)
 
 
 def _context_provinces(found: list[Hit]) -> frozenset[str]:

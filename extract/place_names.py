@@ -15,6 +15,7 @@ from extract.text import fold
 
 _LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _LIST_HEAD = re.compile(r"\s*:\s*")
+_NUMBER = re.compile(r"\d{1,2}(?!\d|[/.,]\d)")
 
 
 class Hit(NamedTuple):
@@ -41,10 +42,8 @@ def names_after(ctx: Ctx, pos: int, allow_list: bool, abbreviated: bool = False,
     head = _LIST_HEAD.match(ctx.text, pos)
     if head and head.end() > pos:
         pos = head.end()
-    while True:
-        span = name_span(ctx, pos, numbered)
-        if span is None or (abbreviated and ctx.text[span[0]:span[1]].isupper()):
-            break
+    span = name_span(ctx, pos, numbered)
+    while span is not None and not (abbreviated and ctx.text[span[0]:span[1]].isupper()):
         out.append(span)
         if not allow_list:
             break
@@ -56,7 +55,7 @@ def names_after(ctx: Ctx, pos: int, allow_list: bool, abbreviated: bool = False,
         nxt = name_span(ctx, j.end(), numbered)
         if nxt is None or len(ctx.text[nxt[0]:nxt[1]].split()) > 3:
             break
-        pos = j.end()
+        span = nxt
     return out
 
 
@@ -69,9 +68,9 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
     words: list[Token] = []
     end = pos
     lex = lexicon()
-    number = re.match(r"\d{1,2}(?!\d|[/.,]\d)", ctx.text[pos:])
+    number = _NUMBER.match(ctx.text, pos)
     if number:  # 'Quận 1', 'phường 5'
-        return (pos, pos + number.end()) if numbered else None
+        return (pos, number.end()) if numbered else None
     while i < len(ctx.tokens) and len(words) < 4:
         t = ctx.tokens[i]
         gap = ctx.text[end:t.start] if words else ctx.text[pos:t.start]
@@ -79,9 +78,7 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
             break
         if words and fold(t.text) in lex.surnames and len(words) >= 2:
             break
-        if fold(t.text) in {"đoàn", "đội"} or any(
-                tab.regex.match(ctx.folded, t.start)
-                for tab in (lex.units, lex.cues, lex.decree_kinds, lex.roles)):
+        if _starts_other(ctx, t):
             break
         words.append(t)
         end = t.end
@@ -89,6 +86,18 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
     if not words or fold(words[0].text) in lexicon().place_stopwords:
         return None
     return words[0].start, words[-1].end
+
+
+def _starts_other(ctx: Ctx, t: Token) -> bool:
+    """Does this capitalised word start a unit, cue verb, document or post rather than a
+    place name ('đoàn', 'đội' too)? Memoised per document: many names share words."""
+    key = ("starts_other", t.start)
+    if key not in ctx.memo:
+        lex = lexicon()
+        ctx.memo[key] = fold(t.text) in {"đoàn", "đội"} or any(
+            tab.regex.match(ctx.folded, t.start)
+            for tab in (lex.units, lex.cues, lex.decree_kinds, lex.roles))
+    return bool(ctx.memo[key])
 
 
 def plausible_name(name: str, type_: str | None) -> bool:

@@ -89,7 +89,7 @@ def find_localities(ctx: Ctx) -> list[Place]:
 def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
     """Names after a type word; a list's later items keep the type unless they are provinces
     ('TP Buôn Ma Thuột, Đắk Lắk'); a mixed header ('các tỉnh, thành phố: A, B') types each."""
-    for m in lexicon().locality_types.regex.finditer(ctx.folded):
+    for m in ctx.matches(lexicon().locality_types.regex):
         if overlaps(taken, m.start(), m.end()):
             continue
         type_ = type_of(ctx.folded[m.start():m.end()])
@@ -139,6 +139,8 @@ def _mixed_header(ctx: Ctx, pos: int, type_: str) -> frozenset[str]:
     """The types of a header of several type words ending at `pos` ('các tỉnh, thành phố: …'
     -> {tỉnh, thành phố}); empty for a single type word."""
     before = ctx.folded[max(0, pos - 30):pos]
+    if not before.rstrip().endswith((",", "và", "/")):  # what _MIXED_BEFORE ends with, fast
+        return frozenset()
     m = _MIXED_BEFORE.search(before)
     if not m:
         return frozenset()
@@ -228,8 +230,8 @@ def _group(found: list[Hit]) -> list[Place]:
     for h in found:
         if h.explicit:
             typed.setdefault(fold(tone(h.name)), h.type)
-    for name in lexicon().provinces:  # a bare province name is the province ('Hải Dương' beside
-        typed.pop(fold(tone(name)), None)  # 'thành phố Hải Dương'): never joined
+    for province in _province_keys():  # a bare province name is the province ('Hải Dương' beside
+        typed.pop(province, None)  # 'thành phố Hải Dương'): never joined
     places: dict[tuple[str, str | None], Place] = {}
     for h in sorted(found):
         key = (fold(tone(h.name)), h.type)
@@ -240,6 +242,12 @@ def _group(found: list[Hit]) -> list[Place]:
             place = places[key] = Place(h.name, key[1], h.surface, explicit=h.explicit)
         place.spans.append((h.start, h.end))
     return list(places.values())
+
+
+@cache
+def _province_keys() -> tuple[str, ...]:
+    """The provinces' names as `_group` keys them (folded, new-style tone marks)."""
+    return tuple(fold(tone(name)) for name in lexicon().provinces)
 
 
 def resolve(places: list[Place]) -> list[dict[str, Any]]:

@@ -191,6 +191,8 @@ def _post(folded: str, start: int, end: int, m: re.Match[str], surface: str) -> 
 
 
 def _unmatched_close(surface: str) -> int | None:
+    if ")" not in surface:  # the common case, without a walk over every character
+        return None
     depth = 0
     for i, c in enumerate(surface):
         depth += (c == "(") - (c == ")")

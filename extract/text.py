@@ -7,6 +7,7 @@ extraction modules); display and evidence keep the original surface.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.keys import fold, fold_same_length, nfc, tone  # re-exported: their home is keys
 
@@ -15,6 +16,7 @@ __all__ = ["canonical", "expand_abbreviations", "fold", "fold_same_length", "nfc
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def expand_abbreviations(s: str) -> str:
     """Expand the genre's abbreviations (UBND, Bộ CHQS, BĐBP, T.Ư ...) keeping the rest as is.
 
@@ -28,6 +30,7 @@ def expand_abbreviations(s: str) -> str:
     return _SPACE.sub(" ", out).strip()
 
 
+@lru_cache(maxsize=65536)
 def canonical(s: str) -> str:
     """Display form of a title or name: NFC, new-style tone marks, abbreviations expanded.
 

@@ -24,7 +24,7 @@ def _count() -> re.Pattern[str]:
 
 def listed_posts(ctx: Ctx, table: Table) -> Iterator[tuple[str, tuple[int, int]]]:
     """(folded head, span of one item's name) for each item of 'N <head> A, B và C'."""
-    for m in table.regex.finditer(ctx.folded):
+    for m in ctx.matches(table.regex):
         head = ctx.folded[m.start():m.end()]
         value = table.get(head)
         if value is None or value[2] not in ("n", "N"):

@@ -24,6 +24,7 @@ _JOINT = re.compile(r"\s+[-–]\s+(?=\w)")
 _ABBR_IN_BRACKETS = re.compile(r"\s*\([A-ZĐ&]{2,8}\)")
 _SUB_UNITS = ("military_unit", "militia")
 _COMMITTEE_AFTER = re.compile(r"\s+(?:ủy|uỷ)(?!\w)")
+_GAP = re.compile(r"[ .]*")
 
 
 @cache
@@ -92,14 +93,14 @@ def find_units(ctx: Ctx) -> list[Unit]:
     """
     groups: dict[str, Unit] = {}
     found = []
-    for m in heads().regex.finditer(ctx.folded):
+    for m in ctx.matches(heads().regex):
         written = ctx.text[m.start():m.end()]
         named_only = lexicon().units.get(written) is None
         if named_only and written.isupper() and len(written) > 3:
             continue  # 'QUỐC PHÒNG' in a capitals headline
         if written[0].isupper() or (_abbreviated(written) and not named_only):
             found.append(_extend(ctx, m))
-        elif (sub := _extend(ctx, m)) is not None and sub.kind in _SUB_UNITS and (
+        elif _sub_unit_head(ctx, m) and (sub := _extend(ctx, m)) is not None and (
                 sub.locality or sub.level):
             found.append(sub)  # 'tiểu đoàn bộ binh huyện': a sub-unit named by its place
     for head, (s, e) in listed_posts(ctx, heads()):  # 'ba đồn biên phòng A, B và C'
@@ -121,6 +122,12 @@ def unit_at(ctx: Ctx, pos: int) -> Unit | None:
     """The unit whose head starts at `pos` (also lower-case heads inside a post)."""
     m = heads().regex.match(ctx.folded, pos)
     return _extend(ctx, m) if m else None
+
+
+def _sub_unit_head(ctx: Ctx, m: re.Match[str]) -> bool:
+    """Is the head a sub-unit's ('tiểu đoàn'), the only kind a lower-case head may start?"""
+    head = heads().get(ctx.folded[m.start():m.end()])
+    return head is not None and (head[1] or None) in _SUB_UNITS
 
 
 def _abbreviated(s: str) -> bool:
@@ -275,7 +282,7 @@ def _cap_words(ctx: Ctx, pos: int, type_: str | None) -> tuple[int, int] | None:
     """The place name after a type word, by the localities' own rule (`places.name_span`):
     capitalised words or a number, stopping before a person, a cue verb ('huyện Phát biểu'),
     a unit or a document; a one-word name must be a known place."""
-    m = re.match(r"[ .]*", ctx.text[pos:pos + 4])
+    m = _GAP.match(ctx.text[pos:pos + 4])
     start = pos + (m.end() if m else 0)
     span = name_span(ctx, start, numbered=True)
     if span is None:
