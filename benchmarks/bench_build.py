@@ -23,8 +23,8 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
-from extract import extract_record
-from extract.read import read_documents
+from vnkg.extraction import extract_record
+from vnkg.extraction.read import read_documents
 
 
 def rss_mb() -> float:
@@ -49,7 +49,7 @@ def child_build(corpus: str, store: str, jobs: int = 1) -> dict[str, Any]:
     report = vnkg.build([corpus], store=store, jobs=jobs,
                         progress=lambda n: samples.append((n, rss_mb())))
     wall = time.perf_counter() - start
-    from loaders.oxigraph_store import OxigraphStore
+    from vnkg.loaders.oxigraph_store import OxigraphStore
 
     with OxigraphStore(store) as rdf:  # counted after the clock stops: a count scans the store
         quads = rdf.count()

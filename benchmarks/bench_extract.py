@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from extract import extract_record
-from extract.document import Document
-from extract.read import read_documents
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.extraction.read import read_documents
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "dev.jsonl"
 

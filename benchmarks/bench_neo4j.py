@@ -26,9 +26,9 @@ from pathlib import Path
 
 from neo4j import Driver, GraphDatabase
 
-from graph.model import Edge, Evidence, Fragment, Node
-from loaders.neo4j import clear, ensure_constraints, write_fragments
-from loaders.neo4j_server import local_auth, start_local_neo4j, stop_local_neo4j
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
+from vnkg.loaders.neo4j import clear, ensure_constraints, write_fragments
+from vnkg.loaders.neo4j_server import local_auth, start_local_neo4j, stop_local_neo4j
 
 REPO = Path(__file__).resolve().parents[1]
 RANKS = ("Thiếu tá", "Trung tá", "Thượng tá", "Đại tá", "Thiếu tướng")

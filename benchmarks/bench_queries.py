@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
-from loaders.oxigraph_store import OxigraphStore
-from queries.run import prepare_named, run_named
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.queries.run import prepare_named, run_named
 
 Params = dict[str, str]
 
@@ -144,7 +144,7 @@ def rdflib_baseline(store: str, params: dict[str, Params], cap_s: float = 20.0,
     import pyoxigraph
     from rdflib import Dataset, Literal, URIRef
 
-    from queries import names
+    from vnkg.queries import names
 
     with OxigraphStore(store) as rdf:
         data = rdf.oxigraph.dump(format=pyoxigraph.RdfFormat.N_QUADS)

@@ -22,9 +22,9 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from viz.chromium import Browser  # noqa: E402
-from viz.render import write_html  # noqa: E402
-from viz.views import overview  # noqa: E402
+from vnkg.viz.chromium import Browser  # noqa: E402
+from vnkg.viz.render import write_html  # noqa: E402
+from vnkg.viz.views import overview  # noqa: E402
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Lò", "Hà"]
 GIVEN = ["Văn An", "Thị Bình", "Đức Cường", "Minh Dũng", "Thị Hoà", "Quốc Huy", "Văn Thuỷ"]

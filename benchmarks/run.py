@@ -136,7 +136,7 @@ def store_of(work: Path, n: int) -> str:
 
 def queries(store: str, budget: float) -> dict[str, Any]:
     """Every named query on the embedded store, each in a child stopped after 6 x budget."""
-    from queries import names
+    from vnkg.queries import names
 
     params = bench_queries.store_params(store)
     return {name: run_child("query", timeout=6 * budget, store=store, name=name,

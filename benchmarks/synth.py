@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from extract.gazetteer import CITY_TW, Place, children, iter_places
+from vnkg.extraction.gazetteer import CITY_TW, Place, children, iter_places
 
 DATA = Path(__file__).resolve().parent / "data" / "synth.json"
 SHARD = 5000

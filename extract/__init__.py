@@ -1,5 +1,5 @@
 """Vietnamese extraction engine: articles (Document) in, records (record.schema.json) out."""
 
-from extract.record import extract_record, extract_records
+from vnkg.extraction.record import extract_record, extract_records
 
 __all__ = ["extract_record", "extract_records"]

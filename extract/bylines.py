@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.context import Ctx
-from extract.lexicon import lexicon, phrase_pattern
-from extract.text import fold
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.text import fold
 
 _NAME_WORD = r"[^\W\d_][\w’'.]*"
 _NAMES = re.compile(rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}")
@@ -60,7 +60,7 @@ class Author:
 def find_authors(ctx: Ctx) -> list[Author]:
     """Credited names: after a credit label anywhere, or a byline line at the end of the text.
 
-    >>> from extract.context import make_ctx
+    >>> from vnkg.extraction.context import make_ctx
     >>> [a.name for a in find_authors(make_ctx("d", "Hội nghị. Ảnh: Minh Khôi", None))]
     ['Minh Khôi']
     """

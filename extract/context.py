@@ -7,8 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from extract.keys import local_id as make_id  # noqa: F401 - re-exported (record, links)
-from extract.text import fold_same_length
+from vnkg.extraction.keys import local_id as make_id  # noqa: F401 - re-exported (record, links)
+from vnkg.extraction.text import fold_same_length
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1F00) if chr(c).isupper() and chr(c).isalpha())
 CAP_WORD = re.compile(rf"[{re.escape(_UPPER)}][^\W\d_]*(?:['’][^\W\d_]+)*")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.text import fold
-from extract.years import period_year, sentence_year
+from vnkg.extraction.text import fold
+from vnkg.extraction.years import period_year, sentence_year
 
 _TIME = (r"(?:(?:buổi\s+)?(?:sáng|chiều|tối|trưa|đêm)(?:\s+(?:nay|hôm\s+nay|qua|mai))?|"
          r"ngày|hôm\s+nay|hôm\s+qua|hôm|vào|từ)")

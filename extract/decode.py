@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from extract.keys import nfc as _nfc
+from vnkg.extraction.keys import nfc as _nfc
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
          (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -188,7 +188,8 @@ def _refuse_legacy(text: str) -> None:
 @lru_cache(maxsize=1)
 def _signatures() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each legacy encoding's telltale characters, as one character class (counted in C)."""
-    rows = (resources.files("extract") / "lexicons" / "legacy_encodings.tsv").read_text("utf-8")
+    lexicons = resources.files("vnkg.extraction") / "lexicons"
+    rows = (lexicons / "legacy_encodings.tsv").read_text("utf-8")
     found = []
     for line in rows.splitlines():
         if line.strip() and not line.startswith("#"):

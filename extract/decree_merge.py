@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.decree_names import Decree
-from extract.lexicon import lexicon
-from extract.text import expand_abbreviations, fold
+from vnkg.extraction.decree_names import Decree
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.text import expand_abbreviations, fold
 
 
 def drop_coordinated(found: list[Decree]) -> list[Decree]:

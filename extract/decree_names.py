@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract.context import Ctx
-from extract.dates import iso, iso_after
-from extract.lexicon import lexicon, phrase_pattern
-from extract.text import fold
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.dates import iso, iso_after
+from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.text import fold
 
 
 @dataclass

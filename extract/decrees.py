@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.context import Ctx
-from extract.dates import iso, iso_after
-from extract.decree_merge import drop_coordinated, merge
-from extract.decree_names import Decree, generic, named
-from extract.lexicon import lexicon
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.dates import iso, iso_after
+from vnkg.extraction.decree_merge import drop_coordinated, merge
+from vnkg.extraction.decree_names import Decree, generic, named
+from vnkg.extraction.lexicon import lexicon
 
 __all__ = ["Decree", "canonical_number", "find_decrees"]
 
@@ -94,7 +94,7 @@ def canonical_number(raw: str) -> str:
 def find_decrees(ctx: Ctx) -> list[Decree]:
     """All document references, merged: same number, or a short number joining its full one.
 
-    >>> from extract.context import make_ctx
+    >>> from vnkg.extraction.context import make_ctx
     >>> ctx = make_ctx("d", "Triển khai Nghị định số 21/2019/NĐ-CP ngày 14/02/2019.", None)
     >>> [(d.kind, d.number, d.date) for d in find_decrees(ctx)]
     [('Nghị định', '21/2019/NĐ-CP', '2019-02-14')]

@@ -12,12 +12,12 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from extract.context import Ctx
-from extract.lexicon import bounded, lexicon, phrase_pattern
-from extract.posts import Post, parse_posts, role_at
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import bounded, lexicon, phrase_pattern
+from vnkg.extraction.posts import Post, parse_posts, role_at
 
 if TYPE_CHECKING:
-    from extract.mentions import Mention
+    from vnkg.extraction.mentions import Mention
 
 _CONNECTORS = ("là", "làm", "giữ chức", "giữ chức vụ")
 _LIST_JOIN = re.compile(r"\s*(?:,|;|\bvà\b)\s*")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.keys import decree_key, nfc
+from vnkg.extraction.keys import decree_key, nfc
 
 _ABBR = [(re.compile(p), r) for p, r in [
     (r"\bbộ chqs\b", "bộ chỉ huy quân sự"), (r"\bban chqs\b", "ban chỉ huy quân sự"),

@@ -16,9 +16,9 @@ the reform) and `gazetteer_resolve` (choosing one unit by type and context).
 
 from __future__ import annotations
 
-from extract.gazetteer_data import STRUCTURES, Place
-from extract.gazetteer_keys import CITY_TW
-from extract.gazetteer_lookup import (
+from vnkg.extraction.gazetteer_data import STRUCTURES, Place
+from vnkg.extraction.gazetteer_keys import CITY_TW
+from vnkg.extraction.gazetteer_lookup import (
     candidates,
     children,
     iter_places,
@@ -27,9 +27,9 @@ from extract.gazetteer_lookup import (
     predecessors,
     successors,
 )
-from extract.gazetteer_resolve import infer_type, resolve_locality
-from extract.keys import ascii_key
-from extract.keys import tone_key as fold_name
+from vnkg.extraction.gazetteer_resolve import infer_type, resolve_locality
+from vnkg.extraction.keys import ascii_key
+from vnkg.extraction.keys import tone_key as fold_name
 
 __all__ = [
     "CITY_TW",

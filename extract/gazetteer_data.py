@@ -16,7 +16,7 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from extract.gazetteer_keys import (
+from vnkg.extraction.gazetteer_keys import (
     _LEVELS,
     _exact_key,
     _loose_key,
@@ -32,7 +32,7 @@ STRUCTURES = ("2024", "2025")
 class Place:
     """One administrative unit of one structure ("2024": before 1 July 2025, or "2025").
 
-    >>> from extract.gazetteer import place
+    >>> from vnkg.extraction.gazetteer import place
     >>> p = place("01")
     >>> (p.name, p.type, p.structure)
     ('Hà Nội', 'thành phố trực thuộc trung ương', '2024')

@@ -13,10 +13,10 @@ import unicodedata
 from collections import defaultdict
 from functools import cache, lru_cache
 
-from extract.keys import ascii_key
-from extract.keys import tone_key as fold_name
-from extract.keys import tone_word as _fold_word
-from extract.lexicon import lexicon
+from vnkg.extraction.keys import ascii_key
+from vnkg.extraction.keys import tone_key as fold_name
+from vnkg.extraction.keys import tone_word as _fold_word
+from vnkg.extraction.lexicon import lexicon
 
 CITY_TW = "thành phố trực thuộc trung ương"
 _LEVELS = {"tỉnh": 0, CITY_TW: 0, "huyện": 1, "quận": 1, "thị xã": 1, "thành phố": 1,

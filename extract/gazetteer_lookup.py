@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from extract.gazetteer_data import STRUCTURES, Place, _index
-from extract.gazetteer_keys import _LEVELS, CITY_TW, _exact_key, _parse
+from vnkg.extraction.gazetteer_data import STRUCTURES, Place, _index
+from vnkg.extraction.gazetteer_keys import _LEVELS, CITY_TW, _exact_key, _parse
 
 
 def place(code: str, structure: str = "2024") -> Place | None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extract.gazetteer_data import STRUCTURES, Place, _index
-from extract.gazetteer_keys import _exact_key, _loose_key, _parse
-from extract.gazetteer_lookup import _filter, place
+from vnkg.extraction.gazetteer_data import STRUCTURES, Place, _index
+from vnkg.extraction.gazetteer_keys import _exact_key, _loose_key, _parse
+from vnkg.extraction.gazetteer_lookup import _filter, place
 
 
 def _ancestors(p: Place) -> list[Place]:

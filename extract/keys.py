@@ -136,7 +136,9 @@ def name_key(s: str) -> str:
     >>> name_key("UBND huyện Ba Bể") == name_key("Ủy ban nhân dân huyện Ba Bể")
     True
     """
-    from extract.text import expand_abbreviations  # the lexicon behind it imports this module
+    from vnkg.extraction.text import (
+        expand_abbreviations,  # the lexicon behind it imports this module
+    )
 
     words = _NON_WORD.sub(" ", strip_marks(fold(expand_abbreviations(s))).replace("_", " "))
     return " ".join(words.split())
@@ -149,7 +151,7 @@ def locality_key(s: str) -> str:
     >>> locality_key("Thành phố Tam Điệp") == locality_key("tam diep") == "tam diep"
     True
     """
-    from extract.text import expand_abbreviations
+    from vnkg.extraction.text import expand_abbreviations
 
     return name_key(_LOC_TYPE.sub("", fold(expand_abbreviations(s))))
 

@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from extract.text import fold as _key
+from vnkg.extraction.text import fold as _key
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 _T = TypeVar("_T")

@@ -7,16 +7,16 @@ import re
 from functools import cache
 from typing import Any
 
-from extract.context import Ctx, make_id
-from extract.document import Document
-from extract.lexicon import lexicon
-from extract.meetings import Meeting, iso_or_none, meeting_for
-from extract.places import Place, resolve
-from extract.text import fold, tone
-from extract.units import Unit
+from vnkg.extraction.context import Ctx, make_id
+from vnkg.extraction.document import Document
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.meetings import Meeting, iso_or_none, meeting_for
+from vnkg.extraction.places import Place, resolve
+from vnkg.extraction.text import fold, tone
+from vnkg.extraction.units import Unit
 
 try:
-    from extract import gazetteer
+    from vnkg.extraction import gazetteer
 except Exception:  # noqa: BLE001 - pragma: no cover - a missing or broken gazetteer
     gazetteer = None  # type: ignore[assignment]
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract.context import Ctx
-from extract.dates import (
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.dates import (
     DateExpr,
     date_lines,
     find_dates,
@@ -23,10 +23,10 @@ from extract.dates import (
     stamp_month,
     year_for,
 )
-from extract.lexicon import lexicon, phrase_pattern
-from extract.pagehead import headline
-from extract.text import fold
-from extract.years import sentence_year, title_year
+from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.pagehead import headline
+from vnkg.extraction.text import fold
+from vnkg.extraction.years import sentence_year, title_year
 
 _TITLE_END = re.compile(r"[;\n]|(?<![A-ZĐ])\.(?=\s|[A-ZĐ]|$)|"
                         r"\s+(?:với\s+sự|có\s|vào\s+(?:sáng|chiều|tối|ngày)|do\s+(?:đồng\s+chí|đ/c|[A-ZĐ]))|,\s+(?=[A-ZĐ])|$")
@@ -85,7 +85,7 @@ class Meeting:
 def find_meetings(ctx: Ctx, skip: Sequence[tuple[int, int]] = ()) -> list[Meeting]:
     """Dated meetings first; one undated meeting when the text names a gathering but no date.
 
-    >>> from extract.context import make_ctx
+    >>> from vnkg.extraction.context import make_ctx
     >>> ctx = make_ctx("d", "Sáng 2/3, huyện tổ chức hội nghị.", None)
     >>> [(m.title, m.date_surface) for m in find_meetings(ctx)]
     [('hội nghị', 'Sáng 2/3')]

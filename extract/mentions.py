@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract.context import Ctx
-from extract.elections import assign_elections, elected_post_start
-from extract.lexicon import lexicon
-from extract.posts import Post, parse_posts, photo_note, role_at, stop_regex
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.elections import assign_elections, elected_post_start
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.posts import Post, parse_posts, photo_note, role_at, stop_regex
 
 
 @dataclass

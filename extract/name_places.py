@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from extract.context import Ctx, Token
-from extract.lexicon import lexicon
-from extract.places import is_place_name
-from extract.text import fold
+from vnkg.extraction.context import Ctx, Token
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.places import is_place_name
+from vnkg.extraction.text import fold
 
 
 def drop_place_head(ctx: Ctx, run: list[Token]) -> list[Token]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.dates import page_stamp
+from vnkg.extraction.dates import page_stamp
 
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")
 _SEGMENT_SEP = re.compile(r"\n| \| ")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.context import CAP_WORD, Ctx, Token
-from extract.lexicon import lexicon, phrase_pattern
-from extract.mentions import Mention, photo_note_end, post_before, settle_posts
-from extract.name_places import after_place_word, drop_place_head, inside_unit_name
-from extract.places import is_place_name
-from extract.posts import role_at
-from extract.text import fold
+from vnkg.extraction.context import CAP_WORD, Ctx, Token
+from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.mentions import Mention, photo_note_end, post_before, settle_posts
+from vnkg.extraction.name_places import after_place_word, drop_place_head, inside_unit_name
+from vnkg.extraction.places import is_place_name
+from vnkg.extraction.posts import role_at
+from vnkg.extraction.text import fold
 
 _SEP_TO_POST = re.compile(r"\s*(?:[-–—,;:]|\()?\s*")
 _ANCHOR_HINT = re.compile(r"chí|đ/c|ông|bà|chị|anh|úy|tá|tướng|sĩ|binh|đốc")
@@ -130,7 +130,7 @@ def _name_window(ctx: Ctx, run: list[Token]) -> list[Token]:
 def find_mentions(ctx: Ctx) -> list[Mention]:
     """Every anchored person mention, then every later repetition of an accepted name.
 
-    >>> from extract.context import make_ctx
+    >>> from vnkg.extraction.context import make_ctx
     >>> ctx = make_ctx("d", "Đại tá Lò Văn Tám - Chính ủy Bộ CHQS tỉnh chủ trì.", None)
     >>> [(m.name, m.rank, [p.surface for p in m.posts]) for m in find_mentions(ctx)]
     [('Lò Văn Tám', 'Đại tá', ['Chính ủy Bộ CHQS tỉnh'])]

@@ -22,22 +22,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extract.context import Ctx, make_ctx
-from extract.dates import stamp_month
-from extract.decrees import Decree, find_decrees
-from extract.document import Document
-from extract.links import decree_record, localities
-from extract.links import meetings as meeting_records
-from extract.links import relations as relation_records
-from extract.meetings import Meeting, find_meetings, iso_or_none
-from extract.persons import Mention, find_mentions
-from extract.places import Place, find_localities
-from extract.posts import Post, role_at
-from extract.record_builder import RecordBuilder, add_authors
-from extract.roles import Role, find_roles
-from extract.text import canonical, fold, nfc
-from extract.unit_places import implied_places
-from extract.units import Unit, find_units
+from vnkg.extraction.context import Ctx, make_ctx
+from vnkg.extraction.dates import stamp_month
+from vnkg.extraction.decrees import Decree, find_decrees
+from vnkg.extraction.document import Document
+from vnkg.extraction.links import decree_record, localities
+from vnkg.extraction.links import meetings as meeting_records
+from vnkg.extraction.links import relations as relation_records
+from vnkg.extraction.meetings import Meeting, find_meetings, iso_or_none
+from vnkg.extraction.persons import Mention, find_mentions
+from vnkg.extraction.places import Place, find_localities
+from vnkg.extraction.posts import Post, role_at
+from vnkg.extraction.record_builder import RecordBuilder, add_authors
+from vnkg.extraction.roles import Role, find_roles
+from vnkg.extraction.text import canonical, fold, nfc
+from vnkg.extraction.unit_places import implied_places
+from vnkg.extraction.units import Unit, find_units
 
 SCHEMA = "vnkg.record/1"
 _HEADER_DATE = re.compile(r"^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.context import Ctx
-from extract.lexicon import lexicon
-from extract.place_names import (
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.place_names import (
     Hit,
     _gazetteer,
     infer_type,
@@ -21,7 +21,7 @@ from extract.place_names import (
     names_after,
     type_of,
 )
-from extract.text import fold
+from vnkg.extraction.text import fold
 
 _HEADLINE = re.compile(r"\s*[:–-]\s")
 _DISTRICT_TYPES = ("huyện", "quận", "thị xã", "thành phố")

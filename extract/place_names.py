@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extract import gazetteer as _gazetteer
-from extract.context import Ctx, Token
-from extract.lexicon import lexicon
-from extract.text import fold
+from vnkg.extraction import gazetteer as _gazetteer
+from vnkg.extraction.context import Ctx, Token
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.text import fold
 
 _LIST_JOIN = re.compile(r"\s*(?:,|\bvà\b)\s*")
 _LIST_HEAD = re.compile(r"\s*:\s*")

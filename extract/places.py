@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from extract import place_context
-from extract.context import Ctx
-from extract.lexicon import lexicon, phrase_pattern
-from extract.place_names import (
+from vnkg.extraction import place_context
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.place_names import (
     Hit,
     _gazetteer,
     infer_type,
@@ -29,7 +29,7 @@ from extract.place_names import (
     type_of,
     types_of,
 )
-from extract.text import fold, tone
+from vnkg.extraction.text import fold, tone
 
 __all__ = ["Hit", "Place", "find_localities", "is_place_name", "resolve"]
 
@@ -58,7 +58,7 @@ class Place:
 def find_localities(ctx: Ctx) -> list[Place]:
     """Typed and bare locality mentions grouped by (bare name, type); spans cover the surface.
 
-    >>> from extract.context import make_ctx
+    >>> from vnkg.extraction.context import make_ctx
     >>> [(p.name, p.type) for p in find_localities(make_ctx("d", "Bộ CHQS tỉnh Lai Châu", None))]
     [('Lai Châu', 'tỉnh')]
     """

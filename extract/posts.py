@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.lexicon import lexicon
+from vnkg.extraction.lexicon import lexicon
 
 
 @dataclass
@@ -108,7 +108,7 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
 
     Returns the posts and the end offset of the run.
 
-    >>> from extract.text import fold_same_length
+    >>> from vnkg.extraction.text import fold_same_length
     >>> t = "Chính ủy Bộ CHQS tỉnh, Chủ tịch Hội đồng thi đua, khen thưởng tỉnh chủ trì"
     >>> [p.surface for p in parse_posts(t, fold_same_length(t), 0, len(t))[0]]
     ['Chính ủy Bộ CHQS tỉnh', 'Chủ tịch Hội đồng thi đua, khen thưởng tỉnh']

@@ -16,11 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract import keys
-from extract.decode import DecodeError, decode_bytes
-from extract.document import Document
-from extract.html import Page, html_to_text
-from extract.pagehead import headline, published_date
+from vnkg.extraction import keys
+from vnkg.extraction.decode import DecodeError, decode_bytes
+from vnkg.extraction.document import Document
+from vnkg.extraction.html import Page, html_to_text
+from vnkg.extraction.pagehead import headline, published_date
 
 __all__ = ["Problem", "headline", "nfc", "published_date", "read_documents"]
 

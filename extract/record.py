@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from extract.document import Document
-from extract.pipeline import SCHEMA, header_date, run
+from vnkg.extraction.document import Document
+from vnkg.extraction.pipeline import SCHEMA, header_date, run
 
 __all__ = ["SCHEMA", "extract_record", "extract_records", "header_date"]
 

@@ -12,15 +12,15 @@ import re
 from functools import cache
 from typing import Any
 
-from extract.bylines import find_authors
-from extract.context import Ctx, make_id
-from extract.lexicon import lexicon, phrase_pattern
-from extract.persons import Mention
-from extract.places import Place
-from extract.posts import Post, shorter_form
-from extract.text import canonical, fold
-from extract.unit_places import unit_place
-from extract.units import Unit, unit_at
+from vnkg.extraction.bylines import find_authors
+from vnkg.extraction.context import Ctx, make_id
+from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.persons import Mention
+from vnkg.extraction.places import Place
+from vnkg.extraction.posts import Post, shorter_form
+from vnkg.extraction.text import canonical, fold
+from vnkg.extraction.unit_places import unit_place
+from vnkg.extraction.units import Unit, unit_at
 
 _ACRONYM = re.compile(r"\s*\([A-ZĐ&]{2,8}\)")  # '(CHQS)' repeats the words before it
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from extract import statements
-from extract.context import Ctx
-from extract.lexicon import bounded, lexicon, phrase_pattern
-from extract.persons import Mention
-from extract.posts import stop_regex
-from extract.text import fold
+from vnkg.extraction import statements
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import bounded, lexicon, phrase_pattern
+from vnkg.extraction.persons import Mention
+from vnkg.extraction.posts import stop_regex
+from vnkg.extraction.text import fold
 
 _ASIDE_MAX = 90  # characters of a 'thay mặt <org>' aside between the posts and the cue
 
@@ -100,8 +100,8 @@ def _cues_in(ctx: Ctx, start: int, end: int) -> list[Cue]:
 def find_roles(ctx: Ctx, mentions: list[Mention]) -> list[Role]:
     """Roles of every mention, sentence by sentence.
 
-    >>> from extract.context import make_ctx
-    >>> from extract.persons import find_mentions
+    >>> from vnkg.extraction.context import make_ctx
+    >>> from vnkg.extraction.persons import find_mentions
     >>> ctx = make_ctx("d", "Đại tá Lò Văn Tám - Chính ủy Bộ CHQS tỉnh chủ trì hội nghị.", None)
     >>> [(r.type, r.mention.name) for r in find_roles(ctx, find_mentions(ctx))]
     [('CHAIRED', 'Lò Văn Tám')]

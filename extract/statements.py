@@ -13,11 +13,11 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from extract.context import Ctx
-from extract.lexicon import bounded, lexicon
-from extract.persons import Mention
-from extract.posts import parse_posts, role_at
-from extract.text import canonical, fold
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import bounded, lexicon
+from vnkg.extraction.persons import Mention
+from vnkg.extraction.posts import parse_posts, role_at
+from vnkg.extraction.text import canonical, fold
 
 _QUOTE = re.compile(r"[“\"][^”\"]{20,}[”\"]")
 _AFTER_REPORTED = re.compile(r"\s*(?:,|thì(?!\w))")

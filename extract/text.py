@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.keys import fold, fold_same_length, nfc, tone  # re-exported: their home is keys
+from vnkg.extraction.keys import (  # re-exported: their home is keys
+    fold,
+    fold_same_length,
+    nfc,
+    tone,
+)
 
 __all__ = ["canonical", "expand_abbreviations", "fold", "fold_same_length", "nfc", "tone"]
 
@@ -23,7 +28,7 @@ def expand_abbreviations(s: str) -> str:
     >>> expand_abbreviations("Chủ tịch UBND huyện")
     'Chủ tịch Ủy ban nhân dân huyện'
     """
-    from extract.lexicon import lexicon  # the lexicon module imports this one
+    from vnkg.extraction.lexicon import lexicon  # the lexicon module imports this one
 
     pattern, expansions = lexicon().abbreviations
     out = pattern.sub(lambda m: expansions[m.group(0)], nfc(s))

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from extract.context import Ctx
-from extract.lexicon import Table, lexicon
-from extract.place_names import names_after
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import Table, lexicon
+from vnkg.extraction.place_names import names_after
 
 
 @cache

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.place_names import _gazetteer
-from extract.places import Place
-from extract.text import fold
-from extract.units import Unit
+from vnkg.extraction.place_names import _gazetteer
+from vnkg.extraction.places import Place
+from vnkg.extraction.text import fold
+from vnkg.extraction.units import Unit
 
 _LEVEL_END = re.compile(r"(?<!\w)(tỉnh|huyện|quận|thị xã|thành phố)\s*$", re.IGNORECASE)
 _COMMITTEE_END = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận) (?:ủy|uỷ)\s*$", re.IGNORECASE)

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract.context import Ctx
-from extract.lexicon import Table, bounded, lexicon, phrase_pattern
-from extract.place_names import name_span, plausible_name
-from extract.text import canonical, fold
-from extract.unit_lists import listed_posts
+from vnkg.extraction.context import Ctx
+from vnkg.extraction.lexicon import Table, bounded, lexicon, phrase_pattern
+from vnkg.extraction.place_names import name_span, plausible_name
+from vnkg.extraction.text import canonical, fold
+from vnkg.extraction.unit_lists import listed_posts
 
 _NUMBER = re.compile(r"\s+(?:\d{1,3}|[IVX]{1,4})(?!\w)")
 _DESC_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:['’&][^\W\d_]+)*)")
@@ -87,7 +87,7 @@ class Unit:
 def find_units(ctx: Ctx) -> list[Unit]:
     """Unit mentions grouped by canonical name.
 
-    >>> from extract.context import make_ctx
+    >>> from vnkg.extraction.context import make_ctx
     >>> [(u.name, u.kind) for u in find_units(make_ctx("d", "Bộ CHQS tỉnh Lai Châu", None))]
     [('Bộ Chỉ huy quân sự tỉnh Lai Châu', 'military_command')]
     """

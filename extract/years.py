@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicon import lexicon
-from extract.text import fold
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.text import fold
 
 _YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 # 'd/m/Y0 – d/m/Y1', '2025 - 2030': an anniversary, a term or a period, not one year

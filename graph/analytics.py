@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from graph.model import Graph
+from vnkg.graph.model import Graph
 
 ROLE_TYPES = ("CHAIRED", "ATTENDED", "SPOKE_AT")
 

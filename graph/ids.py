@@ -6,7 +6,7 @@ of the same articles changes nothing and a new article about a known official jo
 
 from __future__ import annotations
 
-from extract.keys import make_id, slug  # their home is extract.keys
+from vnkg.extraction.keys import make_id, slug  # their home is extract.keys
 
 __all__ = ["article_id", "make_id", "slug"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import Graph
+from vnkg.graph.model import Graph
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.schema import SCHEMA
+from vnkg.graph.schema import SCHEMA
 
 Scalar = str | int | float | bool | None
 PropValue = Scalar | list[str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.model import Graph
+from vnkg.graph.model import Graph
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -12,7 +12,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     by its type, with `type`, props, `sources`, `first_seen`, `last_seen` and `evidence`
     (a list of dicts: article, start, end, text).
 
-    >>> from graph.model import Graph
+    >>> from vnkg.graph.model import Graph
     >>> to_networkx(Graph()).number_of_nodes()
     0
     """

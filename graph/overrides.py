@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.ids import make_id
-from graph.model import Edge, Fragment, Node
+from vnkg.graph.ids import make_id
+from vnkg.graph.model import Edge, Fragment, Node
 
 
 @dataclass

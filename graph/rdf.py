@@ -16,8 +16,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 from rdflib.term import Node as Term
 
-from graph.model import Edge, Evidence, Fragment, Node, PropValue
-from graph.vocab import (
+from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
+from vnkg.graph.vocab import (
     CLASSES,
     ID,
     LABEL_OF_CLASS,
@@ -78,7 +78,7 @@ def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
 
 
 def _label_for(rel: str) -> str:
-    from graph.model import RELATIONS
+    from vnkg.graph.model import RELATIONS
 
     return RELATIONS[rel][0][0]
 

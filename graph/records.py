@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from extract.read import Problem
-from extract.record_types import record_problems
-from graph.model import Fragment
-from graph.overrides import Overrides, apply_overrides
-from graph.resolve import to_fragment
+from vnkg.extraction.read import Problem
+from vnkg.extraction.record_types import record_problems
+from vnkg.graph.model import Fragment
+from vnkg.graph.overrides import Overrides, apply_overrides
+from vnkg.graph.resolve import to_fragment
 
 Record = dict[str, Any]
 

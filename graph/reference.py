@@ -7,9 +7,16 @@ same ids (`extract.gazetteer.locality_node_id`), so they join these nodes.
 
 from __future__ import annotations
 
-from extract.gazetteer import STRUCTURES, Place, iter_places, locality_node_id, place, successors
-from extract.keys import locality_key
-from graph.model import Edge, Fragment, Node
+from vnkg.extraction.gazetteer import (
+    STRUCTURES,
+    Place,
+    iter_places,
+    locality_node_id,
+    place,
+    successors,
+)
+from vnkg.extraction.keys import locality_key
+from vnkg.graph.model import Edge, Fragment, Node
 
 REFERENCE_ARTICLE = "reference"
 REFORM_DATE = "2025-07-01"

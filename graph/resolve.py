@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from extract.gazetteer import Place as GazetteerPlace
-from extract.gazetteer import locality_node_id, place
-from extract.keys import decree_key, decree_number, fold, locality_key, make_id, name_key
-from extract.text import canonical
-from graph.ids import article_id
-from graph.model import Edge, Evidence, Fragment, Node
-from graph.reference import around, locality_node
+from vnkg.extraction.gazetteer import Place as GazetteerPlace
+from vnkg.extraction.gazetteer import locality_node_id, place
+from vnkg.extraction.keys import decree_key, decree_number, fold, locality_key, make_id, name_key
+from vnkg.extraction.text import canonical
+from vnkg.graph.ids import article_id
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
+from vnkg.graph.reference import around, locality_node
 
 Record = dict[str, Any]
 ROLE_RELATIONS = ("CHAIRED", "ATTENDED", "SPOKE_AT")

@@ -151,7 +151,7 @@ def load(text: str | None = None) -> Schema:
     'foaf:Person'
     """
     if text is None:
-        text = (resources.files("graph") / "schema.toml").read_text("utf-8")
+        text = (resources.files("vnkg.graph") / "schema.toml").read_text("utf-8")
     data = tomllib.loads(text)
     view = data.get("view", {})
     schema = Schema(

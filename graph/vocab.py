@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
-from graph.schema import SCHEMA
+from vnkg.graph.schema import SCHEMA
 
 VNKG = ClosedNamespace(SCHEMA.namespace, sorted(SCHEMA.vnkg_terms()))
 ELI = Namespace(SCHEMA.prefixes["eli"])

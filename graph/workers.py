@@ -17,7 +17,7 @@ threads, so stopping them (Ctrl-C, an error, the end) is a terminate and a join 
 hang. (multiprocessing.Pool waits forever for a task whose worker was killed, and both it
 and concurrent.futures can deadlock at exit when a worker dies mid-message.)
 
->>> from extract.document import Document
+>>> from vnkg.extraction.document import Document
 >>> with Extractor(jobs=1) as ex:  # jobs=2 gives the same fragments
 ...     [f.article for f in ex.fragments([Document(id="a1", text="Sáng 9/10, ...")])]
 ['a1']
@@ -34,11 +34,11 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
-from extract import extract_record
-from extract.document import Document
-from graph.model import Fragment
-from graph.overrides import Overrides, apply_overrides
-from graph.resolve import to_fragment
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.graph.model import Fragment
+from vnkg.graph.overrides import Overrides, apply_overrides
+from vnkg.graph.resolve import to_fragment
 
 Record = dict[str, Any]
 Finish = Callable[[Fragment], Any]  # what the workers send instead of the fragment, if given:

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from extract.read import Problem
-from graph.model import Fragment
-from graph.rdf import Rendered
-from loaders.store import LoadReport, Store
-from loaders.store import open_store as open_target
+from vnkg.extraction.read import Problem
+from vnkg.graph.model import Fragment
+from vnkg.graph.rdf import Rendered
+from vnkg.loaders.store import LoadReport, Store
+from vnkg.loaders.store import open_store as open_target
 
 Progress = Callable[[int], None]
 BACKENDS = ("rdf", "neo4j", "both")

@@ -16,10 +16,10 @@ from typing import Any, TextIO
 from rdflib import Dataset
 from rdflib import Graph as RdfGraph
 
-from graph.model import LABELS, UNIQUE, Graph
-from graph.rdf import graph_iri
-from loaders.oxigraph_terms import PREFIXES_BOUND
-from loaders.rdf import REFERENCE, RdfBase
+from vnkg.graph.model import LABELS, UNIQUE, Graph
+from vnkg.graph.rdf import graph_iri
+from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
+from vnkg.loaders.rdf import REFERENCE, RdfBase
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
 
@@ -30,7 +30,7 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
     Without `reference`, the gazetteer's reference localities are left out (CSV and Cypher,
     written from the articles' graph, never hold them).
 
-    >>> from loaders.oxigraph_store import OxigraphStore
+    >>> from vnkg.loaders.oxigraph_store import OxigraphStore
     >>> export_graph(OxigraphStore(None), "yaml", "x")
     Traceback (most recent call last):
     ...

@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 from neo4j import Driver, ManagedTransaction, Query, ResultSummary
 from neo4j.exceptions import DriverError, Neo4jError
 
-from graph.model import LABELS, RELATIONS, UNIQUE, Edge, Fragment, Graph, Node, edge_key
-from loaders.neo4j_rows import (
+from vnkg.graph.model import LABELS, RELATIONS, UNIQUE, Edge, Fragment, Graph, Node, edge_key
+from vnkg.loaders.neo4j_rows import (
     ALL_VALUES,
     EDGE_RESERVED,
     FragmentRows,
@@ -32,7 +32,7 @@ from loaders.neo4j_rows import (
     fragment_rows,
     parse_evidence,
 )
-from loaders.store import FailedBatch, LoadReport
+from vnkg.loaders.store import FailedBatch, LoadReport
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
 _T = TypeVar("_T")

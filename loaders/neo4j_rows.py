@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment
+from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment
 
 Row = dict[str, Any]
 NODE_RESERVED = ("id", "sources")
@@ -120,7 +120,7 @@ def merge_value(old: Any, new: Any) -> Any:
 def fragment_rows(fragment: Fragment) -> FragmentRows:
     """The rows of one fragment; raises InvalidFragment if it breaks the model.
 
-    >>> from graph.model import Node
+    >>> from vnkg.graph.model import Node
     >>> f = Fragment("a1", "2024-05-02")
     >>> _ = f.add_node(Node("rank/dai-ta", "Rank", {"name": "Đại tá"}))
     >>> fragment_rows(f).nodes["Rank"][0]["props"]

@@ -15,10 +15,10 @@ from typing import Any
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from graph.model import Fragment, Graph
-from graph.rdf import Rendered
-from loaders import neo4j as loader
-from loaders.store import Closing, LoadReport, Row
+from vnkg.graph.model import Fragment, Graph
+from vnkg.graph.rdf import Rendered
+from vnkg.loaders import neo4j as loader
+from vnkg.loaders.store import Closing, LoadReport, Row
 
 
 class Neo4jStore(Closing):
@@ -56,7 +56,7 @@ class Neo4jStore(Closing):
     def write_base(self, reference: bool) -> None:
         """With `reference`, the gazetteer's reference localities (skipped when loaded)."""
         if reference:
-            from graph.reference import reference_fragment
+            from vnkg.graph.reference import reference_fragment
 
             self.write_fragments([reference_fragment()])
 

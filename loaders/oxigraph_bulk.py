@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.vocab import VNKG
+from vnkg.graph.vocab import VNKG
 
 PENDING = str(VNKG.pending)  # the named graph of the marks: <article graph> vnkg:pending true
 _MARK = f"<{PENDING}>"

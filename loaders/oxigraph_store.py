@@ -17,10 +17,10 @@ from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
 from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
-from loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
-from loaders.oxigraph_terms import PREFIXES_BOUND, select, to_rdflib
-from loaders.rdf import DIGEST_IRI, RdfBase, drop_graph, nquads
-from loaders.store import DEFAULT_STORE, Row, StoreBusyError
+from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
+from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, select, to_rdflib
+from vnkg.loaders.rdf import DIGEST_IRI, RdfBase, drop_graph, nquads
+from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
 
 class OxigraphStore(RdfBase):

@@ -24,7 +24,7 @@ from rdflib import BNode, Dataset, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node as Term
 
-from graph.vocab import ID, PREFIXES
+from vnkg.graph.vocab import ID, PREFIXES
 
 
 def _bound_prefixes() -> dict[str, str]:

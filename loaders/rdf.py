@@ -25,10 +25,10 @@ from rdflib import Graph as RdfGraph
 from rdflib import URIRef
 from rdflib.term import Node as Term
 
-from graph.model import Fragment, Graph
-from graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
-from graph.vocab import VNKG
-from loaders.store import (
+from vnkg.graph.model import Fragment, Graph
+from vnkg.graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
+from vnkg.graph.vocab import VNKG
+from vnkg.loaders.store import (
     DEFAULT_STORE,
     Closing,
     LoadReport,
@@ -145,7 +145,7 @@ class RdfBase(Closing):
 
     def write_base(self, reference: bool) -> None:
         """The ontology and, with `reference`, the gazetteer, each once per version."""
-        from graph.reference import reference_fragment, reference_version
+        from vnkg.graph.reference import reference_fragment, reference_version
 
         self.write_ontology()
         if reference:
@@ -162,7 +162,7 @@ class RdfBase(Closing):
 
     def write_ontology(self) -> bool:
         """Load the ontology (graph/ontology.ttl) into its own named graph, once per version."""
-        text = (resources.files("graph") / "ontology.ttl").read_text("utf-8")
+        text = (resources.files("vnkg.graph") / "ontology.ttl").read_text("utf-8")
         version = hashlib.sha256(text.encode()).hexdigest()[:16]
 
         def lines() -> list[str]:

@@ -17,11 +17,11 @@ from rdflib import Graph as RdfGraph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node as Term
 
-from graph.vocab import PREFIXES, VNKG
-from loaders.oxigraph_terms import iri_value
-from loaders.rdf import RdfBase
-from loaders.store import Row
-from queries.seeds import open_where
+from vnkg.graph.vocab import PREFIXES, VNKG
+from vnkg.loaders.oxigraph_terms import iri_value
+from vnkg.loaders.rdf import RdfBase
+from vnkg.loaders.store import Row
+from vnkg.queries.seeds import open_where
 
 
 class SparqlStore(RdfBase):

@@ -23,8 +23,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, runtime_checkable
 
-from graph.model import Fragment, Graph
-from graph.rdf import Rendered
+from vnkg.graph.model import Fragment, Graph
+from vnkg.graph.rdf import Rendered
 
 Row = dict[str, Any]
 DEFAULT_STORE = Path("vnkg-data")
@@ -136,7 +136,7 @@ class Closing:
 
 # the registry: URI schemes to "module:Class"; anything else is an embedded store's folder
 _SCHEMES: dict[str, str] = {}
-EMBEDDED = "loaders.oxigraph_store:OxigraphStore"
+EMBEDDED = "vnkg.loaders.oxigraph_store:OxigraphStore"
 
 
 def register(schemes: Iterable[str], impl: str) -> None:
@@ -146,9 +146,9 @@ def register(schemes: Iterable[str], impl: str) -> None:
         _SCHEMES[scheme] = impl
 
 
-register(("http", "https"), "loaders.sparql_store:SparqlStore")
+register(("http", "https"), "vnkg.loaders.sparql_store:SparqlStore")
 register(("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"),
-         "loaders.neo4j_store:Neo4jStore")
+         "vnkg.loaders.neo4j_store:Neo4jStore")
 
 
 def store_class(target: str | Path | None) -> Any:

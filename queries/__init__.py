@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from extract.keys import param_key  # re-exported: the home of every matching key
-from queries.seeds import parse_seeds
+from vnkg.extraction.keys import param_key  # re-exported: the home of every matching key
+from vnkg.queries.seeds import parse_seeds
 
 ENTITY_PARAMS = ("person", "unit", "locality", "province", "decree", "id")
 _HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|lists|about|seeds):\s*(.*)$")

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.evaluate import norm_name, norm_number, strip_loc_type
+from vnkg.extraction.evaluate import norm_name, norm_number, strip_loc_type
 
 KINDS = ("chairs", "decree-trace")
 # kinds whose gold lists every right answer, so that a row gold lacks is wrong: gold does not
@@ -113,10 +113,10 @@ def gold_answers(gold: dict[str, dict[str, Any]]) -> dict[str, list[Answer]]:
 
 def store_answers(records: list[dict[str, Any]]) -> dict[str, list[Answer]]:
     """Build a store from `records` in a temporary folder and read the answers users get."""
-    from graph.resolve import to_fragment
-    from loaders.batches import BuildReport, Target, load_fragments
-    from loaders.rdf import open_rdf_store
-    from queries.run import run_named
+    from vnkg.graph.resolve import to_fragment
+    from vnkg.loaders.batches import BuildReport, Target, load_fragments
+    from vnkg.loaders.rdf import open_rdf_store
+    from vnkg.queries.run import run_named
 
     with tempfile.TemporaryDirectory(prefix="vnkg-eval-") as tmp:
         store = Path(tmp) / "store"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from queries import bind_params, order_rows, read_query
-from queries.seeds import seeded
+from vnkg.queries import bind_params, order_rows, read_query
+from vnkg.queries.seeds import seeded
 
 Rows = list[dict[str, Any]]
 
@@ -21,7 +21,7 @@ def run_named(store: Any, name: str, params: Mapping[str, Any] | None = None) ->
     """Rows of named query `queries/NAME.rq` (or `.cypher`, by `store.language`), `params`
     bound, keyed by its declared columns, in a stable order.
 
-    >>> from loaders.store import open_store
+    >>> from vnkg.loaders.store import open_store
     >>> with open_store(None) as store:
     ...     run_named(store, "chairs", {"person": "Nguyễn Văn A"})
     []

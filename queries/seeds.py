@@ -67,7 +67,7 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
         for by, value in (("id", bound[param]), ("key", bound.get(f"{param}_key"))):
             if value in (None, ""):
                 continue
-            text = (resources.files("queries") / f"_{lookup}_{by}.rq").read_text("utf-8")
+            text = (resources.files("vnkg.queries") / f"_{lookup}_{by}.rq").read_text("utf-8")
             if var in out:  # only the candidates the earlier seed found are tested, and
                 # only if the lookup finds anything at all (a long VALUES block costs)
                 if not out[var] or not run(f"{text} LIMIT 1", {"p_match": value}):

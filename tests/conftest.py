@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from extract.document import Document
-from extract.keys import name_key
-from extract.read import read_documents
-from graph.model import Edge, Evidence, Fragment, Node
 from tests.ci import unavailable
 from tests.paths import EXAMPLES, ROOT, SHARED
+from vnkg.extraction.document import Document
+from vnkg.extraction.keys import name_key
+from vnkg.extraction.read import read_documents
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
 
 CORPUS_SETS = {"dev": "dev.jsonl", "dev2": "dev2.jsonl", "seeds": "seeds"}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.ci import unavailable
-from viz.chromium import Browser, Page, find_chromium
+from vnkg.viz.chromium import Browser, Page, find_chromium
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 

@@ -18,15 +18,15 @@ from typing import NoReturn
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from loaders.neo4j import clear
-from loaders.neo4j_server import (
+from tests.ci import unavailable
+from vnkg.loaders.neo4j import clear
+from vnkg.loaders.neo4j_server import (
     can_start_local,
     local_auth,
     start_local_neo4j,
     stop_local_neo4j,
     wait_for_bolt,
 )
-from tests.ci import unavailable
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from extract import extract_record
-from extract.document import Document
-from extract.read import read_documents
-from graph.model import Fragment, Graph
-from graph.resolve import to_fragment
 from tests.paths import EXAMPLES
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.extraction.read import read_documents
+from vnkg.graph.model import Fragment, Graph
+from vnkg.graph.resolve import to_fragment
 
 Values = dict[str, str]
 Cases = Callable[[str, Values], list[dict[str, Any]]]

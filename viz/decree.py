@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from extract.keys import decree_key
-from viz.match import require_nodes
-from viz.walk import ancestors, in_nodes, out_nodes, top
+from vnkg.extraction.keys import decree_key
+from vnkg.viz.match import require_nodes
+from vnkg.viz.walk import ancestors, in_nodes, out_nodes, top
 
 STEP = 260  # horizontal spacing of the timeline, in vis-network canvas units
 ROWS = {"Person": -220, "Meeting": 0, "Locality": 220, "province": 440, "gap": 700}

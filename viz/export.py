@@ -19,8 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from viz.chromium import Browser
-from viz.render import write_html
+from vnkg.viz.chromium import Browser
+from vnkg.viz.render import write_html
 
 FORMATS = ("html", "graphml", "gexf", "json", "png")
 SUFFIXES = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "gexf",

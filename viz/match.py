@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
-from extract.keys import name_key, nearest
+from vnkg.extraction.keys import name_key, nearest
 
 fold = name_key  # the old name of the views' matching key
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import networkx as nx
 
-from extract.keys import fold, strip_marks
-from graph.model import LABELS
-from viz.layout import fast_layout
-from viz.style import (
+from vnkg.extraction.keys import fold, strip_marks
+from vnkg.graph.model import LABELS
+from vnkg.viz.layout import fast_layout
+from vnkg.viz.style import (
     CAPTION_PROP,
     EDGE_CAPTION,
     EDGE_WIDTH,

@@ -18,7 +18,7 @@ from string import Template
 
 import networkx as nx
 
-from viz.pagedata import page_data
+from vnkg.viz.pagedata import page_data
 
 VIS_VERSION = "vis-9.1.2"
 _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
@@ -68,7 +68,7 @@ def script_json(value: object) -> str:
 
 @cache
 def _asset_text(name: str) -> str:
-    return resources.files("viz").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("vnkg.viz").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def _asset(name: str) -> Template:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.schema import SCHEMA, NodeStyle
+from vnkg.graph.schema import SCHEMA, NodeStyle
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from itertools import combinations
 
 import networkx as nx
 
-from extract.keys import locality_key
-from graph.model import LABELS
-from viz.decree import decree_view
-from viz.match import ViewError, find_nodes, require_nodes
-from viz.walk import ROLES, ancestors, descendants, in_nodes, out_nodes
+from vnkg.extraction.keys import locality_key
+from vnkg.graph.model import LABELS
+from vnkg.viz.decree import decree_view
+from vnkg.viz.match import ViewError, find_nodes, require_nodes
+from vnkg.viz.walk import ROLES, ancestors, descendants, in_nodes, out_nodes
 
 __all__ = ["overview", "person_view", "meeting_view", "decree_view", "co_attendance_view",
            "ViewError"]

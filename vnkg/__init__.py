@@ -7,7 +7,6 @@ The Python API mirrors the command line one to one:
     vnkg.query("chairs", params={"locality": "Bắc Kạn"}, store="vnkg-data")
 """
 
-from graph.records import read_records, write_records
 from vnkg.api import (
     BuildReport,
     build,
@@ -21,6 +20,7 @@ from vnkg.api import (
     stats,
     view,
 )
+from vnkg.graph.records import read_records, write_records
 
 __all__ = ["BuildReport", "build", "cypher", "evaluate", "export", "extract", "load", "query",
            "read_records", "sparql", "stats", "view", "write_records"]

@@ -15,17 +15,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from extract import extract_record
-from extract.evaluate import Report
-from extract.read import MAX_BYTES, Problem, read_documents
-from graph.overrides import read_overrides
-from graph.rdf import render
-from graph.records import Record, is_records, read_records, record_fragments
-from graph.workers import Extractor, check_jobs
-from loaders.batches import BuildReport, Progress, Target, load_fragments
-from loaders.rdf import open_rdf_store
-from loaders.store import DEFAULT_STORE
-from loaders.store import open_store as open_target
+from vnkg.extraction import extract_record
+from vnkg.extraction.evaluate import Report
+from vnkg.extraction.read import MAX_BYTES, Problem, read_documents
+from vnkg.graph.overrides import read_overrides
+from vnkg.graph.rdf import render
+from vnkg.graph.records import Record, is_records, read_records, record_fragments
+from vnkg.graph.workers import Extractor, check_jobs
+from vnkg.loaders.batches import BuildReport, Progress, Target, load_fragments
+from vnkg.loaders.rdf import open_rdf_store
+from vnkg.loaders.store import DEFAULT_STORE
+from vnkg.loaders.store import open_store as open_target
 
 VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
@@ -88,9 +88,9 @@ def evaluate(inputs: Iterable[str | Path], *, gold: str | Path,
     """Score records (.jsonl from `vnkg extract`) or articles against gold annotations, as
     spec/score.py does; with `answers`, also what the named queries answer from a temporary
     store of those texts (chairs, decree-trace: Report.answers)."""
-    from extract.evaluate import evaluate as score_fields
-    from extract.evaluate import load_gold
-    from queries.answers import gold_answers, score_answers, store_answers
+    from vnkg.extraction.evaluate import evaluate as score_fields
+    from vnkg.extraction.evaluate import load_gold
+    from vnkg.queries.answers import gold_answers, score_answers, store_answers
 
     records = list(_inputs(inputs, problems))
     report = score_fields(records, gold)
@@ -131,7 +131,7 @@ def query(name: str, *, params: dict[str, Any] | None = None,
     """Run a named query (`queries/NAME.rq`, or `NAME.cypher` with backend neo4j) on one
     store; a list of rows keyed by column. `wait` is how long to wait for a store another
     process holds."""
-    from queries.run import run_named
+    from vnkg.queries.run import run_named
 
     if backend != "neo4j":
         _require(store, sparql_endpoint)
@@ -158,7 +158,7 @@ def cypher(text: str, *, neo4j: str | None = None, write: bool = False
            ) -> list[dict[str, Any]]:
     """Run Cypher on Neo4j (`neo4j`, else $NEO4J_URI; the login from $NEO4J_USER and
     $NEO4J_PASSWORD only), in a read-only transaction unless `write`."""
-    from loaders.neo4j_store import run_cypher
+    from vnkg.loaders.neo4j_store import run_cypher
 
     return run_cypher(neo4j, text, write=write)
 
@@ -190,8 +190,8 @@ def stats(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | No
     also the merge log: people joined across articles and why, and same names kept apart."""
     from dataclasses import asdict
 
-    from graph.analytics import graph_stats
-    from graph.merges import merge_log
+    from vnkg.graph.analytics import graph_stats
+    from vnkg.graph.merges import merge_log
 
     with _existing(store, sparql_endpoint, wait) as rdf:
         graph = rdf.read_graph()
@@ -211,8 +211,8 @@ def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_ST
          ) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
     `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
-    from graph.nx import to_networkx
-    from viz import views
+    from vnkg.graph.nx import to_networkx
+    from vnkg.viz import views
 
     if name not in VIEWS:
         raise ValueError(f"no view named {name!r}; the views: {', '.join(VIEWS)}")
@@ -228,7 +228,7 @@ def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_ST
         sub = views.decree_view(g, _required(number, "number", "a decree's number or id"))
     else:
         sub = views.co_attendance_view(g, min_shared)
-    from viz.export import write_view
+    from vnkg.viz.export import write_view
 
     return write_view(sub, Path(output), fmt)
 
@@ -248,7 +248,7 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
     or the overview view as html, graphml, gexf, json, png. Without `reference` the
     gazetteer's reference localities are left out (csv, cypher and the view never hold
     them)."""
-    from loaders.export import GRAPH_FORMATS, export_graph
+    from vnkg.loaders.export import GRAPH_FORMATS, export_graph
 
     if fmt in GRAPH_FORMATS:
         with _existing(store, sparql_endpoint, wait) as rdf:

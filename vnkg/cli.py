@@ -15,10 +15,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from extract.read import count_documents
-from graph.records import write_records
-from loaders.store import StoreBusyError
 from vnkg import api, commands
+from vnkg.extraction.read import count_documents
+from vnkg.graph.records import write_records
+from vnkg.loaders.store import StoreBusyError
 from vnkg.output import print_problems, print_rows, print_stats, progress, summary
 
 EPILOG = """examples:
@@ -136,7 +136,7 @@ def _run_query(args: argparse.Namespace) -> int:
     rows = api.query(args.name, params=params, store=args.store,
                      sparql_endpoint=args.sparql_endpoint, backend=args.backend,
                      neo4j=args.neo4j, wait=args.wait)
-    from queries import read_query
+    from vnkg.queries import read_query
 
     print_rows(rows, read_query(args.name).columns, args.format)
     if not rows and params and args.backend == "rdf":

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.workers import check_jobs
 from vnkg import api
+from vnkg.graph.workers import check_jobs
 
 EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "html", "graphml", "gexf",
                   "json", "png")
@@ -78,7 +78,7 @@ def _jobs(text: str) -> int:
 
 
 def _query_names() -> str:
-    from queries import names
+    from vnkg.queries import names
 
     return "a named query: " + ", ".join(names("sparql"))
 
@@ -259,9 +259,9 @@ def _view_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from extract.evaluate import format_report
-    from queries.answers import format_answers
+    from vnkg.extraction.evaluate import format_report
     from vnkg.output import print_problems
+    from vnkg.queries.answers import format_answers
 
     problems: list[api.Problem] = []
     report = api.evaluate(args.inputs, gold=args.gold, problems=problems, answers=args.answers)

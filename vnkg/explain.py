@@ -11,9 +11,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from extract.keys import nearest, param_key
-from graph.vocab import CLASSES
-from loaders.rdf import RdfBase
+from vnkg.extraction.keys import nearest, param_key
+from vnkg.graph.vocab import CLASSES
+from vnkg.loaders.rdf import RdfBase
 
 LABEL_OF_PARAM = {"person": "Person", "unit": "Unit", "locality": "Locality",
                   "province": "Locality", "decree": "Decree"}
@@ -28,12 +28,12 @@ def why_empty(rdf: RdfBase, query: str, params: dict[str, Any]) -> list[str]:
     """One line per entity parameter of `query` that names no node, with the nearest names
     of its kind; or, when every name is found, one line saying no rows join them.
 
-    >>> from loaders.oxigraph_store import OxigraphStore
+    >>> from vnkg.loaders.oxigraph_store import OxigraphStore
     >>> with OxigraphStore(None) as rdf:
     ...     why_empty(rdf, "career", {"person": "Lò Văn Khiêm"})
     ["no person named 'Lò Văn Khiêm'"]
     """
-    from queries import read_query
+    from vnkg.queries import read_query
 
     read_query(query)  # an unknown query is an error here as in the query itself
     out = []

@@ -11,8 +11,8 @@ from typing import IO, Any, TextIO
 
 from tqdm import tqdm
 
-from extract.read import Problem
-from loaders.batches import BuildReport
+from vnkg.extraction.read import Problem
+from vnkg.loaders.batches import BuildReport
 
 
 def print_rows(rows: list[dict[str, Any]], columns: Sequence[str], fmt: str = "table",

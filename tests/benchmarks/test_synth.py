@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from extract import extract_record
-from extract.evaluate import evaluate
-from extract.read import read_documents
+from vnkg.extraction import extract_record
+from vnkg.extraction.evaluate import evaluate
+from vnkg.extraction.read import read_documents
 
 SYNTH = Path(__file__).resolve().parents[2] / "benchmarks" / "synth.py"
 

@@ -9,9 +9,9 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset
 
-from graph.model import Edge, Evidence, Fragment, Node
-from graph.rdf import graph_iri, to_ntriples, to_quads
-from loaders.oxigraph_store import OxigraphStore
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
+from vnkg.graph.rdf import graph_iri, to_ntriples, to_quads
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extract import extract_record
-from extract.document import Document
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
 
 
 def record(text: str, published: str | None = None) -> dict[str, Any]:

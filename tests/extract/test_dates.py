@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.dates import find_dates, iso, page_stamp, year_for
 from tests.extract.helpers import record
+from vnkg.extraction.dates import find_dates, iso, page_stamp, year_for
 
 
 def test_date_forms() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.decrees import canonical_number
 from tests.extract.helpers import record
+from vnkg.extraction.decrees import canonical_number
 
 
 def _decrees(text: str) -> list[dict]:

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extract import extract_records
-from extract.document import Document
-from extract.evaluate import (
+from vnkg.extraction import extract_records
+from vnkg.extraction.document import Document
+from vnkg.extraction.evaluate import (
     evaluate,
     format_report,
     norm,
@@ -93,7 +93,7 @@ def test_numbered_documents_are_scored_on_their_own(tmp_path: Path) -> None:
 
 
 def test_answers_from_gold_and_rows_of_the_same_article() -> None:
-    from queries.answers import Answer, gold_answers, score_answers
+    from vnkg.queries.answers import Answer, gold_answers, score_answers
 
     gold = {"z": {
         "persons": [

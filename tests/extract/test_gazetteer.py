@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.gazetteer import (
+from vnkg.extraction.gazetteer import (
     Place,
     ascii_key,
     candidates,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract import keys
-from extract.keys import (
+from vnkg.extraction import keys
+from vnkg.extraction.keys import (
     decree_key,
     decree_number,
     fold,
@@ -82,8 +82,8 @@ def test_ids_and_slugs() -> None:
 
 
 def test_old_homes_are_the_same_functions() -> None:
-    from extract import context, gazetteer, text
-    from graph import ids
+    from vnkg.extraction import context, gazetteer, text
+    from vnkg.graph import ids
 
     assert text.fold is fold and text.nfc is keys.nfc and text.tone is keys.tone
     assert ids.make_id is make_id and ids.slug is slug

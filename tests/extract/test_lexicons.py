@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extract.lexicon import Lexicon, lexicon
-from extract.text import fold
+from vnkg.extraction.lexicon import Lexicon, lexicon
+from vnkg.extraction.text import fold
 
 lx = lexicon()
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from extract import extract_record
-from extract.context import make_ctx
-from extract.document import Document
-from extract.persons import find_mentions
-from extract.pipeline import STEPS, DocState, PipelineError, Step, check_order, run
-from extract.places import Place
-from extract.record_builder import RecordBuilder, fill_level
-from extract.units import find_units
+from vnkg.extraction import extract_record
+from vnkg.extraction.context import make_ctx
+from vnkg.extraction.document import Document
+from vnkg.extraction.persons import find_mentions
+from vnkg.extraction.pipeline import STEPS, DocState, PipelineError, Step, check_order, run
+from vnkg.extraction.places import Place
+from vnkg.extraction.record_builder import RecordBuilder, fill_level
+from vnkg.extraction.units import find_units
 
 TEXT = ("Sáng 12/5, Ban CHQS huyện Ngân Sơn tổ chức hội nghị sơ kết. Thượng tá Đinh Văn Hưởng, "
         "Chỉ huy trưởng Ban CHQS huyện chủ trì hội nghị. Dự có bà Nông Thị Mai, Phó Chủ tịch "

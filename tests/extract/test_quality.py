@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_records
-from extract.document import Document
-from extract.evaluate import Report, evaluate, format_report
+from vnkg.extraction import extract_records
+from vnkg.extraction.document import Document
+from vnkg.extraction.evaluate import Report, evaluate, format_report
 
 THRESHOLDS = Path(__file__).resolve().parents[2] / "thresholds.json"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.read import Problem, published_date, read_documents
 from tests.paths import EXAMPLES
+from vnkg.extraction.read import Problem, published_date, read_documents
 
 
 def test_reads_every_sample_format() -> None:

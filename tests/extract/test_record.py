@@ -8,8 +8,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from extract import extract_record, extract_records
-from extract.document import Document
+from vnkg.extraction import extract_record, extract_records
+from vnkg.extraction.document import Document
 
 SAMPLE = (
     " date 2023-12 Sáng 14/12, UBND huyện Ngọc Lâm tổ chức Hội nghị tổng kết công tác quốc "

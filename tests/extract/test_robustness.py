@@ -8,8 +8,8 @@ import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import extract_record
-from extract.document import Document
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
 
 PIECES = ["Đồng chí", "Đại tá", "Nguyễn Văn Tâm", "Lò Thị Hoa", "-", ",", ";", ":", "(", ")",
           "Chủ tịch UBND tỉnh", "Bí thư", "chủ trì", "dự", "phát biểu", "hội nghị", "Sáng 31/2",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from extract.text import canonical, expand_abbreviations, fold, fold_same_length, nfc, tone
+from vnkg.extraction.text import canonical, expand_abbreviations, fold, fold_same_length, nfc, tone
 
 
 def test_nfc_and_fold_agree_across_forms() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extract import extract_record
-from extract.document import Document
-from graph.resolve import to_fragment
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.graph.resolve import to_fragment
 
 
 def test_implied_district_becomes_the_meeting_place() -> None:

@@ -7,10 +7,10 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from extract.gazetteer import iter_places
-from graph.model import Fragment, Graph
-from graph.nx import to_networkx
-from graph.reference import reference_fragment
+from vnkg.extraction.gazetteer import iter_places
+from vnkg.graph.model import Fragment, Graph
+from vnkg.graph.nx import to_networkx
+from vnkg.graph.reference import reference_fragment
 
 
 @pytest.fixture(scope="module")

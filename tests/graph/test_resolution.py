@@ -13,15 +13,15 @@ from typing import Any
 
 import pytest
 
-from extract import extract_record
-from extract.document import Document
-from extract.keys import fold, name_key
-from extract.read import read_documents
-from graph.merges import merge_log
-from graph.model import Graph
-from graph.overrides import Overrides, apply_overrides, read_overrides
-from graph.resolve import to_fragment
 from tests.paths import EXAMPLES
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.extraction.keys import fold, name_key
+from vnkg.extraction.read import read_documents
+from vnkg.graph.merges import merge_log
+from vnkg.graph.model import Graph
+from vnkg.graph.overrides import Overrides, apply_overrides, read_overrides
+from vnkg.graph.resolve import to_fragment
 
 
 def _resolved(docs: list[Document], fixes: Overrides | None = None) -> Graph:

@@ -17,15 +17,15 @@ import pytest
 from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib import Graph as RdfGraph
 
-from graph.model import KEY_PARTS, LABELS, RELATIONS, UNIQUE, Fragment, Graph, Node
-from graph.rdf import to_ntriples
-from graph.reference import reference_fragment
-from graph.schema import SCHEMA, SchemaError, load
-from graph.vocab import CLASSES, PREDICATES, VNKG, property_predicate, term
-from loaders.oxigraph_store import OxigraphStore
-from loaders.rdf import ONTOLOGY
-from viz.style import EDGE_CAPTION, STYLE
 from vnkg.api import build
+from vnkg.graph.model import KEY_PARTS, LABELS, RELATIONS, UNIQUE, Fragment, Graph, Node
+from vnkg.graph.rdf import to_ntriples
+from vnkg.graph.reference import reference_fragment
+from vnkg.graph.schema import SCHEMA, SchemaError, load
+from vnkg.graph.vocab import CLASSES, PREDICATES, VNKG, property_predicate, term
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.rdf import ONTOLOGY
+from vnkg.viz.style import EDGE_CAPTION, STYLE
 
 ROOT = Path(__file__).resolve().parents[2]
 OWL_KIND = {"class": OWL.Class, "object": OWL.ObjectProperty, "datatype": OWL.DatatypeProperty}
@@ -34,7 +34,7 @@ VNKG_TERM = re.compile(r"<" + re.escape(SCHEMA.namespace) + r"([^>]+)>")
 
 @pytest.fixture(scope="module")
 def ontology() -> RdfGraph:
-    text = (resources.files("graph") / "ontology.ttl").read_text("utf-8")
+    text = (resources.files("vnkg.graph") / "ontology.ttl").read_text("utf-8")
     return RdfGraph().parse(data=text, format="turtle")
 
 
@@ -91,7 +91,7 @@ def test_model_vocabulary_and_style_are_made_from_the_schema() -> None:
 
 
 def test_the_schema_refuses_to_contradict_itself() -> None:
-    text = (resources.files("graph") / "schema.toml").read_text("utf-8")
+    text = (resources.files("vnkg.graph") / "schema.toml").read_text("utf-8")
     with pytest.raises(SchemaError, match="unknown label 'Officer'"):
         load(text.replace('target = "Rank"', 'target = "Officer"'))
     with pytest.raises(SchemaError, match="unknown property 'rnak'"):

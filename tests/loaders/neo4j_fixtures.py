@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Edge, Evidence, Fragment, Node
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
 
 TEXT_A = "Đại tá Lò Văn Khiêm, Chỉ huy trưởng Bộ CHQS tỉnh Sơn Mai chủ trì hội nghị."
 TEXT_B = "Thượng tá Lò Văn Khiêm dự buổi giao nhận quân tại huyện Đồi Thông."

@@ -10,9 +10,9 @@ from rdflib import Dataset
 from rdflib import Graph as RdfGraph
 from rdflib.compare import isomorphic
 
-from graph.model import Fragment
-from loaders.export import cypher_literal, export_graph
-from loaders.oxigraph_store import OxigraphStore
+from vnkg.graph.model import Fragment
+from vnkg.loaders.export import cypher_literal, export_graph
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 
 def _store(tmp_path: Path, sample_fragment: Callable[..., Fragment], hostile: str
@@ -29,7 +29,7 @@ def test_nquads_keep_every_named_graph(tmp_path: Path, sample_fragment: Callable
         back = Dataset()
         back.parse(path, format="nquads")
         for article in ("a1", "a2"):
-            from graph.rdf import graph_iri
+            from vnkg.graph.rdf import graph_iri
 
             mine = RdfGraph()
             for *t, g in store.quads():

@@ -7,10 +7,10 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph.model import Edge, Fragment, Graph, Node, edge_key
-from loaders.neo4j import delete_article, read_graph, write_fragments
-from loaders.neo4j_rows import Rows, fragment_rows
 from tests.loaders.neo4j_fixtures import fragment_a, fragment_b, fragment_c
+from vnkg.graph.model import Edge, Fragment, Graph, Node, edge_key
+from vnkg.loaders.neo4j import delete_article, read_graph, write_fragments
+from vnkg.loaders.neo4j_rows import Rows, fragment_rows
 
 Dump = tuple[list[Any], list[Any]]
 

@@ -9,7 +9,7 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import AuthError
 
-from loaders.neo4j_server import can_start_local, local_auth, wait_for_bolt
+from vnkg.loaders.neo4j_server import can_start_local, local_auth, wait_for_bolt
 
 
 def free_port() -> int:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
-from graph.model import Fragment
-from graph.rdf import graph_iri, to_ntriples
-from loaders.oxigraph_bulk import PENDING
-from loaders.oxigraph_store import OxigraphStore
-from loaders.rdf import nquads as _nquads
+from vnkg.graph.model import Fragment
+from vnkg.graph.rdf import graph_iri, to_ntriples
+from vnkg.loaders.oxigraph_bulk import PENDING
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.rdf import nquads as _nquads
 
 EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
 

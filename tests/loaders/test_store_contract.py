@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from extract.keys import name_key
-from graph.model import Fragment
-from loaders.neo4j_store import Neo4jStore
-from loaders.oxigraph_store import OxigraphStore
-from loaders.rdf import RdfBase
-from loaders.sparql_store import SparqlStore
-from loaders.store import Store, open_store, store_class
-from queries.run import run_named
+from vnkg.extraction.keys import name_key
+from vnkg.graph.model import Fragment
+from vnkg.loaders.neo4j_store import Neo4jStore
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.rdf import RdfBase
+from vnkg.loaders.sparql_store import SparqlStore
+from vnkg.loaders.store import Store, open_store, store_class
+from vnkg.queries.run import run_named
 
 ENGINES = ["embedded", "sparql", "neo4j"]
 

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
-from graph.model import Fragment
-from loaders.neo4j_store import Neo4jStore
-from loaders.oxigraph_store import OxigraphStore
-from loaders.sparql_store import SparqlStore
-from loaders.store import Store
-from queries import names
-from queries.run import run_named
+from vnkg.graph.model import Fragment
+from vnkg.loaders.neo4j_store import Neo4jStore
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.sparql_store import SparqlStore
+from vnkg.loaders.store import Store
+from vnkg.queries import names
+from vnkg.queries.run import run_named
 
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
              "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources")

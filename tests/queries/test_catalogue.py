@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from extract.text import expand_abbreviations, fold
-from graph.reference import REFERENCE_ARTICLE, reference_fragment
-from loaders.oxigraph_store import OxigraphStore
-from queries import as_list, names, order_rows, param_key, read_query
-from queries.run import run_named
 from tests.paths import EXAMPLES
+from vnkg.extraction.text import expand_abbreviations, fold
+from vnkg.graph.reference import REFERENCE_ARTICLE, reference_fragment
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.queries import as_list, names, order_rows, param_key, read_query
+from vnkg.queries.run import run_named
 
 HOSTILE = '" } ; DROP ALL ; #'
 Rows = list[dict[str, Any]]

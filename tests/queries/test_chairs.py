@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from extract.text import fold
-from loaders.oxigraph_store import OxigraphStore
-from queries import names, read_query
-from queries.run import run_named
+from vnkg.extraction.text import fold
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.queries import names, read_query
+from vnkg.queries.run import run_named
 
 
 def _chairs(store: Path, **params: str) -> list[dict[str, Any]]:

@@ -12,12 +12,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from extract.keys import param_key, strip_marks
-from graph.model import Graph
-from graph.nx import to_networkx
-from loaders.oxigraph_store import OxigraphStore
-from queries.run import run_named
-from viz.match import find_nodes
+from vnkg.extraction.keys import param_key, strip_marks
+from vnkg.graph.model import Graph
+from vnkg.graph.nx import to_networkx
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.queries.run import run_named
+from vnkg.viz.match import find_nodes
 
 KIND = {"Person": "person", "Unit": "unit", "Locality": "locality", "Decree": "decree",
         "Meeting": "person", "Position": "person", "Rank": "person"}  # the rest: a name key
@@ -40,7 +40,7 @@ def test_every_node_s_key_is_the_key_of_its_name_as_a_parameter(graph: Graph) ->
 
 
 def test_every_reference_locality_s_keys_are_parameter_keys() -> None:
-    from graph.reference import reference_fragment
+    from vnkg.graph.reference import reference_fragment
 
     nodes = list(reference_fragment().nodes.values())
     assert len(nodes) > 10_000

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from graph.model import Fragment
-from loaders.oxigraph_store import OxigraphStore
-from queries import bind_params, names, order_rows, read_query
-from queries.run import run_named
+from vnkg.graph.model import Fragment
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.queries import bind_params, names, order_rows, read_query
+from vnkg.queries.run import run_named
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.oxigraph_store import OxigraphStore
 from tests.paths import EXAMPLES
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 
 @pytest.fixture(scope="session")

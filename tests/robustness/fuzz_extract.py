@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from extract.read import Problem, read_documents  # noqa: E402
 from tests.robustness.fuzzing import ODD, extract_and_check, mutate, samples  # noqa: E402
+from vnkg.extraction.read import Problem, read_documents  # noqa: E402
 
 Case = str | tuple[bytes, str]  # a text to extract, or bytes and a suffix to read
 SCHEMA = ROOT / ".." / "shared" / "spec" / "record.schema.json"

@@ -9,9 +9,9 @@ from typing import Any
 
 import jsonschema
 
-from extract import extract_record
-from extract.document import Document
 from tests.paths import EXAMPLES
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
 
 _VALIDATORS: dict[int, jsonschema.protocols.Validator] = {}
 ENTITIES = ("persons", "units", "localities", "decrees", "meetings")
@@ -66,7 +66,7 @@ def extract_and_check(text: str, schema: dict[str, Any]) -> None:
 
 def samples() -> list[str]:
     """The sample article texts (invented by the team), to mutate."""
-    from extract.read import read_documents
+    from vnkg.extraction.read import read_documents
 
     return [d.text for d in read_documents([EXAMPLES])]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.read import Problem, read_documents
 from tests.robustness.helpers import SENTENCE, TCVN3_PHRASE, to_cp1258
 from vnkg.cli import main
+from vnkg.extraction.read import Problem, read_documents
 
 
 def read(paths: list[Path], **kw: int) -> tuple[list[str], list[Problem]]:

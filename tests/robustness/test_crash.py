@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import vnkg
-from graph.rdf import graph_iri
-from loaders.oxigraph_store import OxigraphStore
+from vnkg.graph.rdf import graph_iri
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 COPIES = 15  # 15 x 14 files: a few hundred articles, more than one write batch
 KILLS = 3

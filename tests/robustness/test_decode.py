@@ -8,7 +8,6 @@ import unicodedata
 
 import pytest
 
-from extract.decode import DecodeError, decode_bytes, legacy_encoding
 from tests.robustness.helpers import (
     LEGACY_PHRASE,
     SENTENCE,
@@ -16,6 +15,7 @@ from tests.robustness.helpers import (
     VNI_PHRASE,
     to_cp1258,
 )
+from vnkg.extraction.decode import DecodeError, decode_bytes, legacy_encoding
 
 NFC = unicodedata.normalize("NFC", SENTENCE)
 

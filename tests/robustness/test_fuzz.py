@@ -12,11 +12,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import extract_record
-from extract.document import Document
-from extract.read import Problem, read_documents
-from extract.text import fold
 from tests.robustness.fuzzing import extract_and_check, mutate, samples
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.extraction.read import Problem, read_documents
+from vnkg.extraction.text import fold
 
 FAST = settings(max_examples=100, deadline=None, derandomize=True,  # the same cases in CI
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

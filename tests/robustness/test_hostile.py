@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-import queries
 import vnkg
-from extract import extract_record
-from extract.document import Document
-from graph.model import Graph
-from loaders.oxigraph_store import OxigraphStore
-from queries.run import run_named
-from viz.chromium import Page
+from vnkg import queries
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.graph.model import Graph
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.queries.run import run_named
+from vnkg.viz.chromium import Page
 
 SPARQL = '" } ; DROP ALL ; #'
 SPARQL2 = "'} } ; CLEAR DEFAULT ; INSERT DATA { <a:x> <a:y> \"z\" } #"

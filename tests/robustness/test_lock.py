@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.read import read_documents
-from loaders.oxigraph_store import OxigraphStore
-from loaders.store import StoreBusyError
 from tests.paths import EXAMPLES
+from vnkg.extraction.read import read_documents
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.store import StoreBusyError
 
 BUSY = "is in use by another process (another vnkg build or query?); wait for it to finish"
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 import networkx as nx
 import pytest
 
-from graph.model import Edge, Evidence, Fragment, Graph, Node, PropValue
-from graph.nx import to_networkx
+from vnkg.graph.model import Edge, Evidence, Fragment, Graph, Node, PropValue
+from vnkg.graph.nx import to_networkx
 
 PAYLOAD = '<img src=x onerror="window.pwned=1">'
 HOSTILE_NAME = f"Trần Văn {PAYLOAD}"

@@ -8,10 +8,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from viz.chromium import Page
-from viz.export import write_view
-from viz.render import write_html
-from viz.views import co_attendance_view, decree_view, meeting_view, overview, person_view
+from vnkg.viz.chromium import Page
+from vnkg.viz.export import write_view
+from vnkg.viz.render import write_html
+from vnkg.viz.views import co_attendance_view, decree_view, meeting_view, overview, person_view
 
 VIEWS = {
     "overview": lambda g: overview(g),

@@ -10,8 +10,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from viz.export import flatten, read_gexf_view, write_view
-from viz.views import co_attendance_view, decree_view, overview
+from vnkg.viz.export import flatten, read_gexf_view, write_view
+from vnkg.viz.views import co_attendance_view, decree_view, overview
 
 
 def _content(g: nx.MultiDiGraph) -> tuple[dict[str, Any], list[Any]]:

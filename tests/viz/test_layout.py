@@ -7,7 +7,7 @@ import time
 import networkx as nx
 import numpy as np
 
-from viz.layout import SPACING, fast_layout
+from vnkg.viz.layout import SPACING, fast_layout
 
 
 def test_layout_is_deterministic_and_finite() -> None:

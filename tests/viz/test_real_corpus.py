@@ -11,15 +11,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from extract import extract_record
-from extract.document import Document
-from graph.model import Graph
-from graph.nx import to_networkx
-from graph.resolve import to_fragment
-from viz.chromium import Page
-from viz.export import flatten, write_view
-from viz.render import write_html
-from viz.views import co_attendance_view, overview, person_view
+from vnkg.extraction import extract_record
+from vnkg.extraction.document import Document
+from vnkg.graph.model import Graph
+from vnkg.graph.nx import to_networkx
+from vnkg.graph.resolve import to_fragment
+from vnkg.viz.chromium import Page
+from vnkg.viz.export import flatten, write_view
+from vnkg.viz.render import write_html
+from vnkg.viz.views import co_attendance_view, overview, person_view
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.model import LABELS
-from viz.pagedata import LAYOUT_THRESHOLD, SEED_THRESHOLD, page_data
-from viz.render import render_html, script_json, write_html
-from viz.style import STYLE, label_style
-from viz.views import decree_view, overview
+from vnkg.graph.model import LABELS
+from vnkg.viz.pagedata import LAYOUT_THRESHOLD, SEED_THRESHOLD, page_data
+from vnkg.viz.render import render_html, script_json, write_html
+from vnkg.viz.style import STYLE, label_style
+from vnkg.viz.views import decree_view, overview
 
 
 def _data_block(page: str) -> dict:

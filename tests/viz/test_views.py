@@ -7,7 +7,7 @@ from collections.abc import Callable
 import networkx as nx
 import pytest
 
-from viz.views import (
+from vnkg.viz.views import (
     ViewError,
     co_attendance_view,
     decree_view,

@@ -102,7 +102,7 @@ def test_sparql_is_read_only_without_write(sample_store: Path) -> None:
 
 def test_build_and_query_against_a_sparql_server(sparql_server: str, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    from loaders.sparql_store import SparqlStore
+    from vnkg.loaders.sparql_store import SparqlStore
 
     with SparqlStore(sparql_server) as rdf:
         rdf.update("DROP SILENT ALL")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders.neo4j import clear
-from loaders.neo4j_server import local_auth
 from tests.conftest_neo4j import Neo4jSession
 from tests.paths import EXAMPLES
 from vnkg.cli import main
+from vnkg.loaders.neo4j import clear
+from vnkg.loaders.neo4j_server import local_auth
 
 ARTICLES = [str(EXAMPLES / "04-ba-be-so-ket-nd21-2024.txt"),
             str(EXAMPLES / "05-cho-don-so-ket-nd21-2024.txt")]

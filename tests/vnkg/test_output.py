@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from extract.read import count_documents
+from vnkg.extraction.read import count_documents
 from vnkg.output import progress
 
 

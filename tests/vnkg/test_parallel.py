@@ -16,14 +16,14 @@ from types import FrameType
 import pytest
 
 import vnkg
-from extract.document import Document
-from extract.read import read_documents
-from graph.model import Fragment
-from graph.overrides import Overrides
-from graph.workers import Extractor, WorkerDiedError, fragment_for
-from loaders.oxigraph_store import OxigraphStore
 from tests.paths import EXAMPLES
 from vnkg.cli import main
+from vnkg.extraction.document import Document
+from vnkg.extraction.read import read_documents
+from vnkg.graph.model import Fragment
+from vnkg.graph.overrides import Overrides
+from vnkg.graph.workers import Extractor, WorkerDiedError, fragment_for
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 
 def _sorted_nquads(store: Path, out: Path) -> list[str]:

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from loaders.oxigraph_store import OxigraphStore
 from tests.paths import EXAMPLES, ROOT
 from vnkg.cli import _COMMANDS, EPILOG, main
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
@@ -231,9 +231,9 @@ def test_stats_counts_meetings_not_roles(sample_store: Path,
 
 
 def test_export_leaves_the_reference_out_on_request(tmp_path: Path) -> None:
-    from graph.model import Fragment, Node
-    from graph.rdf import graph_iri
-    from loaders.rdf import REFERENCE
+    from vnkg.graph.model import Fragment, Node
+    from vnkg.graph.rdf import graph_iri
+    from vnkg.loaders.rdf import REFERENCE
 
     store = tmp_path / "s"  # one article, and a small stand-in for the 290k-triple gazetteer
     assert main(["build", str(EXAMPLES / "08-krong-ana-tong-ket-nq28-2008.txt"), "--store",
@@ -267,3 +267,23 @@ def test_help_examples_return_rows(sample_store: Path,
         argv = [a for a in shlex.split(example)[1:] if a not in ("--format", "csv")]
         rows = _json_rows(capsys, [*argv, "--store", str(sample_store)])
         assert rows, example
+
+
+# one import name ------------------------------------------------------------------------
+
+def test_the_rooms_are_imported_under_the_vnkg_name_only() -> None:
+    import vnkg.extraction
+    import vnkg.graph
+
+    assert vnkg.extraction.__name__ == "vnkg.extraction" and vnkg.graph.__name__ == "vnkg.graph"
+    assert callable(vnkg.extract)  # the API's `vnkg extract`, not shadowed by a package
+    bare = re.compile(r"^\s*(?:>>> )?(?:from|import) (?:extract|graph|loaders|queries|viz)\b",
+                      re.M)
+    found = [str(path.relative_to(ROOT)) for folder in ("extract", "graph", "loaders", "queries",
+                                                         "viz", "vnkg", "tests", "benchmarks")
+             for path in sorted((ROOT / folder).glob("**/*.py"))
+             if bare.search(path.read_text("utf-8"))]
+    assert found == []
+    setup = (ROOT / "pyproject.toml").read_text("utf-8")
+    packages = setup.split("packages = [", 1)[1].split("]", 1)[0]
+    assert all(name.strip().strip('"').startswith("vnkg") for name in packages.split(","))
