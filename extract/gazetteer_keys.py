@@ -18,9 +18,8 @@ from vnkg.extraction.keys import tone_key as fold_name
 from vnkg.extraction.keys import tone_word as _fold_word
 from vnkg.extraction.lexicon import lexicon
 
-CITY_TW = "thành phố trực thuộc trung ương"
-_LEVELS = {"tỉnh": 0, CITY_TW: 0, "huyện": 1, "quận": 1, "thị xã": 1, "thành phố": 1,
-           "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
+_LEVELS = lexicon().locality_levels  # type -> 0 province, 1 district, 2 commune
+_PROVINCE, CITY_TW = lexicon().types_of_level(0)  # a province; a province-level city
 
 
 def _exact_key(text: str) -> str:
@@ -54,7 +53,9 @@ def _short(name: str) -> str:
 
 
 def _province_type(full: str) -> str:
-    return CITY_TW if full.startswith("Thành phố") else "tỉnh"
+    """'Thành phố Hà Nội' is a province-level city, any other province-level name a province."""
+    word = lexicon().locality_written[CITY_TW]
+    return CITY_TW if full.startswith(word[0].upper() + word[1:]) else _PROVINCE
 
 
 def _strip_prefix(text: str) -> tuple[str, str | None]:

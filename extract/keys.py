@@ -50,8 +50,6 @@ _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
-_LOC_TYPE = re.compile(r"^(thành phố trực thuộc trung ương|thành phố|thị xã|thị trấn|tỉnh|huyện|"
-                       r"quận|xã|phường|đặc khu|tp\.?)\s+")
 _DATED = re.compile(r"\s*\b(nam|ngay)\s+\d.*$")  # "năm 2015", "ngày 5/3/2019", marks dropped
 _NUMBER_START = re.compile(r"(?<!\w)\d")
 
@@ -144,6 +142,16 @@ def name_key(s: str) -> str:
     return " ".join(words.split())
 
 
+@lru_cache(maxsize=1)
+def _loc_type() -> re.Pattern[str]:
+    """A leading type word of a folded locality name: the lexicon's types, longest first, or
+    'tp'. Read on first use: the lexicon module imports this one."""
+    from vnkg.extraction.lexicon import lexicon
+
+    types = sorted({fold(t) for t in lexicon().locality_levels}, key=len, reverse=True)
+    return re.compile(rf"^({'|'.join(map(re.escape, types))}|tp\.?)\s+")
+
+
 @lru_cache(maxsize=65536)
 def locality_key(s: str) -> str:
     """The key of a locality: its name key without a leading type word.
@@ -153,7 +161,7 @@ def locality_key(s: str) -> str:
     """
     from vnkg.extraction.text import expand_abbreviations
 
-    return name_key(_LOC_TYPE.sub("", fold(expand_abbreviations(s))))
+    return name_key(_loc_type().sub("", fold(expand_abbreviations(s))))
 
 
 def decree_number(number: str) -> str:

@@ -191,6 +191,21 @@ class Lexicon:
         return self.pattern("level_words.txt")
 
     @cached_property
+    def locality_levels(self) -> dict[str, int]:
+        """Locality type -> level: 0 province, 1 district, 2 commune (locality_levels.tsv)."""
+        return {r[0]: int(r[1]) for r in self.rows("locality_levels.tsv")}
+
+    @cached_property
+    def locality_written(self) -> dict[str, str]:
+        """Locality type -> the word written before its name ('thành phố' for a province-level
+        city)."""
+        return {r[0]: r[2] for r in self.rows("locality_levels.tsv")}
+
+    def types_of_level(self, level: int) -> tuple[str, ...]:
+        """The locality types of one level, in the table's order."""
+        return tuple(t for t, n in self.locality_levels.items() if n == level)
+
+    @cached_property
     def committee_levels(self) -> dict[str, str]:
         """First word of a party committee's name -> its level: 'thành' ('Thành ủy') -> 'thành
         phố'."""

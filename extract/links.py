@@ -206,9 +206,8 @@ def _at() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{lexicon().pattern('venue_words.txt')})\s+")
 
 
-_SPECIFIC = {"xã": 3, "phường": 3, "thị trấn": 3, "đặc khu": 3, "huyện": 2, "quận": 2,
-             "thị xã": 2, "thành phố": 2, "tỉnh": 1, "thành phố trực thuộc trung ương": 1}
-_DISTRICT = ("huyện", "quận", "thị xã", "thành phố")
+_SPECIFIC = {t: n + 1 for t, n in lexicon().locality_levels.items()}  # commune 3 ... province 1
+_DISTRICT = lexicon().types_of_level(1)
 
 
 def _first_span(p: Place, s0: int) -> int:

@@ -33,9 +33,8 @@ def drop_place_head(ctx: Ctx, run: list[Token]) -> list[Token]:
     return run
 
 
-_COMMITTEE = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận)\s+ủy\s+$")
-_COMMITTEE_TYPE = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã",
-                   "quận": "quận"}
+_COMMITTEE_TYPE = lexicon().committee_levels  # 'thành' ('Thành ủy') -> 'thành phố'
+_COMMITTEE = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, _COMMITTEE_TYPE))})\s+ủy\s+$")
 
 
 def _committee_level(ctx: Ctx, start: int) -> str | None:

@@ -24,7 +24,7 @@ from vnkg.extraction.place_names import (
 from vnkg.extraction.text import fold
 
 _HEADLINE = re.compile(r"\s*[:–-]\s")
-_DISTRICT_TYPES = ("huyện", "quận", "thị xã", "thành phố")
+_DISTRICT_TYPES = lexicon().types_of_level(1)
 
 
 @cache

@@ -34,11 +34,11 @@ from vnkg.extraction.text import fold, tone
 __all__ = ["Hit", "Place", "find_localities", "is_place_name", "resolve"]
 
 _BRACKETED = re.compile(r"\(((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?: [^\W\d_]+){0,3})\)")
-_FULL_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường", "thành phố", "thị xã", "thị trấn",
-               "đặc khu"}
-_LEVEL = {"tỉnh": 0, "thành phố trực thuộc trung ương": 0, "thành phố": 1, "huyện": 1, "quận": 1,
-          "thị xã": 1, "xã": 2, "phường": 2, "thị trấn": 2, "đặc khu": 2}
-_PROVINCE_AFTER = re.compile(r",\s*tỉnh\s+((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
+_FULL_WORDS = set(lexicon().locality_written.values())  # the type words written in full
+_LEVEL = lexicon().locality_levels  # type -> 0 province, 1 district, 2 commune
+_PROVINCE_WORD = lexicon().locality_written[lexicon().types_of_level(0)[0]]  # 'tỉnh'
+_PROVINCE_AFTER = re.compile(rf",\s*{re.escape(_PROVINCE_WORD)}\s+"
+                             r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
 _MIXED_BEFORE = re.compile(r"(?:,|\bvà|/)\s*$")
 
 

@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vnkg.extraction.lexicon import lexicon
 from vnkg.extraction.place_names import _gazetteer
 from vnkg.extraction.places import Place
 from vnkg.extraction.text import fold
 from vnkg.extraction.units import Unit
 
-_LEVEL_END = re.compile(r"(?<!\w)(tỉnh|huyện|quận|thị xã|thành phố)\s*$", re.IGNORECASE)
-_COMMITTEE_END = re.compile(r"(?<!\w)(tỉnh|huyện|thành|thị|quận) (?:ủy|uỷ)\s*$", re.IGNORECASE)
-_COMMITTEE_TYPE = {"tỉnh": "tỉnh", "huyện": "huyện", "thành": "thành phố", "thị": "thị xã",
-                   "quận": "quận"}
+_UPPER_WORDS = sorted({w for t, w in lexicon().locality_written.items()  # province, district
+                       if lexicon().locality_levels[t] < 2}, key=len, reverse=True)
+_LEVEL_END = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, _UPPER_WORDS))})\s*$", re.IGNORECASE)
+_COMMITTEE_TYPE = lexicon().committee_levels  # 'thành' ('Thành ủy') -> 'thành phố'
+_COMMITTEE_END = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, _COMMITTEE_TYPE))}) (?:ủy|uỷ)\s*$",
+                            re.IGNORECASE)
 _NUMBERED = re.compile(r"\s(?:\d{1,3}|[IVX]{1,4})$")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -144,3 +145,48 @@ def test_a_lexicon_over_another_folder_reads_its_own_lists(tmp_path: Path) -> No
     other = Lexicon(tmp_path)
     assert other.ranks.get("ĐẠI ÚY") == ("Đại úy",) and other.ranks.get("đại tá") is None
     assert lexicon().ranks.get("đại tá") == ("Đại tá",)
+
+
+def test_locality_levels_cover_the_schema_types() -> None:
+    assert set(lx.locality_levels) == SCHEMA_TYPES - {"other"}
+    assert set(lx.locality_levels.values()) == {0, 1, 2}
+    assert {r[1] for r in lx.rows("locality_types.tsv")} <= set(lx.locality_levels)
+    assert set(lx.locality_written.values()) <= {r[0] for r in lx.rows("locality_types.tsv")}
+    assert set(lx.committee_levels.values()) <= set(lx.types_of_level(0) + lx.types_of_level(1))
+    assert lx.types_of_level(2) == ("xã", "phường", "thị trấn", "đặc khu")
+
+
+# evaluate.py restates the reference scorer's own type list; record_types.py declares the schema
+_MAY_SPELL_TYPES = {"evaluate.py", "record_types.py"}
+_TYPES = "|".join(re.escape(fold(t)) for t in SCHEMA_TYPES - {"other"})
+_TYPE_WORD = re.compile(rf"(?<!\w)(?:{_TYPES})(?!\w)")
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def test_type_words_and_levels_come_from_the_lexicon_only() -> None:
+    """No module-level table or regex of extract/ spells a locality type word: the words and
+    their levels are read from locality_levels.tsv and committee_levels.tsv."""
+    folder = Path(__file__).resolve().parents[2] / "extract"
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name in _MAY_SPELL_TYPES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = _docstrings(tree)
+        for statement in tree.body:
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                continue
+            for node in ast.walk(statement):
+                if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                        and id(node) not in docs and _TYPE_WORD.search(fold(node.value))):
+                    found.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert not found, found
