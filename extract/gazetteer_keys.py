@@ -19,7 +19,8 @@ from vnkg.extraction.keys import tone_word as _fold_word
 from vnkg.extraction.lexicon import lexicon
 
 _LEVELS = lexicon().locality_levels  # type -> 0 province, 1 district, 2 commune
-_PROVINCE, CITY_TW = lexicon().types_of_level(0)  # a province; a province-level city
+PROVINCE, CITY_TW = lexicon().types_of_level(0)  # a province; a province-level city
+CITY_WORD = lexicon().locality_written[CITY_TW]  # a city of either level is written 'thành phố'
 
 
 def _exact_key(text: str) -> str:
@@ -54,8 +55,7 @@ def _short(name: str) -> str:
 
 def _province_type(full: str) -> str:
     """'Thành phố Hà Nội' is a province-level city, any other province-level name a province."""
-    word = lexicon().locality_written[CITY_TW]
-    return CITY_TW if full.startswith(word[0].upper() + word[1:]) else _PROVINCE
+    return CITY_TW if full.startswith(CITY_WORD[0].upper() + CITY_WORD[1:]) else PROVINCE
 
 
 def _strip_prefix(text: str) -> tuple[str, str | None]:

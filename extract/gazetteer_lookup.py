@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from vnkg.extraction.gazetteer_data import STRUCTURES, Place, _index
-from vnkg.extraction.gazetteer_keys import _LEVELS, CITY_TW, _exact_key, _parse
+from vnkg.extraction.gazetteer_keys import _LEVELS, CITY_TW, CITY_WORD, _exact_key, _parse
 
 
 def place(code: str, structure: str = "2024") -> Place | None:
@@ -86,9 +86,9 @@ def _candidates(name: str, type: str | None) -> tuple[Place, ...]:
 
 def _type_ok(p: Place, kind: str, strict: bool) -> bool:
     if strict:
-        return p.type == kind or (kind == "thành phố" and p.type == CITY_TW)
+        return p.type == kind or (kind == CITY_WORD and p.type == CITY_TW)
     level = _LEVELS.get(kind)
-    return level is not None and (p.level == level or (kind == "thành phố" and p.level == 0))
+    return level is not None and (p.level == level or (kind == CITY_WORD and p.level == 0))
 
 
 def _filter(cands: list[Place], kind: str | None) -> list[Place]:

@@ -205,6 +205,11 @@ class Lexicon:
         """The locality types of one level, in the table's order."""
         return tuple(t for t, n in self.locality_levels.items() if n == level)
 
+    def types_with(self, trait: str) -> tuple[str, ...]:
+        """The locality types of one trait ('numbered', 'in_district'), in the table's order."""
+        return tuple(r[0] for r in self.rows("locality_levels.tsv")
+                     if trait in (r[3].split(",") if len(r) > 3 else []))
+
     @cached_property
     def committee_levels(self) -> dict[str, str]:
         """First word of a party committee's name -> its level: 'thành' ('Thành ủy') -> 'thành

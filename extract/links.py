@@ -9,6 +9,7 @@ from typing import Any
 
 from vnkg.extraction.context import Ctx, make_id
 from vnkg.extraction.document import Document
+from vnkg.extraction.gazetteer_keys import PROVINCE
 from vnkg.extraction.lexicon import lexicon
 from vnkg.extraction.meetings import Meeting, iso_or_none, meeting_for
 from vnkg.extraction.places import Place, resolve
@@ -163,7 +164,7 @@ def meeting_place(ctx: Ctx, m: Meeting, places: list[Place], loc_ids: dict[str, 
         + _of_unit(org, org_name, places),
         lambda: [p for p in places if fold(p.name) in fold(m.title)],
         lambda: _venue(ctx, places),
-        lambda: _only(places, _DISTRICT) or _only(places, ("tỉnh",)),
+        lambda: _only(places, _DISTRICT) or _only(places, (PROVINCE,)),
     ):
         inside = found()
         if inside:
@@ -180,7 +181,7 @@ def _of_unit(org: Unit | None, name: str, places: list[Place]) -> list[Place]:
         return []
     if org.locality:
         return [p for p in places if fold(p.name) == fold(org.locality[0])]
-    named = [p for p in places if p.type in _DISTRICT + ("xã", "phường", "thị trấn")
+    named = [p for p in places if p.type in _DISTRICT + _COMMUNES
              and f" {fold(p.name)}" in f" {name}"]
     return named or (_only(places, (org.level,)) if org.level else [])
 
@@ -208,6 +209,7 @@ def _at() -> re.Pattern[str]:
 
 _SPECIFIC = {t: n + 1 for t, n in lexicon().locality_levels.items()}  # commune 3 ... province 1
 _DISTRICT = lexicon().types_of_level(1)
+_COMMUNES = lexicon().types_with("in_district")  # the communes that lie in a district
 
 
 def _first_span(p: Place, s0: int) -> int:
@@ -216,8 +218,7 @@ def _first_span(p: Place, s0: int) -> int:
 
 def _implied_district(places: list[Place]) -> dict[str, Any]:
     """The one district all the article's communes lie in, when no district is named."""
-    if gazetteer is None or not places or any(p.type not in ("xã", "phường", "thị trấn")
-                                              for p in places):
+    if gazetteer is None or not places or any(p.type not in _COMMUNES for p in places):
         return {"locality": None}
     parents = {(x.get("parent_code"), x.get("structure")) for x in resolve(places)}
     if len(parents) != 1 or not next(iter(parents))[0]:

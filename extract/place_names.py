@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from vnkg.extraction import gazetteer as _gazetteer
 from vnkg.extraction.context import Ctx, Token
+from vnkg.extraction.gazetteer_keys import PROVINCE
 from vnkg.extraction.lexicon import lexicon
 from vnkg.extraction.text import fold
 
@@ -114,7 +115,7 @@ def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def province_like(name: str) -> bool:
     """Provinces are a closed list: a 'tỉnh X' is one when X is known (lexicon or gazetteer)."""
-    return fold(name) in lexicon().provinces or is_place_name(name, "tỉnh")
+    return fold(name) in lexicon().provinces or is_place_name(name, PROVINCE)
 
 
 def is_place_name(name: str, type_: str | None) -> bool:
@@ -125,7 +126,8 @@ def is_place_name(name: str, type_: str | None) -> bool:
 def types_of(name: str) -> frozenset[str]:
     """Every type the units bearing this name have ('thành phố' for a province-level city)."""
     cands = _gazetteer.candidates(name)
-    return frozenset("thành phố" if c.type == _gazetteer.CITY_TW else c.type for c in cands)
+    written = lexicon().locality_written
+    return frozenset(written.get(c.type, c.type) for c in cands)
 
 
 def infer_type(name: str) -> str | None:
@@ -135,5 +137,5 @@ def infer_type(name: str) -> str | None:
         return lexicon().provinces[fold(name)]
     t = _gazetteer.infer_type(name)
     if t:
-        return "thành phố" if t == "thành phố trực thuộc trung ương" else t
+        return lexicon().locality_written.get(t, t)
     return None

@@ -16,6 +16,7 @@ from typing import Any
 
 from vnkg.extraction import place_context
 from vnkg.extraction.context import Ctx
+from vnkg.extraction.gazetteer_keys import PROVINCE
 from vnkg.extraction.lexicon import lexicon, phrase_pattern
 from vnkg.extraction.place_names import (
     Hit,
@@ -36,6 +37,7 @@ __all__ = ["Hit", "Place", "find_localities", "is_place_name", "resolve"]
 _BRACKETED = re.compile(r"\(((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?: [^\W\d_]+){0,3})\)")
 _FULL_WORDS = set(lexicon().locality_written.values())  # the type words written in full
 _LEVEL = lexicon().locality_levels  # type -> 0 province, 1 district, 2 commune
+_NUMBERED = lexicon().types_with("numbered")  # 'Quận 1', 'Phường 3'
 _PROVINCE_WORD = lexicon().locality_written[lexicon().types_of_level(0)[0]]  # 'tỉnh'
 _PROVINCE_AFTER = re.compile(rf",\s*{re.escape(_PROVINCE_WORD)}\s+"
                              r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*\s?){1,4})")
@@ -98,13 +100,13 @@ def _typed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
             continue  # an all-capitals headline ('... HUYỆN NĂM 2021'), not a name
         mixed = _mixed_header(ctx, m.start(), type_)
         names = names_after(ctx, m.end(), allow_list=True, abbreviated="." in written,
-                            numbered=type_ in ("quận", "phường"))
+                            numbered=type_ in _NUMBERED)
         prev: str | None = None
         for i, (s, e) in enumerate(names):
             start = m.start() if i == 0 and not mixed else s
             taken.append((m.start(), e))
             name = ctx.text[s:e]
-            if type_ == "tỉnh" and not province_like(name):
+            if type_ == PROVINCE and not province_like(name):
                 continue  # 'tỉnh Đông Bắc Campuchia', 'các tỉnh Tây Nguyên': not a province
             if not plausible_name(name, type_) or _foreign(ctx, name, e):
                 continue  # 'huyện Phát biểu': a capitalised word; 'huyện Sầm Tớ (Lào)'

@@ -47,7 +47,7 @@ def implied_places(records: list[dict[str, Any]]) -> dict[str, Place]:
     for group in (provinces, districts):
         if len(group) == 1:
             g = next(iter(group.values()))
-            kind = "thành phố" if g.type == _gazetteer.CITY_TW else g.type
+            kind = lexicon().locality_written.get(g.type, g.type)  # a city of either level
             if kind in out:
                 del out[kind]  # a city and a province-level city: 'thành phố' is ambiguous
                 continue
