@@ -35,7 +35,8 @@ from vnkg.extraction.text import fold, tone
 __all__ = ["Hit", "Place", "find_localities", "is_place_name", "resolve"]
 
 _BRACKETED = re.compile(r"\(((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?: [^\W\d_]+){0,3})\)")
-_FULL_WORDS = set(lexicon().locality_written.values())  # the type words written in full
+# the type words written in full, longest first: a header ending in 'thị xã' is not one of 'xã'
+_FULL_WORDS = tuple(sorted(set(lexicon().locality_written.values()), key=len, reverse=True))
 _LEVEL = lexicon().locality_levels  # type -> 0 province, 1 district, 2 commune
 _NUMBERED = lexicon().types_with("numbered")  # 'Quận 1', 'Phường 3'
 _PROVINCE_WORD = lexicon().locality_written[lexicon().types_of_level(0)[0]]  # 'tỉnh'

@@ -149,3 +149,10 @@ def test_foreign_places_are_not_localities() -> None:
     got = _places("Đồn biên phòng phối hợp với huyện Sầm Tớ, tỉnh Hủa Phăn (Lào) và huyện Mường "
                   "Lát tuần tra.")
     assert got == {("Mường Lát", "huyện")}
+
+
+def test_a_mixed_header_ending_in_thi_xa_is_not_one_of_xa() -> None:
+    """'các thị xã, thành phố: A, B' types A by 'thị xã', never by the shorter 'xã' inside it
+    (the header words were once tried in an arbitrary order)."""
+    got = _places("Lãnh đạo các thị xã, thành phố: Sơn Tây, Hải Dương và Cửa Lò cùng dự.")
+    assert ("Sơn Tây", "thị xã") in got and ("Sơn Tây", "xã") not in got
