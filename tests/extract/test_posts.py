@@ -38,9 +38,9 @@ def test_two_posts_without_a_separator_pos8() -> None:
                  "hình. Bà Lê Thị Hoa Bí thư Đảng ủy xã Chủ tịch HĐND xã phát biểu.")
     assert posts(rec, "Mạc Văn Tài") == ["trưởng Công an xã", "phó Chỉ huy trưởng Ban CHQS xã"]
     assert posts(rec, "Lê Thị Hoa") == ["Bí thư Đảng ủy xã", "Chủ tịch HĐND xã"]
-    rec = record("Đồng chí Lê Văn Hùng, Bí thư Đảng ủy, tỉnh ủy viên phát biểu.")
-    assert posts(rec, "Lê Văn Hùng") == ["Bí thư Đảng ủy", "tỉnh ủy viên"]
-    assert people(rec)["Lê Văn Hùng"]["positions"][1]["role"] == "Tỉnh ủy viên"
+    rec = record("Đồng chí Lều Văn Hưng, Bí thư Đảng ủy, tỉnh ủy viên phát biểu.")
+    assert posts(rec, "Lều Văn Hưng") == ["Bí thư Đảng ủy", "tỉnh ủy viên"]
+    assert people(rec)["Lều Văn Hưng"]["positions"][1]["role"] == "Tỉnh ủy viên"
 
 
 def test_more_institutional_heads() -> None:
