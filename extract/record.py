@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from vnkg.extraction.document import Document
-from vnkg.extraction.pipeline import SCHEMA, header_date, run
+from vnkg.extraction.pipeline import SCHEMA, run
 
-__all__ = ["SCHEMA", "extract_record", "extract_records", "header_date"]
+__all__ = ["SCHEMA", "extract_record", "extract_records"]
 
 
 def extract_records(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:

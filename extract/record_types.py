@@ -36,10 +36,20 @@ LocalityType = Literal["tỉnh", "thành phố trực thuộc trung ương", "hu
 
 
 class Span(TypedDict):
-    """Character offsets into the NFC text, end exclusive."""
+    """Character offsets into the NFC text, end exclusive (with the text, on evidence)."""
 
     start: Offset
     end: Offset
+    text: NotRequired[str]
+
+
+class ImpliedPlace(TypedDict):
+    """A gazetteer place the article implies for a unit or meeting that names none."""
+
+    name: str
+    type: LocalityType
+    code: str
+    structure: str
 
 
 class Doc(TypedDict):
@@ -74,6 +84,8 @@ class Unit(TypedDict):
     surface: str
     kind: NotRequired[str | None]
     locality: NotRequired[str | None]
+    place: NotRequired[ImpliedPlace]
+    scope: NotRequired[Literal["article"]]
     mentions: list[Span]
 
 
@@ -105,6 +117,7 @@ class Meeting(TypedDict):
     date: IsoDate | None
     date_surface: NotRequired[str | None]
     locality: NotRequired[str | None]
+    place: NotRequired[ImpliedPlace]
     organizer: NotRequired[str | None]
     decrees: NotRequired[list[str]]
     mentions: list[Span]

@@ -10,6 +10,7 @@ import pytest
 
 from vnkg.extraction import extract_record, extract_records
 from vnkg.extraction.document import Document
+from vnkg.extraction.record_types import record_problems
 
 SAMPLE = (
     " date 2023-12 Sáng 14/12, UBND huyện Ngọc Lâm tổ chức Hội nghị tổng kết công tác quốc "
@@ -86,3 +87,14 @@ def test_every_relation_carries_its_evidence_text() -> None:
     for rel in rec["relations"]:
         span = rel["evidence"]
         assert span["text"] == text[span["start"]:span["end"]] != ""
+
+
+def test_an_implied_place_is_part_of_the_typed_record() -> None:
+    rec = extract_record(Document(id="t1", text="Sáng 2/3, Bộ CHQS tỉnh tổ chức hội nghị ở "
+                                  "huyện Ngân Sơn. Đại tá Lò Văn Páo, Chỉ huy trưởng Bộ CHQS tỉnh "
+                                  "chủ trì."))
+    unit = next(u for u in rec["units"] if "place" in u)
+    assert record_problems(rec) == []
+    unit["place"]["code"] = 6
+    assert record_problems(rec) == [(f"units[{rec['units'].index(unit)}].place.code",
+                                     "is 6: give a string")]
