@@ -46,6 +46,9 @@ MEETINGS: list[tuple[str, str, str, str, str, list[Role]]] = [
      [("person/hostile", "CHAIRED", None), ("person/hoang-van-khanh", "SPOKE_AT", "chỉ đạo")]),
 ]
 DECREE = "decree/21-2019-nd-cp"
+# what a graph file must carry unchanged: XML and JSON syntax, an apostrophe, a line break
+FILE_HOSTILE_NAME = 'Lò "Văn" <b>Ẩn</b> & \'Tư\'\nthứ hai'
+FILE_HOSTILE_ID = 'person/"q"<&\'\nid'
 
 
 def _ev(article: str, text: str) -> list[Evidence]:
@@ -117,3 +120,26 @@ def hostile_name() -> str:
 def decree() -> str:
     """The id of the decree every invented meeting concerns."""
     return DECREE
+
+
+def _hostile_file_nx() -> nx.MultiDiGraph:
+    """The invented graph whose hostile official has a name and an id of XML and JSON syntax
+    and a line break, and a qualifier of the same on his SPOKE_AT."""
+    g = _sample_nx()
+    nx.relabel_nodes(g, {"person/hostile": FILE_HOSTILE_ID}, copy=False)
+    g.nodes[FILE_HOSTILE_ID]["name"] = FILE_HOSTILE_NAME
+    g.add_edge(FILE_HOSTILE_ID, "meeting/a3", key="SPOKE_AT", type="SPOKE_AT",
+               qualifier=FILE_HOSTILE_NAME, sources=["art/3"])
+    return g
+
+
+@pytest.fixture(scope="session")
+def hostile_file_nx() -> Callable[[], nx.MultiDiGraph]:
+    """Makes the invented graph with `file_hostile_name` on a node whose id is hostile too."""
+    return _hostile_file_nx
+
+
+@pytest.fixture(scope="session")
+def file_hostile_name() -> str:
+    """Quotes, an apostrophe, <, & and a newline: every graph file keeps it unchanged."""
+    return FILE_HOSTILE_NAME
