@@ -14,7 +14,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from tests.viz.graph_clients import Read, difference
+from tests.paths import ROOT
+from tests.viz.graph_clients import GraphClients, Read, difference
 
 Files = dict[str, tuple[nx.MultiDiGraph, dict[str, Path]]]
 CASES = [("Gephi toolkit", "graphml"), ("Gephi toolkit", "gexf"), ("graphology", "graphml"),
@@ -63,3 +64,14 @@ def test_networkx_33_cannot_read_gexf_13(graph_files: Files,
     """Known and documented: networkx 3.3 reads GEXF up to 1.2draft; 1.3 needs a later one."""
     _, paths = graph_files["articles"]
     assert "No <graph> element" in client_reads["networkx 3.3"][str(paths["gexf"])]["error"]
+
+
+def test_readme_table_names_each_client(graph_clients: GraphClients) -> None:
+    """Each reader in the README's table, with its version where tools/graphfiles pins it
+    (python-igraph and the venv's networkx come with whatever pip installs)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = readme.split("## Graph files", 1)[1].split("\n## ", 1)[0]
+    for client, version in graph_clients.versions().items():
+        assert f"| {client.split(' 3.3')[0]}" in table, client
+        if client not in ("python-igraph", "networkx"):
+            assert version.split(" ")[0] in table, (client, version)
