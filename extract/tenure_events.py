@@ -93,21 +93,39 @@ def find_events(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
     """
     out = []
     for m in ctx.matches(_events()):
-        cue, use = cue_table()[phrase_key(m.group(0))]
-        sent = ctx.sentence_of(m.start())
-        who = object_at(ctx, mentions, m.end(), sent[1]) if use == "object" else \
-            subject_of(ctx, mentions, m.start(), sent[0])
-        if who is None:
-            continue
-        pos = run_end(who) if use == "object" else m.end()
-        before = date_at(ctx.text, ctx.folded, pos, sent[1])
-        posts, after_posts = _posts_after(ctx, before.end if before else pos, sent[1])
-        date = before or (date_at(ctx.text, ctx.folded, after_posts, sent[1]) if posts else None) \
-            or opening_date(ctx, sent[0], who.lead_start)
-        own = [] if use == "object" else [p for p in who.posts if p.end <= m.start()]
-        out.append(Event(cue, "end" if use == "end" else "start", m.start(), m.end(), who,
-                         posts, own, date))
+        event = _event(ctx, mentions, m)
+        if event is not None:
+            out.append(event)
     return out
+
+
+def _event(ctx: Ctx, mentions: list[Mention], m: re.Match[str]) -> Event | None:
+    """The event of one cue: its person (named after the verb, or after 'cho' / 'đối với',
+    else before it), the posts named after it and the date tied to it."""
+    cue, use = cue_table()[phrase_key(m.group(0))]
+    sent = ctx.sentence_of(m.start())
+    early = date_at(ctx.text, ctx.folded, m.end(), sent[1])  # 'nghỉ hưu từ ngày ... đối với A'
+    who = object_at(ctx, mentions, early.end if early else m.end(), sent[1],
+                    given=use != "object")
+    named_after = who is not None
+    who = who or (None if use == "object" else subject_of(ctx, mentions, m.start(), sent[0]))
+    if who is None:
+        return None
+    pos = run_end(who) if named_after else m.end()
+    before = early or date_at(ctx.text, ctx.folded, pos, sent[1])
+    posts, after_posts = _posts_after(ctx, before.end if before and not named_after else pos,
+                                      sent[1])
+    if named_after and not posts:  # 'bầu đồng chí A giữ chức X': X is among A's posts
+        posts = linked_posts(ctx, who)
+        before = before or (tail_date(ctx, posts[-1]) if posts else None)
+    date = before or (date_at(ctx.text, ctx.folded, after_posts, sent[1]) if posts else None) \
+        or opening_date(ctx, sent[0], min(who.lead_start, m.start()))
+    if named_after:  # the posts written with the name: left when the event ends them
+        own = list(who.posts) if use == "end" else []
+    else:
+        own = [p for p in who.posts if p.end <= m.start()]
+    return Event(cue, "end" if use == "end" else "start", m.start(), m.end(), who, posts, own,
+                 date)
 
 
 def subject_of(ctx: Ctx, mentions: list[Mention], cue_start: int,
@@ -128,11 +146,33 @@ def run_end(m: Mention) -> int:
     return max([m.run_end, m.end] + [p.end for p in m.posts if p.start >= m.end])
 
 
-def object_at(ctx: Ctx, mentions: list[Mention], pos: int, sent_end: int) -> Mention | None:
-    """The person named right after a verb ('bổ nhiệm Đại tá A', 'cho đồng chí A')."""
+def object_at(ctx: Ctx, mentions: list[Mention], pos: int, sent_end: int,
+              given: bool = False) -> Mention | None:
+    """The person named right after a verb ('bổ nhiệm Đại tá A', 'cho đồng chí A'); with
+    `given`, only one after 'cho' / 'đối với' ('nghỉ hưu đối với Đại tá A')."""
     gap = _give_to().match(ctx.folded, pos)
     at = gap.end() if gap else pos
+    if given and not ctx.folded[pos:at].strip():
+        return None
     return next((m for m in mentions if m.lead_start == at and m.start < sent_end), None)
+
+
+def linked_posts(ctx: Ctx, m: Mention) -> list[Post]:
+    """The posts written after a name behind a link word ('A giữ chức X'), not an
+    apposition ('A, Phó Chính ủy ...')."""
+    after = [p for p in m.posts if p.start >= m.end]
+    if not after:
+        return []
+    link = _post_link().match(ctx.folded, m.end, after[0].start)
+    return after if link and link.end() == after[0].start and ctx.folded[
+        m.end:after[0].start].strip(" ,") else []
+
+
+def tail_date(ctx: Ctx, post: Post) -> DatePhrase | None:
+    """A date phrase the post was read with at its end ('Bí thư Đảng ủy xã X năm 2020')."""
+    at = first_date(ctx.folded, post.start, post.end)
+    d = date_at(ctx.text, ctx.folded, at, post.end) if at < post.end else None
+    return d if d is not None and d.end == post.end else None
 
 
 def _posts_after(ctx: Ctx, pos: int, limit: int) -> tuple[list[Post], int]:

@@ -150,6 +150,22 @@ def test_transfer_starts_the_new_post_and_ends_the_one_left() -> None:
     assert (s["cue"], s["date"]) == (e["cue"], e["date"]) == ("transferred", "2024")
 
 
+def test_retirement_given_to_a_person_ends_the_posts_written_with_the_name() -> None:
+    text = ("Bộ Quốc phòng có quyết định nghỉ công tác chờ hưu từ ngày 1/6/2024 đối với Thiếu "
+            "tướng Lê Văn Hòa, Chính ủy Quân đoàn 5 và bổ nhiệm Đại tá Lý Văn Thịnh, Phó Chính "
+            "ủy Quân đoàn 5 giữ chức Chính ủy Quân đoàn 5.")
+    e = end_of(text, "Lê Văn Hòa", "Chính ủy Quân đoàn 5")
+    assert (e["cue"], e["date"], e["precision"]) == ("retired", "2024-06-01", "day")
+    assert tenure(text, "Lý Văn Thịnh", "Phó Chính ủy Quân đoàn 5") is None  # not the new post
+
+
+def test_election_naming_the_person_after_the_verb() -> None:
+    text = "Đại hội bầu đồng chí Vi Văn Nam giữ chức Bí thư Đảng ủy xã Tân Lập năm 2020."
+    [position] = people(record(text))["Vi Văn Nam"]["positions"]
+    s = position["tenure"]["start"]
+    assert (s["cue"], s["date"], s["precision"]) == ("elected", "2020", "year")
+
+
 # ---- dates that are no dates ----------------------------------------------------------
 
 @pytest.mark.parametrize(("written", "problem"), [
