@@ -282,8 +282,7 @@ STEPS: list[Step] = [
     Step("persons", ("ctx", "mentions", "units", "main", "loc_ids"), ("persons", "builder"),
          _persons),
     Step("authors", ("ctx", "persons"), ("persons",), _authors),
-    # positions' tenure and persons' rank promotions (TENURE_CONTRACT.md); cue titles are
-    # matched through the builder, before the unit records are read off it
+    # positions' tenure and persons' rank promotions; a cue's post is matched by its title
     Step("tenure", ("ctx", "mentions", "persons", "builder"), ("persons",), _tenure),
     Step("rank events", ("ctx", "mentions", "persons"), ("persons",), _rank_events),
     Step("unit records", ("units", "builder"), ("unit_ids", "unit_records"), _unit_records),

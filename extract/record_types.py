@@ -204,7 +204,10 @@ def _check(value: Any, tp: Any, path: str, out: list[tuple[str, str]]) -> None:
         for i, item in enumerate(value):
             _check(item, get_args(tp)[0], f"{path}[{i}]", out)
     elif origin in (Union, types.UnionType):
-        if not any(_fits(value, option) for option in get_args(tp)):
+        objects = [o for o in get_args(tp) if is_typeddict(o)]
+        if isinstance(value, dict) and len(objects) == 1:  # 'Bound | None': say which field
+            _check_dict(value, objects[0], path, out)
+        elif not any(_fits(value, option) for option in get_args(tp)):
             out.append((path, f"is {_kind(value)}: give {_describe(tp)}"))
     elif not _fits(value, tp):
         out.append((path, f"is {_kind(value)}: give {_describe(tp)}"))

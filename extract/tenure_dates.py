@@ -89,6 +89,8 @@ def judge(day: str | None, month: str | None, year: str | None
     ('impossible date: 29/2/2023', 'impossible month: 13', 'no year written: 15/3')
     """
     written = "/".join(p for p in (day, month, year) if p)
+    if day is None and year is None:
+        written = f"tháng {month}"
     if month is not None and not 1 <= int(month) <= 12:
         return None, None, f"impossible month: {int(month)}"
     if day is not None and month is not None:
@@ -97,10 +99,11 @@ def judge(day: str | None, month: str | None, year: str | None
             return None, None, f"impossible date: {written}"
     if year is None:
         return None, None, f"no year written: {written}"
-    date = iso(int(year), int(month) if month else None, int(day) if day else None) \
-        if len(year) == 4 else None
-    if date is None:
+    if len(year) != 4:
         return None, None, f"impossible year: {year}"
+    date = iso(int(year), int(month) if month else None, int(day) if day else None)
+    if date is None:
+        return None, None, f"year out of range: {year}"  # dates.iso: 1900 to 2100
     return date, ("day" if day else "month" if month else "year"), None
 
 

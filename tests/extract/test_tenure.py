@@ -3,14 +3,15 @@ with invented people; and the corpus records still validate with them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import pytest
 
 from tests.extract.helpers import people, record
 from vnkg.extraction import extract_records
 from vnkg.extraction.document import Document
-from vnkg.extraction.record_types import record_problems
+from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.record_types import Bound, record_problems
 from vnkg.extraction.tenure_dates import date_at, judge
 
 
@@ -174,6 +175,8 @@ def test_election_naming_the_person_after_the_verb() -> None:
     ("năm 22024", "impossible year: 22024"),
     ("từ tháng 13/2023", "impossible month: 13"),
     ("từ ngày 15/3", "no year written: 15/3"),
+    ("từ tháng 5", "no year written: tháng 5"),
+    ("năm 1850", "year out of range: 1850"),
 ])
 def test_bad_dates_keep_their_surface_and_say_why(written: str, problem: str) -> None:
     text = f"Ông Ma Văn Bình, Chủ tịch UBND huyện Na Rì nghỉ hưu {written}."
@@ -243,8 +246,16 @@ def test_record_problems_name_a_bad_tenure_and_rank_event() -> None:
                               "surface": "", "cue": "promoted",
                               "evidence": {"start": 0, "end": 1}, "problem": None}]
     paths = dict(record_problems(rec))
-    assert "object (Bound)" in paths["persons[0].positions[0].tenure.end"]
+    assert paths["persons[0].positions[0].tenure.end.precision"] == \
+        "is 'week': give one of 'day', 'month', 'year' or null"
     assert "a date" in paths["persons[0].rank_events[0].date"]
+
+
+def test_lexicon_cues_are_the_contract_s() -> None:
+    bound_cues = set(get_args(get_type_hints(Bound)["cue"]))
+    rows = lexicon().rows("tenure_cues.tsv")
+    assert {r[2] for r in rows if r[1] not in ("promotion",) and len(r) > 2} <= bound_cues
+    assert {r[2] for r in rows if r[1] == "promotion"} == {"promoted"}
 
 
 # ---- the corpus ----------------------------------------------------------------------
