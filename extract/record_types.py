@@ -89,7 +89,7 @@ class Position(TypedDict):
     surface: str
     role: NotRequired[str | None]
     unit: NotRequired[str | None]
-    tenure: NotRequired[Tenure]  # only on a post the text gives a tenure cue for
+    tenure: NotRequired[Tenure | None]  # extraction writes it only for a post with a cue
 
 
 class RankEvent(TypedDict):
