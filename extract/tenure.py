@@ -23,7 +23,7 @@ from vnkg.extraction.mentions import Mention
 from vnkg.extraction.posts import Post, shorter_form
 from vnkg.extraction.record_builder import RecordBuilder
 from vnkg.extraction.tenure_dates import DatePhrase, bound, judge
-from vnkg.extraction.tenure_events import CUES, Event, cue_table, find_events, words
+from vnkg.extraction.tenure_events import CUES, Event, cue_of, find_events, words
 from vnkg.extraction.text import fold
 
 Cue = tuple[str | None, str | None, dict[str, Any] | None]  # status, side, bound
@@ -81,23 +81,23 @@ def post_cues(ctx: Ctx, post: Post) -> list[Cue]:
     out: list[Cue] = []
     folded = ctx.folded
     if (p := _prefix().match(folded, post.start)) is not None:
-        word = folded[p.start():p.end()].strip()
-        cue = cue_table()[word][0]
-        side = _SIDE.get(cue)
-        span = (p.start(), p.start() + len(word))
-        b = bound(None, cue, ctx.text[span[0]:span[1]], span) if side else None
-        out.append((_STATUS.get(cue), side, b))
-    window = max(0, post.start - 12)
-    w = _before().search(folded, window, post.start)
+        out.append(_word_cue(ctx, p.start(), folded[p.start():p.end()].strip()))
+    w = _before().search(folded, max(0, post.start - 12), post.start)
     if w is not None and _lower_or_first(ctx, w.start()):
-        word = folded[w.start():w.end()].strip()
-        cue = cue_table()[word][0]
-        b = bound(None, cue, ctx.text[w.start():w.start() + len(word)],
-                  (w.start(), w.start() + len(word)))
-        out.append((_STATUS.get(cue), _SIDE.get(cue), b))
+        out.append(_word_cue(ctx, w.start(), folded[w.start():w.end()].strip()))
     if (t := _term().match(folded, post.end)) is not None:
         out.extend(_term_cues(ctx, t))
     return out
+
+
+def _word_cue(ctx: Ctx, start: int, word: str) -> Cue:
+    """The status a cue word gives ('nguyên' former, 'quyền' acting, 'tân' new) and the
+    undated bound it states, if any ('nguyên' an end, 'tân' a start)."""
+    cue = cue_of(word)
+    side = _SIDE.get(cue)
+    span = (start, start + len(word))
+    return (_STATUS.get(cue), side,
+            bound(None, cue, ctx.text[span[0]:span[1]], span) if side else None)
 
 
 def _lower_or_first(ctx: Ctx, pos: int) -> bool:

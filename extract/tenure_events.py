@@ -79,7 +79,13 @@ def _give_to() -> re.Pattern[str]:
 
 
 def phrase_key(folded: str) -> str:
+    """A matched cue phrase as its table key: spaces (and a comma's) made single."""
     return " ".join(folded.replace(",", " , ").split()).replace(" , ", ", ")
+
+
+def cue_of(folded: str) -> str:
+    """The cue a matched phrase names ('' when it names none)."""
+    return cue_table().get(phrase_key(folded), ("", ""))[0]
 
 
 def find_events(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
@@ -102,7 +108,9 @@ def find_events(ctx: Ctx, mentions: list[Mention]) -> list[Event]:
 def _event(ctx: Ctx, mentions: list[Mention], m: re.Match[str]) -> Event | None:
     """The event of one cue: its person (named after the verb, or after 'cho' / 'đối với',
     else before it), the posts named after it and the date tied to it."""
-    cue, use = cue_table()[phrase_key(m.group(0))]
+    cue, use = cue_table().get(phrase_key(m.group(0)), ("", ""))
+    if not cue:
+        return None
     sent = ctx.sentence_of(m.start())
     early = date_at(ctx.text, ctx.folded, m.end(), sent[1])  # 'nghỉ hưu từ ngày ... đối với A'
     who = object_at(ctx, mentions, early.end if early else m.end(), sent[1],
