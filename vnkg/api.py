@@ -204,13 +204,13 @@ def stats(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | No
 
 
 def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
-         fmt: str = "html", node: str | None = None, number: str | None = None,
+         fmt: str | None = None, node: str | None = None, number: str | None = None,
          hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
          province: str | None = None, date_from: str | None = None,
          date_to: str | None = None, sparql_endpoint: str | None = None, wait: float = 0.0
          ) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
-    `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
+    `output` as HTML, GraphML, GEXF, node-link JSON or PNG (`fmt`, else from its suffix)."""
     from vnkg.graph.nx import to_networkx
     from vnkg.viz import views
 
