@@ -154,7 +154,7 @@ def _handlers(render: Callable[..., HTMLResponse]) -> dict[Any, Any]:
     no detail (the trace goes to the server's log only)."""
 
     def page(status: int, heading: str, reason: str) -> HTMLResponse:
-        return render("error.html", status=status, heading=heading, reason=reason,
+        return render("error.html", status=status, code=status, heading=heading, reason=reason,
                       title=heading)
 
     async def http_error(request: Request, exc: Exception) -> Response:

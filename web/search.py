@@ -43,13 +43,17 @@ class Hit:
 
 
 def typed_keys(text: str) -> set[str]:
-    """The keys of typed text: name, locality and decree key (the empty ones dropped).
+    """The keys of typed text: name, locality and decree key, and the name key of the text
+    in capitals, so an abbreviation typed in lower case is expanded too ("ubnd").
 
     >>> sorted(typed_keys("huyện Ba Bể"))
     ['HUYENBABE', 'ba be', 'huyen ba be']
+    >>> "uy ban nhan dan ba be" in typed_keys("ubnd ba be")
+    True
     """
-    return {k for k in (param_key(kind, text) for kind in ("person", "locality", "decree"))
-            if k.strip()}
+    keys = {param_key(kind, text) for kind in ("person", "locality", "decree")}
+    keys.add(param_key("person", text.upper()))
+    return {k for k in keys if k.strip()}
 
 
 def _rank(key: str, wanted: set[str]) -> int | None:
@@ -84,8 +88,9 @@ class Index:
             return self._hits
 
     def find(self, text: str, limit: int = LIMIT, label: str | None = None) -> list[Hit]:
-        """The nodes matching `text`, best first, each once (at most `limit`)."""
-        wanted = typed_keys(text)
+        """The nodes matching `text` (two characters or more), best first, each once (at
+        most `limit`)."""
+        wanted = typed_keys(text) if len(text.strip()) >= 2 else set()
         if not wanted:
             return []
         scored: dict[str, tuple[int, int, Hit]] = {}

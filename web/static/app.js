@@ -75,4 +75,6 @@
     Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), sortable);
     window.vnkgReady = true;
   });
+  // a page shown again from the back-forward cache is ready as it was
+  window.addEventListener("pageshow", function () { window.vnkgReady = true; });
 }());
