@@ -13,7 +13,9 @@ why, a store held by a build a 503 page saying it is being updated; never a stac
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -110,7 +112,11 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
             return [{**r, "label": label_of(r["label"])}
                     for r in page_query(store, "search", {})]
 
-    index = Index(load_index)
+    def version() -> int:
+        with source.store() as store:
+            return hash(tuple(store.articles()))
+
+    index = Index(load_index, version)
 
     def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
@@ -145,8 +151,21 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
         Mount("/static", StaticFiles(packages=[("vnkg.web", "static")]), name="static"),
         Route("/{kind}/{rest:path}", node_route),
     ]
+    def warm() -> None:
+        """Read the search index before the first keystroke asks for it."""
+        try:
+            index.hits()
+        except Exception:  # a busy or unreachable store: the first search says so
+            log.info("search index not read at start", exc_info=True)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        threading.Thread(target=warm, daemon=True).start()
+        yield
+        source.close()
+
     return Starlette(routes=routes, middleware=[Middleware(Headers)],
-                     exception_handlers=_handlers(render))
+                     exception_handlers=_handlers(render), lifespan=lifespan)
 
 
 def _handlers(render: Callable[..., HTMLResponse]) -> dict[Any, Any]:

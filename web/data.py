@@ -2,8 +2,9 @@
 and the page queries of `web/queries/` (NAME.rq and NAME.cypher, run by `Store.select` with
 bound parameters, never formatted text), plus `Store.read_fragment` for an article.
 
-A `Source` opens the store for each request and closes it after, so a build can take the
-embedded store between two pages; while a build holds it, the page says the store is being
+A `Source` opens the embedded store when a page asks and closes it once no page has asked
+for `linger` seconds (opening and closing cost more than most pages), so a build can take
+the store between two visits; while a build holds it, the page says the store is being
 updated (StoreBusyError). Remote stores (a SPARQL server, Neo4j) stay open.
 
 >>> Source("no-such-store").embedded
@@ -21,7 +22,6 @@ from typing import Any
 
 from vnkg.graph.vocab import LABEL_OF_CLASS, PROPERTY_OF_PREDICATE, RELATION_OF_PREDICATE
 from vnkg.loaders.store import Store, open_store
-from vnkg.queries import bind_params, order_rows, read_query
 from vnkg.queries.run import run_named
 
 Rows = list[dict[str, Any]]
@@ -32,42 +32,42 @@ class Source:
     """The store the explorer reads: a folder (embedded, opened per request), a SPARQL
     endpoint or a Neo4j URI (opened once, kept)."""
 
-    def __init__(self, target: str | Path, wait: float = 0.0) -> None:
+    def __init__(self, target: str | Path, wait: float = 0.0, linger: float = 2.0) -> None:
         self.target = str(target)
-        self.wait = wait
+        self.wait, self.linger = wait, linger
         self.embedded = "://" not in self.target
-        self._lock = threading.Lock()  # one open at a time: Oxigraph locks its folder
+        self._lock = threading.RLock()  # one user at a time: Oxigraph locks its folder
         self._kept: Store | None = None
+        self._timer: threading.Timer | None = None
 
     @contextmanager
     def store(self) -> Iterator[Store]:
-        """The store, open for one request (StoreBusyError while a writer holds it)."""
+        """The store, open (StoreBusyError while a writer holds it)."""
         with self._lock:
-            if not self.embedded:
-                if self._kept is None:
-                    self._kept = open_store(self.target, wait=self.wait)
-                yield self._kept
-                return
-            store = open_store(self.target, wait=self.wait)
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._kept is None:
+                self._kept = open_store(self.target, wait=self.wait)
             try:
-                yield store
+                yield self._kept
             finally:
-                store.close()
+                if self.embedded:
+                    self._timer = threading.Timer(self.linger, self.close)
+                    self._timer.daemon = True
+                    self._timer.start()
 
     def close(self) -> None:
-        """Close a kept remote store."""
-        if self._kept is not None:
-            self._kept.close()
-            self._kept = None
+        """Close the store now (the embedded one reopens when a page asks)."""
+        with self._lock:
+            if self._kept is not None:
+                self._kept.close()
+                self._kept = None
 
 
 def page_query(store: Store, name: str, params: Mapping[str, Any]) -> Rows:
-    """Rows of page query `web/queries/NAME` in the store's language, `params` bound."""
-    query = read_query(name, store.language, PAGE_QUERIES)
-    bound = bind_params(query, dict(params))
-    if store.language == "sparql":
-        bound = {f"p_{k}": v for k, v in bound.items()}
-    return order_rows(store.select(query.text, bound), query.columns, query.lists)
+    """Rows of page query `web/queries/NAME` in the store's language, `params` bound (and,
+    in SPARQL, the nodes they name looked up first: the query's seeds)."""
+    return run_named(store, name, params, PAGE_QUERIES)
 
 
 def named(store: Store, name: str, params: Mapping[str, Any]) -> Rows:
@@ -133,6 +133,12 @@ def links(store: Store, node_id: str) -> Rows:
             continue
         out.append({**r, "rel": rel, "other_label": label_of(r["other_label"])})
     return sorted(out, key=lambda r: (r["rel"], r["other_name"] or "", r["other"]))
+
+
+def qualifiers(store: Store, node_id: str) -> dict[tuple[str, str], list[str]]:
+    """The qualifiers of each relation touching a node, by (other node, relation type)."""
+    return {(r["other"], str(r["rel"])): r["qualifiers"]
+            for r in page_query(store, "qualifiers", {"id": node_id})}
 
 
 def facts(store: Store, node_id: str) -> Rows:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from vnkg.loaders.store import Store
-from vnkg.web.data import facts, links, named
+from vnkg.web.data import facts, links, named, qualifiers
 from vnkg.web.text import article_text, marked_segments
 
 ROLES = (("CHAIRED", "chair"), ("SPOKE_AT", "speaker"), ("ATTENDED", "attendee"))
@@ -54,8 +54,9 @@ def timeline(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def meeting_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
     """Participants by role, organiser, place, decrees, sources."""
     rows = links(store, node["id"])
-    roles = {role: [r for r in rows if r["rel"] == rel and r["dir"] == "in"]
-             for rel, role in ROLES}
+    said = qualifiers(store, node["id"])
+    roles = {role: [{**r, "qualifiers": said.get((r["other"], rel), [])} for r in rows
+                    if r["rel"] == rel and r["dir"] == "in"] for rel, role in ROLES}
     out = {rel: [r for r in rows if r["rel"] == rel and r["dir"] == "out"]
            for rel in ("HELD_IN", "ORGANIZED_BY", "CONCERNS")}
     return {"roles": roles, **out, "articles": named(store, "sources", {"id": node["id"]})}

@@ -6,8 +6,9 @@ dân"), a locality key (no leading type word) and a decree key ("21/2019/nd-cp")
 matches when its stored key holds one of them; exact keys come first, then keys starting
 with the text, then keys with a word starting with it, then the rest.
 
-The node list (page query `search`) is read once and kept for `ttl` seconds, so results
-come as fast as the user types.
+The node list (page query `search`) is read once and kept while the store's version (its
+list of articles) stays the same, looked at every `check` seconds at most, so results come
+as fast as the user types and a build's new nodes show up soon after it ends.
 
 >>> idx = Index(lambda: [{"id": "person/a", "label": "Person", "name": "Mai Trường Sơn",
 ...                       "key": "mai truong son"}])
@@ -69,22 +70,27 @@ def _rank(key: str, wanted: set[str]) -> int | None:
 
 
 class Index:
-    """The searchable nodes, read by `load` (rows of id, label, name, key) and kept for
-    `ttl` seconds."""
+    """The searchable nodes, read by `load` (rows of id, label, name, key) and read again
+    when `version` (a token of what the store holds) changes, looked at every `check` s."""
 
-    def __init__(self, load: Callable[[], list[dict[str, Any]]], ttl: float = 30.0) -> None:
-        self._load, self.ttl = load, ttl
-        self._hits: list[Hit] = []
+    def __init__(self, load: Callable[[], list[dict[str, Any]]],
+                 version: Callable[[], object] = lambda: None, check: float = 10.0) -> None:
+        self._load, self._version, self.check = load, version, check
+        self._hits: list[Hit] | None = None
+        self._seen: object = None
         self._at = float("-inf")
         self._lock = threading.Lock()
 
     def hits(self) -> list[Hit]:
-        """Every searchable node, read again once `ttl` has passed."""
+        """Every searchable node, read again when the store changed."""
         with self._lock:
-            if time.monotonic() - self._at > self.ttl:
+            if time.monotonic() - self._at > self.check:
+                version, self._at = self._version(), time.monotonic()
+                if version != self._seen:
+                    self._hits, self._seen = None, version
+            if self._hits is None:
                 self._hits = [Hit(str(r["id"]), str(r["label"]), str(r["name"] or r["id"]),
                                   str(r["key"])) for r in self._load() if r.get("key")]
-                self._at = time.monotonic()
             return self._hits
 
     def find(self, text: str, limit: int = LIMIT, label: str | None = None) -> list[Hit]:

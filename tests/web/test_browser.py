@@ -115,7 +115,8 @@ def test_the_query_form_gives_the_named_query_rows(browser_page: Page, site: str
     wait_for(page, f"location.search.includes('decree') && {READY}")
     shown = page.evaluate("[...document.querySelectorAll('table.sortable tbody tr')]"
                           ".map(tr => [...tr.cells].map(td => td.textContent.trim()))")
-    rows = vnkg.query("decree-trace", params={"decree": "21/2019/nd-cp"}, store=web_store)
+    rows = vnkg.query("decree-trace", params={"decree": "21/2019/nd-cp"}, store=web_store,
+                      wait=30)
     assert rows and shown == [["" if v is None else str(v) for v in r.values()] for r in rows]
     page.evaluate("document.querySelector('table.sortable th').click()")
     sorted_ids = page.evaluate("[...document.querySelectorAll('table.sortable tbody tr')]"
@@ -143,8 +144,8 @@ def test_decree_locality_and_graph_pages(browser_page: Page, site: str, shots: P
                      "window.vnkgNetwork.physics.physicsEnabled === false", timeout=120)
     assert page.evaluate("window.vnkgNetwork.body.data.nodes.length") > 10
     page.open(site + "/graph", READY)
-    wait_for(page, "Boolean(document.querySelector('iframe.view').contentWindow.vnkgNetwork)")
-    time.sleep(1.0)
+    wait_for(page, "document.querySelector('iframe.view').contentWindow.vnkgNetwork"
+                   ".physics.physicsEnabled === false", timeout=120)
     page.screenshot(shots / "web-graph.png")
     assert_clean(page, site)
 

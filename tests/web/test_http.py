@@ -100,7 +100,8 @@ def test_csv_and_json_downloads_are_the_named_query_rows(server: str, web_store:
     status, headers, body = get(f"{server}/ask/chairs?{params}&format=json")
     assert status == 200 and headers["content-type"].startswith("application/json")
     rows = json.loads(body)
-    assert rows == vnkg.query("chairs", params={"locality": "Bắc Kạn"}, store=web_store)
+    assert rows == vnkg.query("chairs", params={"locality": "Bắc Kạn"}, store=web_store,
+                              wait=30)
     assert rows, "the sample articles have chairs in Bắc Kạn"
     _, headers, body = get(f"{server}/ask/chairs?{params}&format=csv")
     assert headers["content-disposition"] == 'attachment; filename="chairs.csv"'
@@ -111,7 +112,7 @@ def test_a_store_held_by_a_writer_says_it_is_being_updated(server: str,
                                                            web_store: Path) -> None:
     from vnkg.loaders.store import open_store
 
-    with open_store(web_store):  # as a build would hold it
+    with open_store(web_store, wait=30):  # as a build would hold it, once the server lets go
         status, headers, body = get(f"{server}/{PERSON}")
     assert status == 503 and "being updated" in body and headers["retry-after"] == "5"
     assert get(f"{server}/{PERSON}")[0] == 200  # and reads again once it is free

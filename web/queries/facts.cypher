@@ -1,6 +1,6 @@
 // query: facts
 // about: Every statement about a node with its evidence: the relation, the node at the other
-// about: end, the article and the character offsets of the words that say it.
+// end, the article and the character offsets of the words that say it.
 // params: id
 // columns: dir, rel, other, other_name, article, start, end, text
 // The loader keeps each relationship's evidence as JSON strings {"article", "start", "end",
