@@ -32,7 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vnkg.loaders.store import StoreBusyError
 from vnkg.web import ask, graph, pages
-from vnkg.web.data import Source, node, page_query
+from vnkg.web.data import Source, node, search_rows
 from vnkg.web.search import Index
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -106,11 +106,8 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
     env = templates()
 
     def load_index() -> list[dict[str, Any]]:
-        from vnkg.web.data import label_of
-
         with source.store() as store:
-            return [{**r, "label": label_of(r["label"])}
-                    for r in page_query(store, "search", {})]
+            return search_rows(store)
 
     def version() -> int:
         with source.store() as store:

@@ -75,6 +75,11 @@ def named(store: Store, name: str, params: Mapping[str, Any]) -> Rows:
     return run_named(store, name, params)
 
 
+def search_rows(store: Store) -> Rows:
+    """The searchable nodes (id, label, name, key), their labels named."""
+    return [{**r, "label": label_of(r["label"])} for r in page_query(store, "search", {})]
+
+
 def label_of(value: Any) -> str:
     """A node label from an RDF class IRI (SPARQL) or a Neo4j label.
 
