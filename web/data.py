@@ -20,7 +20,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from vnkg.graph.vocab import LABEL_OF_CLASS, PROPERTY_OF_PREDICATE, RELATION_OF_PREDICATE
+from vnkg.graph.vocab import (
+    LABEL_OF_CLASS,
+    LIST_PROPS,
+    PROPERTY_OF_PREDICATE,
+    RELATION_OF_PREDICATE,
+)
+from vnkg.loaders.neo4j_rows import ALL_VALUES
 from vnkg.loaders.store import Store, open_store
 from vnkg.queries.run import run_named
 
@@ -108,7 +114,8 @@ def _prop_name(value: Any) -> str:
 
 
 def node(store: Store, node_id: str) -> dict[str, Any] | None:
-    """A node's label and properties (a list where it has several values); None when no
+    """A node's label and properties (each a list: a list property's values, else the
+    smallest value given, as the named queries' MIN and Neo4j's merge keep); None when no
     node has this id."""
     rows = page_query(store, "node", {"id": node_id})
     labels = [label_of(r["label"]) for r in rows]
@@ -118,14 +125,18 @@ def node(store: Store, node_id: str) -> dict[str, Any] | None:
     props: dict[str, list[Any]] = {}
     for r in rows:
         name = _prop_name(r["prop"])
-        if name not in ("id", "sources", "dated") and r["value"] not in props.get(name, []):
+        if name not in _BOOKKEEPING and r["value"] is not None:
             props.setdefault(name, []).append(r["value"])
-    first = {k: sorted(map(str, v))[0] for k, v in props.items()}
+    props = {k: sorted(set(v), key=str) if k in LIST_PROPS else [min(v, key=str)]
+             for k, v in props.items()}
+    first = {k: str(v[0]) for k, v in props.items() if v}
     return {"id": node_id, "label": known[0], "props": props,
             "name": first.get("name") or first.get("title") or node_id, **first}
 
 
 _LABELS = {str(v) for v in LABEL_OF_CLASS.values()}
+# what the stores keep for themselves: ids, sources, digests, Neo4j's lists of all values
+_BOOKKEEPING = {"id", "sources", "dated", "digest", *ALL_VALUES.values()}
 
 
 def links(store: Store, node_id: str) -> Rows:
