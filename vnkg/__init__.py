@@ -16,6 +16,7 @@ from vnkg.api import (
     extract,
     load,
     query,
+    serve,
     sparql,
     stats,
     view,
@@ -23,4 +24,4 @@ from vnkg.api import (
 from vnkg.graph.records import read_records, write_records
 
 __all__ = ["BuildReport", "build", "cypher", "evaluate", "export", "extract", "load", "query",
-           "read_records", "sparql", "stats", "view", "write_records"]
+           "read_records", "serve", "sparql", "stats", "view", "write_records"]
