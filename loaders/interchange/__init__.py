@@ -29,7 +29,7 @@ from typing import Any
 from rdflib import URIRef
 
 from vnkg.graph.vocab import PROPERTY_OF_PREDICATE, VNKG
-from vnkg.queries import as_list, order_rows
+from vnkg.queries import order_rows
 
 Row = dict[str, Any]
 QUERIES = ("persons", "units", "posts", "localities", "meetings", "participations",
@@ -48,7 +48,12 @@ def read_rows(store: Any, name: str) -> list[Row]:
     if name not in QUERIES or not path.is_file():
         raise KeyError(f"no export query {name!r}; known: {', '.join(QUERIES)}")
     query = _parse(name, store.language, path.read_text(encoding="utf-8"))
-    return order_rows(store.select(query.text, {}), query.columns, query.lists)
+    rows = store.select(query.text, {})
+    if name == "tenures":  # SPARQL gives the predicate and one row per value; Neo4j the
+        # property's name and its value, a list for a list
+        rows = [{**row, "name": _property_name(str(row["name"])), "value": value}
+                for row in rows for value in _values(row["value"])]
+    return order_rows(rows, query.columns, query.lists)
 
 
 def _parse(name: str, language: str, text: str) -> Any:
@@ -135,14 +140,21 @@ def _tenures(store: Any) -> dict[tuple[str, str], dict[str, Any]]:
     smallest value (as the Neo4j loader merges them)."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for row in read_rows(store, "tenures"):
-        name = _property_name(str(row["name"]))
+        name = row["name"]
         if name not in TENURE:
             continue
         props = out.setdefault((row["person"], row["post"]), {})
-        for value in as_list(row["value"]) if isinstance(row["value"], list) else [row["value"]]:
-            if value is not None and (name not in props or str(value) < str(props[name])):
-                props[name] = str(value)
+        value = str(row["value"])
+        if name not in props or value < props[name]:
+            props[name] = value
     return out
+
+
+def _values(value: Any) -> list[Any]:
+    """A property's values: a list's items, else the value (None: none)."""
+    if isinstance(value, list | tuple):
+        return [v for v in value if v is not None]
+    return [] if value is None else [value]
 
 
 def _property_name(name: str) -> str:
