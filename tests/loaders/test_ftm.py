@@ -52,8 +52,9 @@ def test_a_hostile_name_comes_back_as_data(interchange_store: Any, tmp_path: Pat
                                            hostile: str) -> None:
     entities = {e.id: e for e in _entities(interchange_store, tmp_path)}
     assert entities[ftm_id("person/vice")].get("name") == [hostile]
+    vice = ftm_id("person/vice")
     roles = sorted(e.first("role") for e in entities.values()
-                   if e.schema.name == "UnknownLink" and e.first("subject") == ftm_id("person/vice"))
+                   if e.schema.name == "UnknownLink" and e.first("subject") == vice)
     assert roles == ["attendee", "speaker"]
 
 
