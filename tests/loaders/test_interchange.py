@@ -87,3 +87,32 @@ def test_rows_carry_no_reference_source(interchange_store: Any) -> None:
         for row in read_rows(interchange_store, name):
             assert "article/reference" not in row["sources"], (name, row)
     assert json.dumps(read_rows(interchange_store, "articles")).count("reference") == 0
+
+
+def test_the_contract_bounds_on_neo4j(neo4j_clean: Driver, hostile: str, tmp_path: Path,
+                                      tenure_fragments: Callable[[str], list[Fragment]]
+                                      ) -> None:
+    """Every stated property of the tenure contract comes through: cue, words, article,
+    status, and an end stated as a year stays a year."""
+    t1, t2 = tenure_fragments(hostile)
+    t1.edges[("person/hoang-van-thach", "HOLDS", "position/chu-tich")].props = {
+        "start": "2023-03", "start_precision": "month", "start_cue": "appointed",
+        "start_surface": "được bổ nhiệm từ tháng 3/2023", "start_source": "t1",
+        "end": "2025", "end_precision": "year", "end_cue": "term",
+        "end_surface": "nhiệm kỳ 2020–2025", "end_source": "t1", "status": "acting"}
+    store = Neo4jStore.from_driver(neo4j_clean)
+    store.write_fragments([t1, t2])
+    m = _membership(store, "person/hoang-van-thach")
+    assert (m.start.date, m.start.cue, m.start.source) == ("2023-03", "appointed", "article/t1")
+    assert (m.end.date, m.end.precision, m.end.basis) == ("2025", "year", "stated")
+    assert m.status == "acting"
+    [popolo] = [x for x in popolo_document(store)["memberships"]
+                if x["person_id"] == "person/hoang-van-thach"]
+    assert (popolo["end_date"], popolo["end_date_cue"], popolo["status"]) == (
+        "2025", "term", "acting")
+    assert popolo["start_date_surface"] == "được bổ nhiệm từ tháng 3/2023"
+    [path] = export_ftm(store, tmp_path / "g.jsonl")
+    [occupancy] = [e for e in map(json.loads, path.read_text("utf-8").splitlines())
+                   if e["schema"] == "Occupancy" and "hoang-van-thach" in e["id"]]
+    assert occupancy["properties"]["status"] == ["current"]
+    assert occupancy["properties"]["endDate"] == ["2025"]
