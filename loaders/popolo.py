@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ ROLES = {"chair": "chủ trì", "attendee": "dự", "speaker": "phát biểu"}
 
 def export_popolo(store: Any, output: str | Path) -> list[Path]:
     """Write the graph in `store` as one Popolo JSON document to `output`; the file written.
+    Each collection is written as soon as it is made, one object per line.
 
     >>> from vnkg.loaders.store import open_store
     >>> import tempfile, json
@@ -36,35 +38,44 @@ def export_popolo(store: Any, output: str | Path) -> list[Path]:
     ['areas', 'events', 'memberships', 'organizations', 'persons', 'posts']
     """
     out = Path(output)
-    document = popolo_document(store)
     with out.open("w", encoding="utf-8") as f:
-        json.dump(document, f, ensure_ascii=False, indent=1, sort_keys=True)
-        f.write("\n")
+        for i, (name, objects) in enumerate(popolo_collections(store)):
+            f.write(("{" if i == 0 else "],\n") + json.dumps(name) + ": [")
+            f.write(",".join("\n" + json.dumps(o, ensure_ascii=False, sort_keys=True)
+                             for o in objects))
+        f.write("]}\n")
     return [out]
 
 
 def popolo_document(store: Any) -> dict[str, list[Obj]]:
     """The Popolo collections of the graph in `store`, each sorted by id."""
+    return dict(popolo_collections(store))
+
+
+def popolo_collections(store: Any) -> Iterator[tuple[str, list[Obj]]]:
+    """The Popolo collections of the graph in `store` in the order of their names, each
+    made when asked for and sorted by id; what links them (ids, names) is read first."""
     links = {row["article"]: _link(row) for row in read_rows(store, "articles")}
     cite = lambda ids: [links.get(a) or _link({"article": a}) for a in ids]  # noqa: E731
-    persons = {r["person"]: _person(r, cite) for r in read_rows(store, "persons")}
     areas = [_area(r, cite) for r in read_rows(store, "localities")]
-    area_ids = {a["id"] for a in areas}
+    area_names = {a["id"]: a.get("name") for a in areas}
     for area in areas:
-        if area.get("parent_id") not in area_ids:
+        if area.get("parent_id") not in area_names:
             area.pop("parent_id", None)
     units = read_rows(store, "units")
     unit_ids = {r["unit"] for r in units}
-    document = {
-        "persons": list(persons.values()),
-        "organizations": [_organization(r, cite, unit_ids, area_ids) for r in units],
-        "posts": [_post(r, cite, unit_ids) for r in read_rows(store, "posts")],
-        "memberships": [_membership(m, cite, unit_ids) for m in memberships(store)],
-        "areas": areas,
-        "events": _events(store, persons, cite, unit_ids,
-                          {a["id"]: a.get("name") for a in areas}),
+    persons = {r["person"]: _person(r, cite) for r in read_rows(store, "persons")}
+    made: dict[str, Callable[[], list[Obj]]] = {
+        "areas": lambda: areas,
+        "events": lambda: _events(store, persons, cite, unit_ids, area_names),
+        "memberships": lambda: [_membership(m, cite, unit_ids) for m in memberships(store)],
+        "organizations": lambda: [_organization(r, cite, unit_ids, set(area_names))
+                                  for r in units],
+        "persons": lambda: list(persons.values()),
+        "posts": lambda: [_post(r, cite, unit_ids) for r in read_rows(store, "posts")],
     }
-    return {k: sorted(v, key=lambda o: o["id"]) for k, v in document.items()}
+    for name, make in made.items():
+        yield name, sorted(make(), key=lambda o: o["id"])
 
 
 def _link(row: Obj) -> Obj:
