@@ -15,8 +15,13 @@ from vnkg.loaders.ftm import export_ftm, ftm_id
 
 def _entities(store: Any, tmp_path: Path) -> list[Any]:
     [path] = export_ftm(store, tmp_path / "g.jsonl")
-    return [model.get_proxy(json.loads(line), cleaned=False)
-            for line in path.read_text("utf-8").splitlines()]
+    entities = []
+    for line in path.read_text("utf-8").splitlines():
+        data = json.loads(line)
+        entity = model.get_proxy(data, cleaned=False)  # every value cleaned again by its type
+        assert entity.to_dict()["properties"] == data["properties"], data["id"]
+        entities.append(entity)
+    return entities
 
 
 def test_every_entity_parses_and_every_reference_resolves(interchange_store: Any,
