@@ -20,23 +20,22 @@ gives every literal on a HOLDS statement, and its predicate is named back by the
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from rdflib import URIRef
 
 from vnkg.graph.vocab import PROPERTY_OF_PREDICATE, VNKG
-from vnkg.queries import order_rows
+from vnkg.queries import order_rows, read_query
 
 Row = dict[str, Any]
 QUERIES = ("persons", "units", "posts", "localities", "meetings", "participations",
            "memberships", "tenures", "articles")
 TENURE = ("start", "start_precision", "start_cue", "start_surface", "start_source",
           "end", "end_precision", "end_cue", "end_surface", "end_source", "status")
-_SUFFIX = {"sparql": "rq", "cypher": "cypher"}
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -44,10 +43,9 @@ PRECISION = {1: "year", 2: "month", 3: "day"}
 def read_rows(store: Any, name: str) -> list[Row]:
     """The rows of export query `name` (one of QUERIES) on `store`, in its language, keyed
     by the declared columns, list columns as sorted lists, in a stable order."""
-    path = resources.files(__name__) / f"{name}.{_SUFFIX[store.language]}"
-    if name not in QUERIES or not path.is_file():
+    if name not in QUERIES:
         raise KeyError(f"no export query {name!r}; known: {', '.join(QUERIES)}")
-    query = _parse(name, store.language, path.read_text(encoding="utf-8"))
+    query = read_query(name, store.language, package=__name__)
     rows = store.select(query.text, {})
     if name == "tenures":  # SPARQL gives the predicate and one row per value; Neo4j the
         # property's name and its value, a list for a list
@@ -56,28 +54,24 @@ def read_rows(store: Any, name: str) -> list[Row]:
     return order_rows(rows, query.columns, query.lists)
 
 
-def _parse(name: str, language: str, text: str) -> Any:
-    """The query's text and header, parsed as the named queries' are."""
-    from vnkg.queries import NamedQuery
-
-    head = {m.group(1): m.group(2).strip() for line in text.splitlines()
-            if (m := re.match(r"^\s*(?:#|//)\s*(columns|lists):\s*(.*)$", line))}
-    split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())  # noqa: E731
-    return NamedQuery(name, language, text, (), split(head.get("columns", "")), "",
-                      split(head.get("lists", "")))
-
-
 def iso_date(value: Any) -> tuple[str, str] | None:
     """A date as (ISO at its precision, precision), or None when it is not one; a time of
     day is dropped, and no day or month is ever added.
 
     >>> iso_date("2023-03"), iso_date("2024-05-31T08:10:00+07:00"), iso_date("31/2/2023")
     (('2023-03', 'month'), ('2024-05-31', 'day'), None)
+    >>> iso_date("2023-02-31"), iso_date("2023-13"), iso_date("2025")
+    (None, None, ('2025', 'year'))
     """
     m = _ISO.match(str(value or "").strip())
     if not m:
         return None
     parts = [p for p in m.groups() if p]
+    try:  # a month or a day that cannot exist is no date
+        datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1,
+             int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
     return "-".join(parts), PRECISION[len(parts)]
 
 
