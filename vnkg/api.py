@@ -242,13 +242,29 @@ def _required(value: str | None, param: str, what: str) -> str:
 
 
 def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
-           sparql_endpoint: str | None = None, reference: bool = True, wait: float = 0.0
-           ) -> list[Path]:
+           sparql_endpoint: str | None = None, reference: bool = True, wait: float = 0.0,
+           backend: str = "rdf", neo4j: str | None = None) -> list[Path]:
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
-    or the overview view as html, graphml, gexf, json, png. Without `reference` the
-    gazetteer's reference localities are left out (csv, cypher and the view never hold
-    them)."""
-    from vnkg.loaders.export import GRAPH_FORMATS, export_graph
+    popolo (Popolo JSON) or ftm (FollowTheMoney JSON Lines), which read the RDF store or
+    Neo4j (`backend`); or the overview view as html, graphml, gexf, json, png. Without
+    `reference` the gazetteer's reference localities are left out (csv, cypher, popolo,
+    ftm and the view never hold them).
+
+    Example: `vnkg.export("popolo", output="officials.json")`."""
+    from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange
+
+    if fmt in INTERCHANGE_FORMATS:
+        if backend != "neo4j":
+            _require(store, sparql_endpoint)
+        stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
+        if len(stores) != 1:
+            raise ValueError("an export reads one store: `backend` rdf or neo4j")
+        with open_target(stores[0], wait=wait) as opened:
+            return export_interchange(opened, fmt, output)
+    if backend != "rdf":
+        raise ValueError(f"{fmt} is written from the RDF store; `backend` neo4j exports "
+                         f"{', '.join(INTERCHANGE_FORMATS)}")
+    from vnkg.loaders.export import export_graph
 
     if fmt in GRAPH_FORMATS:
         with _existing(store, sparql_endpoint, wait) as rdf:

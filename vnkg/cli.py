@@ -166,7 +166,7 @@ def _run_cypher(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     for path in api.export(args.format, output=args.output, store=args.store,
                            sparql_endpoint=args.sparql_endpoint, reference=args.reference,
-                           wait=args.wait):
+                           wait=args.wait, backend=args.backend, neo4j=args.neo4j):
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

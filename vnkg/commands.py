@@ -13,8 +13,8 @@ from typing import Any
 from vnkg import api
 from vnkg.graph.workers import check_jobs
 
-EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "html", "graphml", "gexf",
-                  "json", "png")
+EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "popolo", "ftm", "html",
+                  "graphml", "gexf", "json", "png")
 
 
 @dataclass(frozen=True)
@@ -179,12 +179,13 @@ COMMANDS: dict[str, Command] = {
         "vnkg export nquads -o graph.nq",
         (_arg("format", "fmt", choices=EXPORT_FORMATS, help=(
             "whole graph: turtle, nquads (named graphs kept), jsonld, csv (a folder for "
-            "neo4j-admin import), cypher; the overview view: html, graphml, gexf, json, png")),),
+            "neo4j-admin import), cypher; officials data: popolo (Popolo JSON), ftm "
+            "(FollowTheMoney JSON Lines); the overview view: html, graphml, gexf, json, png")),),
         (_opt("-o", "--output", required=True, help="output file (csv: a folder)"),
          _opt("--no-reference", dest="reference", action="store_false",
               help="leave out the gazetteer's reference localities (turtle, nquads, jsonld; "
-                   "csv, cypher and the view formats never hold them)"),
-         *STORE)),
+                   "csv, cypher, popolo, ftm and the view formats never hold them)"),
+         *STORE, *BACKEND)),
     "eval": Command(
         "evaluate", "score records against gold annotations",
         "vnkg eval --gold gold.jsonl records.jsonl",
