@@ -63,7 +63,9 @@ def shacl_witnesses(graph: Graph) -> set[Witness]:
     data = Oxigraph()
     data.load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
     shapes = Graph().parse(data=read_text("shapes.ttl"), format="turtle")
-    _, report, _ = validate(data, shacl_graph=shapes, advanced=True, allow_warnings=True)
+    # pySHACL takes an Oxigraph store, though its type hints do not say so
+    _, report, _ = validate(data, shacl_graph=shapes,  # type: ignore[arg-type]
+                            advanced=True, allow_warnings=True)
     sh = "http://www.w3.org/ns/shacl#"
     found: set[Witness] = set()
     for result in report.subjects(predicate=_sh(sh, "sourceShape")):
@@ -82,6 +84,8 @@ def _sh(ns: str, name: str) -> Any:
 
 
 def _witness(graph: Graph, check: str, focus: Term | None, value: Term | None) -> Witness:
+    if focus is None:
+        raise ValueError(f"pySHACL gave a result of {check} without its focus node")
     a = _normal(observed(graph, focus))
     if isinstance(value, Literal):
         return Witness(check, a, None, str(value))

@@ -198,6 +198,16 @@ COMMANDS: dict[str, Command] = {
                  help="also score the answers of the named queries (chairs, decree-trace) "
                       "from a temporary store of the texts")),
         api_only=("problems",)),
+    "check": Command(
+        "check", "consistency checks that point at likely extraction or merge errors",
+        "vnkg check --store vnkg-data --format json", (), (
+            _opt("--format", param=None, why="how the findings are printed: the API returns "
+                 "them", choices=("table", "json"), default="table",
+                 help="a readable table (default) or a JSON report"),
+            *STORE,
+            _opt("--backend", choices=("rdf", "neo4j"), default="rdf",
+                 help="check the RDF store with SHACL (default) or Neo4j with Cypher"),
+            BACKEND[1])),
     "stats": Command(
         "stats", "counts by label and relation, the most central officials",
         "vnkg stats --store vnkg-data", (), (

@@ -11,6 +11,7 @@ the RDF form is written here by hand (`rdf_lines`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -205,12 +206,13 @@ def _membership(edge: Edge, tenure: dict[str, Any], st: str) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def rdf_store_of() -> Callable[[list[Fragment]], Any]:
-    """Makes an in-memory RDF store holding `fragments` (the caller closes it)."""
+def rdf_store_of() -> Callable[..., Any]:
+    """Makes an RDF store holding `fragments`: `rdf_store_of(fragments, folder=None)`, in
+    memory unless a folder is given (the caller closes it)."""
     from vnkg.loaders.store import open_store
 
-    def make(fragments: list[Fragment]) -> Any:
-        store = open_store(None)
+    def make(fragments: list[Fragment], folder: Path | None = None) -> Any:
+        store = open_store(folder)
         store.write_fragments([rdf_lines(f) for f in fragments])
         return store
 
