@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from vnkg.checks.graph import CHK, check_graph, observation
+from vnkg.checks.graph import CHK, check_graph, observation, read_text
 from vnkg.checks.run import Observation, Witness, witnesses
 
 MESSAGES = {
@@ -27,17 +27,23 @@ MESSAGES = {
 
 @dataclass
 class Seen:
-    """One observation as evidence: who, what relation to what, which article says it (its
-    date and title) and the sentences there."""
+    """One observation as evidence: who, what relation to what (`date`: a meeting's), which
+    article says it (its date and title), the tenure bounds it states (`start`, `end`, as
+    written: `surfaces`), and the sentences there (for a post or rank, which the graph keeps
+    no sentence of, those naming the person at a meeting in that article)."""
 
     subject: str
     subject_name: str | None
     relation: str
     object: str
     object_name: str | None
+    date: str | None
     article: str
     published: str | None
     title: str | None
+    start: str | None = None
+    end: str | None = None
+    surfaces: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
 
 
@@ -117,11 +123,28 @@ class RdfDetails(Details):
         s, rel, o, article = obs
         node = observation(node_iri(s), predicate_for(rel, "Person"), node_iri(o),
                            node_iri(f"article/{article}"))
-        sentences = sorted({str(t) for t in self.graph.objects(node, CHK.evidence)})
         art = f"article/{article}"
-        return Seen(s, self._one(s, "name"), rel, o, self._one(o, "name"), article,
-                    self._one(art, "datePublished"), self._one(art, "headline", "name"),
-                    sentences)
+        return Seen(s, self._one(s, "name"), rel, o, self._one(o, "name"),
+                    self._one(o, "startDate"), article, self._one(art, "datePublished"),
+                    self._one(art, "headline", "name"), self._said(node, CHK.start),
+                    self._said(node, CHK.end), self._all(node, CHK.start_surface,
+                                                         CHK.end_surface),
+                    self._all(node, CHK.evidence) or self._beside(s, art))
+
+    def _said(self, node: Any, p: Any) -> str | None:
+        values = self._all(node, p)
+        return values[0] if values else None
+
+    def _all(self, node: Any, *predicates: Any) -> list[str]:
+        return sorted({str(v) for p in predicates for v in self.graph.objects(node, p)})
+
+    def _beside(self, person: str, article: str) -> list[str]:
+        """The evidence sentences of the person's other relations in the article."""
+        from vnkg.graph.vocab import node_iri
+
+        return sorted({str(t) for obs in self.graph.subjects(CHK.subject, node_iri(person))
+                       if (obs, CHK.article, node_iri(article)) in self.graph
+                       for t in self.graph.objects(obs, CHK.evidence)})
 
 
 class Neo4jDetails(Details):
@@ -130,20 +153,34 @@ class Neo4jDetails(Details):
     def __init__(self, store: Any, found: set[Witness]) -> None:
         obs = sorted({o for w in found for o in (w.a, w.b) if o})
         ids = sorted({x for o in obs for x in (o[0], o[2], f"article/{o[3]}")})
-        self.nodes = {r["id"]: r for r in store.select(
-            "UNWIND $ids AS id MATCH (n {id: id}) RETURN n.id AS id, n.name AS name, "
-            "n.title AS title, n.published AS published", {"ids": ids})}
-        rows = store.select(
-            "UNWIND $obs AS o MATCH (s {id: o[0]})-[r]->(t {id: o[2]}) WHERE type(r) = o[1] "
-            "RETURN o[0] AS s, o[1] AS rel, o[2] AS t, r.evidence AS evidence",
-            {"obs": [list(o[:3]) for o in obs]})
-        self.evidence = {(r["s"], r["rel"], r["t"]): r["evidence"] or [] for r in rows}
+        self.nodes = {r["id"]: r for r in store.select(read_text("nodes.cypher"), {"ids": ids})}
+        self.rels = {(r["s"], r["rel"], r["t"]): r for r in store.select(
+            read_text("relations.cypher"), {"obs": [list(o[:3]) for o in obs]})}
+        self.beside: dict[str, list[str]] = {
+            r["s"]: r["evidence"] for r in store.select(
+                read_text("beside.cypher"), {"ids": sorted({o[0] for o in obs})})}
 
     def seen(self, obs: Observation) -> Seen:
         s, rel, o, article = obs
-        sentences = sorted({e["text"] for e in map(json.loads, self.evidence.get(obs[:3], []))
-                            if e["article"] == article})
+        r = self.rels.get(obs[:3], {})
         art = self.nodes.get(f"article/{article}", {})
+        bound = {b: r.get(b) for b in ("start", "end")
+                 if _bare(r.get(f"{b}_source")) == article}
+        surfaces = sorted(r[f"{b}_surface"] for b in ("start", "end")
+                          if r.get(f"{b}_surface") and _bare(r.get(f"{b}_source")) == article)
         return Seen(s, self.nodes.get(s, {}).get("name"), rel, o,
-                    self.nodes.get(o, {}).get("name"), article, art.get("published"),
-                    art.get("title") or art.get("name"), sentences)
+                    self.nodes.get(o, {}).get("name"), self.nodes.get(o, {}).get("date"),
+                    article, art.get("published"), art.get("title") or art.get("name"),
+                    bound.get("start"), bound.get("end"), surfaces,
+                    _sentences(r.get("evidence"), article)
+                    or _sentences(self.beside.get(s), article))
+
+
+def _bare(article: str | None) -> str | None:
+    return article.removeprefix("article/") if article else None
+
+
+def _sentences(evidence: list[str] | None, article: str) -> list[str]:
+    """The texts of the evidence strings (JSON, as Neo4j keeps them) of one article."""
+    return sorted({e["text"] for e in map(json.loads, evidence or [])
+                   if e["article"] == article})

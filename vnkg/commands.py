@@ -198,6 +198,13 @@ COMMANDS: dict[str, Command] = {
                  help="also score the answers of the named queries (chairs, decree-trace) "
                       "from a temporary store of the texts")),
         api_only=("problems",)),
+    "stats": Command(
+        "stats", "counts by label and relation, the most central officials",
+        "vnkg stats --store vnkg-data", (), (
+            *STORE,
+            _opt("--merges", action="store_true",
+                 help="also the merge log: who was joined across articles and why"),
+            JSON)),
     "check": Command(
         "check", "consistency checks that point at likely extraction or merge errors",
         "vnkg check --store vnkg-data --format json", (), (
@@ -208,13 +215,6 @@ COMMANDS: dict[str, Command] = {
             _opt("--backend", choices=("rdf", "neo4j"), default="rdf",
                  help="check the RDF store with SHACL (default) or Neo4j with Cypher"),
             BACKEND[1])),
-    "stats": Command(
-        "stats", "counts by label and relation, the most central officials",
-        "vnkg stats --store vnkg-data", (), (
-            *STORE,
-            _opt("--merges", action="store_true",
-                 help="also the merge log: who was joined across articles and why"),
-            JSON)),
 }
 
 

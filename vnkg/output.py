@@ -109,13 +109,17 @@ def format_findings(found: Sequence[Any]) -> str:
         d = finding.as_dict()
         problem = f": {d['problem']}" if d["problem"] else ""
         lines.append(f"{n}. [{d['check']}] {d['message']}{problem}")
-        rows = [{"date": e["published"], "article": e["article"],
+        rows = [{"article date": e["published"], "article": e["article"],
                  "who": e["subject_name"] or e["subject"], "relation": e["relation"],
-                 "what": e["object_name"] or e["object"]} for e in d["evidence"]]
-        table = format_table(rows, ("date", "article", "who", "relation", "what"))
+                 "what": e["object_name"] or e["object"], "on": e["date"],
+                 "stated": "–".join(b or "?" for b in (e["start"], e["end"]))
+                 if e["start"] or e["end"] else ""} for e in d["evidence"]]
+        table = format_table(rows, ("article date", "article", "who", "relation", "what",
+                                    "on", "stated"))
         lines += ["   " + line for line in table.splitlines()[:-1]]
         for e in d["evidence"]:
-            lines += [f"   «{_cut(s, 120)}» ({e['article']})" for s in e["sentences"]]
+            lines += [f"   «{_cut(s, 120)}» ({e['article']})"
+                      for s in e["surfaces"] + e["sentences"]]
     lines.append(f"{len(found)} finding{'s' if len(found) != 1 else ''}")
     return "\n".join(lines) + "\n"
 

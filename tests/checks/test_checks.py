@@ -46,6 +46,10 @@ def test_findings_carry_their_evidence(bad_fragments: list[Fragment],
     assert [e["sentences"] for e in places] == [["Ông Lục Văn Tài dự hội nghị ở Lạng Sơn."],
                                                 ["Ông Lục Văn Tài chủ trì hội nghị ở Cao Bằng."]]
     assert found["impossible-date"]["problem"] == "impossible date: 31/2"
+    assert found["impossible-date"]["evidence"][0]["surfaces"] == ["từ ngày 31/2/2024"]
+    tenure = found["tenure-reversed"]["evidence"]
+    assert [(e["start"], e["end"]) for e in tenure] == [("2023", "2020")]
+    assert [e["date"] for e in places] == ["2024-03-05", "2024-03-05"]
 
 
 def test_a_clean_store_gives_no_finding(clean_fragments: list[Fragment],
