@@ -39,7 +39,7 @@ class Seen:
     object_name: str | None
     date: str | None
     article: str
-    published: str | None
+    article_date: str | None
     title: str | None
     start: str | None = None
     end: str | None = None
@@ -85,7 +85,7 @@ def group(found: set[Witness], details: Details) -> list[Finding]:
         key = (w.check, tuple(dict.fromkeys(nodes)), w.value)
         groups[key].update(o for o in (w.a, w.b) if o)
     out = [Finding(check, list(nodes), sorted((details.seen(o) for o in obs),
-                                              key=lambda s: (s.published or "", s.article,
+                                              key=lambda s: (s.article_date or "", s.article,
                                                              s.subject, s.object)), value)
            for (check, nodes, value), obs in groups.items()]
     return sorted(out, key=lambda f: (CHECK_ORDER[f.check], f.nodes, f.problem or ""))
@@ -125,11 +125,16 @@ class RdfDetails(Details):
                            node_iri(f"article/{article}"))
         art = f"article/{article}"
         return Seen(s, self._one(s, "name"), rel, o, self._one(o, "name"),
-                    self._one(o, "startDate"), article, self._one(art, "datePublished"),
+                    self._one(o, "startDate"), article, self._dated(art),
                     self._one(art, "headline", "name"), self._said(node, CHK.start),
                     self._said(node, CHK.end), self._all(node, CHK.start_surface,
                                                          CHK.end_surface),
                     self._all(node, CHK.evidence) or self._beside(s, art))
+
+    def _dated(self, article: str) -> str | None:
+        from vnkg.graph.vocab import VNKG, node_iri
+
+        return self._said(node_iri(article), VNKG.dated)
 
     def _said(self, node: Any, p: Any) -> str | None:
         values = self._all(node, p)
@@ -170,7 +175,7 @@ class Neo4jDetails(Details):
                           if r.get(f"{b}_surface") and _bare(r.get(f"{b}_source")) == article)
         return Seen(s, self.nodes.get(s, {}).get("name"), rel, o,
                     self.nodes.get(o, {}).get("name"), self.nodes.get(o, {}).get("date"),
-                    article, art.get("published"), art.get("title") or art.get("name"),
+                    article, art.get("dated"), art.get("title") or art.get("name"),
                     bound.get("start"), bound.get("end"), surfaces,
                     _sentences(r.get("evidence"), article)
                     or _sentences(self.beside.get(s), article))

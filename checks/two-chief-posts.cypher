@@ -7,8 +7,8 @@ WHERE post1.id < post2.id AND post1.role IN $chief_roles AND post2.role IN $chie
   AND l1.province IS NOT NULL AND l2.province IS NOT NULL AND l1.province <> l2.province
 UNWIND h1.sources AS a1
 UNWIND h2.sources AS a2
-MATCH (x1:Article {id: 'article/' + a1}), (x2:Article {id: 'article/' + a2})
-WHERE size(x1.published) = 10 AND x1.published = x2.published
+MATCH (x1:VnkgLoad {article: a1}), (x2:VnkgLoad {article: a2})
+WHERE size(x1.seen_date) = 10 AND x1.seen_date = x2.seen_date
 RETURN DISTINCT p.id AS a_subject, 'HOLDS' AS a_relation, post1.id AS a_object,
        a1 AS a_article, p.id AS b_subject, 'HOLDS' AS b_relation, post2.id AS b_object,
        a2 AS b_article, null AS value

@@ -109,7 +109,7 @@ def format_findings(found: Sequence[Any]) -> str:
         d = finding.as_dict()
         problem = f": {d['problem']}" if d["problem"] else ""
         lines.append(f"{n}. [{d['check']}] {d['message']}{problem}")
-        rows = [{"article date": e["published"], "article": e["article"],
+        rows = [{"article date": e["article_date"], "article": e["article"],
                  "who": e["subject_name"] or e["subject"], "relation": e["relation"],
                  "what": e["object_name"] or e["object"], "on": e["date"],
                  "stated": "–".join(b or "?" for b in (e["start"], e["end"]))

@@ -40,7 +40,7 @@ def test_findings_carry_their_evidence(bad_fragments: list[Fragment],
     with rdf_store_of(bad_fragments) as store:
         found = {f.check: f.as_dict() for f in findings(store)}
     rank = found["rank-down"]["evidence"]
-    assert [(e["object_name"], e["published"], e["article"]) for e in rank] == [
+    assert [(e["object_name"], e["article_date"], e["article"]) for e in rank] == [
         ("Đại tá", "2023-01-10", "a1"), ("Thượng tá", "2024-06-01", "a4")]
     places = found["two-places-one-day"]["evidence"]
     assert [e["sentences"] for e in places] == [["Ông Lục Văn Tài dự hội nghị ở Lạng Sơn."],
