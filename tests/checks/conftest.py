@@ -139,6 +139,11 @@ def _clean() -> list[Fragment]:
            start_precision="year", start_source="a2", end="2026", end_precision="year",
            end_source="a2")
     b.post("a2", lan, "Phó Bí thư", "Tỉnh ủy Lạng Sơn", "la")
+    # a second term another article states: its start is after the first term's end, but
+    # the tenure the articles state together runs from the earliest start to the latest end
+    b.person("a4", "mac-thi-lan", "Mạc Thị Lan")
+    b.post("a4", lan, "Chủ tịch", "UBND tỉnh Lạng Sơn", "la", start="2027",
+           start_precision="year", start_source="a4")
     tai = b.person("a2", "luc-van-tai", "Lục Văn Tài")
     b.role("a2", "ATTENDED", tai, b.meeting("a2", "m1", "2024-03-05", "la"),
            "Ông Lục Văn Tài dự hội nghị.")
@@ -186,7 +191,9 @@ def _membership(edge: Edge, tenure: dict[str, Any], st: str) -> list[str]:
     org, time = "http://www.w3.org/ns/org#", "http://www.w3.org/2006/time#"
     xsd, vnkg = "http://www.w3.org/2001/XMLSchema#", "https://vnkg.dev/ns#"
     s, o = f"<{node_iri(edge.source)}>", f"<{node_iri(edge.target)}>"
-    m, i = f"<{ID}membership/{edge.source}/{edge.target}>", f"<{ID}interval/{edge.target}>"
+    m = f"<{ID}membership/{edge.source}/{edge.target}>"
+    said = tenure.get("start_source") or tenure.get("end_source")
+    i = f"<{ID}interval/{edge.target}/{said}>"
     out = [f"{m} <{org}member> {s}", f"{m} <{org}role> {o}", f"{m} <{org}memberDuring> {i}",
            f"{st} <{vnkg}subject> {s}", f"{st} <{vnkg}object> {o}",
            f"{st} <{vnkg}relation> {nt_literal(edge.type)}"]
@@ -195,7 +202,7 @@ def _membership(edge: Edge, tenure: dict[str, Any], st: str) -> list[str]:
     for bound, link in (("start", "hasBeginning"), ("end", "hasEnd")):
         if tenure.get(bound):
             precision = tenure[f"{bound}_precision"]
-            t = f"<{ID}instant/{edge.target}/{bound}>"
+            t = f"{i[:-1]}/{bound}>"
             out += [f"{i} <{time}{link}> {t}",
                     f'{t} <{time}{kinds[precision]}> "{tenure[bound]}"^^<{xsd}{types[precision]}>']
         for said in ("problem", "surface"):
