@@ -17,6 +17,7 @@ from vnkg.api import (
     extract,
     load,
     query,
+    serve,
     sparql,
     stats,
     view,
@@ -24,4 +25,4 @@ from vnkg.api import (
 from vnkg.graph.records import read_records, write_records
 
 __all__ = ["BuildReport", "build", "check", "cypher", "evaluate", "export", "extract", "load",
-           "query", "read_records", "sparql", "stats", "view", "write_records"]
+           "query", "read_records", "serve", "sparql", "stats", "view", "write_records"]

@@ -226,13 +226,13 @@ def stats(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | No
 
 
 def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
-         fmt: str = "html", node: str | None = None, number: str | None = None,
+         fmt: str | None = None, node: str | None = None, number: str | None = None,
          hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
          province: str | None = None, date_from: str | None = None,
          date_to: str | None = None, sparql_endpoint: str | None = None, wait: float = 0.0
          ) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
-    `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
+    `output` as HTML, GraphML, GEXF, node-link JSON or PNG (`fmt`, else from its suffix)."""
     from vnkg.graph.nx import to_networkx
     from vnkg.viz import views
 
@@ -277,3 +277,27 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
             return export_graph(rdf, fmt, output, reference)
     return [view("overview", output=output, store=store, fmt=fmt,
                  sparql_endpoint=sparql_endpoint, wait=wait)]
+
+
+def serve(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
+          neo4j: str | None = None, host: str = "127.0.0.1", port: int = 8765,
+          wait: float = 0.0) -> None:
+    """Serve the explorer, a read-only web app over the store (the embedded one, a SPARQL
+    server, or Neo4j at `neo4j`), at http://`host`:`port`/ until interrupted. It listens
+    on loopback unless `host` says otherwise; `wait` is how long each page waits for a store
+    a build holds before saying the store is being updated.
+
+        vnkg.serve(store="vnkg-data")   # then open http://127.0.0.1:8765/
+    """
+    from vnkg.web.serve import run
+
+    if neo4j and sparql_endpoint:
+        raise ValueError("the explorer reads one store: give `neo4j` or `sparql_endpoint`, "
+                         "not both")
+    target = neo4j or sparql_endpoint
+    if target is None:
+        _require(store, None)
+        if store is None:
+            raise ValueError("the explorer needs a store: give `store`, `sparql_endpoint` "
+                             "or `neo4j`")
+    run(target or str(store), host=host, port=port, wait=wait)

@@ -34,6 +34,8 @@ EPILOG = """examples:
   vnkg query person-meetings --param person="Triệu Đức Phong"
   vnkg query chairs --param person="bui khac thieu"
   vnkg view overview -o overview.html
+  vnkg serve --store vnkg-data
+  vnkg check --store vnkg-data
 exit status: 0 all loaded, 1 some input skipped (listed; check: findings), 2 usage error,
              3 store in use by another process (see --wait)"""
 
@@ -178,6 +180,12 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_serve(args: argparse.Namespace) -> int:
+    api.serve(store=args.store, sparql_endpoint=args.sparql_endpoint, neo4j=args.neo4j,
+              host=args.host, port=args.port, wait=args.wait)
+    return 0
+
+
 def _run_check(args: argparse.Namespace) -> int:
     found = api.check(store=args.store, sparql_endpoint=args.sparql_endpoint,
                       backend=args.backend, neo4j=args.neo4j, wait=args.wait)
@@ -204,6 +212,7 @@ _RUN: dict[str, Callable[[argparse.Namespace], Any]] = {
     "build": _run_build, "extract": _run_extract, "load": _run_load, "query": _run_query,
     "sparql": _run_sparql, "cypher": _run_cypher, "view": commands.run_view,
     "export": _run_export, "eval": commands.run_eval, "stats": _run_stats,
+    "serve": _run_serve,
     "check": _run_check,
 }
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], None],

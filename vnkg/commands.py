@@ -205,6 +205,16 @@ COMMANDS: dict[str, Command] = {
             _opt("--merges", action="store_true",
                  help="also the merge log: who was joined across articles and why"),
             JSON)),
+    "serve": Command(
+        "serve", "open the explorer: a local, read-only web app over the store",
+        "vnkg serve --store vnkg-data", (), (
+            *STORE,
+            _opt("--neo4j", metavar="URI", default=None,
+                 help="read Neo4j at this Bolt URI instead (login from $NEO4J_USER and "
+                      "$NEO4J_PASSWORD)"),
+            _opt("--host", default="127.0.0.1",
+                 help="address to listen on (default: %(default)s, this computer only)"),
+            _opt("--port", type=int, default=8765, help="port (default: %(default)s)"))),
     "check": Command(
         "check", "consistency checks that point at likely extraction or merge errors",
         "vnkg check --store vnkg-data --format json", (), (
