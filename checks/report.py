@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from vnkg.checks.graph import CHK, check_graph, observation, read_text
-from vnkg.checks.run import Observation, Witness, witnesses
+from vnkg.checks.run import Observation, Witness, shacl_witnesses, witnesses
 
 MESSAGES = {
     "rank-down": "a lower rank is seen after a higher one",
@@ -70,8 +70,6 @@ def findings(store: Any) -> list[Finding]:
         details: Details = Neo4jDetails(store, found)
     else:
         graph = check_graph(store)
-        from vnkg.checks.run import shacl_witnesses
-
         found = shacl_witnesses(graph)
         details = RdfDetails(graph)
     return group(found, details)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from rdflib import Graph, Literal
+from rdflib.namespace import SH
 from rdflib.term import Node as Term
 
 from vnkg.checks.graph import (
@@ -66,21 +67,12 @@ def shacl_witnesses(graph: Graph) -> set[Witness]:
     # pySHACL takes an Oxigraph store, though its type hints do not say so
     _, report, _ = validate(data, shacl_graph=shapes,  # type: ignore[arg-type]
                             advanced=True, allow_warnings=True)
-    sh = "http://www.w3.org/ns/shacl#"
     found: set[Witness] = set()
-    for result in report.subjects(predicate=_sh(sh, "sourceShape")):
-        shape = report.value(result, _sh(sh, "sourceShape"))
-        check = str(shape).removeprefix(str(CHK))
-        focus = report.value(result, _sh(sh, "focusNode"))
-        value = report.value(result, _sh(sh, "value"))
-        found.add(_witness(graph, check, focus, value))
+    for result in report.subjects(predicate=SH.sourceShape):
+        check = str(report.value(result, SH.sourceShape)).removeprefix(str(CHK))
+        focus = report.value(result, SH.focusNode)
+        found.add(_witness(graph, check, focus, report.value(result, SH.value)))
     return found
-
-
-def _sh(ns: str, name: str) -> Any:
-    from rdflib import URIRef
-
-    return URIRef(ns + name)
 
 
 def _witness(graph: Graph, check: str, focus: Term | None, value: Term | None) -> Witness:
