@@ -10,6 +10,7 @@ The Python API mirrors the command line one to one:
 from vnkg.api import (
     BuildReport,
     build,
+    check,
     cypher,
     evaluate,
     export,
@@ -23,5 +24,5 @@ from vnkg.api import (
 )
 from vnkg.graph.records import read_records, write_records
 
-__all__ = ["BuildReport", "build", "cypher", "evaluate", "export", "extract", "load", "query",
-           "read_records", "serve", "sparql", "stats", "view", "write_records"]
+__all__ = ["BuildReport", "build", "check", "cypher", "evaluate", "export", "extract", "load",
+           "query", "read_records", "serve", "sparql", "stats", "view", "write_records"]

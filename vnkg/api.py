@@ -154,6 +154,28 @@ def why_empty(name: str, *, params: dict[str, Any] | None = None,
         return explain(rdf, name, params or {})
 
 
+def check(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
+          backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0) -> list[Any]:
+    """Consistency checks that point at likely extraction or merge errors (a rank going
+    down, chief posts of two provinces on one date, meetings in two provinces on one day, a
+    tenure ending before it starts, two chairs of unrelated units, an impossible stated
+    date): a list of `vnkg.checks.report.Finding`, each with its evidence. The RDF store is
+    checked with SHACL shapes (pySHACL), Neo4j with the same checks in Cypher.
+
+        findings = vnkg.check(store="vnkg-data")
+        [f.as_dict()["message"] for f in findings]
+    """
+    from vnkg.checks.report import findings
+
+    if backend != "neo4j":
+        _require(store, sparql_endpoint)
+    stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
+    if len(stores) != 1:
+        raise ValueError("the checks run on one store: `backend` rdf or neo4j")
+    with open_target(stores[0], wait=wait) as opened:
+        return findings(opened)
+
+
 def cypher(text: str, *, neo4j: str | None = None, write: bool = False
            ) -> list[dict[str, Any]]:
     """Run Cypher on Neo4j (`neo4j`, else $NEO4J_URI; the login from $NEO4J_USER and

@@ -216,6 +216,16 @@ COMMANDS: dict[str, Command] = {
             _opt("--host", default="127.0.0.1",
                  help="address to listen on (default: %(default)s, this computer only)"),
             _opt("--port", type=int, default=8765, help="port (default: %(default)s)"))),
+    "check": Command(
+        "check", "consistency checks that point at likely extraction or merge errors",
+        "vnkg check --store vnkg-data --format json", (), (
+            _opt("--format", param=None, why="how the findings are printed: the API returns "
+                 "them", choices=("table", "json"), default="table",
+                 help="a readable table (default) or a JSON report"),
+            *STORE,
+            _opt("--backend", choices=("rdf", "neo4j"), default="rdf",
+                 help="check the RDF store with SHACL (default) or Neo4j with Cypher"),
+            BACKEND[1])),
 }
 
 
