@@ -48,15 +48,17 @@ def _tenure_fragments(name: str) -> list[Fragment]:
             "name": f"Bài {article}", "title": f"Huyện Nà Lừ: {article}", "published": date,
             "url": f"https://example.org/bai/{article}"}))
         frag.add_node(Node("locality/na-lu", "Locality", {
-            "name": "Nà Lừ", "type": "huyện", "within": ["locality/na-lu"]}))
+            "name": "Nà Lừ", "type": "huyện", "within": ["locality/na-lu"],
+            "key": name_key("Nà Lừ")}))
         frag.add_node(Node("unit/ubnd-na-lu", "Unit", {"name": "UBND huyện Nà Lừ",
-                                                        "kind": "people_committee"}))
+                                                        "kind": "people_committee",
+                                                        "key": name_key("UBND huyện Nà Lừ")}))
         frag.add_edge(Edge("LOCATED_IN", "unit/ubnd-na-lu", "locality/na-lu"))
         for pid, pname in people.items():
             frag.add_node(Node(pid, "Person", {"name": pname, "key": name_key(pname)}))
         for post, (title, post_role) in posts.items():
             frag.add_node(Node(post, "Position", {"name": title, "title": title,
-                                                  "role": post_role}))
+                                                  "role": post_role, "key": name_key(title)}))
             frag.add_edge(Edge("IN_UNIT", post, "unit/ubnd-na-lu"))
         stated = {"start": "2023-03"} if article == "t1" else {}
         frag.add_edge(Edge("HOLDS", "person/hoang-van-thach", "position/chu-tich", stated))

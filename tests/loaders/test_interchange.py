@@ -1,62 +1,21 @@
-"""The interchange exports read the same graph from the embedded Oxigraph store and from
-Neo4j: every export query gives the same rows, and the Popolo and FollowTheMoney exports are
-equal by content. Tenure bounds: stated where the relation has them, else observed."""
+"""What the interchange exports read: tenure bounds stated where the relation has them, else
+observed, on the embedded store and through Neo4j. (That every export query gives the same
+rows from every store is tests/loaders/test_store_queries.py.)"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from neo4j import Driver
 
 from vnkg.graph.model import Fragment
 from vnkg.loaders.ftm import export_ftm
-from vnkg.loaders.interchange import QUERIES, memberships, read_rows
+from vnkg.loaders.interchange import memberships, read_rows
 from vnkg.loaders.neo4j_store import Neo4jStore
-from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.popolo import popolo_document
-
-Stores = tuple[OxigraphStore, Neo4jStore]
-
-
-@pytest.fixture(scope="module", params=["samples", "seeds+dev"])
-def both(request: pytest.FixtureRequest, neo4j_driver: Driver, hostile: str,
-         tmp_path_factory: pytest.TempPathFactory,
-         tenure_fragments: Callable[[str], list[Fragment]]) -> Iterator[Stores]:
-    """The embedded store and Neo4j, each holding the gazetteer, one corpus and the
-    invented tenure articles."""
-    fixture = "sample_fragments" if request.param == "samples" else "corpus_fragments"
-    fragments = [*request.getfixturevalue(fixture), *tenure_fragments(hostile)]
-    neo4j = Neo4jStore.from_driver(neo4j_driver)
-    neo4j.clear()
-    embedded = OxigraphStore(tmp_path_factory.mktemp("interchange") / "s")
-    for store in (embedded, neo4j):
-        store.write_base(reference=True)
-        assert store.write_fragments(fragments).failed == []
-    yield embedded, neo4j
-    embedded.close()
-    neo4j.clear()
-
-
-@pytest.mark.parametrize("name", QUERIES)
-def test_same_rows_from_both_stores(name: str, both: Stores) -> None:
-    embedded, neo4j = both
-    rows = read_rows(embedded, name)
-    assert rows == read_rows(neo4j, name)
-    assert rows or name == "tenures" and not any(m.start.basis == "stated"
-                                                   for m in memberships(embedded))
-
-
-def test_same_exports_from_both_stores(both: Stores, tmp_path: Path) -> None:
-    embedded, neo4j = both
-    assert popolo_document(embedded) == popolo_document(neo4j)
-    [a] = export_ftm(embedded, tmp_path / "a.jsonl")
-    [b] = export_ftm(neo4j, tmp_path / "b.jsonl")
-    assert a.read_bytes() == b.read_bytes()
-    assert len(a.read_text("utf-8").splitlines()) > 20
 
 
 def _membership(store: Any, person: str) -> Any:
