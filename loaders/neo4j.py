@@ -54,8 +54,9 @@ def constraints() -> list[str]:
     and of the loader's own records, where absent: the loader runs them, and the exports
     for Neo4j (CSV import, Cypher script) ship them, so every path names them alike.
 
-    >>> constraints()[0]
-    'CREATE CONSTRAINT vnkg_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE'
+    >>> print(constraints()[0].replace(" FOR", "\\nFOR"))
+    CREATE CONSTRAINT vnkg_person_id IF NOT EXISTS
+    FOR (vnkg_person_id:Person) REQUIRE vnkg_person_id.id IS UNIQUE
     """
     text = "\n".join(line for line in cypher("constraint").splitlines()
                      if not line.startswith("//"))

@@ -246,8 +246,8 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
            ) -> list[Path]:
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
     or the overview view as html, graphml, gexf, json, png. Without `reference` the
-    gazetteer's reference localities are left out (csv, cypher and the view never hold
-    them)."""
+    gazetteer's reference localities are left out of every whole-graph format (the view
+    never holds them). csv and cypher hold what the Neo4j loader would write."""
     from vnkg.loaders.export import GRAPH_FORMATS, export_graph
 
     if fmt in GRAPH_FORMATS:

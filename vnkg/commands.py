@@ -182,8 +182,8 @@ COMMANDS: dict[str, Command] = {
             "neo4j-admin import), cypher; the overview view: html, graphml, gexf, json, png")),),
         (_opt("-o", "--output", required=True, help="output file (csv: a folder)"),
          _opt("--no-reference", dest="reference", action="store_false",
-              help="leave out the gazetteer's reference localities (turtle, nquads, jsonld; "
-                   "csv, cypher and the view formats never hold them)"),
+              help="leave out the gazetteer's reference localities (every whole-graph "
+                   "format; the view formats never hold them)"),
          *STORE)),
     "eval": Command(
         "evaluate", "score records against gold annotations",
