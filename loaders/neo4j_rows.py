@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment
+from vnkg.graph.tenure import BOUND_PROPS, SIDES, better, bundle
 
 Row = dict[str, Any]
 NODE_RESERVED = ("id", "sources")
@@ -22,7 +23,7 @@ NODE_RESERVED = ("id", "sources")
 # see every value the articles gave, as SPARQL does, the loader also keeps their list under
 # this name (a locality "thành phố" in an article and "thành phố trực thuộc trung ương"
 # in the gazetteer is a province: merged, "thành phố" alone hid Hà Nội's districts).
-ROWS_VERSION = "2"  # in every digest: rows made otherwise than before are written again
+ROWS_VERSION = "3"  # in every digest: rows made otherwise than before are written again
 ALL_VALUES = {"type": "types"}
 EDGE_RESERVED = ("sources", "first_seen", "last_seen", "evidence")
 
@@ -99,6 +100,10 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
                                   default=None)
     for name, value in row["props"].items():
         merged["props"][name] = merge_value(old["props"].get(name), value)
+    for side in SIDES:
+        new = row.get(f"{side}_bound")
+        if new is not None and better(side, new, old.get(f"{side}_bound")):
+            merged[f"{side}_bound"] = new
     rows[key] = merged
 
 
@@ -155,10 +160,14 @@ def edge_group(fragment: Fragment, edge: Edge) -> tuple[str, str, str]:
 
 
 def edge_row(fragment: Fragment, edge: Edge) -> Row:
-    props = {k: merge_value(None, v) for k, v in edge.props.items() if k not in EDGE_RESERVED}
+    """One relationship's row; its stated tenure bounds go apart (`start_bound`,
+    `end_bound`: whole bundles, merged by graph.tenure's rule, not value by value)."""
+    props = {k: merge_value(None, v) for k, v in edge.props.items()
+             if k not in EDGE_RESERVED and k not in BOUND_PROPS}
     return {"source": edge.source, "target": edge.target, "articles": [fragment.article],
             "first_seen": fragment.published, "last_seen": fragment.published, "props": props,
-            "evidence": sorted({evidence_json(e) for e in edge.evidence})}
+            "evidence": sorted({evidence_json(e) for e in edge.evidence}),
+            "start_bound": bundle(edge.props, "start"), "end_bound": bundle(edge.props, "end")}
 
 
 def digest(fragment: Fragment) -> str:
