@@ -18,7 +18,7 @@ from vnkg.extraction.keys import decree_key, decree_number, fold, locality_key, 
 from vnkg.extraction.text import canonical
 from vnkg.graph.ids import article_id
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
-from vnkg.graph.reference import around, locality_node
+from vnkg.graph.reference import around, locality_node, map_2025
 from vnkg.graph.tenure import tenure_props
 
 Record = dict[str, Any]
@@ -75,6 +75,9 @@ def _localities(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         props = {"name": loc["name"], "type": loc.get("type"), "code": loc.get("code"),
                  "structure": loc.get("structure"), "province": loc.get("province"),
                  "key": locality_key(loc["name"]), **_within(loc, by_local, ids)}
+        known = place(loc["code"], loc.get("structure") or "2024") if loc.get("code") else None
+        if known:
+            props |= map_2025(known)
         frag.add_node(Node(node_id, "Locality", _clean(props)))
     for loc in record["localities"]:
         parent = by_local.get(loc.get("parent") or "")
