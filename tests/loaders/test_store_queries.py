@@ -2,8 +2,9 @@
 SPARQL 1.1 server (`oxigraph serve`) and Neo4j (Cypher).
 
 The stores are loaded with the same fragments and the reference gazetteer: the invented
-sample articles under examples/articles, then the seed and dev articles of the shared
-corpus. Each query runs with no parameters and with parameters taken from the data. A
+sample articles under examples/articles with the invented tenure articles
+(tests/conftest_tenure.py: stated tenures and a promotion), then the seed and dev articles
+of the shared corpus. Each query runs with no parameters and with parameters taken from the data. A
 query missing in either language fails.
 """
 
@@ -24,7 +25,8 @@ from vnkg.queries import names
 from vnkg.queries.run import run_named
 
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
-             "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources")
+             "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources",
+             "holders", "succession", "rank-history", "officials-at")
 Stores = tuple[list[Store], dict[str, str]]
 Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
 
@@ -36,6 +38,8 @@ def stores(request: pytest.FixtureRequest, neo4j_driver: Driver, sparql_server: 
     """The three stores holding one corpus and the reference gazetteer."""
     fixture = "sample_fragments" if request.param == "samples" else "corpus_fragments"
     fragments: list[Fragment] = request.getfixturevalue(fixture)
+    if request.param == "samples":
+        fragments = fragments + request.getfixturevalue("tenure_fragments")
     neo4j = Neo4jStore.from_driver(neo4j_driver)
     neo4j.clear()
     remote = SparqlStore(sparql_server)
