@@ -72,7 +72,7 @@ def _meeting(mid: str, date: str, locality: str) -> Record:
             "locality": locality, "decrees": ["decree:nd21"]}
 
 
-def tenure_records() -> list[Record]:
+def _records() -> list[Record]:
     """The four invented articles' records (see the module's docstring)."""
     khanh, mai, tung = "p:khanh", "p:mai", "p:tung"
     chair, chqs = ("Chủ tịch", "unit:ubnd"), ("Chỉ huy trưởng", "unit:chqs")
@@ -108,7 +108,19 @@ def tenure_records() -> list[Record]:
     return [t1, t2, t3, t4]
 
 
+@pytest.fixture()
+def tenure_records() -> list[Record]:
+    """The invented tenure articles' records, fresh for each test (they may change them)."""
+    return _records()
+
+
+@pytest.fixture(scope="session")
+def tenure_text() -> str:
+    """The invented articles' text, which the records' evidence offsets point into."""
+    return TEXT
+
+
 @pytest.fixture(scope="session")
 def tenure_fragments() -> list[Fragment]:
-    """The invented tenure articles as fragments (a fresh list each call of the fixture)."""
-    return [to_fragment(rec, TEXT) for rec in tenure_records()]
+    """The invented tenure articles as fragments (shared: copy one before changing it)."""
+    return [to_fragment(rec, TEXT) for rec in _records()]
