@@ -8,9 +8,9 @@ from itertools import permutations
 from typing import Any
 
 from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
-from vnkg.graph.membership import ORG, TIME
+from vnkg.graph.membership import INSTANT, ORG, TIME
 from vnkg.graph.model import Fragment, Graph
 from vnkg.graph.rdf import from_quads, to_quads
 from vnkg.graph.resolve import to_fragment
@@ -68,8 +68,8 @@ def test_rdf_membership_interval_keeps_the_precision(tenure_fragments: list[Frag
     memberships = {s for s, p, o in triples if p == RDF.type and o == ORG.Membership}
     assert len(memberships) == 2
     instants = {o for s, p, o in triples if p in (TIME.inXSDDate, TIME.inXSDgYearMonth)}
-    assert instants == {Literal("2023-06", datatype=XSD.gYearMonth),
-                        Literal("2023-10-05", datatype=XSD.date)}
+    assert instants == {Literal("2023-06", datatype=INSTANT["month"][1]),
+                        Literal("2023-10-05", datatype=INSTANT["day"][1])}
     back = from_quads("t2", ((s, p, o) for s, p, o, _ in quads))
     assert back == tenure_fragments[1]
 
@@ -78,4 +78,5 @@ def test_a_year_is_an_xsd_gyear(tenure_fragments: list[Fragment]) -> None:
     frag = copy.deepcopy(tenure_fragments[0])
     frag.edges[KHANH].props.update(start="2021", start_precision="year")
     objects = {o for _, p, o, _ in to_quads(frag) if p == TIME.inXSDgYear}
-    assert objects == {Literal("2021", datatype=XSD.gYear)}
+    assert objects == {Literal("2021", datatype=INSTANT["year"][1])}
+    assert str(INSTANT["year"][1]).endswith("#gYear")
