@@ -7,7 +7,7 @@
 // With map=2025 a place is reported under the 2025 unit `in_2025` names (when the store has
 // it) and the province is matched on `within_2025` / `within_keys_2025`.
 MATCH (m:Meeting)-[c:CONCERNS]->(d)
-WHERE d.key IS NOT NULL AND m.name IS NOT NULL
+WHERE d.key IS NOT NULL AND m.name IS NOT NULL AND coalesce($map, '') IN ['', '2024', '2025']
   AND (coalesce($decree, '') = '' OR d.id = $decree OR d.key = $decree_key)
   AND (coalesce($province, '') = '' OR EXISTS {
     MATCH (m)-[:HELD_IN]->(hl)

@@ -4,11 +4,11 @@
 // columns: decree, number, kind, meetings, localities, first_date, last_date
 // `province` and `map` match as in decree-trace.
 MATCH (m)-[:CONCERNS]->(d)
-WHERE coalesce($province, '') = '' OR EXISTS {
+WHERE coalesce($map, '') IN ['', '2024', '2025'] AND (coalesce($province, '') = '' OR EXISTS {
     MATCH (m)-[:HELD_IN]->(hl)
     WHERE CASE WHEN coalesce($map, '') = '2025'
                THEN $province IN hl.within_2025 OR $province_key IN hl.within_keys_2025
-               ELSE $province IN hl.within OR $province_key IN hl.within_keys END }
+               ELSE $province IN hl.within OR $province_key IN hl.within_keys END })
 OPTIONAL MATCH (m)-[:HELD_IN]->(l)
 OPTIONAL MATCH (n:Locality {id: l.in_2025})
 WITH m, d, CASE WHEN coalesce($map, '') = '2025' THEN coalesce(n, l) ELSE l END AS lm

@@ -4,7 +4,7 @@
 // columns: date, meeting, title, kind, source
 // With map=2025 the place is matched on `within_2025` / `within_keys_2025` (see the .rq).
 MATCH (m:Meeting)-[h:HELD_IN]->(held)
-WHERE m.name IS NOT NULL
+WHERE m.name IS NOT NULL AND coalesce($map, '') IN ['', '2024', '2025']
   AND (coalesce($locality, '') = ''
     OR (coalesce($map, '') <> '2025' AND EXISTS {
       MATCH (held)-[:PART_OF*0..]->(l)
