@@ -13,7 +13,7 @@ WHERE p.name IS NOT NULL AND pos.name IS NOT NULL
 WITH p, pos, h, coalesce(h.start, h.first_seen) AS s, coalesce(h.end, h.last_seen) AS e
 CALL (p, pos, s) {
   OPTIONAL MATCH (q:Person)-[k:HOLDS]->(pos)
-  WHERE q <> p AND q.name IS NOT NULL AND coalesce(k.start, k.first_seen) < s
+  WHERE q <> p AND coalesce(k.start, k.first_seen) < s
   RETURN max(coalesce(k.end, k.last_seen)) AS pe
 }
 RETURN pos.name AS post, s AS start, e AS `end`, p.id AS person, p.name AS person_name,
