@@ -119,6 +119,7 @@ def interchange_store(tmp_path_factory: pytest.TempPathFactory,
     store.close()
 
 
+@pytest.fixture(scope="session")
 def hostile_fragment() -> Fragment:
     """An invented article whose ids hold `;`, `"` and `\\`, whose title spans two lines, and
     whose person, named with quotes and a newline, chairs a meeting in Bắc Kạn."""
