@@ -143,8 +143,8 @@ class Graph:
 
     def add_fragment(self, fragment: Fragment) -> None:
         """Merge one article's fragment into the graph; properties the articles state
-        differently are merged by the value rule (`merge_value`), so the order in which
-        the fragments come does not matter."""
+        differently are merged by the value rule (`merge_value`), stated tenure bounds by
+        graph.tenure's, so the order in which the fragments come does not matter."""
         self.published[fragment.article] = fragment.published
         for node in fragment.nodes.values():
             old = self.nodes.get(node.id)
@@ -159,7 +159,9 @@ class Graph:
                 self.edges[edge.key] = Edge(edge.type, edge.source, edge.target,
                                             merge_props({}, edge.props), list(edge.evidence))
             else:
-                had.props = merge_props(had.props, edge.props)
+                plain = {k: v for k, v in edge.props.items() if k not in BOUND_PROPS}
+                had.props = merge_props(had.props, plain)
+                merge_bounds(had.props, edge.props)  # a bound is taken whole, by its own rule
                 had.evidence.extend(e for e in edge.evidence if e not in had.evidence)
             self.sources.setdefault(edge_key(edge.key), set()).add(fragment.article)
 

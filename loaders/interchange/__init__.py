@@ -28,14 +28,13 @@ from typing import Any
 
 from rdflib import URIRef
 
+from vnkg.graph.tenure import BOUND_PROPS, merge_bounds
 from vnkg.graph.vocab import PROPERTY_OF_PREDICATE, VNKG
 from vnkg.queries import order_rows, read_query
 
 Row = dict[str, Any]
 QUERIES = ("persons", "units", "posts", "localities", "meetings", "participations",
            "memberships", "tenures", "articles")
-TENURE = ("start", "start_precision", "start_cue", "start_surface", "start_source",
-          "end", "end_precision", "end_cue", "end_surface", "end_source", "status")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -130,17 +129,24 @@ def _bound(props: dict[str, Any], end: str, seen: str | None) -> Bound:
 
 
 def _tenures(store: Any) -> dict[tuple[str, str], dict[str, Any]]:
-    """(person, post) -> the contract's properties on HOLDS; where articles differ, the
-    smallest value (as the Neo4j loader merges them)."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+    """(person, post) -> the contract's properties on HOLDS. Each `claim` (in RDF an
+    article's statement; in Neo4j the relationship, already merged) is one set of bounds;
+    the claims merge by graph.tenure's rule, a bound taken whole, so every store gives the
+    bounds the Neo4j loader keeps. Of the statuses, the smallest."""
+    claims: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in read_rows(store, "tenures"):
         name = row["name"]
-        if name not in TENURE:
-            continue
-        props = out.setdefault((row["person"], row["post"]), {})
-        value = str(row["value"])
-        if name not in props or value < props[name]:
-            props[name] = value
+        if name in BOUND_PROPS or name == "status":
+            props = claims.setdefault((row["person"], row["post"], str(row["claim"])), {})
+            value = str(row["value"])
+            if name not in props or value < props[name]:
+                props[name] = value
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for (person, post, _), props in sorted(claims.items()):
+        merged = out.setdefault((person, post), {})
+        merge_bounds(merged, props)
+        if "status" in props and props["status"] < merged.get("status", "\U0010ffff"):
+            merged["status"] = props["status"]
     return out
 
 
