@@ -54,6 +54,11 @@ def pick_params(rdf: OxigraphStore) -> dict[str, Params]:
         "decrees-cited": {"province": province},
         "unit-people": {"unit": f"Bộ CHQS tỉnh {locality_province}"},
         "locality-timeline": {"locality": loc}, "sources": {"id": person_id},
+        # the point-in-time questions as users ask them: a unit (or post) and a day, a person
+        "holders": {"unit": f"Bộ CHQS tỉnh {locality_province}", "date": "2024-06-01"},
+        "succession": {"unit": f"Bộ CHQS tỉnh {locality_province}"},
+        "rank-history": {"person": person},
+        "officials-at": {"locality": locality_province, "date": "2024-06-01"},
     }
 
 
