@@ -12,6 +12,7 @@ are the function's keyword-only parameters of the same names (`--sparql-endpoint
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -133,12 +134,7 @@ def query(name: str, *, params: dict[str, Any] | None = None,
     process holds."""
     from vnkg.queries.run import run_named
 
-    if backend != "neo4j":
-        _require(store, sparql_endpoint)
-    stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
-    if len(stores) != 1:
-        raise ValueError("a query runs on one store: `backend` rdf or neo4j")
-    with open_target(stores[0], wait=wait) as opened:
+    with _one_store(store, sparql_endpoint, backend, neo4j, wait, "a query runs") as opened:
         return run_named(opened, name, params)
 
 
@@ -167,12 +163,8 @@ def check(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | No
     """
     from vnkg.checks.report import findings
 
-    if backend != "neo4j":
-        _require(store, sparql_endpoint)
-    stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
-    if len(stores) != 1:
-        raise ValueError("the checks run on one store: `backend` rdf or neo4j")
-    with open_target(stores[0], wait=wait) as opened:
+    with _one_store(store, sparql_endpoint, backend, neo4j, wait,
+                    "the checks run") as opened:
         return findings(opened)
 
 
@@ -255,6 +247,20 @@ def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_ST
     return write_view(sub, Path(output), fmt)
 
 
+@contextmanager
+def _one_store(store: str | Path | None, sparql_endpoint: str | None, backend: str,
+               neo4j: str | None, wait: float, what: str) -> Iterator[Any]:
+    """The one store a query, an export or the checks read (`what` names which in the
+    message when the backend names two)."""
+    if backend != "neo4j":
+        _require(store, sparql_endpoint)
+    stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
+    if len(stores) != 1:
+        raise ValueError(f"{what} on one store: `backend` rdf or neo4j")
+    with open_target(stores[0], wait=wait) as opened:
+        yield opened
+
+
 def _required(value: str | None, param: str, what: str) -> str:
     """`value`, which a view needs: else a ValueError naming the parameter (`param`, in
     backquotes, which the command line translates to its option)."""
@@ -277,12 +283,8 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
     from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange
 
     if fmt in INTERCHANGE_FORMATS:
-        if backend != "neo4j":
-            _require(store, sparql_endpoint)
-        stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
-        if len(stores) != 1:
-            raise ValueError("an export reads one store: `backend` rdf or neo4j")
-        with open_target(stores[0], wait=wait) as opened:
+        with _one_store(store, sparql_endpoint, backend, neo4j, wait,
+                        "an export reads") as opened:
             return export_interchange(opened, fmt, output)
     if backend != "rdf":
         raise ValueError(f"{fmt} is written from the RDF store; `backend` neo4j exports "
