@@ -6,7 +6,9 @@ a relation's own properties and evidence hang off a `vnkg:Statement` resource ab
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,13 +21,15 @@ from rdflib.term import Node as Term
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.vocab import (
     CLASSES,
+    DATE_PROPS,
     ID,
     LABEL_OF_CLASS,
     LIST_PROPS,
+    NODE_PROPS,
     PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
-    VIETNAMESE,
     VNKG,
+    is_vietnamese,
     node_id_of,
     node_iri,
     predicate_for,
@@ -47,12 +51,12 @@ def to_quads(fragment: Fragment) -> list[Quad]:
     g = graph_iri(fragment.article)
     quads: list[Quad] = []
     if fragment.published:
-        quads.append((g, VNKG.dated, literal(fragment.published), g))
+        quads.append((g, VNKG.dated, literal(fragment.published, date=True), g))
     for node in fragment.nodes.values():
         s = node_iri(node.id)
         quads.append((s, RDF.type, CLASSES[node.label], g))
         quads.append((s, VNKG.id, literal(node.id), g))
-        quads.extend((s, p, o, g) for p, o in _props(node.props))
+        quads.extend((s, p, o, g) for p, o in _props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         quads.extend(_edge_quads(edge, labels.get(edge.source, ""), g))
@@ -83,19 +87,55 @@ def _label_for(rel: str) -> str:
     return RELATIONS[rel][0][0]
 
 
-def _props(props: dict[str, PropValue]) -> Iterable[tuple[URIRef, Literal]]:
+def _props(props: dict[str, PropValue], label: str | None = None
+           ) -> Iterable[tuple[URIRef, Literal | URIRef]]:
     for name, value in props.items():
         values = value if isinstance(value, list) else [value]
+        p = property_predicate(name, label)
         for v in values:
             if v is None:
                 continue
-            yield property_predicate(name), literal(v, vietnamese=name in VIETNAMESE)
+            if name in NODE_PROPS:
+                yield p, node_iri(str(v))
+            else:
+                yield p, literal(v, is_vietnamese(name, label), name in DATE_PROPS)
 
 
-def literal(value: str | int | float | bool, vietnamese: bool = False) -> Literal:
-    """A literal as the store gives it back: Vietnamese text @vi, other strings xsd:string."""
+_DATE_FORMS = ((re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), XSD.date),
+               (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), XSD.gYearMonth),
+               (re.compile(r"\d{4}"), XSD.gYear))
+DATE_TYPES = frozenset(t for _, t in _DATE_FORMS)
+
+
+def date_type(value: str) -> URIRef | None:
+    """The XSD type of an ISO date by its precision; None for anything else.
+
+    >>> [str(date_type(v)).split("#")[-1] for v in ("2024-05-31", "2024-05", "2024", "5/2024")]
+    ['date', 'gYearMonth', 'gYear', 'None']
+    """
+    for form, datatype in _DATE_FORMS:
+        if form.fullmatch(value):
+            return datatype if datatype != XSD.date or _real_day(value) else None
+    return None
+
+
+def _real_day(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False  # 2024-02-30 stays a plain literal rather than an ill-typed one
+    return True
+
+
+def literal(value: str | int | float | bool, vietnamese: bool = False, date: bool = False
+            ) -> Literal:
+    """A literal as the store gives it back: Vietnamese text @vi, a `date` typed by its
+    precision, other strings plain (an explicit xsd:string is another term to rdflib)."""
     if isinstance(value, str):
-        return Literal(value, lang="vi") if vietnamese else Literal(value, datatype=XSD.string)
+        if vietnamese:
+            return Literal(value, lang="vi")
+        datatype = date_type(value) if date else None
+        return Literal(value, datatype=datatype) if datatype else Literal(value)
     return Literal(value)
 
 
@@ -126,10 +166,15 @@ def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragme
 def _read_props(pos: Pairs) -> dict[str, PropValue]:
     props: dict[str, Any] = {}
     for p, o in pos:
-        if not isinstance(o, Literal) or p in (VNKG.id, VNKG.dated):
+        if p in (VNKG.id, VNKG.dated, RDF.type):
             continue
         name = PROPERTY_OF_PREDICATE.get(p) or str(p)[len(str(VNKG)):]
-        value = o.toPython()
+        if name in NODE_PROPS and isinstance(o, URIRef):
+            value: Any = node_id_of(o)
+        elif not isinstance(o, Literal):
+            continue
+        else:  # a date keeps its ISO text, as written
+            value = str(o) if o.datatype in DATE_TYPES else o.toPython()
         if name in props or name in LIST_PROPS:
             old = props.get(name, [])
             props[name] = sorted({*([old] if not isinstance(old, list) else old), value})
@@ -161,18 +206,18 @@ def to_ntriples(fragment: Fragment) -> list[str]:
     loader writes them as N-Quads and digests them.
 
     >>> frag = Fragment("a1", "2024-05")
-    >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#string>')
+    >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>')
     True
     """
     g = _iri(graph_iri(fragment.article))
     out: list[str] = []
     if fragment.published:
-        out.append(f"{g} {_V_DATED} {nt_literal(fragment.published)}")
+        out.append(f"{g} {_V_DATED} {nt_literal(fragment.published, date=True)}")
     for node in fragment.nodes.values():
         s = _node(node.id)
         out.append(f"{s} {_TYPE} {_class(node.label)}")
         out.append(f"{s} {_V_ID} {nt_literal(node.id)}")
-        out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props))
+        out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         _edge_lines(out, edge, labels.get(edge.source, ""))
@@ -238,20 +283,23 @@ _V_START = f"<{VNKG.start}>"
 _V_END = f"<{VNKG.end}>"
 _V_TEXT = f"<{VNKG.text}>"
 _DERIVED = f"<{PROV.wasDerivedFrom}>"
-_XSD_STRING = f"^^<{XSD.string}>"
 _XSD_INTEGER = f"^^<{XSD.integer}>"
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def nt_literal(value: str | int | float | bool, vietnamese: bool = False) -> str:
-    """A literal in N-Triples syntax, escaped; the same term as `literal(value, vietnamese)`.
+def nt_literal(value: str | int | float | bool, vietnamese: bool = False, date: bool = False
+               ) -> str:
+    """A literal in N-Triples syntax, escaped; the same term as `literal(value, ...)`.
 
-    >>> nt_literal('Lò "A"', True)
-    '"Lò \\\\"A\\\\""@vi'
+    >>> nt_literal('Lò "A"', True), nt_literal("2024", date=True)
+    ('"Lò \\\\"A\\\\""@vi', '"2024"^^<http://www.w3.org/2001/XMLSchema#gYear>')
     """
     if isinstance(value, str):
         text = value.translate(_ESCAPES)
-        return f'"{text}"@vi' if vietnamese else f'"{text}"{_XSD_STRING}'
+        if vietnamese:
+            return f'"{text}"@vi'
+        datatype = date_type(value) if date else None
+        return f'"{text}"^^<{datatype}>' if datatype else f'"{text}"'
     if isinstance(value, int) and not isinstance(value, bool):
         return _int(value)
     lit = Literal(value)
@@ -262,13 +310,16 @@ def _int(value: int) -> str:
     return f'"{value}"{_XSD_INTEGER}'
 
 
-def _nt_props(props: dict[str, PropValue]) -> Iterable[tuple[str, str]]:
+def _nt_props(props: dict[str, PropValue], label: str | None = None
+              ) -> Iterable[tuple[str, str]]:
     for name, value in props.items():
         values = value if isinstance(value, list) else [value]
-        p = _property(name)
+        p = _property(name, label)
+        node, vietnamese, date = name in NODE_PROPS, is_vietnamese(name, label), name in DATE_PROPS
         for v in values:
-            if v is not None:
-                yield p, nt_literal(v, vietnamese=name in VIETNAMESE)
+            if v is None:
+                continue
+            yield p, (_node(str(v)) if node else nt_literal(v, vietnamese, date))
 
 
 def _iri(term: URIRef) -> str:
@@ -281,8 +332,8 @@ def _node(node_id: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _property(name: str) -> str:
-    return f"<{property_predicate(name)}>"
+def _property(name: str, label: str | None) -> str:
+    return f"<{property_predicate(name, label)}>"
 
 
 @lru_cache(maxsize=64)
