@@ -13,8 +13,6 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from rdflib import Dataset
-from rdflib.compare import isomorphic
 
 from tests.paths import EXAMPLES
 from vnkg.api import build, export
@@ -77,10 +75,9 @@ def test_export_over_an_endpoint_equals_the_embedded_store(
     build([EXAMPLES], sparql_endpoint=sparql_server, reference=False, overrides=None)
     export("nquads", output=tmp_path / "remote.nq", sparql_endpoint=sparql_server)
     export("nquads", output=tmp_path / "local.nq", store=articles_store)
-    there, here = Dataset(), Dataset()
-    there.parse(tmp_path / "remote.nq", format="nquads")
-    here.parse(tmp_path / "local.nq", format="nquads")
-    assert len(there) == len(here) and isomorphic(there, here)
+    there = (tmp_path / "remote.nq").read_text("utf-8").splitlines()
+    here = (tmp_path / "local.nq").read_text("utf-8").splitlines()
+    assert len(here) > 3000 and sorted(there) == sorted(here)  # no blank nodes: lines compare
     assert remote._keeps_union()  # oxigraph serve: vnkg keeps the union itself
 
 
