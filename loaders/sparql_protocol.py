@@ -5,7 +5,8 @@ A query goes as `query=…` and an update as `update=…` in an
 accept (Virtuoso leaves a raw `application/sparql-query` body unanswered), and results are
 asked for as `application/sparql-results+json` (a server's default may be RDF/XML). Every
 request has a timeout, so a server that does not answer is refused with a clear error
-rather than waited on for ever.
+rather than waited on for ever; an update, which the server answers once it has applied it
+(the gazetteer is 290k statements), may take longer than a query.
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ class SparqlClient:
     """
 
     def __init__(self, endpoint: str, update_endpoint: str | None = None,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, update_timeout: float = 600.0) -> None:
         self.endpoint = endpoint
         self.update_endpoint = update_endpoint or endpoint
         self.timeout = timeout
+        self.update_timeout = max(timeout, update_timeout)
 
     def select(self, query: str) -> tuple[list[str], Bindings]:
         """The variables and rows of a SELECT, each cell an rdflib term (unbound: absent)."""
@@ -57,10 +59,10 @@ class SparqlClient:
 
     def update(self, text: str) -> None:
         """Run an update (one request, so one transaction on servers that give one)."""
-        self._post(self.update_endpoint, {"update": text}, "*/*")
+        self._post(self.update_endpoint, {"update": text}, "*/*", self.update_timeout)
 
     def _results(self, query: str) -> dict[str, Any]:
-        body = self._post(self.endpoint, {"query": query}, RESULTS_JSON)
+        body = self._post(self.endpoint, {"query": query}, RESULTS_JSON, self.timeout)
         try:
             data: dict[str, Any] = json.loads(body)
         except ValueError:
@@ -70,12 +72,12 @@ class SparqlClient:
             ) from None
         return data
 
-    def _post(self, url: str, form: dict[str, str], accept: str) -> str:
+    def _post(self, url: str, form: dict[str, str], accept: str, timeout: float) -> str:
         request = urllib.request.Request(
             url, data=urlencode(form).encode("utf-8"), method="POST",
             headers={"Content-Type": f"{FORM}; charset=utf-8", "Accept": accept})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return str(response.read().decode("utf-8"))
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", "replace").strip()[:300]
@@ -83,7 +85,7 @@ class SparqlClient:
                                     f"(HTTP {err.code}): {detail}") from None
         except TimeoutError:
             raise SparqlServerError(
-                f"the SPARQL server at {url} did not answer within {self.timeout:g} s; check "
+                f"the SPARQL server at {url} did not answer within {timeout:g} s; check "
                 "that it is running and is a SPARQL 1.1 endpoint") from None
         except urllib.error.URLError as err:
             raise SparqlServerError(f"cannot reach the SPARQL server at {url}: "
