@@ -128,3 +128,15 @@ def test_jsonld_is_compacted_with_the_project_prefixes(articles_store: Path, tmp
 def test_fragment_fixture_reads_back(sample_fragment: Callable[..., Fragment]) -> None:
     frag = sample_fragment()
     assert from_quads(frag.article, (q[:3] for q in to_quads(frag))).nodes == frag.nodes
+
+
+def test_the_schema_refuses_a_label_override_of_a_property_it_lacks() -> None:
+    from importlib import resources
+
+    from vnkg.graph.schema import SchemaError, load
+
+    text = (resources.files("vnkg.graph") / "schema.toml").read_text("utf-8")
+    with pytest.raises(SchemaError, match="'rank' is not one of its properties"):
+        load(text.replace('plain = ["kind"]', 'plain = ["rank"]'))
+    with pytest.raises(SchemaError, match="unknown prefix"):
+        load(text.replace('title = "skos:prefLabel"', 'title = "skso:prefLabel"'))
