@@ -6,18 +6,17 @@ a relation's own properties and evidence hang off a `vnkg:Statement` resource ab
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import PROV, RDF
 from rdflib.term import Node as Term
 
+from vnkg.graph.literals import DATE_TYPES, int_literal, literal, nt_literal
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.vocab import (
     CLASSES,
@@ -99,44 +98,6 @@ def _props(props: dict[str, PropValue], label: str | None = None
                 yield p, node_iri(str(v))
             else:
                 yield p, literal(v, is_vietnamese(name, label), name in DATE_PROPS)
-
-
-_DATE_FORMS = ((re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), XSD.date),
-               (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), XSD.gYearMonth),
-               (re.compile(r"\d{4}"), XSD.gYear))
-DATE_TYPES = frozenset(t for _, t in _DATE_FORMS)
-
-
-def date_type(value: str) -> URIRef | None:
-    """The XSD type of an ISO date by its precision; None for anything else.
-
-    >>> [str(date_type(v)).split("#")[-1] for v in ("2024-05-31", "2024-05", "2024", "5/2024")]
-    ['date', 'gYearMonth', 'gYear', 'None']
-    """
-    for form, datatype in _DATE_FORMS:
-        if form.fullmatch(value):
-            return datatype if datatype != XSD.date or _real_day(value) else None
-    return None
-
-
-def _real_day(value: str) -> bool:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False  # 2024-02-30 stays a plain literal rather than an ill-typed one
-    return True
-
-
-def literal(value: str | int | float | bool, vietnamese: bool = False, date: bool = False
-            ) -> Literal:
-    """A literal as the store gives it back: Vietnamese text @vi, a `date` typed by its
-    precision, other strings plain (an explicit xsd:string is another term to rdflib)."""
-    if isinstance(value, str):
-        if vietnamese:
-            return Literal(value, lang="vi")
-        datatype = date_type(value) if date else None
-        return Literal(value, datatype=datatype) if datatype else Literal(value)
-    return Literal(value)
 
 
 def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragment:
@@ -264,8 +225,8 @@ def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     for ev in edge.evidence:
         e = f"<{ID}evidence/{_hash(*edge.key, ev.article, str(ev.start), str(ev.end))}>"
-        out += [f"{st} {_V_EVIDENCE} {e}", f"{e} {_V_START} {_int(ev.start)}",
-                f"{e} {_V_END} {_int(ev.end)}",
+        out += [f"{st} {_V_EVIDENCE} {e}", f"{e} {_V_START} {int_literal(ev.start)}",
+                f"{e} {_V_END} {int_literal(ev.end)}",
                 f"{e} {_V_TEXT} {nt_literal(ev.text, True)}",
                 f"{e} {_DERIVED} {_node(f'article/{ev.article}')}"]
 
@@ -283,33 +244,6 @@ _V_START = f"<{VNKG.start}>"
 _V_END = f"<{VNKG.end}>"
 _V_TEXT = f"<{VNKG.text}>"
 _DERIVED = f"<{PROV.wasDerivedFrom}>"
-_XSD_INTEGER = f"^^<{XSD.integer}>"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def nt_literal(value: str | int | float | bool, vietnamese: bool = False, date: bool = False
-               ) -> str:
-    """A literal in N-Triples syntax, escaped; the same term as `literal(value, ...)`.
-
-    >>> nt_literal('Lò "A"', True), nt_literal("2024", date=True)
-    ('"Lò \\\\"A\\\\""@vi', '"2024"^^<http://www.w3.org/2001/XMLSchema#gYear>')
-    """
-    if isinstance(value, str):
-        text = value.translate(_ESCAPES)
-        if vietnamese:
-            return f'"{text}"@vi'
-        datatype = date_type(value) if date else None
-        return f'"{text}"^^<{datatype}>' if datatype else f'"{text}"'
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _int(value)
-    lit = Literal(value)
-    return f'"{str(lit).translate(_ESCAPES)}"^^<{lit.datatype}>'
-
-
-def _int(value: int) -> str:
-    return f'"{value}"{_XSD_INTEGER}'
-
-
 def _nt_props(props: dict[str, PropValue], label: str | None = None
               ) -> Iterable[tuple[str, str]]:
     for name, value in props.items():

@@ -6,7 +6,8 @@ relations there without the repetition a union view gives (a node named in 1,000
 would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. Writing an article
 replaces its named graph and updates the union in one transaction, so a re-run changes
 nothing, a changed article replaces only its own statements, and a failed batch leaves
-the store as it was.
+the store as it was. A SPARQL server whose default graph is already the union of its named
+graphs (Virtuoso) gets the named graphs only (`_keeps_union`).
 
 The engines (loaders.oxigraph_store, embedded; loaders.sparql_store, a SPARQL 1.1 server)
 give the few primitives this needs: whether a graph holds anything, its digest stamp, an
@@ -25,8 +26,9 @@ from rdflib import Graph as RdfGraph
 from rdflib import URIRef
 from rdflib.term import Node as Term
 
+from vnkg.graph.literals import nt_literal
 from vnkg.graph.model import Fragment, Graph
-from vnkg.graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
+from vnkg.graph.rdf import Rendered, from_quads, graph_iri, render, to_ntriples
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.store import (
     DEFAULT_STORE,
