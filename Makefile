@@ -23,6 +23,10 @@ demo: $(BIN)/vnkg
 	$(BIN)/vnkg view overview --store $(STORE) -o $(OUT)/overview.html
 	@echo
 	@echo "Open $(OUT)/overview.html in a browser to explore the graph."
+	@echo
+	@echo "To search, browse and ask in your browser, start the explorer:"
+	@echo "  $(BIN)/vnkg serve --store $(STORE)"
+	@echo "then open http://127.0.0.1:8765/ (Ctrl-C stops it)."
 
 test: lint typecheck pytest
 

@@ -33,8 +33,10 @@ from vnkg.extraction.meetings import Meeting, find_meetings, iso_or_none
 from vnkg.extraction.persons import Mention, find_mentions
 from vnkg.extraction.places import Place, find_localities
 from vnkg.extraction.posts import Post, role_at
+from vnkg.extraction.promotions import add_rank_events
 from vnkg.extraction.record_builder import RecordBuilder, add_authors
 from vnkg.extraction.roles import Role, find_roles
+from vnkg.extraction.tenure import add_tenures
 from vnkg.extraction.text import canonical, fold, nfc
 from vnkg.extraction.unit_places import implied_places
 from vnkg.extraction.units import Unit, find_units
@@ -214,6 +216,14 @@ def _authors(s: DocState) -> None:
     add_authors(s.ctx, s.persons)
 
 
+def _tenure(s: DocState) -> None:
+    add_tenures(s.ctx, s.mentions, s.persons, s.builder)
+
+
+def _rank_events(s: DocState) -> None:
+    add_rank_events(s.ctx, s.mentions, s.persons)
+
+
 def _unit_records(s: DocState) -> None:
     for u in s.units:
         s.builder.unit(u)
@@ -272,6 +282,9 @@ STEPS: list[Step] = [
     Step("persons", ("ctx", "mentions", "units", "main", "loc_ids"), ("persons", "builder"),
          _persons),
     Step("authors", ("ctx", "persons"), ("persons",), _authors),
+    # positions' tenure and persons' rank promotions; a cue's post is matched by its title
+    Step("tenure", ("ctx", "mentions", "persons", "builder"), ("persons",), _tenure),
+    Step("rank events", ("ctx", "mentions", "persons"), ("persons",), _rank_events),
     Step("unit records", ("units", "builder"), ("unit_ids", "unit_records"), _unit_records),
     Step("roles", ("ctx", _SPANS, "mentions"), ("roles",), _roles),
     Step("placeholder meeting", ("doc", "published", "roles", "meetings"), ("meetings",),

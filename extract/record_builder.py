@@ -106,12 +106,16 @@ class RecordBuilder:
             unit = unit or unit_at(ctx, post.unit_start)
             if unit is not None:
                 uid = self.unit(unit)
+        return {"title": self.title(post), "surface": post.surface, "role": post.role,
+                "unit": uid}
+
+    def title(self, post: Post) -> str:
+        """A post's canonical title, completed with its level's place: what `position` files
+        it under, and what a tenure cue about the post matches ('tân Chủ tịch UBND tỉnh')."""
         title = post.surface
         if post.role_end is not None and post.start < post.role_end <= post.end:
             title = post.role + post.surface[post.role_end - post.start:]  # 'bi thư' -> 'Bí thư'
-        title = _ACRONYM.sub("", title)
-        return {"title": fill_level(canonical(title), self.main), "surface": post.surface,
-                "role": post.role, "unit": uid}
+        return fill_level(canonical(_ACRONYM.sub("", title)), self.main)
 
     def persons(self, ctx: Ctx, mentions: list[Mention],
                 units: list[Unit]) -> dict[str, dict[str, Any]]:

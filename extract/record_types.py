@@ -62,11 +62,46 @@ class Doc(TypedDict):
     outlet: NotRequired[str | None]
 
 
+Precision = Literal["day", "month", "year"]
+
+
+class Bound(TypedDict):
+    """A tenure's start or end as the text states it (TENURE_CONTRACT.md): the date at the
+    precision written (never an invented day), or None with the `problem` of the date written."""
+
+    date: IsoDate | None
+    precision: Precision | None
+    surface: str
+    cue: Literal["appointed", "elected", "new", "term", "acting", "former", "left", "retired",
+                 "transferred"]
+    evidence: Span
+    problem: str | None
+
+
+class Tenure(TypedDict):
+    status: Literal["current", "new", "acting", "former"] | None
+    start: Bound | None
+    end: Bound | None
+
+
 class Position(TypedDict):
     title: str
     surface: str
     role: NotRequired[str | None]
     unit: NotRequired[str | None]
+    tenure: NotRequired[Tenure | None]  # extraction writes it only for a post with a cue
+
+
+class RankEvent(TypedDict):
+    """A promotion to `rank` ('được thăng quân hàm Đại tá từ tháng 5/2024')."""
+
+    rank: str
+    date: IsoDate | None
+    precision: Precision | None
+    surface: str
+    cue: Literal["promoted"]
+    evidence: Span
+    problem: str | None
 
 
 class Person(TypedDict):
@@ -76,6 +111,7 @@ class Person(TypedDict):
     honorific: NotRequired[str | None]
     positions: list[Position]
     mentions: list[Span]
+    rank_events: NotRequired[list[RankEvent]]  # only when the text states a promotion
 
 
 class Unit(TypedDict):
@@ -168,7 +204,10 @@ def _check(value: Any, tp: Any, path: str, out: list[tuple[str, str]]) -> None:
         for i, item in enumerate(value):
             _check(item, get_args(tp)[0], f"{path}[{i}]", out)
     elif origin in (Union, types.UnionType):
-        if not any(_fits(value, option) for option in get_args(tp)):
+        objects = [o for o in get_args(tp) if is_typeddict(o)]
+        if isinstance(value, dict) and len(objects) == 1:  # 'Bound | None': say which field
+            _check_dict(value, objects[0], path, out)
+        elif not any(_fits(value, option) for option in get_args(tp)):
             out.append((path, f"is {_kind(value)}: give {_describe(tp)}"))
     elif not _fits(value, tp):
         out.append((path, f"is {_kind(value)}: give {_describe(tp)}"))
@@ -247,7 +286,7 @@ def _of(tp: Any) -> str:
     item = get_args(tp)[0]
     plural = {Person: "persons", Unit: "units", Locality: "localities", Decree: "decrees",
               Meeting: "meetings", Relation: "relations", Span: "spans", Position: "positions",
-              str: "ids"}.get(item)
+              RankEvent: "rank events", str: "ids"}.get(item)
     return f" of {plural} ([] if none)" if plural else ""
 
 

@@ -1,5 +1,7 @@
 """The whole graph out of the store: Turtle, N-Quads, JSON-LD, CSV for `neo4j-admin database
-import`, and a Cypher script that recreates it.
+import`, and a Cypher script that recreates it; and, from any store (RDF or Neo4j), the
+officials-data interchange formats: Popolo JSON (loaders.popolo) and FollowTheMoney
+(loaders.ftm).
 
 Turtle and JSON-LD hold the union of the articles (the default graph); N-Quads keeps each
 article's named graph. CSV and Cypher are written from the graph model, so they load into
@@ -23,6 +25,28 @@ from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE, RdfBase
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
+INTERCHANGE_FORMATS = ("popolo", "ftm")
+
+
+def export_interchange(store: Any, fmt: str, output: str | Path) -> list[Path]:
+    """Write the graph of `store` (any store: RDF or Neo4j) as `fmt`, popolo (one JSON
+    document) or ftm (FollowTheMoney entities, JSON Lines), to `output`; the files written.
+
+    >>> export_interchange(None, "yaml", "x")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown interchange format 'yaml'; choose one of popolo, ftm
+    """
+    if fmt == "popolo":
+        from vnkg.loaders.popolo import export_popolo
+
+        return export_popolo(store, output)
+    if fmt == "ftm":
+        from vnkg.loaders.ftm import export_ftm
+
+        return export_ftm(store, output)
+    raise ValueError(f"unknown interchange format {fmt!r}; choose one of "
+                     f"{', '.join(INTERCHANGE_FORMATS)}")
 
 
 def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool = True

@@ -49,15 +49,18 @@ def names(language: str = "sparql") -> list[str]:
                   if f.name.endswith(suffix) and not f.name.startswith("_"))
 
 
-def read_query(name: str, language: str = "sparql") -> NamedQuery:
-    """Read `queries/NAME.rq` (or `.cypher`) and its header.
+def read_query(name: str, language: str = "sparql", package: str = __name__) -> NamedQuery:
+    """Read `queries/NAME.rq` (or `.cypher`) and its header; `package` names another folder
+    of query files written the same way (the explorer's page queries, `vnkg.web.queries`;
+    the exports' in `vnkg.loaders.interchange`).
 
     >>> read_query("chairs").columns[:2]
     ('person', 'person_name')
     """
-    path = resources.files(__name__) / f"{name}.{_SUFFIX[language]}"
+    path = resources.files(package) / f"{name}.{_SUFFIX[language]}"
     if not path.is_file():
-        raise KeyError(f"no {language} query named {name!r}; known: {', '.join(names(language))}")
+        known = names(language) if package == __name__ else []
+        raise KeyError(f"no {language} query named {name!r}; known: {', '.join(known)}")
     text = path.read_text(encoding="utf-8")
     head: dict[str, str] = {}
     for line in text.splitlines():

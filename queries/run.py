@@ -17,25 +17,27 @@ from vnkg.queries.seeds import seeded
 Rows = list[dict[str, Any]]
 
 
-def run_named(store: Any, name: str, params: Mapping[str, Any] | None = None) -> Rows:
+def run_named(store: Any, name: str, params: Mapping[str, Any] | None = None,
+              package: str = "vnkg.queries") -> Rows:
     """Rows of named query `queries/NAME.rq` (or `.cypher`, by `store.language`), `params`
-    bound, keyed by its declared columns, in a stable order.
+    bound, keyed by its declared columns, in a stable order. `package` names another folder
+    of queries written the same way (the explorer's page queries).
 
     >>> from vnkg.loaders.store import open_store
     >>> with open_store(None) as store:
     ...     run_named(store, "chairs", {"person": "Nguyễn Văn A"})
     []
     """
-    query = read_query(name, store.language)
-    text, bindings = prepare_named(store, name, params)
+    query = read_query(name, store.language, package)
+    text, bindings = prepare_named(store, name, params, package)
     return order_rows(store.select(text, bindings), query.columns, query.lists)
 
 
-def prepare_named(store: Any, name: str, params: Mapping[str, Any] | None = None
-                  ) -> tuple[str, dict[str, Any]]:
+def prepare_named(store: Any, name: str, params: Mapping[str, Any] | None = None,
+                  package: str = "vnkg.queries") -> tuple[str, dict[str, Any]]:
     """The text of named query `name` as `run_named` sends it (SPARQL: its seeds looked up
     in `store`) and its bindings (SPARQL: `p_*`)."""
-    query = read_query(name, store.language)
+    query = read_query(name, store.language, package)
     bound = bind_params(query, dict(params or {}))
     if store.language != "sparql":
         return query.text, bound

@@ -11,7 +11,8 @@ import pytest
 from tests.paths import ROOT
 
 ROOMS = {"extract": "vnkg.extraction", "graph": "vnkg.graph", "loaders": "vnkg.loaders",
-         "queries": "vnkg.queries", "viz": "vnkg.viz", "vnkg": "vnkg"}  # folder: module
+         "queries": "vnkg.queries", "viz": "vnkg.viz", "checks": "vnkg.checks",
+         "vnkg": "vnkg"}  # folder: module
 
 
 def _with_examples() -> list[str]:

@@ -4,5 +4,6 @@
   (networkx MultiDiGraph in, the view's subgraph out);
 - `viz.render.write_html`: one self-contained HTML page (no network needed);
 - `viz.export.write_view`: html, graphml, gexf, json (node-link), png (headless Chromium);
+  `viz.graphfile`: the one model of the graph files (names as labels, unique edge ids);
 - `viz.style`: the one style table (colour and shape by label).
 """

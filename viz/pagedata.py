@@ -15,7 +15,6 @@ from vnkg.extraction.keys import fold, strip_marks
 from vnkg.graph.model import LABELS
 from vnkg.viz.layout import fast_layout
 from vnkg.viz.style import (
-    CAPTION_PROP,
     EDGE_CAPTION,
     EDGE_WIDTH,
     EDGE_WIDTH_DEFAULT,
@@ -26,6 +25,7 @@ from vnkg.viz.style import (
     PROP_CAPTION,
     STYLE,
     UNDIRECTED,
+    display_name,
     edge_style,
     label_style,
 )
@@ -110,8 +110,7 @@ def _positions(view: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], b
 
 def _node(view: nx.MultiDiGraph, node: str, pos: tuple[float, float] | None) -> Json:
     data = view.nodes[node]
-    prop = CAPTION_PROP.get(str(data.get("label")), "name")
-    name = _text(data.get("caption") or data.get(prop) or node)
+    name = display_name(node, data)
     grow = min(NODE_SIZE.base + NODE_SIZE.per_degree * math.sqrt(view.degree(node)),
                NODE_SIZE.max)
     size = grow + (NODE_SIZE.focus if data.get("focus") else 0)

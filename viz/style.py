@@ -34,6 +34,20 @@ STYLE: dict[str, LabelStyle] = {name: _style(lab.style) for name, lab in SCHEMA.
 # label -> the property a node shows as its caption (its name, unless the schema says)
 CAPTION_PROP: dict[str, str] = {name: lab.caption for name, lab in SCHEMA.labels.items()}
 FALLBACK = _style(SCHEMA.fallback)
+
+
+def display_name(node: object, data: dict[str, object]) -> str:
+    """The text a node is shown by, on the page and in graph files: a view's `caption`, else
+    the schema's caption property for its label (`name` by default), else its id.
+
+    >>> display_name("p", {"label": "Person", "name": "Lò Thị Hoa"}), display_name("x", {})
+    ('Lò Thị Hoa', 'x')
+    """
+    value = data.get("caption") or data.get(CAPTION_PROP.get(str(data.get("label")), "name"))
+    if isinstance(value, list | tuple | set):
+        value = "; ".join(str(v) for v in value)
+    return str(value or node)
+
 GAP = _style(SCHEMA.gap)
 # legend glyph of each shape (vis-network shapes that scale with `size`)
 GLYPHS = {"dot": "●", "star": "★", "diamond": "◆", "square": "■", "triangle": "▲",

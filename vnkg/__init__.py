@@ -10,17 +10,19 @@ The Python API mirrors the command line one to one:
 from vnkg.api import (
     BuildReport,
     build,
+    check,
     cypher,
     evaluate,
     export,
     extract,
     load,
     query,
+    serve,
     sparql,
     stats,
     view,
 )
 from vnkg.graph.records import read_records, write_records
 
-__all__ = ["BuildReport", "build", "cypher", "evaluate", "export", "extract", "load", "query",
-           "read_records", "sparql", "stats", "view", "write_records"]
+__all__ = ["BuildReport", "build", "check", "cypher", "evaluate", "export", "extract", "load",
+           "query", "read_records", "serve", "sparql", "stats", "view", "write_records"]

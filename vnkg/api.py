@@ -154,6 +154,28 @@ def why_empty(name: str, *, params: dict[str, Any] | None = None,
         return explain(rdf, name, params or {})
 
 
+def check(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
+          backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0) -> list[Any]:
+    """Consistency checks that point at likely extraction or merge errors (a rank going
+    down, chief posts of two provinces on one date, meetings in two provinces on one day, a
+    tenure ending before it starts, two chairs of unrelated units, an impossible stated
+    date): a list of `vnkg.checks.report.Finding`, each with its evidence. The RDF store is
+    checked with SHACL shapes (pySHACL), Neo4j with the same checks in Cypher.
+
+        findings = vnkg.check(store="vnkg-data")
+        [f.as_dict()["message"] for f in findings]
+    """
+    from vnkg.checks.report import findings
+
+    if backend != "neo4j":
+        _require(store, sparql_endpoint)
+    stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
+    if len(stores) != 1:
+        raise ValueError("the checks run on one store: `backend` rdf or neo4j")
+    with open_target(stores[0], wait=wait) as opened:
+        return findings(opened)
+
+
 def cypher(text: str, *, neo4j: str | None = None, write: bool = False
            ) -> list[dict[str, Any]]:
     """Run Cypher on Neo4j (`neo4j`, else $NEO4J_URI; the login from $NEO4J_USER and
@@ -204,13 +226,13 @@ def stats(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | No
 
 
 def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
-         fmt: str = "html", node: str | None = None, number: str | None = None,
+         fmt: str | None = None, node: str | None = None, number: str | None = None,
          hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
          province: str | None = None, date_from: str | None = None,
          date_to: str | None = None, sparql_endpoint: str | None = None, wait: float = 0.0
          ) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
-    `output` as HTML, GraphML, GEXF, node-link JSON or PNG."""
+    `output` as HTML, GraphML, GEXF, node-link JSON or PNG (`fmt`, else from its suffix)."""
     from vnkg.graph.nx import to_networkx
     from vnkg.viz import views
 
@@ -242,16 +264,56 @@ def _required(value: str | None, param: str, what: str) -> str:
 
 
 def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
-           sparql_endpoint: str | None = None, reference: bool = True, wait: float = 0.0
-           ) -> list[Path]:
+           sparql_endpoint: str | None = None, reference: bool = True, wait: float = 0.0,
+           backend: str = "rdf", neo4j: str | None = None) -> list[Path]:
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
-    or the overview view as html, graphml, gexf, json, png. Without `reference` the
-    gazetteer's reference localities are left out (csv, cypher and the view never hold
-    them)."""
-    from vnkg.loaders.export import GRAPH_FORMATS, export_graph
+    popolo (Popolo JSON) or ftm (FollowTheMoney JSON Lines), which read the RDF store or
+    Neo4j (`backend`); or the overview view as html, graphml, gexf, json, png. Without
+    `reference` the gazetteer's reference localities are left out (csv, cypher, popolo,
+    ftm and the view never hold them).
+
+    Example: `vnkg.export("popolo", output="officials.json")`."""
+    from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange
+
+    if fmt in INTERCHANGE_FORMATS:
+        if backend != "neo4j":
+            _require(store, sparql_endpoint)
+        stores = Target(store, sparql_endpoint, False, backend, neo4j, wait).targets()
+        if len(stores) != 1:
+            raise ValueError("an export reads one store: `backend` rdf or neo4j")
+        with open_target(stores[0], wait=wait) as opened:
+            return export_interchange(opened, fmt, output)
+    if backend != "rdf":
+        raise ValueError(f"{fmt} is written from the RDF store; `backend` neo4j exports "
+                         f"{', '.join(INTERCHANGE_FORMATS)}")
+    from vnkg.loaders.export import export_graph
 
     if fmt in GRAPH_FORMATS:
         with _existing(store, sparql_endpoint, wait) as rdf:
             return export_graph(rdf, fmt, output, reference)
     return [view("overview", output=output, store=store, fmt=fmt,
                  sparql_endpoint=sparql_endpoint, wait=wait)]
+
+
+def serve(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
+          neo4j: str | None = None, host: str = "127.0.0.1", port: int = 8765,
+          wait: float = 0.0) -> None:
+    """Serve the explorer, a read-only web app over the store (the embedded one, a SPARQL
+    server, or Neo4j at `neo4j`), at http://`host`:`port`/ until interrupted. It listens
+    on loopback unless `host` says otherwise; `wait` is how long each page waits for a store
+    a build holds before saying the store is being updated.
+
+        vnkg.serve(store="vnkg-data")   # then open http://127.0.0.1:8765/
+    """
+    from vnkg.web.serve import run
+
+    if neo4j and sparql_endpoint:
+        raise ValueError("the explorer reads one store: give `neo4j` or `sparql_endpoint`, "
+                         "not both")
+    target = neo4j or sparql_endpoint
+    if target is None:
+        _require(store, None)
+        if store is None:
+            raise ValueError("the explorer needs a store: give `store`, `sparql_endpoint` "
+                             "or `neo4j`")
+    run(target or str(store), host=host, port=port, wait=wait)

@@ -3,6 +3,7 @@
 Exit status: 0 when everything was read and loaded, 1 when some input was skipped (each
 problem is printed as one line: file, line, reason), 2 for a usage error, 3 when the store
 is in use by another process (another build: wait for it, or pass --wait SECONDS).
+`vnkg check` exits with 1 when it finds something, 0 when it finds nothing.
 """
 
 from __future__ import annotations
@@ -19,14 +20,23 @@ from vnkg import api, commands
 from vnkg.extraction.read import count_documents
 from vnkg.graph.records import write_records
 from vnkg.loaders.store import StoreBusyError
-from vnkg.output import print_problems, print_rows, print_stats, progress, summary
+from vnkg.output import (
+    format_findings,
+    print_problems,
+    print_rows,
+    print_stats,
+    progress,
+    summary,
+)
 
 EPILOG = """examples:
   vnkg build examples/articles --store vnkg-data
   vnkg query person-meetings --param person="Triệu Đức Phong"
   vnkg query chairs --param person="bui khac thieu"
   vnkg view overview -o overview.html
-exit status: 0 all loaded, 1 some input skipped (listed), 2 usage error,
+  vnkg serve --store vnkg-data
+  vnkg check --store vnkg-data
+exit status: 0 all loaded, 1 some input skipped (listed; check: findings), 2 usage error,
              3 store in use by another process (see --wait)"""
 
 
@@ -165,9 +175,25 @@ def _run_cypher(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     for path in api.export(args.format, output=args.output, store=args.store,
                            sparql_endpoint=args.sparql_endpoint, reference=args.reference,
-                           wait=args.wait):
+                           wait=args.wait, backend=args.backend, neo4j=args.neo4j):
         print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    api.serve(store=args.store, sparql_endpoint=args.sparql_endpoint, neo4j=args.neo4j,
+              host=args.host, port=args.port, wait=args.wait)
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    found = api.check(store=args.store, sparql_endpoint=args.sparql_endpoint,
+                      backend=args.backend, neo4j=args.neo4j, wait=args.wait)
+    if args.format == "json":
+        print(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
+    else:
+        print(format_findings(found), end="")
+    return 1 if found else 0
 
 
 def _run_stats(args: argparse.Namespace) -> int:
@@ -186,6 +212,8 @@ _RUN: dict[str, Callable[[argparse.Namespace], Any]] = {
     "build": _run_build, "extract": _run_extract, "load": _run_load, "query": _run_query,
     "sparql": _run_sparql, "cypher": _run_cypher, "view": commands.run_view,
     "export": _run_export, "eval": commands.run_eval, "stats": _run_stats,
+    "serve": _run_serve,
+    "check": _run_check,
 }
 Command = tuple[str, str, Callable[[argparse.ArgumentParser], None],
                 Callable[[argparse.Namespace], Any]]

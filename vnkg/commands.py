@@ -13,8 +13,8 @@ from typing import Any
 from vnkg import api
 from vnkg.graph.workers import check_jobs
 
-EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "html", "graphml", "gexf",
-                  "json", "png")
+EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "popolo", "ftm", "html",
+                  "graphml", "gexf", "json", "png")
 
 
 @dataclass(frozen=True)
@@ -179,12 +179,13 @@ COMMANDS: dict[str, Command] = {
         "vnkg export nquads -o graph.nq",
         (_arg("format", "fmt", choices=EXPORT_FORMATS, help=(
             "whole graph: turtle, nquads (named graphs kept), jsonld, csv (a folder for "
-            "neo4j-admin import), cypher; the overview view: html, graphml, gexf, json, png")),),
+            "neo4j-admin import), cypher; officials data: popolo (Popolo JSON), ftm "
+            "(FollowTheMoney JSON Lines); the overview view: html, graphml, gexf, json, png")),),
         (_opt("-o", "--output", required=True, help="output file (csv: a folder)"),
          _opt("--no-reference", dest="reference", action="store_false",
               help="leave out the gazetteer's reference localities (turtle, nquads, jsonld; "
-                   "csv, cypher and the view formats never hold them)"),
-         *STORE)),
+                   "csv, cypher, popolo, ftm and the view formats never hold them)"),
+         *STORE, *BACKEND)),
     "eval": Command(
         "evaluate", "score records against gold annotations",
         "vnkg eval --gold gold.jsonl records.jsonl",
@@ -205,6 +206,26 @@ COMMANDS: dict[str, Command] = {
             _opt("--merges", action="store_true",
                  help="also the merge log: who was joined across articles and why"),
             JSON)),
+    "serve": Command(
+        "serve", "open the explorer: a local, read-only web app over the store",
+        "vnkg serve --store vnkg-data", (), (
+            *STORE,
+            _opt("--neo4j", metavar="URI", default=None,
+                 help="read Neo4j at this Bolt URI instead (login from $NEO4J_USER and "
+                      "$NEO4J_PASSWORD)"),
+            _opt("--host", default="127.0.0.1",
+                 help="address to listen on (default: %(default)s, this computer only)"),
+            _opt("--port", type=int, default=8765, help="port (default: %(default)s)"))),
+    "check": Command(
+        "check", "consistency checks that point at likely extraction or merge errors",
+        "vnkg check --store vnkg-data --format json", (), (
+            _opt("--format", param=None, why="how the findings are printed: the API returns "
+                 "them", choices=("table", "json"), default="table",
+                 help="a readable table (default) or a JSON report"),
+            *STORE,
+            _opt("--backend", choices=("rdf", "neo4j"), default="rdf",
+                 help="check the RDF store with SHACL (default) or Neo4j with Cypher"),
+            BACKEND[1])),
 }
 
 

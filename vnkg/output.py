@@ -100,6 +100,30 @@ def summary(report: BuildReport, store: str) -> None:
           f"unchanged; {report.triples} statements written to {store}", file=sys.stderr)
 
 
+def format_findings(found: Sequence[Any]) -> str:
+    """The findings of `vnkg check` (checks.report.Finding) as readable text: per finding, its
+    check and what it says, then one line per observation showing it (date, article, who,
+    what) and its evidence sentences."""
+    lines: list[str] = []
+    for n, finding in enumerate(found, 1):
+        d = finding.as_dict()
+        problem = f": {d['problem']}" if d["problem"] else ""
+        lines.append(f"{n}. [{d['check']}] {d['message']}{problem}")
+        rows = [{"article date": e["article_date"], "article": e["article"],
+                 "who": e["subject_name"] or e["subject"], "relation": e["relation"],
+                 "what": e["object_name"] or e["object"], "on": e["date"],
+                 "stated": "–".join(b or "?" for b in (e["start"], e["end"]))
+                 if e["start"] or e["end"] else ""} for e in d["evidence"]]
+        table = format_table(rows, ("article date", "article", "who", "relation", "what",
+                                    "on", "stated"))
+        lines += ["   " + line for line in table.splitlines()[:-1]]
+        for e in d["evidence"]:
+            lines += [f"   «{_cut(s, 120)}» ({e['article']})"
+                      for s in e["surfaces"] + e["sentences"]]
+    lines.append(f"{len(found)} finding{'s' if len(found) != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
 def print_stats(result: dict[str, Any]) -> None:
     print(f"articles: {result['articles']}")
     print("nodes:     " + ", ".join(f"{k} {v}" for k, v in result["nodes"].items()))

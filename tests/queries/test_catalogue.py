@@ -310,3 +310,22 @@ def test_hostile_parameter_matches_nothing_and_changes_nothing(rdf: OxigraphStor
 
 def _decree_id(rdf: OxigraphStore, number: str) -> str:
     return next(r["decree"] for r in _run(rdf, "decrees-cited") if r["number"] == number)
+
+
+def test_career_dates_skip_an_undated_article(tmp_path: Path) -> None:
+    """A rank seen in a dated and in an undated article is first seen on the dated one's day
+    (a SPARQL MIN over a group with an unbound date would give no date at all)."""
+    import vnkg
+
+    text = ("Thượng tá Lò Văn Khẩu, Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Na Hang, chủ trì "
+            "hội nghị tổng kết công tác quốc phòng tại huyện Na Hang.")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "dated.txt").write_text(f"date 2024-05-20\nHội nghị\n\n{text}\n", "utf-8")
+    (tmp_path / "a" / "undated.txt").write_text(f"Hội nghị\n\n{text}\n", "utf-8")
+    assert vnkg.build([tmp_path / "a"], store=tmp_path / "s").ok
+    with OxigraphStore(tmp_path / "s") as rdf:
+        rows = run_named(rdf, "career", {"person": "Lò Văn Khẩu"})
+    [rank] = [r for r in rows if r["rank"]]
+    assert (rank["rank"], rank["first_seen"], rank["last_seen"]) == (
+        "Thượng tá", "2024-05-20", "2024-05-20")
+    assert len(rank["sources"]) == 2

@@ -17,7 +17,8 @@ from vnkg.graph.model import Graph
 from vnkg.graph.nx import to_networkx
 from vnkg.graph.resolve import to_fragment
 from vnkg.viz.chromium import Page
-from vnkg.viz.export import flatten, write_view
+from vnkg.viz.export import write_view
+from vnkg.viz.graphfile import file_graph, flatten
 from vnkg.viz.render import write_html
 from vnkg.viz.views import co_attendance_view, overview, person_view
 
@@ -47,7 +48,7 @@ def test_real_person_and_exports(real: nx.MultiDiGraph, tmp_path: Path) -> None:
     view = person_view(real, str(real.nodes[busiest]["name"]))
     assert busiest in view and view.number_of_nodes() > 1
     back = nx.read_graphml(write_view(view, tmp_path / "p.graphml"), force_multigraph=True)
-    assert set(back) == set(flatten(view))
+    assert set(back) == set(flatten(file_graph(view)))
     pairs = co_attendance_view(real)
     assert all(d["label"] == "Person" for _, d in pairs.nodes(data=True))
     assert all(d["weight"] >= 1 and d["meetings"] for *_, d in pairs.edges(data=True))

@@ -70,3 +70,15 @@ def test_help_does_not_take_credentials(capsys: pytest.CaptureFixture[str]) -> N
         main(["build", "--help"])
     out = capsys.readouterr().out
     assert "--password" not in out and "NEO4J_PASSWORD" in out
+
+
+def test_the_interchange_exports_are_the_same_from_neo4j(env: Neo4jSession, tmp_path: Path
+                                                        ) -> None:
+    store = ["--store", str(tmp_path / "s")]
+    assert main(["build", *ARTICLES, *store, "--backend", "both", "--no-reference"]) == 0
+    for fmt in ("popolo", "ftm"):
+        rdf, neo4j = tmp_path / f"rdf.{fmt}", tmp_path / f"neo4j.{fmt}"
+        assert main(["export", fmt, "-o", str(rdf), *store]) == 0
+        assert main(["export", fmt, "-o", str(neo4j), "--backend", "neo4j"]) == 0
+        assert rdf.read_bytes() == neo4j.read_bytes() and rdf.stat().st_size > 100
+    assert main(["export", "turtle", "-o", str(tmp_path / "g.ttl"), "--backend", "neo4j"]) == 2

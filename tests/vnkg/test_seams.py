@@ -99,7 +99,7 @@ def test_jsonschema_is_not_a_runtime_dependency() -> None:
 @pytest.mark.parametrize("argv", [
     ["query", "chairs"], ["sparql", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"],
     ["view", "overview", "-o", "{tmp}/o.html"], ["export", "turtle", "-o", "{tmp}/g.ttl"],
-    ["stats"],
+    ["export", "popolo", "-o", "{tmp}/p.json"], ["stats"],
 ])
 def test_every_store_command_waits_for_a_busy_store(sample_store: Path, tmp_path: Path,
                                                     argv: list[str],
@@ -115,6 +115,7 @@ def test_every_store_command_waits_for_a_busy_store(sample_store: Path, tmp_path
 @pytest.mark.parametrize("argv", [
     ["query", "chairs"], ["sparql", "SELECT * WHERE { ?s ?p ?o }"], ["stats"],
     ["view", "overview", "-o", "{tmp}/o.html"], ["export", "nquads", "-o", "{tmp}/g.nq"],
+    ["export", "ftm", "-o", "{tmp}/g.jsonl"],
 ])
 def test_a_store_that_is_not_there_is_named_not_made(tmp_path: Path, argv: list[str],
                                                      capsys: pytest.CaptureFixture[str]) -> None:

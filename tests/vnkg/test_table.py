@@ -15,7 +15,7 @@ from vnkg.cli import make_parser
 from vnkg.commands import COMMANDS, Command
 
 COMMAND_NAMES = ["build", "extract", "load", "query", "sparql", "cypher", "view", "export",
-                 "eval", "stats"]
+                 "eval", "stats", "serve", "check"]
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:

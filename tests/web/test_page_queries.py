@@ -1,0 +1,80 @@
+"""The explorer's page queries (web/queries, NAME.rq and NAME.cypher) read the same from the
+embedded Oxigraph store and from Neo4j, once web.data has named labels and relations: the
+pages look the same whatever the store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from vnkg.graph.model import Fragment
+from vnkg.loaders.neo4j_store import Neo4jStore
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.store import Store
+from vnkg.web import data
+
+Pair = tuple[Store, Store]
+
+
+@pytest.fixture(scope="module")
+def pair(neo4j_driver: Driver, tmp_path_factory: pytest.TempPathFactory,
+         sample_fragments: list[Fragment]) -> Iterator[Pair]:
+    """The sample articles in the embedded store and in Neo4j (no reference gazetteer)."""
+    neo4j = Neo4jStore.from_driver(neo4j_driver)
+    neo4j.clear()
+    embedded = OxigraphStore(Path(tmp_path_factory.mktemp("pages")) / "s")
+    for store in (embedded, neo4j):
+        report = store.write_fragments(sample_fragments)
+        assert report.failed == []
+    yield embedded, neo4j
+    embedded.close()
+    neo4j.clear()
+
+
+def _ids(store: Store) -> list[str]:
+    rows = data.search_rows(store)
+    assert rows
+    return sorted({r["id"] for r in rows})
+
+
+def _node(store: Store, node_id: str) -> dict[str, Any] | None:
+    found = data.node(store, node_id)
+    if found is None:
+        return None
+    props = {k: sorted(map(str, v)) for k, v in found["props"].items()}
+    return {"label": found["label"], "name": found["name"], "props": props}
+
+
+def test_the_search_index_is_the_same(pair: Pair) -> None:
+    embedded, neo4j = pair
+    rows = [sorted((r["id"], r["label"], r["name"], r["key"]) for r in data.search_rows(s))
+            for s in pair]
+    assert rows[0] == rows[1] and len(rows[0]) > 50
+    assert {r[1] for r in rows[0]} == {"Person", "Unit", "Locality", "Decree", "Meeting"}
+
+
+def test_nodes_links_facts_and_qualifiers_are_the_same(pair: Pair) -> None:
+    embedded, neo4j = pair
+    ids = _ids(embedded)
+    assert ids == _ids(neo4j)
+    for node_id in ids:
+        a, b = _node(embedded, node_id), _node(neo4j, node_id)
+        assert a is not None and b is not None
+        differ = {k: (a["props"].get(k), b["props"].get(k)) for k in {*a["props"], *b["props"]}
+                  if a["props"].get(k) != b["props"].get(k)}
+        assert (a["label"], a["name"], differ) == (b["label"], b["name"], {}), node_id
+        assert data.links(embedded, node_id) == data.links(neo4j, node_id), node_id
+        assert data.facts(embedded, node_id) == data.facts(neo4j, node_id), node_id
+        assert data.qualifiers(embedded, node_id) == data.qualifiers(neo4j, node_id), node_id
+    assert _node(embedded, "person/no-one") is None and _node(neo4j, "person/no-one") is None
+
+
+def test_the_comparison_is_not_vacuous(pair: Pair) -> None:
+    embedded, _ = pair
+    people = [i for i in _ids(embedded) if i.startswith("person/")]
+    assert any(data.facts(embedded, p) for p in people)
+    assert any(data.qualifiers(embedded, m) for m in _ids(embedded) if m.startswith("meeting/"))

@@ -1,0 +1,49 @@
+"""An article's text cut into pieces: names linked, evidence spans marked, text kept whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
+from vnkg.web.text import article_text, marked_segments
+
+TEXT = "Chiều 5/3, đồng chí Lò Văn Khiêm chủ trì hội nghị tại huyện Na Hang. Lò Văn Khiêm nói."
+
+
+def _fragment() -> Fragment:
+    frag = Fragment("bai-1", "2024-03-05")
+    frag.add_node(Node("person/k", "Person", {"name": "Lò Văn Khiêm"}))
+    frag.add_node(Node("locality/n", "Locality", {"name": "Na Hang"}))
+    frag.add_node(Node("meeting/m", "Meeting", {"name": "hội nghị"}))
+    start = TEXT.index("đồng chí")
+    end = TEXT.index(" tại")
+    frag.add_edge(Edge("CHAIRED", "person/k", "meeting/m", {},
+                       [Evidence("bai-1", start, end, TEXT[start:end])]))
+    return frag
+
+
+def test_the_pieces_are_the_text() -> None:
+    pieces = marked_segments(TEXT, _fragment(), "bai-1")
+    assert "".join(p.text for p in pieces) == TEXT
+
+
+def test_names_link_to_their_nodes_every_time_they_occur() -> None:
+    pieces = marked_segments(TEXT, _fragment(), "bai-1")
+    assert [(p.text, p.node) for p in pieces if p.node] == [
+        ("Lò Văn Khiêm", "person/k"), ("Na Hang", "locality/n"), ("Lò Văn Khiêm", "person/k")]
+
+
+def test_evidence_is_marked_and_anchored_where_it_starts() -> None:
+    pieces = marked_segments(TEXT, _fragment(), "bai-1")
+    start, end = TEXT.index("đồng chí"), TEXT.index(" tại")
+    inside = "".join(p.text for p in pieces if p.evidence == f"ev-{start}-{end}")
+    assert inside == TEXT[start:end]
+    assert [p.text for p in pieces if p.anchors == (f"ev-{start}-{end}",)] == ["đồng chí "]
+
+
+def test_a_missing_file_gives_no_text(tmp_path: Path) -> None:
+    assert article_text(str(tmp_path / "gone.txt"), "gone") is None
+    assert article_text("", "x") is None
+    (tmp_path / "bai-2.txt").write_text(TEXT, encoding="utf-8")
+    assert article_text(str(tmp_path / "bai-2.txt"), "bai-2") == TEXT
+    assert article_text(str(tmp_path / "bai-2.txt"), "another") is None

@@ -1,0 +1,198 @@
+"""The explorer's web app (Starlette, Jinja2 with autoescape): routes, errors, headers.
+
+Read-only: every route is a GET, every value from the URL reaches the store as a bound
+parameter, and the answer carries a Content-Security-Policy that lets the page load nothing
+from outside this server. An unknown id is a 404 page, a bad parameter a 400 page saying
+why, a store held by a build a 503 page saying it is being updated; never a stack trace.
+
+>>> app = make_app("no-such-store")
+>>> sorted(r.path for r in app.routes)[:3]
+['/', '/api/search', '/ask']
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from vnkg.loaders.store import StoreBusyError
+from vnkg.web import ask, graph, pages
+from vnkg.web.data import Source, node, search_rows
+from vnkg.web.search import Index
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; "
+       "frame-ancestors 'self'")
+KINDS = {"person": "Person", "meeting": "Meeting", "decree": "Decree",
+         "locality": "Locality", "article": "Article", "unit": "Unit",
+         "position": "Position", "rank": "Rank"}
+PAGES: dict[str, tuple[str, Callable[..., dict[str, Any]]]] = {
+    "Person": ("person.html", pages.person_page),
+    "Meeting": ("meeting.html", pages.meeting_page),
+    "Decree": ("decree.html", pages.decree_page),
+    "Locality": ("locality.html", pages.locality_page),
+    "Article": ("article.html", pages.article_page),
+}
+log = logging.getLogger("vnkg.web")
+
+
+class BadRequest(ValueError):
+    """A parameter the page cannot take; the message says why (a 400 page)."""
+
+
+def templates() -> Environment:
+    """The page templates, every value escaped unless a template says otherwise."""
+    env = Environment(loader=PackageLoader("vnkg.web", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals["href"] = href
+    return env
+
+
+def href(node_id: str | None) -> str:
+    """The explorer's address of a node: its id is its path, quoted.
+
+    >>> href("person/mai-truong-son-1a2b"), href("article/bài 1")
+    ('/person/mai-truong-son-1a2b', '/article/b%C3%A0i%201')
+    """
+    return "/" + quote(str(node_id or ""), safe="/")
+
+
+class Headers:
+    """ASGI middleware: the CSP and friends on every answer (the graph view's own page
+    widens script and style to its inline ones, still nothing outside the server)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                if b"content-security-policy" not in names:
+                    headers.append((b"content-security-policy", CSP.encode()))
+                headers += [(b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"),
+                            (b"x-frame-options", b"SAMEORIGIN")]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
+    """The explorer over the store at `target` (a folder, a SPARQL endpoint or a Neo4j URI).
+    """
+    source = Source(target, wait)
+    env = templates()
+
+    def load_index() -> list[dict[str, Any]]:
+        with source.store() as store:
+            return search_rows(store)
+
+    def version() -> int:
+        with source.store() as store:
+            return hash(tuple(store.articles()))
+
+    index = Index(load_index, version)
+
+    def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+    def home(request: Request) -> Response:
+        text = request.query_params.get("q", "").strip()
+        hits = index.find(text) if text else []
+        return render("home.html", q=text, hits=hits, title="vnkg")
+
+    def api_search(request: Request) -> Response:
+        text = request.query_params.get("q", "").strip()
+        if len(text) > 200:
+            raise BadRequest("the search text is longer than 200 characters")
+        return JSONResponse([h.as_dict() for h in index.find(text)])
+
+    def node_route(request: Request) -> Response:
+        kind, rest = request.path_params["kind"], request.path_params["rest"]
+        if kind not in KINDS:
+            raise HTTPException(404, f"no page kind {kind!r}")
+        node_id = f"{kind}/{rest}"
+        with source.store() as store:
+            found = node(store, node_id)
+            if found is None:
+                raise HTTPException(404, f"nothing in the store has the id {node_id!r}")
+            template, gather = PAGES.get(found["label"], ("node.html", pages.node_page))
+            context = gather(store, found)
+        return render(template, node=found, title=found["name"], **context)
+
+    routes = [
+        Route("/", home), Route("/api/search", api_search),
+        *ask.routes(source, render, BadRequest), *graph.routes(source, render, BadRequest),
+        Mount("/static", StaticFiles(packages=[("vnkg.web", "static")]), name="static"),
+        Route("/{kind}/{rest:path}", node_route),
+    ]
+    def warm() -> None:
+        """Read the search index before the first keystroke asks for it."""
+        try:
+            index.hits()
+        except Exception:  # a busy or unreachable store: the first search says so
+            log.info("search index not read at start", exc_info=True)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        threading.Thread(target=warm, daemon=True).start()
+        yield
+        source.close()
+
+    return Starlette(routes=routes, middleware=[Middleware(Headers)],
+                     exception_handlers=_handlers(render), lifespan=lifespan)
+
+
+def _handlers(render: Callable[..., HTMLResponse]) -> dict[Any, Any]:
+    """Error pages: 404, 400 with the reason, 503 while a build holds the store, 500 with
+    no detail (the trace goes to the server's log only)."""
+
+    def page(status: int, heading: str, reason: str) -> HTMLResponse:
+        return render("error.html", status=status, code=status, heading=heading, reason=reason,
+                      title=heading)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        if status == 404:
+            return page(404, "Not found", str(getattr(exc, "detail", "")))
+        return page(status, "Cannot answer", str(getattr(exc, "detail", "")))
+
+    async def bad_request(request: Request, exc: Exception) -> Response:
+        return page(400, "Bad request", str(exc))
+
+    async def busy(request: Request, exc: Exception) -> Response:
+        response = page(503, "The store is being updated",
+                        "A build is writing to the store just now; this page reads it again "
+                        "when you reload, once the build is done.")
+        response.headers["retry-after"] = "5"
+        return response
+
+    async def failed(request: Request, exc: Exception) -> Response:
+        log.exception("%s failed", request.url.path)
+        return page(500, "Something went wrong",
+                    "The page could not be made; the server's log says why.")
+
+    return {HTTPException: http_error, BadRequest: bad_request, StoreBusyError: busy,
+            Exception: failed}

@@ -1,0 +1,169 @@
+"""What the explorer reads, all through the store interface: named queries (queries.run)
+and the page queries of `web/queries/` (NAME.rq and NAME.cypher, run by `Store.select` with
+bound parameters, never formatted text), plus `Store.read_fragment` for an article.
+
+A `Source` opens the embedded store when a page asks and closes it once no page has asked
+for `linger` seconds (opening and closing cost more than most pages), so a build can take
+the store between two visits; while a build holds it, the page says the store is being
+updated (StoreBusyError). Remote stores (a SPARQL server, Neo4j) stay open.
+
+>>> Source("no-such-store").embedded
+True
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from vnkg.graph.vocab import (
+    LABEL_OF_CLASS,
+    LIST_PROPS,
+    PROPERTY_OF_PREDICATE,
+    RELATION_OF_PREDICATE,
+)
+from vnkg.loaders.neo4j_rows import ALL_VALUES
+from vnkg.loaders.store import Store, open_store
+from vnkg.queries.run import run_named
+
+Rows = list[dict[str, Any]]
+PAGE_QUERIES = "vnkg.web.queries"
+
+
+class Source:
+    """The store the explorer reads: a folder (embedded, opened per request), a SPARQL
+    endpoint or a Neo4j URI (opened once, kept)."""
+
+    def __init__(self, target: str | Path, wait: float = 0.0, linger: float = 2.0) -> None:
+        self.target = str(target)
+        self.wait, self.linger = wait, linger
+        self.embedded = "://" not in self.target
+        self._lock = threading.RLock()  # one user at a time: Oxigraph locks its folder
+        self._kept: Store | None = None
+        self._timer: threading.Timer | None = None
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """The store, open (StoreBusyError while a writer holds it)."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._kept is None:
+                self._kept = open_store(self.target, wait=self.wait)
+            try:
+                yield self._kept
+            finally:
+                if self.embedded:
+                    self._timer = threading.Timer(self.linger, self.close)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def close(self) -> None:
+        """Close the store now (the embedded one reopens when a page asks)."""
+        with self._lock:
+            if self._kept is not None:
+                self._kept.close()
+                self._kept = None
+
+
+def page_query(store: Store, name: str, params: Mapping[str, Any]) -> Rows:
+    """Rows of page query `web/queries/NAME` in the store's language, `params` bound (and,
+    in SPARQL, the nodes they name looked up first: the query's seeds)."""
+    return run_named(store, name, params, PAGE_QUERIES)
+
+
+def named(store: Store, name: str, params: Mapping[str, Any]) -> Rows:
+    """Rows of named query `name` (queries/), as `vnkg query` gives them."""
+    return run_named(store, name, params)
+
+
+def search_rows(store: Store) -> Rows:
+    """The searchable nodes (id, label, name, key), their labels named."""
+    return [{**r, "label": label_of(r["label"])} for r in page_query(store, "search", {})]
+
+
+def label_of(value: Any) -> str:
+    """A node label from an RDF class IRI (SPARQL) or a Neo4j label.
+
+    >>> label_of("http://xmlns.com/foaf/0.1/Person"), label_of("Meeting")
+    ('Person', 'Meeting')
+    """
+    for cls, label in LABEL_OF_CLASS.items():
+        if str(cls) == str(value):
+            return label
+    return str(value)
+
+
+def relation_of(value: Any) -> str:
+    """A relation type from an RDF predicate IRI (SPARQL) or a Neo4j type."""
+    for pred, rel in RELATION_OF_PREDICATE.items():
+        if str(pred) == str(value):
+            return rel
+    return str(value)
+
+
+def _prop_name(value: Any) -> str:
+    for pred, name in PROPERTY_OF_PREDICATE.items():
+        if str(pred) == str(value):
+            return name
+    return str(value).rsplit("#", 1)[-1]
+
+
+def node(store: Store, node_id: str) -> dict[str, Any] | None:
+    """A node's label and properties (each a list: a list property's values, else the
+    smallest value given, as the named queries' MIN and Neo4j's merge keep); None when no
+    node has this id."""
+    rows = page_query(store, "node", {"id": node_id})
+    labels = [label_of(r["label"]) for r in rows]
+    known = [x for x in labels if x in _LABELS]
+    if not known:
+        return None
+    props: dict[str, list[Any]] = {}
+    for r in rows:
+        name = _prop_name(r["prop"])
+        if name not in _BOOKKEEPING and r["value"] is not None:
+            props.setdefault(name, []).append(r["value"])
+    props = {k: sorted(set(v), key=str) if k in LIST_PROPS else [min(v, key=str)]
+             for k, v in props.items()}
+    first = {k: str(v[0]) for k, v in props.items() if v}
+    return {"id": node_id, "label": known[0], "props": props,
+            "name": first.get("name") or first.get("title") or node_id, **first}
+
+
+_LABELS = {str(v) for v in LABEL_OF_CLASS.values()}
+# what the stores keep for themselves: ids, sources, digests, Neo4j's lists of all values
+_BOOKKEEPING = {"id", "sources", "dated", "digest", *ALL_VALUES.values()}
+
+
+def links(store: Store, node_id: str) -> Rows:
+    """The relations touching a node, with labels and relation types named."""
+    rows = page_query(store, "links", {"id": node_id})
+    out = []
+    for r in rows:
+        rel = relation_of(r["rel"])
+        if rel in ("AUTHORED",) or r["other"] == node_id:
+            continue
+        out.append({**r, "rel": rel, "other_label": label_of(r["other_label"])})
+    return sorted(out, key=lambda r: (r["rel"], r["other_name"] or "", r["other"]))
+
+
+def qualifiers(store: Store, node_id: str) -> dict[tuple[str, str], list[str]]:
+    """The qualifiers of each relation touching a node, by (other node, relation type)."""
+    return {(r["other"], str(r["rel"])): r["qualifiers"]
+            for r in page_query(store, "qualifiers", {"id": node_id})}
+
+
+def facts(store: Store, node_id: str) -> Rows:
+    """Every statement about a node with its evidence (article, offsets, words)."""
+    out = []
+    for r in page_query(store, "facts", {"id": node_id}):
+        if r["article"] is None and isinstance(r["text"], str) and r["text"].startswith("{"):
+            ev = json.loads(r["text"])  # Neo4j keeps the evidence as JSON strings
+            r = {**r, "article": f"article/{ev['article']}", "start": ev["start"],
+                 "end": ev["end"], "text": ev["text"]}
+        out.append({**r, "rel": relation_of(r["rel"])})
+    return sorted(out, key=lambda r: (r["article"] or "", int(r["start"] or 0), r["rel"]))

@@ -1,0 +1,111 @@
+"""What each page shows, gathered from the store: plain dicts the templates draw.
+
+Every function takes an open store and a node (from web.data.node) and returns the page's
+context; nothing here writes, and every value the user gave reaches the store bound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from vnkg.loaders.store import Store
+from vnkg.web.data import facts, links, named, qualifiers
+from vnkg.web.text import article_text, marked_segments
+
+ROLES = (("CHAIRED", "chair"), ("SPOKE_AT", "speaker"), ("ATTENDED", "attendee"))
+
+
+def person_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
+    """Posts and ranks over time, meetings by role, people met most often, every fact."""
+    pid = node["id"]
+    career = sorted(named(store, "career", {"person": pid}),
+                    key=lambda r: (r["first_seen"] or "", r["last_seen"] or ""))
+    meetings = named(store, "person-meetings", {"person": pid})
+    by_role: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in meetings:
+        by_role[row["role"]].append(row)
+    met = [r for r in named(store, "co-attendance", {"person": pid}) if r["person_a"] == pid]
+    met.sort(key=lambda r: (-int(r["meetings"] or 0), r["name_b"] or ""))
+    return {"career": career, "timeline": timeline(career), "by_role": dict(by_role),
+            "met": met[:15], "facts": facts(store, pid)}
+
+
+def timeline(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bars for posts and ranks: each row's first and last year as x and width in a
+    0–1000 box, with the years at the ends (drawn as SVG, no inline style)."""
+    years = [int(str(d)[:4]) for r in rows for d in (r["first_seen"], r["last_seen"])
+             if d and str(d)[:4].isdigit()]
+    if not years:
+        return {"bars": [], "start": None, "end": None}
+    start, end = min(years), max(years) + 1
+    span = max(end - start, 1)
+    bars = []
+    for i, r in enumerate(rows):
+        first = str(r["first_seen"] or r["last_seen"] or start)[:4]
+        last = str(r["last_seen"] or r["first_seen"] or start)[:4]
+        a, b = int(first) - start, int(last) + 1 - start
+        bars.append({"y": 8 + i * 26, "x": 1000 * a // span, "w": max(1000 * (b - a) // span, 8),
+                     "label": r["post"] or r["rank"] or "", "rank": bool(r["rank"]),
+                     "when": f"{r['first_seen'] or '?'} – {r['last_seen'] or '?'}"})
+    return {"bars": bars, "start": start, "end": end - 1, "height": 16 + 26 * len(rows)}
+
+
+def meeting_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
+    """Participants by role, organiser, place, decrees, sources."""
+    rows = links(store, node["id"])
+    said = qualifiers(store, node["id"])
+    roles = {role: [{**r, "qualifiers": said.get((r["other"], rel), [])} for r in rows
+                    if r["rel"] == rel and r["dir"] == "in"] for rel, role in ROLES}
+    out = {rel: [r for r in rows if r["rel"] == rel and r["dir"] == "out"]
+           for rel in ("HELD_IN", "ORGANIZED_BY", "CONCERNS")}
+    return {"roles": roles, **out, "articles": named(store, "sources", {"id": node["id"]})}
+
+
+def decree_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
+    """Implementation by province and district: the meetings on it (with their chairs) from
+    decree-trace, and each such province's districts with none from decree-gaps."""
+    trace = named(store, "decree-trace", {"decree": node["id"]})
+    provinces: dict[str, dict[str, Any]] = {}
+    for row in trace:
+        prov = provinces.setdefault(row["province_name"] or "?", {"districts": {}, "gaps": []})
+        prov["districts"].setdefault((row["locality_name"] or "?", row["locality"]), []
+                                     ).append(row)
+    for name, prov in provinces.items():
+        if name != "?":
+            prov["gaps"] = named(store, "decree-gaps", {"decree": node["id"], "province": name})
+    return {"trace": trace, "provinces": dict(sorted(provinces.items())),
+            "by_date": sorted(trace, key=lambda r: r["date"] or "")}
+
+
+def locality_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
+    """Meetings over time, officials (who chaired there), the places it is part of or
+    holds, and its names before and after the 2025 reorganisation."""
+    rows = links(store, node["id"])
+    pick = lambda rel, d: [r for r in rows if r["rel"] == rel and r["dir"] == d]  # noqa: E731
+    return {"meetings": named(store, "locality-timeline", {"locality": node["id"]}),
+            "officials": named(store, "chairs", {"locality": node["id"]}),
+            "became": pick("BECAME", "out"), "was": pick("BECAME", "in"),
+            "part_of": pick("PART_OF", "out"), "parts": pick("PART_OF", "in")[:300],
+            "units": pick("LOCATED_IN", "in")}
+
+
+def node_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
+    """Any other node (unit, post, rank): its links, and a unit's people."""
+    extra = named(store, "unit-people", {"unit": node["id"]}) if node["label"] == "Unit" else []
+    return {"links": links(store, node["id"]), "people": extra}
+
+
+def article_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
+    """The article's text with every extracted mention marked (when its file is at hand),
+    else its evidence sentences; the nodes it names."""
+    doc_id = str(node.get("doc_id") or node["id"].removeprefix("article/"))
+    fragment = store.read_fragment(doc_id)
+    text = article_text(str(node.get("path") or ""), doc_id)
+    nodes = sorted((n for n in fragment.nodes.values() if n.label != "Article"),
+                   key=lambda n: (n.label, str(n.props.get("name") or n.id)))
+    evidence = sorted({(ev.start, ev.end, ev.text, e.type, e.source, e.target)
+                       for e in fragment.edges.values() for ev in e.evidence
+                       if ev.article == doc_id})
+    return {"segments": marked_segments(text, fragment, doc_id) if text is not None else None,
+            "nodes": nodes, "evidence": evidence}

@@ -1,0 +1,9 @@
+// query: node
+// about: One node: its label and each property with its value (one row per value).
+// params: id
+// columns: label, prop, value
+MATCH (n)
+WHERE n.id = $id AND NOT n:VnkgLoad
+UNWIND keys(n) AS prop
+UNWIND CASE WHEN n[prop] IS :: LIST<ANY> THEN n[prop] ELSE [n[prop]] END AS value
+RETURN labels(n)[0] AS label, prop, value
