@@ -13,6 +13,7 @@ its own statements and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from vnkg.graph.schema import SCHEMA
 
@@ -136,15 +137,25 @@ class Graph:
     published: dict[str, str | None] = field(default_factory=dict)
 
     def add_fragment(self, fragment: Fragment) -> None:
-        """Merge one article's fragment into the graph."""
+        """Merge one article's fragment into the graph; properties the articles state
+        differently are merged by the value rule (`merge_value`), so the order in which
+        the fragments come does not matter."""
         self.published[fragment.article] = fragment.published
-        holder = Fragment(fragment.article, fragment.published, self.nodes, self.edges)
         for node in fragment.nodes.values():
-            holder.add_node(Node(node.id, node.label, dict(node.props)))
+            old = self.nodes.get(node.id)
+            if old is None:
+                self.nodes[node.id] = Node(node.id, node.label, merge_props({}, node.props))
+            else:
+                old.props = merge_props(old.props, node.props)
             self.sources.setdefault(node.id, set()).add(fragment.article)
         for edge in fragment.edges.values():
-            holder.add_edge(Edge(edge.type, edge.source, edge.target, dict(edge.props),
-                                 list(edge.evidence)))
+            had = self.edges.get(edge.key)
+            if had is None:
+                self.edges[edge.key] = Edge(edge.type, edge.source, edge.target,
+                                            merge_props({}, edge.props), list(edge.evidence))
+            else:
+                had.props = merge_props(had.props, edge.props)
+                had.evidence.extend(e for e in edge.evidence if e not in had.evidence)
             self.sources.setdefault(edge_key(edge.key), set()).add(fragment.article)
 
     def sources_of(self, item: Node | Edge) -> list[str]:
@@ -156,6 +167,35 @@ class Graph:
         """(first_seen, last_seen): the earliest and latest dates of the edge's articles."""
         dates = sorted(d for a in self.sources_of(edge) if (d := self.published.get(a)))
         return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def merge_value(old: Any, new: Any) -> Any:
+    """THE value rule: two values that two articles (or the gazetteer) give for one property
+    of one node or relation, merged. Lists give their sorted union; other values the
+    smallest (by code point; the new one when they do not compare). The rule is the same
+    whatever the order the articles come in, and SPARQL's MIN gives the same value, so the
+    Neo4j loader, every export and the RDF stores' queries agree.
+
+    >>> merge_value(["b"], ["a", "b"]), merge_value("Hòa", "Hoà"), merge_value(None, 3)
+    (['a', 'b'], 'Hoà', 3)
+    >>> merge_value("Luật Nghĩa vụ quân sự năm 2015", "Luật Nghĩa vụ quân sự")
+    'Luật Nghĩa vụ quân sự'
+    """
+    if isinstance(new, list):
+        return sorted(set(old if isinstance(old, list) else []) | set(new))
+    try:
+        return old if old is not None and new is not None and old < new else new
+    except TypeError:
+        return new
+
+
+def merge_props(old: dict[str, PropValue], new: dict[str, PropValue]) -> dict[str, PropValue]:
+    """`old` with `new` merged in by the value rule (a new dict; neither is changed)."""
+    merged = dict(old)
+    for key, value in new.items():
+        if value is not None:
+            merged[key] = merge_value(merged.get(key), value)
+    return merged
 
 
 def edge_key(key: tuple[str, str, str]) -> str:

@@ -31,6 +31,8 @@ from vnkg.loaders.neo4j_rows import (
     evidence_prefix,
     fragment_rows,
     parse_evidence,
+    props_from_stated,
+    stated_prefix,
 )
 from vnkg.loaders.store import FailedBatch, LoadReport
 
@@ -47,12 +49,25 @@ def cypher(name: str) -> str:
     return (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")
 
 
+def constraints() -> list[str]:
+    """The statements creating the uniqueness constraint of every label (graph.model.UNIQUE)
+    and of the loader's own records, where absent: the loader runs them, and the exports
+    for Neo4j (CSV import, Cypher script) ship them, so every path names them alike.
+
+    >>> print(constraints()[0].replace(" FOR", "\\nFOR"))
+    CREATE CONSTRAINT vnkg_person_id IF NOT EXISTS
+    FOR (vnkg_person_id:Person) REQUIRE vnkg_person_id.id IS UNIQUE
+    """
+    text = "\n".join(line for line in cypher("constraint").splitlines()
+                     if not line.startswith("//"))
+    return [text.replace("__NAME__", f"vnkg_{label.lower()}_{key}")
+            .replace("__LABEL__", label).replace("__KEY__", key)
+            for label, key in [*UNIQUE.items(), (LOAD_LABEL, "article")]]
+
+
 def ensure_constraints(driver: Driver, *, database: str | None = None) -> None:
     """Create the uniqueness constraint of every label (graph.model.UNIQUE), where absent."""
-    keys = [*UNIQUE.items(), (LOAD_LABEL, "article")]
-    for label, key in keys:
-        text = (cypher("constraint").replace("__NAME__", f"vnkg_{label.lower()}_{key}")
-                .replace("__LABEL__", label).replace("__KEY__", key))
+    for text in constraints():
         driver.execute_query(Query(text), database_=database)
 
 
@@ -117,6 +132,7 @@ def read_graph(driver: Driver, *, database: str | None = None,
 
 def _read_node(graph: Graph, node_id: str, labels: list[str], props: dict[str, Any]) -> None:
     props.pop("id", None)
+    props.pop("stated", None)
     for name in ALL_VALUES.values():
         props.pop(name, None)
     graph.sources[node_id] = set(props.pop("sources", None) or [])
@@ -224,8 +240,19 @@ def _unlink(tx: ManagedTransaction, articles: list[str]) -> dict[str, int]:
     summary = tx.run(cypher("unlink_relationships"), articles=articles,
                      prefixes=prefixes).consume()
     _merge_counts(counts, _counters(summary))
-    summary = tx.run(cypher("unlink_nodes"), articles=articles).consume()
-    _merge_counts(counts, _counters(summary))
+    result = tx.run(cypher("unlink_nodes"), articles=articles,
+                    prefixes=[stated_prefix(a) for a in articles])
+    kept = list(result)
+    _merge_counts(counts, _counters(result.consume()))
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for rec in kept:  # what the articles left state, merged again by the value rule
+        props = props_from_stated(rec["stated"])
+        gone = set(rec["keys"]) - set(props) - {"id", "sources", "stated"}
+        by_label.setdefault(rec["label"], []).append(
+            {"id": rec["id"], "props": props | dict.fromkeys(gone)})
+    for label, rows in by_label.items():
+        text = cypher("set_props").replace("__LABEL__", _checked_label(label))
+        _merge_counts(counts, _counters(tx.run(text, rows=rows).consume()))
     return counts
 
 

@@ -14,15 +14,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment
+from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment, merge_value
 
 Row = dict[str, Any]
-NODE_RESERVED = ("id", "sources")
-# A scalar property merges to its smallest value, so a node keeps one; where a query must
+NODE_RESERVED = ("id", "sources", "stated")
+# A scalar property merges by the value rule (graph.model.merge_value), so a node keeps one;
+# `stated` keeps what each article said ([article, property, value] as JSON), so that the
+# value is recomputed from the remaining articles when one is removed. Where a query must
 # see every value the articles gave, as SPARQL does, the loader also keeps their list under
 # this name (a locality "thành phố" in an article and "thành phố trực thuộc trung ương"
 # in the gazetteer is a province: merged, "thành phố" alone hid Hà Nội's districts).
-ROWS_VERSION = "2"  # in every digest: rows made otherwise than before are written again
+ROWS_VERSION = "3"  # in every digest: rows made otherwise than before are written again
 ALL_VALUES = {"type": "types"}
 EDGE_RESERVED = ("sources", "first_seen", "last_seen", "evidence")
 
@@ -91,6 +93,8 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
         return
     merged = {**old, "articles": sorted(set(old["articles"]) | set(row["articles"])),
               "props": dict(old["props"])}
+    if "stated" in row:
+        merged["stated"] = sorted(set(old["stated"]) | set(row["stated"]))
     if "evidence" in row:
         merged["evidence"] = sorted(set(old["evidence"]) | set(row["evidence"]))
         merged["first_seen"] = min(filter(None, (old["first_seen"], row["first_seen"])),
@@ -100,21 +104,6 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
     for name, value in row["props"].items():
         merged["props"][name] = merge_value(old["props"].get(name), value)
     rows[key] = merged
-
-
-def merge_value(old: Any, new: Any) -> Any:
-    """Two values of one property, merged as the store does: lists give their sorted union,
-    other values the smallest (the new one when they do not compare).
-
-    >>> merge_value(["b"], ["a", "b"]), merge_value("Hòa", "Hoà"), merge_value(None, 3)
-    (['a', 'b'], 'Hoà', 3)
-    """
-    if isinstance(new, list):
-        return sorted(set(old if isinstance(old, list) else []) | set(new))
-    try:
-        return old if old is not None and new is not None and old < new else new
-    except TypeError:
-        return new
 
 
 def fragment_rows(fragment: Fragment) -> FragmentRows:
@@ -134,7 +123,10 @@ def fragment_rows(fragment: Fragment) -> FragmentRows:
         props = {k: merge_value(None, v) for k, v in node.props.items() if k not in NODE_RESERVED}
         props |= {ALL_VALUES[k]: [v] for k, v in node.props.items()
                   if k in ALL_VALUES and isinstance(v, str)}
-        nodes[node.label].append({"id": node.id, "articles": [fragment.article], "props": props})
+        stated = sorted({stated_json(fragment.article, k, v) for k, v in node.props.items()
+                         if k not in NODE_RESERVED and v is not None})
+        nodes[node.label].append({"id": node.id, "articles": [fragment.article], "props": props,
+                                  "stated": stated})
     for edge in fragment.edges.values():
         edges[edge_group(fragment, edge)].append(edge_row(fragment, edge))
     return FragmentRows(fragment.article, fragment.published, digest(fragment), nodes, edges)
@@ -185,6 +177,37 @@ def evidence_json(evidence: Evidence) -> str:
 def evidence_prefix(article: str) -> str:
     """The start of every evidence string of `article` (to remove them when it is replaced)."""
     return '{"article": ' + json.dumps(article, ensure_ascii=False) + ","
+
+
+def stated_json(article: str, prop: str, value: Any) -> str:
+    """What one article states of one property of a node, as stored in its `stated` list.
+
+    >>> stated_json("a1", "name", "Lò Văn A")
+    '["a1", "name", "Lò Văn A"]'
+    """
+    return json.dumps([article, prop, value], ensure_ascii=False)
+
+
+def stated_prefix(article: str) -> str:
+    """The start of every `stated` entry of `article` (to remove them when it goes)."""
+    return "[" + json.dumps(article, ensure_ascii=False) + ","
+
+
+def props_from_stated(entries: list[str]) -> dict[str, Any]:
+    """A node's properties from what its articles state, merged by the value rule, with
+    the every-value lists (ALL_VALUES) beside.
+
+    >>> props_from_stated([stated_json("a", "type", "huyện"), stated_json("b", "type", "quận")])
+    {'type': 'huyện', 'types': ['huyện', 'quận']}
+    """
+    props: dict[str, Any] = {}
+    every: dict[str, set[str]] = defaultdict(set)
+    for entry in sorted(entries):
+        _, prop, value = json.loads(entry)
+        props[prop] = merge_value(props.get(prop), value)
+        if prop in ALL_VALUES and isinstance(value, str):
+            every[ALL_VALUES[prop]].add(value)
+    return props | {name: sorted(values) for name, values in every.items()}
 
 
 def parse_evidence(text: str) -> Evidence:

@@ -269,8 +269,9 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
     popolo (Popolo JSON) or ftm (FollowTheMoney JSON Lines), which read the RDF store or
     Neo4j (`backend`); or the overview view as html, graphml, gexf, json, png. Without
-    `reference` the gazetteer's reference localities are left out (csv, cypher, popolo,
-    ftm and the view never hold them).
+    `reference` the gazetteer's reference localities are left out of every whole-graph
+    format (popolo, ftm and the view never hold them). csv and cypher hold what the Neo4j
+    loader would write.
 
     Example: `vnkg.export("popolo", output="officials.json")`."""
     from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -177,6 +178,15 @@ def _run_export(args: argparse.Namespace) -> int:
                            sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                            wait=args.wait, backend=args.backend, neo4j=args.neo4j):
         print(f"wrote {path}", file=sys.stderr)
+    if args.format == "csv":
+        from vnkg.loaders.neo4j_export import import_commands
+
+        print("import it into a new Neo4j database (NEO4J_HOME: the Neo4j home; the database"
+              " is overwritten), from a vnkg checkout:\n"
+              f"  NEO4J_HOME=... tools/neo4j/import.sh {shlex.quote(args.output)}\n"
+              "or with a Neo4j installation (the second command once the server runs):\n"
+              + "".join(f"  {c}\n" for c in import_commands(Path(args.output))),
+              file=sys.stderr, end="")
     return 0
 
 

@@ -183,8 +183,8 @@ COMMANDS: dict[str, Command] = {
             "(FollowTheMoney JSON Lines); the overview view: html, graphml, gexf, json, png")),),
         (_opt("-o", "--output", required=True, help="output file (csv: a folder)"),
          _opt("--no-reference", dest="reference", action="store_false",
-              help="leave out the gazetteer's reference localities (turtle, nquads, jsonld; "
-                   "csv, cypher, popolo, ftm and the view formats never hold them)"),
+              help="leave out the gazetteer's reference localities (every whole-graph "
+                   "format; popolo, ftm and the view formats never hold them)"),
          *STORE, *BACKEND)),
     "eval": Command(
         "evaluate", "score records against gold annotations",

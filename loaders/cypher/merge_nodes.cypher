@@ -1,6 +1,8 @@
-// Merge one label's nodes (one row per node: the loader merges a batch's rows first). Properties merge the same whatever the order of the articles:
-// a list takes the sorted union, a scalar the smallest value given (so names agree with the
-// SPARQL MIN over an entity's names); `sources` stays sorted and free of duplicates.
+// Merge one label's nodes (one row per node: the loader merges a batch's rows first).
+// Properties merge by the value rule (graph.model.merge_value), whatever the order of the
+// articles: a list takes the sorted union, a scalar the smallest value given (so names agree
+// with the SPARQL MIN over an entity's names); `sources` and `stated` (what each article
+// said, to recompute a value when an article goes) stay sorted and free of duplicates.
 // __LABEL__ is replaced by the loader from graph.model.LABELS; every value is a parameter.
 // CYPHER replan=skip: a bulk load changes the counts the planner saw at every batch, and each
 // replan of this query costs more than writing a batch; the plan (unique-index seek on the
@@ -8,10 +10,13 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:__LABEL__ {id: row.id})
-ON CREATE SET n.sources = row.articles
+ON CREATE SET n.sources = row.articles, n.stated = row.stated
 WITH n, row, n.sources = row.articles AS fresh
 SET n.sources = CASE WHEN fresh THEN n.sources
-    ELSE COLLECT { UNWIND n.sources + row.articles AS s RETURN DISTINCT s ORDER BY s } END
+    ELSE COLLECT { UNWIND n.sources + row.articles AS s RETURN DISTINCT s ORDER BY s } END,
+  n.stated = CASE WHEN fresh THEN n.stated
+    ELSE COLLECT { UNWIND coalesce(n.stated, []) + row.stated AS e
+                   RETURN DISTINCT e ORDER BY e } END
 FOREACH (k IN keys(row.props) |
   SET n[k] = CASE
     WHEN row.props[k] IS :: LIST<ANY> NOT NULL THEN

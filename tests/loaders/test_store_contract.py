@@ -82,12 +82,7 @@ def test_changed_article_replaces_only_its_own_statements(
 
 
 def test_deleting_an_article_keeps_what_others_state(
-        store: Store, request: pytest.FixtureRequest,
-        sample_fragment: Callable[..., Fragment]) -> None:
-    if isinstance(store, Neo4jStore):
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "Neo4j keeps one merged value per scalar property, without the article that "
-            "gave it: a deleted article's name stays on a node another article names")))
+        store: Store, sample_fragment: Callable[..., Fragment]) -> None:
     store.write_fragments([sample_fragment("a1"), sample_fragment("a2", name="Lò Văn Khác")])
     store.delete_article("a1")
     assert store.articles() == ["a2"]
@@ -109,6 +104,15 @@ def test_named_query_binds_hostile_parameters(store: Store,
     assert run_named(store, "chairs", {"to": "2023-12-31"}) == []
     assert run_named(store, "chairs", {"person": ""}) == run_named(store, "chairs") == rows
     assert store.read_graph() == before
+
+
+def test_sources_finds_the_evidence_of_an_article_id_of_quotes_and_backslashes(
+        store: Store, sample_fragment: Callable[..., Fragment]) -> None:
+    article = 'bài "một" \\ ; hai'
+    store.write_fragments([sample_fragment(article)])
+    rows = run_named(store, "sources", {"id": "person/p1"})
+    assert [(r["article"], r["evidence"]) for r in rows] == [
+        (f"article/{article}", "Hoàng Văn Thạch chủ trì hội nghị")]
 
 
 def test_select_binds_parameters(store: Store, sample_fragment: Callable[..., Fragment],

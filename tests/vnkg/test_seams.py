@@ -254,9 +254,14 @@ def test_export_leaves_the_reference_out_on_request(tmp_path: Path) -> None:
         assert "Nà Hẩu Cũ" in everything and "Nà Hẩu Cũ" not in own, fmt
         assert "Bùi Khắc Thiệu" in own, fmt
     assert graph in (tmp_path / "all.nquads").read_text("utf-8")
-    for fmt in ("csv", "cypher", "graphml"):  # these never hold the reference
-        assert main(["export", fmt, "-o", str(tmp_path / f"x-{fmt}"), "--no-reference",
-                     *at]) == 0
+    for fmt, file in (("csv", "nodes_Locality.csv"), ("cypher", "")):  # as the loader has it
+        for name, more in (("all", []), ("own", ["--no-reference"])):
+            assert main(["export", fmt, "-o", str(tmp_path / f"{name}-{fmt}"), *more, *at]) == 0
+        everything, own = ((tmp_path / f"{n}-{fmt}" / file).read_text("utf-8")
+                           for n in ("all", "own"))
+        assert "Nà Hẩu Cũ" in everything and "Nà Hẩu Cũ" not in own, fmt
+    assert main(["export", "graphml", "-o", str(tmp_path / "x.graphml"), "--no-reference",
+                 *at]) == 0  # a view never holds the reference
 
 
 def test_help_examples_return_rows(sample_store: Path,

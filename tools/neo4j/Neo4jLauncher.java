@@ -5,11 +5,17 @@
  * Run (start.sh does this):
  *   java -cp "$(cat tools/neo4j/target/classpath.txt)" tools/neo4j/Neo4jLauncher.java .neo4j/home
  *
+ * Or, without any network connector, run the `;`-ended statements of a Cypher file on a
+ * database of a home and stop (import.sh creates the loader's constraints this way):
+ *   java -cp ... tools/neo4j/Neo4jLauncher.java --run HOME FILE [DATABASE]
+ *
  * Environment: NEO4J_BOLT_PORT (default 7687), NEO4J_USER / NEO4J_PASSWORD (default
  * neo4j / vnkg-test-pass, for this local test server only). Credentials are read from the
  * environment only and never printed. Stops cleanly on SIGTERM (a JVM shutdown hook).
  */
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +36,11 @@ public final class Neo4jLauncher {
 
     private Neo4jLauncher() {}
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
+        if (args.length >= 3 && args[0].equals("--run")) {
+            run(Path.of(args[1]).toAbsolutePath(), Path.of(args[2]), args.length > 3 ? args[3] : "neo4j");
+            return;
+        }
         Path home = Path.of(args.length > 0 ? args[0] : ".neo4j/home").toAbsolutePath();
         int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
         DatabaseManagementService service = build(home, port);
@@ -44,6 +54,28 @@ public final class Neo4jLauncher {
         }));
         System.out.println("vnkg-neo4j: ready, Bolt on 127.0.0.1:" + port + ", home " + home);
         stopped.await();
+    }
+
+    private static void run(Path home, Path file, String database) throws IOException {
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+            .setConfig(BoltConnector.enabled, false)
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.initial_default_database, database)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+            .build();
+        try {
+            GraphDatabaseService db = service.database(database);
+            int count = 0;
+            for (String statement : Files.readString(file).split(";\\s*\\n")) {
+                if (!statement.isBlank()) {
+                    db.executeTransactionally(statement);
+                    count++;
+                }
+            }
+            System.out.println("vnkg-neo4j: ran " + count + " statements of " + file + " on " + database);
+        } finally {
+            service.shutdown();
+        }
     }
 
     private static String env(String name, String fallback) {
