@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnkg.graph.schema import SCHEMA
+from vnkg.graph.tenure import BOUND_PROPS, merge_bounds
 
 Scalar = str | int | float | bool | None
 PropValue = Scalar | list[str]
@@ -109,13 +110,17 @@ class Fragment:
         return old
 
     def add_edge(self, edge: Edge) -> Edge:
-        """Add `edge`, or merge its evidence and list props into the one already there."""
+        """Add `edge`, or merge its evidence and list props into the one already there;
+        stated tenure bounds merge by graph.tenure's rule."""
         old = self.edges.get(edge.key)
         if old is None:
             self.edges[edge.key] = edge
             return edge
         old.evidence.extend(e for e in edge.evidence if e not in old.evidence)
+        merge_bounds(old.props, edge.props)
         for k, v in edge.props.items():
+            if k in BOUND_PROPS:
+                continue
             cur = old.props.get(k)
             if isinstance(cur, list) and isinstance(v, list):
                 old.props[k] = sorted(set(cur) | set(v))

@@ -17,6 +17,7 @@ from rdflib.namespace import PROV, RDF
 from rdflib.term import Node as Term
 
 from vnkg.graph.literals import DATE_TYPES, int_literal, literal, nt_literal
+from vnkg.graph.membership import membership_triples
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.vocab import (
     CLASSES,
@@ -59,6 +60,7 @@ def to_quads(fragment: Fragment) -> list[Quad]:
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         quads.extend(_edge_quads(edge, labels.get(edge.source, ""), g))
+        quads.extend((s, p, o, g) for s, p, o in membership_triples(edge, fragment))
     return quads
 
 
@@ -182,6 +184,7 @@ def to_ntriples(fragment: Fragment) -> list[str]:
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         _edge_lines(out, edge, labels.get(edge.source, ""))
+        out.extend(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in membership_triples(edge, fragment))
     return out
 
 

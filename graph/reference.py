@@ -30,9 +30,35 @@ def locality_node(p: Place) -> Node:
     """
     props: dict[str, str | int | float | bool | None | list[str]] = {
         "name": p.name, "type": p.type, "code": p.code, "structure": p.structure,
-        "province": p.province_name, "key": locality_key(p.name), **within(p),
+        "province": p.province_name, "key": locality_key(p.name), **within(p), **map_2025(p),
     }
     return Node(id=locality_node_id(p), label="Locality", props=props)
+
+
+def map_2025(p: Place) -> dict[str, str | int | float | bool | None | list[str]]:
+    """`in_2025`, `within_2025` and `within_keys_2025` of a place: the id of the unit it is
+    reported under on the 2025 map (on_2025_map), and that unit's `within` lists."""
+    new = on_2025_map(p)
+    ids, keys = around(new)
+    return {"in_2025": locality_node_id(new), "within_2025": sorted(ids),
+            "within_keys_2025": sorted(keys)}
+
+
+def on_2025_map(p: Place) -> Place:
+    """The 2025 unit a place is reported under on the 2025 map (the `map=2025` of the
+    queries): itself for a 2025 unit; the unit it became when one (a province, a commune: the
+    main one of a split); for a district (abolished on 1 July 2025, its communes in several
+    new ones) the province they are in.
+
+    >>> on_2025_map(place("061")).name, on_2025_map(place("01888")).name
+    ('Thái Nguyên', 'Chợ Rã')
+    """
+    after = successors(p)
+    if not after:
+        return p
+    if len(after) == 1 or p.level != 1:
+        return after[0]
+    return place(after[0].province_code, "2025") or after[0]
 
 
 def ancestry(p: Place) -> list[Place]:

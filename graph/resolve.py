@@ -18,7 +18,8 @@ from vnkg.extraction.keys import decree_key, decree_number, fold, locality_key, 
 from vnkg.extraction.text import canonical
 from vnkg.graph.ids import article_id
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
-from vnkg.graph.reference import around, locality_node
+from vnkg.graph.reference import around, locality_node, map_2025
+from vnkg.graph.tenure import tenure_props
 
 Record = dict[str, Any]
 ROLE_RELATIONS = ("CHAIRED", "ATTENDED", "SPOKE_AT")
@@ -41,7 +42,7 @@ def to_fragment(record: Record, text: str | None = None) -> Fragment:
     _units(frag, record, ids)
     _decrees(frag, record, ids)
     _meetings(frag, record, ids)
-    _persons(frag, record, ids)
+    _persons(frag, record, ids, text)
     _relations(frag, record, ids, text)
     return frag
 
@@ -74,6 +75,9 @@ def _localities(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
         props = {"name": loc["name"], "type": loc.get("type"), "code": loc.get("code"),
                  "structure": loc.get("structure"), "province": loc.get("province"),
                  "key": locality_key(loc["name"]), **_within(loc, by_local, ids)}
+        known = place(loc["code"], loc.get("structure") or "2024") if loc.get("code") else None
+        if known:
+            props |= map_2025(known)
         frag.add_node(Node(node_id, "Locality", _clean(props)))
     for loc in record["localities"]:
         parent = by_local.get(loc.get("parent") or "")
@@ -227,7 +231,7 @@ def _meetings(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
                 frag.add_edge(Edge("CONCERNS", node_id, ids[dec]))
 
 
-def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
+def _persons(frag: Fragment, record: Record, ids: dict[str, str], text: str | None) -> None:
     for person in record["persons"]:
         anchor, reason = person_anchor(person, record)
         node_id = make_id("Person", person["name"], anchor)
@@ -236,12 +240,22 @@ def _persons(frag: Fragment, record: Record, ids: dict[str, str]) -> None:
                  "key": name_key(person["name"]), "anchor": anchor, "anchored_by": [reason]}
         frag.add_node(Node(node_id, "Person", _clean(props)))
         if person.get("rank"):
-            rank_id = make_id("Rank", person["rank"])
-            rank = {"name": person["rank"], "key": name_key(person["rank"])}
-            frag.add_node(Node(rank_id, "Rank", rank))
-            frag.add_edge(Edge("HAS_RANK", node_id, rank_id))
+            _rank(frag, node_id, person["rank"], None, text)
+        for event in person.get("rank_events") or ():
+            if event.get("rank"):
+                _rank(frag, node_id, event["rank"], event, text)
         for post in person["positions"]:
-            _position(frag, node_id, post, ids)
+            _position(frag, node_id, post, ids, text)
+
+
+def _rank(frag: Fragment, person_id: str, name: str, event: Record | None,
+          text: str | None) -> None:
+    """HAS_RANK to the rank `name`; a promotion (`event`, a record's rank event) gives the
+    relation its stated start."""
+    rank_id = make_id("Rank", name)
+    frag.add_node(Node(rank_id, "Rank", {"name": name, "key": name_key(name)}))
+    tenure = {"start": event} if event else None
+    frag.add_edge(Edge("HAS_RANK", person_id, rank_id, *_tenure(frag, tenure, text)))
 
 
 def person_anchor(person: Record, record: Record) -> tuple[str, str]:
@@ -287,16 +301,31 @@ def article_province(record: Record) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _position(frag: Fragment, person_id: str, post: Record, ids: dict[str, str]) -> None:
+def _position(frag: Fragment, person_id: str, post: Record, ids: dict[str, str],
+              text: str | None) -> None:
     unit_id = ids.get(post.get("unit") or "")
     role = post.get("role") or post["title"]
     post_id = make_id("Position", role if unit_id else post["title"], unit_id)
     props = {"name": post["title"], "title": post["title"], "role": post.get("role"),
              "key": name_key(post["title"])}
     frag.add_node(Node(post_id, "Position", _clean(props)))
-    frag.add_edge(Edge("HOLDS", person_id, post_id))
+    frag.add_edge(Edge("HOLDS", person_id, post_id, *_tenure(frag, post.get("tenure"), text)))
     if unit_id:
         frag.add_edge(Edge("IN_UNIT", post_id, unit_id))
+
+
+def _tenure(frag: Fragment, tenure: Record | None, text: str | None
+            ) -> tuple[dict[str, Any], list[Evidence]]:
+    """The stated bounds of a tenure (graph.tenure) and the evidence of their cue phrases."""
+    if not tenure:
+        return {}, []
+    props = tenure_props(tenure, article_id(frag.article), frag.published)
+    spans = [b["evidence"] for side in ("start", "end")
+             if (b := tenure.get(side)) and isinstance(b.get("evidence"), dict)]
+    evidence = [Evidence(frag.article, int(s["start"]), int(s["end"]),
+                         text[s["start"]:s["end"]] if text else "") for s in spans
+                if int(s["end"]) > int(s["start"])]
+    return _clean(props), evidence
 
 
 def _relations(frag: Fragment, record: Record, ids: dict[str, str], text: str | None) -> None:

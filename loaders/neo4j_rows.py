@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment, merge_value
+from vnkg.graph.tenure import BOUND_PROPS, SIDES, better, bundle
 
 Row = dict[str, Any]
 NODE_RESERVED = ("id", "sources", "stated")
@@ -103,6 +104,10 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
                                   default=None)
     for name, value in row["props"].items():
         merged["props"][name] = merge_value(old["props"].get(name), value)
+    for side in SIDES:
+        new = row.get(f"{side}_bound")
+        if new is not None and better(side, new, old.get(f"{side}_bound")):
+            merged[f"{side}_bound"] = new
     rows[key] = merged
 
 
@@ -147,10 +152,14 @@ def edge_group(fragment: Fragment, edge: Edge) -> tuple[str, str, str]:
 
 
 def edge_row(fragment: Fragment, edge: Edge) -> Row:
-    props = {k: merge_value(None, v) for k, v in edge.props.items() if k not in EDGE_RESERVED}
+    """One relationship's row; its stated tenure bounds go apart (`start_bound`,
+    `end_bound`: whole bundles, merged by graph.tenure's rule, not value by value)."""
+    props = {k: merge_value(None, v) for k, v in edge.props.items()
+             if k not in EDGE_RESERVED and k not in BOUND_PROPS}
     return {"source": edge.source, "target": edge.target, "articles": [fragment.article],
             "first_seen": fragment.published, "last_seen": fragment.published, "props": props,
-            "evidence": sorted({evidence_json(e) for e in edge.evidence})}
+            "evidence": sorted({evidence_json(e) for e in edge.evidence}),
+            "start_bound": bundle(edge.props, "start"), "end_bound": bundle(edge.props, "end")}
 
 
 def digest(fragment: Fragment) -> str:

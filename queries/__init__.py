@@ -17,7 +17,7 @@ from typing import Any
 from vnkg.extraction.keys import param_key  # re-exported: the home of every matching key
 from vnkg.queries.seeds import parse_seeds
 
-ENTITY_PARAMS = ("person", "unit", "locality", "province", "decree", "id")
+ENTITY_PARAMS = ("person", "unit", "post", "locality", "province", "decree", "id")
 _HEADER = re.compile(r"^\s*(?:#|//)\s*(query|params|columns|lists|about|seeds):\s*(.*)$")
 
 

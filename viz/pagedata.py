@@ -59,6 +59,7 @@ def page_data(view: nx.MultiDiGraph) -> Json:
         "legend": _legend(view),
         "options": _options(view.number_of_nodes(), physics),
         "physics": physics,
+        "timeline": view.graph.get("timeline") or [],
     }
 
 

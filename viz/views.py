@@ -15,6 +15,7 @@ from vnkg.extraction.keys import locality_key
 from vnkg.graph.model import LABELS
 from vnkg.viz.decree import decree_view
 from vnkg.viz.match import ViewError, find_nodes, require_nodes
+from vnkg.viz.timeline import career_timeline
 from vnkg.viz.walk import ROLES, ancestors, descendants, in_nodes, out_nodes
 
 __all__ = ["overview", "person_view", "meeting_view", "decree_view", "co_attendance_view",
@@ -55,6 +56,7 @@ def overview(g: nx.MultiDiGraph, labels: Iterable[str] | None = None,
 def person_view(g: nx.MultiDiGraph, person: str, hops: int = 2) -> nx.MultiDiGraph:
     """The ego network of a person (id or name, case/tone-insensitive): posts, units, ranks,
     meetings with roles and co-attendees, up to `hops` steps; hubs are not walked through.
+    `view.graph["timeline"]` holds the career's bars (viz.timeline), which the page draws.
 
     >>> g = nx.MultiDiGraph(); g.add_node("p", label="Person", name="Lò Văn Thuỷ")
     >>> list(person_view(g, "lo van thuy"))
@@ -75,6 +77,8 @@ def person_view(g: nx.MultiDiGraph, person: str, hops: int = 2) -> nx.MultiDiGra
     for c in centres:
         view.nodes[c]["focus"] = True
     view.graph["title"] = "Người: " + ", ".join(str(g.nodes[c].get("name", c)) for c in centres)
+    view.graph["timeline"] = [dict(bar, person=str(g.nodes[c].get("name", c)))
+                              for c in centres for bar in career_timeline(g, c)]
     return view
 
 

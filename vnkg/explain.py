@@ -1,6 +1,6 @@
 """Why a named query gave no rows: a name that names nothing, and the nearest names.
 
-A query with a `person` (`unit`, `locality`, `province`, `decree`) parameter finds the nodes
+A query with a `person` (`unit`, `post`, `locality`, `province`, `decree`) parameter finds the nodes
 whose id is the value or whose key is its key (`extract.keys.param_key`). When it answers
 nothing, the user needs to know whether the name was wrong (and what he may have meant) or
 the name was right and nothing joins it: this module says which.
@@ -15,8 +15,8 @@ from vnkg.extraction.keys import nearest, param_key
 from vnkg.graph.vocab import CLASSES
 from vnkg.loaders.rdf import RdfBase
 
-LABEL_OF_PARAM = {"person": "Person", "unit": "Unit", "locality": "Locality",
-                  "province": "Locality", "decree": "Decree"}
+LABEL_OF_PARAM = {"person": "Person", "unit": "Unit", "post": "Position",
+                  "locality": "Locality", "province": "Locality", "decree": "Decree"}
 _FOUND = """PREFIX vnkg: <https://vnkg.dev/ns#>
 SELECT ?n ?p_id ?p_key WHERE { { ?n vnkg:id ?p_id } UNION { ?n vnkg:key ?p_key } } LIMIT 1"""
 _NAMES = """PREFIX vnkg: <https://vnkg.dev/ns#>

@@ -2,6 +2,9 @@
 // relationship (the loader merges a batch's rows first). Properties merge as
 // for nodes (lists: sorted union, scalars: smallest); `sources` and `evidence` stay sorted and
 // free of duplicates; first_seen/last_seen widen to the article's date.
+// Stated tenure bounds (row.start_bound, row.end_bound: whole bundles or null) replace the
+// relationship's bundle when graph.tenure's rule prefers them: dated over undated, the
+// earliest start / latest end, else the earliest `_by` date; ties to the smaller source.
 // __SOURCE__, __TARGET__ and __TYPE__ come from graph.model.RELATIONS, never from data.
 // CYPHER replan=skip: see merge_nodes; the plan (unique-index seeks on both ends' label+id
 // constraints, then MERGE) does not depend on the counts.
@@ -32,4 +35,20 @@ FOREACH (k IN keys(row.props) |
              x IN row.props[k] | [y IN acc WHERE y < x] + x + [y IN acc WHERE y > x])
     WHEN r[k] IS NOT NULL AND r[k] < row.props[k] THEN r[k]
     ELSE row.props[k] END)
+FOREACH (b IN CASE WHEN row.start_bound IS NOT NULL AND (r.start_source IS NULL
+    OR (row.start_bound.start IS NOT NULL AND (r.start IS NULL OR row.start_bound.start < r.start
+        OR (row.start_bound.start = r.start AND row.start_bound.start_source < r.start_source)))
+    OR (row.start_bound.start IS NULL AND r.start IS NULL
+        AND (coalesce(row.start_bound.start_by, '') < coalesce(r.start_by, '')
+             OR (coalesce(row.start_bound.start_by, '') = coalesce(r.start_by, '')
+                 AND row.start_bound.start_source < r.start_source))))
+  THEN [row.start_bound] ELSE [] END | SET r += b)
+FOREACH (b IN CASE WHEN row.end_bound IS NOT NULL AND (r.end_source IS NULL
+    OR (row.end_bound.end IS NOT NULL AND (r.end IS NULL OR row.end_bound.end > r.end
+        OR (row.end_bound.end = r.end AND row.end_bound.end_source < r.end_source)))
+    OR (row.end_bound.end IS NULL AND r.end IS NULL
+        AND (coalesce(row.end_bound.end_by, '') < coalesce(r.end_by, '')
+             OR (coalesce(row.end_bound.end_by, '') = coalesce(r.end_by, '')
+                 AND row.end_bound.end_source < r.end_source))))
+  THEN [row.end_bound] ELSE [] END | SET r += b)
 RETURN count(r) AS written

@@ -30,7 +30,8 @@ def test_every_unit_of_both_structures_is_a_node(frag: Fragment) -> None:
     assert hanoi.props == {"name": "Hà Nội", "type": "thành phố trực thuộc trung ương",
                            "code": "01", "structure": "2024", "province": "Hà Nội",
                            "key": "ha noi", "within": ["locality/2024-01"],
-                           "within_keys": ["ha noi"]}
+                           "within_keys": ["ha noi"], "in_2025": "locality/2025-01",
+                           "within_2025": ["locality/2025-01"], "within_keys_2025": ["ha noi"]}
     ba_dinh = next(n for n in frag.nodes.values()
                    if n.props["name"] == "Ba Đình" and n.props["structure"] == "2024")
     assert ba_dinh.props["within"] == sorted([ba_dinh.id, "locality/2024-01"])
@@ -67,3 +68,13 @@ def test_an_old_district_can_be_followed_into_the_new_map(frag: Fragment) -> Non
     lac_thuy = "locality/2024-17-159"  # huyện Lạc Thủy, Hòa Bình
     reached = nx.descendants(g, lac_thuy)
     assert "locality/2025-25" in reached  # via BECAME then PART_OF: tỉnh Phú Thọ
+
+
+def test_the_2025_map_puts_a_district_under_its_new_province(frag: Fragment) -> None:
+    ba_be = frag.nodes["locality/2024-06-061"].props  # huyện Ba Bể, Bắc Kạn: five communes
+    assert (ba_be["in_2025"], ba_be["within_keys_2025"]) == ("locality/2025-19", ["thai nguyen"])
+    cho_ra = frag.nodes["locality/2024-06-01888"].props  # thị trấn Chợ Rã: one commune
+    assert cho_ra["in_2025"] == "locality/2025-19-01912"
+    assert cho_ra["within_keys_2025"] == ["cho ra", "thai nguyen"]
+    new = frag.nodes["locality/2025-19"].props
+    assert new["in_2025"] == "locality/2025-19" and new["within_2025"] == new["within"]

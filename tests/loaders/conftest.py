@@ -64,18 +64,18 @@ def silent_server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def tenure_fragments() -> Callable[[str], list[Fragment]]:
-    """Makes two invented articles about one district: `tenure_fragments(name)` gives them
+def interchange_fragments() -> Callable[[str], list[Fragment]]:
+    """Makes two invented articles about one district: `interchange_fragments(name)` gives them
     with `name` as the vice-chair's name (a hostile one, to see it come back as data).
 
     Article t1 (2023-03-20) says Hoàng Văn Thạch was appointed chair of the district's
     people's committee from March 2023 (a stated start at month precision, no day), that
     he chaired a meeting and the vice-chair attended; article t2 (2024-05-02) sees him in
     the post again and the vice-chair speak at another meeting."""
-    return _tenure_fragments
+    return _interchange_fragments
 
 
-def _tenure_fragments(name: str) -> list[Fragment]:
+def _interchange_fragments(name: str) -> list[Fragment]:
     people = {"person/hoang-van-thach": "Hoàng Văn Thạch", "person/vice": name}
     posts = {"position/chu-tich": ("Chủ tịch UBND huyện Nà Lừ", "Chủ tịch"),
              "position/pho-chu-tich": ("Phó Chủ tịch UBND huyện Nà Lừ", "Phó Chủ tịch")}
@@ -135,18 +135,19 @@ def popolo_validators(shared: Path) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def interchange_store(tmp_path_factory: pytest.TempPathFactory,
                       sample_fragments: list[Fragment], hostile: str,
-                      tenure_fragments: Callable[[str], list[Fragment]]) -> Iterator[Any]:
+                      interchange_fragments: Callable[[str], list[Fragment]]) -> Iterator[Any]:
     """An embedded store of the sample articles, the gazetteer and the two invented tenure
     articles, whose vice-chair has the hostile name (read-only for the tests using it)."""
     from vnkg.loaders.oxigraph_store import OxigraphStore
 
     store = OxigraphStore(tmp_path_factory.mktemp("interchange") / "s")
     store.write_base(reference=True)
-    store.write_fragments([*sample_fragments, *tenure_fragments(hostile)])
+    store.write_fragments([*sample_fragments, *interchange_fragments(hostile)])
     yield store
     store.close()
 
 
+@pytest.fixture(scope="session")
 def hostile_fragment() -> Fragment:
     """An invented article whose ids hold `;`, `"` and `\\`, whose title spans two lines, and
     whose person, named with quotes and a newline, chairs a meeting in Bắc Kạn."""

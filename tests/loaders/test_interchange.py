@@ -49,11 +49,11 @@ def test_rows_carry_no_reference_source(interchange_store: Any) -> None:
 
 
 def test_the_contract_bounds_on_neo4j(neo4j_clean: Driver, hostile: str, tmp_path: Path,
-                                      tenure_fragments: Callable[[str], list[Fragment]]
+                                      interchange_fragments: Callable[[str], list[Fragment]]
                                       ) -> None:
     """Every stated property of the tenure contract comes through: cue, words, article,
     status, and an end stated as a year stays a year."""
-    t1, t2 = tenure_fragments(hostile)
+    t1, t2 = interchange_fragments(hostile)
     t1.edges[("person/hoang-van-thach", "HOLDS", "position/chu-tich")].props = {
         "start": "2023-03", "start_precision": "month", "start_cue": "appointed",
         "start_surface": "được bổ nhiệm từ tháng 3/2023", "start_source": "t1",

@@ -3,10 +3,10 @@ same rows from the three stores: the embedded Oxigraph, a SPARQL 1.1 server (`ox
 serve`) and Neo4j (Cypher); the two exports are equal from each.
 
 The stores are loaded once for the module with the same fragments and the reference
-gazetteer: the invented sample articles under examples/articles, the seed and dev articles of
-the shared corpus, and two invented tenure articles (one with a hostile name). Each query
-runs with no parameters, then with the parameters taken from the samples and with those
-taken from seeds + dev. A query missing in either language fails.
+gazetteer: the invented sample articles under examples/articles, the invented tenure articles
+(tests/conftest_tenure.py: stated tenures and a promotion), and the seed and dev articles of
+the shared corpus. Each query runs with no parameters, then with the parameters taken from
+the samples and with those taken from seeds + dev. A query missing in either language fails.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from vnkg.queries import names
 from vnkg.queries.run import run_named
 
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
-             "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources")
+             "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources",
+             "holders", "succession", "rank-history", "officials-at")
 Stores = tuple[list[Store], list[dict[str, str]]]
 Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
 
@@ -38,11 +39,13 @@ Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
 @pytest.fixture(scope="module")
 def stores(neo4j_driver: Driver, sparql_server: str, tmp_path_factory: pytest.TempPathFactory,
            sample_fragments: list[Fragment], corpus_fragments: list[Fragment],
-           hostile: str, tenure_fragments: Callable[[str], list[Fragment]],
+           tenure_fragments: list[Fragment],
            parameter_values: Callable[[list[Fragment]], dict[str, str]]) -> Iterator[Stores]:
-    """The three stores holding the samples, seeds + dev, the tenure articles and the
-    reference gazetteer, with the parameter values of the samples and of seeds + dev."""
-    fragments = [*sample_fragments, *corpus_fragments, *tenure_fragments(hostile)]
+    """The three stores holding the samples, the tenure articles, seeds + dev and the
+    reference gazetteer, with the parameter values of the samples (and tenure articles) and
+    of seeds + dev."""
+    samples = [*sample_fragments, *tenure_fragments]
+    fragments = [*samples, *corpus_fragments]
     neo4j = Neo4jStore.from_driver(neo4j_driver)
     neo4j.clear()
     remote = SparqlStore(sparql_server)
@@ -53,7 +56,7 @@ def stores(neo4j_driver: Driver, sparql_server: str, tmp_path_factory: pytest.Te
         store.write_base(reference=True)
         report = store.write_fragments(fragments)
         assert report.failed == [] and len(report.written) == len({f.article for f in fragments})
-    yield every, [parameter_values(sample_fragments), parameter_values(corpus_fragments)]
+    yield every, [parameter_values(samples), parameter_values(corpus_fragments)]
     embedded.close()
     remote.close()
     neo4j.clear()

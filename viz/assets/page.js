@@ -116,4 +116,58 @@
   search.addEventListener("change", find);
   search.addEventListener("keyup", function (e) { if (e.key === "Enter") { find(); } });
   window.vnkgFind = function (text) { search.value = text; return find(); };
+
+  // the career timeline of a person view: one row per post or rank, a bar from its start to
+  // its end (a dashed side: a bound observed from article dates, not stated by the text)
+  function when(date, end) {
+    var p = String(date).split("-").map(Number);
+    if (p.length === 1) { return p[0] + (end ? 1 : 0); }
+    if (p.length === 2) { return p[0] + (p[1] - (end ? 0 : 1)) / 12; }
+    return p[0] + (p[1] - 1) / 12 + (p[2] - (end ? 0 : 1)) / 372;
+  }
+  function timeline(bars) {
+    var box = document.getElementById("vnkg-timeline");
+    var dated = bars.filter(function (b) { return b.start || b.end; });
+    if (!dated.length) { return; }
+    var lo = Math.min.apply(null, dated.map(function (b) { return when(b.start || b.end, false); }));
+    var hi = Math.max.apply(null, dated.map(function (b) { return when(b.end || b.start, true); }));
+    var span = Math.max(hi - lo, 1 / 12);
+    var head = document.createElement("h2");
+    head.textContent = "Quá trình công tác";
+    var axis = document.createElement("div");
+    axis.className = "vnkg-axis";
+    [lo, hi].forEach(function (v) {
+      var s = document.createElement("span");
+      s.textContent = String(Math.floor(v === hi ? v - 1e-9 : v));
+      axis.appendChild(s);
+    });
+    box.append(head, axis);
+    dated.forEach(function (b) {
+      var row = document.createElement("div");
+      row.className = "vnkg-row";
+      var what = document.createElement("span");
+      what.className = "what";
+      what.textContent = b.label;
+      what.title = b.person + ": " + b.label;
+      var track = document.createElement("span");
+      track.className = "track";
+      var bar = document.createElement("span");
+      var s = when(b.start || b.end, false), e = when(b.end || b.start, true);
+      bar.className = "vnkg-bar " + b.kind + (b.start_stated ? "" : " observed-start") +
+        (b.end_stated ? "" : " observed-end");
+      bar.style.left = (100 * (s - lo) / span) + "%";
+      bar.style.width = (100 * Math.max(e - s, 0) / span) + "%";
+      bar.title = [b.label, (b.start || "?") + " – " + (b.end || "?")].concat(b.notes)
+        .concat(["nguồn: " + b.sources.join(", ")]).join("\n");
+      bar.setAttribute("data-sources", b.sources.join(" "));
+      track.appendChild(bar);
+      var span2 = document.createElement("span");
+      span2.className = "when";
+      span2.textContent = (b.start || "?") + " – " + (b.end || "?");
+      row.append(what, track, span2);
+      box.appendChild(row);
+    });
+    box.hidden = false;
+  }
+  timeline(data.timeline || []);
 })();
