@@ -4,12 +4,15 @@ A record's `positions[j].tenure` and `persons[i].rank_events` (the tenure contra
 properties of the relation, kept apart from the observed `first_seen` / `last_seen`:
 
 - a start *bundle* `start`, `start_precision`, `start_cue`, `start_surface`, `start_source`,
-  `start_by`; an end bundle likewise; and `status` (a list: the statuses the articles give).
+  `start_by`, `start_problem`; an end bundle likewise; and `status` (a list: the statuses
+  the articles give).
 - `start` / `end` are ISO dates at the precision the text gives ("2023", "2023-03",
   "2023-03-15"), never a day the text does not give.
 - A bound stated without a date ("tân Chủ tịch", "nguyên Chủ tịch", "thôi giữ chức") has
   `start` / `end` null and `start_by` / `end_by` = the article's date: the start was no later
   than that date; the tenure had ended by it.
+- A bound whose written date cannot exist ("31/2/2024", "tháng 13") is never a date: its
+  `_problem` says why, its surface is kept, and `vnkg check` lists it.
 
 When articles state different bounds of one tenure the rule is deterministic: a dated bound
 beats an undated one; the earliest stated start and the latest stated end win (ISO strings
@@ -23,7 +26,7 @@ from typing import Any
 
 Props = dict[str, Any]
 SIDES = ("start", "end")
-FIELDS = ("", "_precision", "_cue", "_surface", "_source", "_by")
+FIELDS = ("", "_precision", "_cue", "_surface", "_source", "_by", "_problem")
 BUNDLES: dict[str, tuple[str, ...]] = {side: tuple(side + f for f in FIELDS) for side in SIDES}
 BOUND_PROPS = frozenset(BUNDLES["start"] + BUNDLES["end"])
 
@@ -49,7 +52,7 @@ def tenure_props(tenure: Props | None, source: str, article_date: str | None) ->
 
 
 def bound_props(side: str, bound: Props, source: str, article_date: str | None) -> Props:
-    """One stated bound as its bundle of properties (all six keys, None where unknown).
+    """One stated bound as its bundle of properties (every key, None where unknown).
 
     >>> bound_props("end", {"date": "2025", "precision": "year", "cue": "term",
     ...                     "surface": "nhiệm kỳ 2020–2025"}, "article/a1", None)["end"]
@@ -58,11 +61,12 @@ def bound_props(side: str, bound: Props, source: str, article_date: str | None) 
     date = bound.get("date") if not bound.get("problem") else None
     return {side: date, f"{side}_precision": bound.get("precision") if date else None,
             f"{side}_cue": bound.get("cue"), f"{side}_surface": bound.get("surface"),
-            f"{side}_source": source, f"{side}_by": None if date else article_date}
+            f"{side}_source": source, f"{side}_by": None if date else article_date,
+            f"{side}_problem": bound.get("problem") or None}
 
 
 def bundle(props: Props, side: str) -> Props | None:
-    """The bundle of `side` in `props` (all six keys), or None when it states nothing."""
+    """The bundle of `side` in `props` (every key), or None when it states nothing."""
     if not props.get(f"{side}_source"):
         return None
     return {k: props.get(k) for k in BUNDLES[side]}
