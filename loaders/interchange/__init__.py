@@ -28,7 +28,9 @@ from typing import Any
 
 from rdflib import URIRef
 
-from vnkg.graph.vocab import PROPERTY_OF_PREDICATE, VNKG
+from vnkg.graph.model import merge_value
+from vnkg.graph.tenure import BOUND_PROPS, merge_bounds
+from vnkg.graph.vocab import LIST_PROPS, PROPERTY_OF_PREDICATE, VNKG
 from vnkg.queries import order_rows, read_query
 
 Row = dict[str, Any]
@@ -49,8 +51,8 @@ def read_rows(store: Any, name: str) -> list[Row]:
     rows = store.select(query.text, {})
     if name == "tenures":  # SPARQL gives the predicate and one row per value; Neo4j the
         # property's name and its value, a list for a list
-        rows = [{**row, "name": _property_name(str(row["name"])), "value": value}
-                for row in rows for value in _values(row["value"])]
+        rows = _merged_tenures([{**row, "name": _property_name(str(row["name"])), "value": value}
+                                for row in rows for value in _values(row["value"])])
     return order_rows(rows, query.columns, query.lists)
 
 
@@ -141,6 +143,30 @@ def _tenures(store: Any) -> dict[tuple[str, str], dict[str, Any]]:
         value = str(row["value"])
         if name not in props or value < props[name]:
             props[name] = value
+    return out
+
+
+def _merged_tenures(rows: list[Row]) -> list[Row]:
+    """The tenure rows of each relation with the articles' bounds merged by the graph's rule
+    (graph.tenure: a bundle whole; statuses their union), one row per value, no article."""
+    stated: dict[tuple[str, str], dict[Any, dict[str, Any]]] = {}
+    for row in rows:
+        props = stated.setdefault((row["person"], row["post"]), {}).setdefault(row["article"], {})
+        if row["name"] in LIST_PROPS:
+            props.setdefault(row["name"], []).append(row["value"])
+        else:
+            props[row["name"]] = merge_value(props.get(row["name"]), row["value"])
+    out: list[Row] = []
+    for (person, post), by_article in stated.items():
+        merged: dict[str, Any] = {}
+        for article in sorted(by_article, key=str):
+            props = by_article[article]
+            merge_bounds(merged, props)
+            for key, value in props.items():
+                if key not in BOUND_PROPS:
+                    merged[key] = merge_value(merged.get(key), value)
+        out += [{"person": person, "post": post, "name": key, "value": value, "article": None}
+                for key, values in merged.items() for value in _values(values)]
     return out
 
 
