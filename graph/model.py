@@ -143,8 +143,8 @@ class Graph:
 
     def add_fragment(self, fragment: Fragment) -> None:
         """Merge one article's fragment into the graph; properties the articles state
-        differently are merged by the value rule (`merge_value`), so the order in which
-        the fragments come does not matter."""
+        differently are merged by the value rule (`merge_value`), stated tenure bounds by
+        graph.tenure's, so the order in which the fragments come does not matter."""
         self.published[fragment.article] = fragment.published
         for node in fragment.nodes.values():
             old = self.nodes.get(node.id)
@@ -159,7 +159,9 @@ class Graph:
                 self.edges[edge.key] = Edge(edge.type, edge.source, edge.target,
                                             merge_props({}, edge.props), list(edge.evidence))
             else:
-                had.props = merge_edge_props(had.props, edge.props)
+                plain = {k: v for k, v in edge.props.items() if k not in BOUND_PROPS}
+                had.props = merge_props(had.props, plain)
+                merge_bounds(had.props, edge.props)  # a bound is taken whole, by its own rule
                 had.evidence.extend(e for e in edge.evidence if e not in had.evidence)
             self.sources.setdefault(edge_key(edge.key), set()).add(fragment.article)
 
@@ -201,17 +203,6 @@ def merge_props(old: dict[str, PropValue], new: dict[str, PropValue]) -> dict[st
         if value is not None:
             merged[key] = merge_value(merged.get(key), value)
     return merged
-
-
-def merge_edge_props(old: dict[str, PropValue], new: dict[str, PropValue]
-                     ) -> dict[str, PropValue]:
-    """A relation's `old` props with `new` merged in: stated tenure bounds bundle by bundle
-    (graph.tenure's rule, a bundle taken whole), the others by the value rule."""
-    merged = merge_props({k: v for k, v in old.items() if k not in BOUND_PROPS},
-                         {k: v for k, v in new.items() if k not in BOUND_PROPS})
-    bounds = {k: v for k, v in old.items() if k in BOUND_PROPS}
-    merge_bounds(bounds, new)
-    return merged | bounds
 
 
 def edge_key(key: tuple[str, str, str]) -> str:

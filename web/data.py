@@ -26,7 +26,7 @@ from vnkg.graph.vocab import (
     PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
 )
-from vnkg.loaders.neo4j_rows import ALL_VALUES, NODE_RESERVED
+from vnkg.loaders.neo4j_rows import ALL_VALUES
 from vnkg.loaders.store import Store, open_store
 from vnkg.queries.run import run_named
 
@@ -135,9 +135,8 @@ def node(store: Store, node_id: str) -> dict[str, Any] | None:
 
 
 _LABELS = {str(v) for v in LABEL_OF_CLASS.values()}
-# what the stores keep for themselves: ids, sources, digests, Neo4j's lists of all values and
-# what each article stated (NODE_RESERVED)
-_BOOKKEEPING = {"dated", "digest", *NODE_RESERVED, *ALL_VALUES.values()}
+# what the stores keep for themselves: ids, sources, digests, Neo4j's lists of all values
+_BOOKKEEPING = {"id", "sources", "dated", "digest", *ALL_VALUES.values()}
 
 
 def links(store: Store, node_id: str) -> Rows:

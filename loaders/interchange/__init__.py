@@ -28,16 +28,13 @@ from typing import Any
 
 from rdflib import URIRef
 
-from vnkg.graph.model import merge_value
 from vnkg.graph.tenure import BOUND_PROPS, merge_bounds
-from vnkg.graph.vocab import LIST_PROPS, PROPERTY_OF_PREDICATE, VNKG
+from vnkg.graph.vocab import PROPERTY_OF_PREDICATE, VNKG
 from vnkg.queries import order_rows, read_query
 
 Row = dict[str, Any]
 QUERIES = ("persons", "units", "posts", "localities", "meetings", "participations",
            "memberships", "tenures", "articles")
-TENURE = ("start", "start_precision", "start_cue", "start_surface", "start_source",
-          "end", "end_precision", "end_cue", "end_surface", "end_source", "status")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -51,8 +48,8 @@ def read_rows(store: Any, name: str) -> list[Row]:
     rows = store.select(query.text, {})
     if name == "tenures":  # SPARQL gives the predicate and one row per value; Neo4j the
         # property's name and its value, a list for a list
-        rows = _merged_tenures([{**row, "name": _property_name(str(row["name"])), "value": value}
-                                for row in rows for value in _values(row["value"])])
+        rows = [{**row, "name": _property_name(str(row["name"])), "value": value}
+                for row in rows for value in _values(row["value"])]
     return order_rows(rows, query.columns, query.lists)
 
 
@@ -132,41 +129,24 @@ def _bound(props: dict[str, Any], end: str, seen: str | None) -> Bound:
 
 
 def _tenures(store: Any) -> dict[tuple[str, str], dict[str, Any]]:
-    """(person, post) -> the contract's properties on HOLDS; where articles differ, the
-    smallest value (as the Neo4j loader merges them)."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
+    """(person, post) -> the contract's properties on HOLDS. Each `claim` (in RDF an
+    article's statement; in Neo4j the relationship, already merged) is one set of bounds;
+    the claims merge by graph.tenure's rule, a bound taken whole, so every store gives the
+    bounds the Neo4j loader keeps. Of the statuses, the smallest."""
+    claims: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in read_rows(store, "tenures"):
         name = row["name"]
-        if name not in TENURE:
-            continue
-        props = out.setdefault((row["person"], row["post"]), {})
-        value = str(row["value"])
-        if name not in props or value < props[name]:
-            props[name] = value
-    return out
-
-
-def _merged_tenures(rows: list[Row]) -> list[Row]:
-    """The tenure rows of each relation with the articles' bounds merged by the graph's rule
-    (graph.tenure: a bundle whole; statuses their union), one row per value, no article."""
-    stated: dict[tuple[str, str], dict[Any, dict[str, Any]]] = {}
-    for row in rows:
-        props = stated.setdefault((row["person"], row["post"]), {}).setdefault(row["article"], {})
-        if row["name"] in LIST_PROPS:
-            props.setdefault(row["name"], []).append(row["value"])
-        else:
-            props[row["name"]] = merge_value(props.get(row["name"]), row["value"])
-    out: list[Row] = []
-    for (person, post), by_article in stated.items():
-        merged: dict[str, Any] = {}
-        for article in sorted(by_article, key=str):
-            props = by_article[article]
-            merge_bounds(merged, props)
-            for key, value in props.items():
-                if key not in BOUND_PROPS:
-                    merged[key] = merge_value(merged.get(key), value)
-        out += [{"person": person, "post": post, "name": key, "value": value, "article": None}
-                for key, values in merged.items() for value in _values(values)]
+        if name in BOUND_PROPS or name == "status":
+            props = claims.setdefault((row["person"], row["post"], str(row["claim"])), {})
+            value = str(row["value"])
+            if name not in props or value < props[name]:
+                props[name] = value
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for (person, post, _), props in sorted(claims.items()):
+        merged = out.setdefault((person, post), {})
+        merge_bounds(merged, props)
+        if "status" in props and props["status"] < merged.get("status", "\U0010ffff"):
+            merged["status"] = props["status"]
     return out
 
 

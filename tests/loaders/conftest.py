@@ -99,7 +99,8 @@ def _interchange_fragments(name: str) -> list[Fragment]:
             frag.add_node(Node(post, "Position", {"name": title, "title": title,
                                                   "role": post_role, "key": name_key(title)}))
             frag.add_edge(Edge("IN_UNIT", post, "unit/ubnd-na-lu"))
-        stated = {"start": "2023-03"} if article == "t1" else {}
+        stated = {"start": "2023-03", "start_precision": "month",
+                  "start_source": "article/t1"} if article == "t1" else {}
         frag.add_edge(Edge("HOLDS", "person/hoang-van-thach", "position/chu-tich", stated))
         frag.add_edge(Edge("HOLDS", "person/vice", "position/pho-chu-tich"))
         frag.add_node(Node(meeting, "Meeting", {"name": "Hội nghị", "title": f"Hội nghị {article}",

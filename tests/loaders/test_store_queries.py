@@ -95,14 +95,23 @@ def test_the_comparison_is_not_vacuous(stores: Stores) -> None:
     assert values[0]["person"] != values[1]["person"]
 
 
-@pytest.mark.parametrize("name", QUERIES)
+@pytest.mark.parametrize("name", [q for q in QUERIES if q != "tenures"])
 def test_same_export_rows_from_every_store(name: str, stores: Stores) -> None:
     every, _ = stores
     embedded, *others = (read_rows(store, name) for store in every)
     for store, rows in zip(every[1:], others, strict=True):
         assert rows == embedded, f"export query {name}: {store.name} differs"
-    assert embedded or name == "tenures" and not any(m.start.basis == "stated"
-                                                     for m in memberships(every[0]))
+    assert embedded
+
+
+def test_same_memberships_from_every_store(stores: Stores) -> None:
+    """The stated bounds come per article from RDF and merged from Neo4j (the `tenures`
+    rows differ by design); merged by graph.tenure's rule, they are the same."""
+    every, _ = stores
+    embedded, *others = (sorted(memberships(store), key=repr) for store in every)
+    assert all(rows == embedded for rows in others)
+    assert any(m.start.basis == "stated" for m in embedded)
+    assert any(m.end.basis == "stated" for m in embedded)
 
 
 def test_same_exports_from_every_store(stores: Stores, tmp_path: Path) -> None:

@@ -179,7 +179,7 @@ def _strings(path: Path) -> list[tuple[int, str]]:
 def test_messages_below_the_command_line_name_no_option() -> None:
     cli = {ROOT / "vnkg" / "cli.py", ROOT / "vnkg" / "commands.py",
            ROOT / "viz" / "chromium.py",  # chromium's own command line flags
-           ROOT / "loaders" / "neo4j_export.py"}  # neo4j-admin's own import options
+           ROOT / "loaders" / "neo4j_export.py"}  # neo4j-admin's, in the import arguments
     found = [f"{path.relative_to(ROOT)}:{line}: {text!r}"
              for package in ("extract", "graph", "loaders", "queries", "viz", "vnkg")
              for path in sorted((ROOT / package).rglob("*.py")) if path not in cli
