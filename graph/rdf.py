@@ -13,20 +13,23 @@ from functools import lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
+from rdflib.namespace import PROV, RDF
 from rdflib.term import Node as Term
 
+from vnkg.graph.literals import DATE_TYPES, int_literal, literal, nt_literal
 from vnkg.graph.membership import membership_triples
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.vocab import (
     CLASSES,
+    DATE_PROPS,
     ID,
     LABEL_OF_CLASS,
     LIST_PROPS,
+    NODE_PROPS,
     PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
-    VIETNAMESE,
     VNKG,
+    is_vietnamese,
     node_id_of,
     node_iri,
     predicate_for,
@@ -48,12 +51,12 @@ def to_quads(fragment: Fragment) -> list[Quad]:
     g = graph_iri(fragment.article)
     quads: list[Quad] = []
     if fragment.published:
-        quads.append((g, VNKG.dated, literal(fragment.published), g))
+        quads.append((g, VNKG.dated, literal(fragment.published, date=True), g))
     for node in fragment.nodes.values():
         s = node_iri(node.id)
         quads.append((s, RDF.type, CLASSES[node.label], g))
         quads.append((s, VNKG.id, literal(node.id), g))
-        quads.extend((s, p, o, g) for p, o in _props(node.props))
+        quads.extend((s, p, o, g) for p, o in _props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         quads.extend(_edge_quads(edge, labels.get(edge.source, ""), g))
@@ -85,20 +88,18 @@ def _label_for(rel: str) -> str:
     return RELATIONS[rel][0][0]
 
 
-def _props(props: dict[str, PropValue]) -> Iterable[tuple[URIRef, Literal]]:
+def _props(props: dict[str, PropValue], label: str | None = None
+           ) -> Iterable[tuple[URIRef, Literal | URIRef]]:
     for name, value in props.items():
         values = value if isinstance(value, list) else [value]
+        p = property_predicate(name, label)
         for v in values:
             if v is None:
                 continue
-            yield property_predicate(name), literal(v, vietnamese=name in VIETNAMESE)
-
-
-def literal(value: str | int | float | bool, vietnamese: bool = False) -> Literal:
-    """A literal as the store gives it back: Vietnamese text @vi, other strings xsd:string."""
-    if isinstance(value, str):
-        return Literal(value, lang="vi") if vietnamese else Literal(value, datatype=XSD.string)
-    return Literal(value)
+            if name in NODE_PROPS:
+                yield p, node_iri(str(v))
+            else:
+                yield p, literal(v, is_vietnamese(name, label), name in DATE_PROPS)
 
 
 def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragment:
@@ -128,10 +129,15 @@ def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragme
 def _read_props(pos: Pairs) -> dict[str, PropValue]:
     props: dict[str, Any] = {}
     for p, o in pos:
-        if not isinstance(o, Literal) or p in (VNKG.id, VNKG.dated):
+        if p in (VNKG.id, VNKG.dated, RDF.type):
             continue
         name = PROPERTY_OF_PREDICATE.get(p) or str(p)[len(str(VNKG)):]
-        value = o.toPython()
+        if name in NODE_PROPS and isinstance(o, URIRef):
+            value: Any = node_id_of(o)
+        elif not isinstance(o, Literal):
+            continue
+        else:  # a date keeps its ISO text, as written
+            value = str(o) if o.datatype in DATE_TYPES else o.toPython()
         if name in props or name in LIST_PROPS:
             old = props.get(name, [])
             props[name] = sorted({*([old] if not isinstance(old, list) else old), value})
@@ -163,18 +169,18 @@ def to_ntriples(fragment: Fragment) -> list[str]:
     loader writes them as N-Quads and digests them.
 
     >>> frag = Fragment("a1", "2024-05")
-    >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#string>')
+    >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>')
     True
     """
     g = _iri(graph_iri(fragment.article))
     out: list[str] = []
     if fragment.published:
-        out.append(f"{g} {_V_DATED} {nt_literal(fragment.published)}")
+        out.append(f"{g} {_V_DATED} {nt_literal(fragment.published, date=True)}")
     for node in fragment.nodes.values():
         s = _node(node.id)
         out.append(f"{s} {_TYPE} {_class(node.label)}")
         out.append(f"{s} {_V_ID} {nt_literal(node.id)}")
-        out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props))
+        out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         _edge_lines(out, edge, labels.get(edge.source, ""))
@@ -222,8 +228,8 @@ def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     for ev in edge.evidence:
         e = f"<{ID}evidence/{_hash(*edge.key, ev.article, str(ev.start), str(ev.end))}>"
-        out += [f"{st} {_V_EVIDENCE} {e}", f"{e} {_V_START} {_int(ev.start)}",
-                f"{e} {_V_END} {_int(ev.end)}",
+        out += [f"{st} {_V_EVIDENCE} {e}", f"{e} {_V_START} {int_literal(ev.start)}",
+                f"{e} {_V_END} {int_literal(ev.end)}",
                 f"{e} {_V_TEXT} {nt_literal(ev.text, True)}",
                 f"{e} {_DERIVED} {_node(f'article/{ev.article}')}"]
 
@@ -241,37 +247,16 @@ _V_START = f"<{VNKG.start}>"
 _V_END = f"<{VNKG.end}>"
 _V_TEXT = f"<{VNKG.text}>"
 _DERIVED = f"<{PROV.wasDerivedFrom}>"
-_XSD_STRING = f"^^<{XSD.string}>"
-_XSD_INTEGER = f"^^<{XSD.integer}>"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def nt_literal(value: str | int | float | bool, vietnamese: bool = False) -> str:
-    """A literal in N-Triples syntax, escaped; the same term as `literal(value, vietnamese)`.
-
-    >>> nt_literal('Lò "A"', True)
-    '"Lò \\\\"A\\\\""@vi'
-    """
-    if isinstance(value, str):
-        text = value.translate(_ESCAPES)
-        return f'"{text}"@vi' if vietnamese else f'"{text}"{_XSD_STRING}'
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _int(value)
-    lit = Literal(value)
-    return f'"{str(lit).translate(_ESCAPES)}"^^<{lit.datatype}>'
-
-
-def _int(value: int) -> str:
-    return f'"{value}"{_XSD_INTEGER}'
-
-
-def _nt_props(props: dict[str, PropValue]) -> Iterable[tuple[str, str]]:
+def _nt_props(props: dict[str, PropValue], label: str | None = None
+              ) -> Iterable[tuple[str, str]]:
     for name, value in props.items():
         values = value if isinstance(value, list) else [value]
-        p = _property(name)
+        p = _property(name, label)
+        node, vietnamese, date = name in NODE_PROPS, is_vietnamese(name, label), name in DATE_PROPS
         for v in values:
-            if v is not None:
-                yield p, nt_literal(v, vietnamese=name in VIETNAMESE)
+            if v is None:
+                continue
+            yield p, (_node(str(v)) if node else nt_literal(v, vietnamese, date))
 
 
 def _iri(term: URIRef) -> str:
@@ -284,8 +269,8 @@ def _node(node_id: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _property(name: str) -> str:
-    return f"<{property_predicate(name)}>"
+def _property(name: str, label: str | None) -> str:
+    return f"<{property_predicate(name, label)}>"
 
 
 @lru_cache(maxsize=64)

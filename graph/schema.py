@@ -61,6 +61,8 @@ class LabelSpec:
     properties: tuple[str, ...]
     caption: str
     style: NodeStyle
+    predicates: dict[str, str]  # property -> the predicate it has on this label, if its own
+    plain: tuple[str, ...] = ()  # Vietnamese-text properties that hold codes on this label
 
 
 @dataclass(frozen=True)
@@ -85,13 +87,17 @@ class RelationSpec:
 
 @dataclass(frozen=True)
 class PropertySpec:
-    """A node or relation property: its predicate, @vi or not, list or not, view caption."""
+    """A node or relation property: its predicate, @vi or not, list or not, view caption;
+    `date`: an ISO date typed by its precision (xsd:date, xsd:gYearMonth, xsd:gYear);
+    `node`: node ids, written as the nodes' IRIs."""
 
     name: str
     predicate: str
     vietnamese: bool
     is_list: bool
     caption: str | None
+    date: bool = False
+    node: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,10 @@ class Schema:
             for end in rel.ends:
                 _add(out, end.predicate, "object")
         for prop in self.properties.values():
-            _add(out, prop.predicate, "datatype")
+            _add(out, prop.predicate, "object" if prop.node else "datatype")
+        for label in self.labels.values():
+            for predicate in label.predicates.values():
+                _add(out, predicate, "datatype")
         for name, kind in self.terms.items():
             _add(out, f"vnkg:{name}", kind)
         return out
@@ -172,7 +181,8 @@ def load(text: str | None = None) -> Schema:
 
 def _label(name: str, d: dict[str, Any]) -> LabelSpec:
     return LabelSpec(name, d["class"], tuple(tuple(k) for k in d["key"]), d["unique"],
-                     tuple(d["properties"]), d["caption"], NodeStyle(**d["style"]))
+                     tuple(d["properties"]), d["caption"], NodeStyle(**d["style"]),
+                     dict(d.get("predicates", {})), tuple(d.get("plain", ())))
 
 
 def _relation(name: str, d: dict[str, Any]) -> RelationSpec:
@@ -183,7 +193,8 @@ def _relation(name: str, d: dict[str, Any]) -> RelationSpec:
 
 def _property(name: str, d: dict[str, Any]) -> PropertySpec:
     return PropertySpec(name, d.get("predicate", f"vnkg:{name}"), d.get("vietnamese", False),
-                        d.get("list", False), d.get("caption"))
+                        d.get("list", False), d.get("caption"), d.get("date", False),
+                        d.get("node", False))
 
 
 def _check(schema: Schema) -> None:
@@ -196,6 +207,9 @@ def _check(schema: Schema) -> None:
     for lab in schema.labels.values():
         problems += [f"{lab.name}: unknown property {p!r}" for p in
                      (*lab.properties, lab.caption) if p not in schema.properties]
+        problems += [f"{lab.name}: {p!r} is not one of its properties" for p in
+                     (*lab.predicates, *lab.plain) if p not in lab.properties]
+        curies += lab.predicates.values()
     for rel in schema.relations.values():
         problems += [f"{rel.name}: unknown property {p!r}" for p in rel.properties
                      if p not in schema.properties]

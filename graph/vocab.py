@@ -49,14 +49,37 @@ RELATION_OF_PREDICATE = {p: rel for (rel, _), p in PREDICATES.items()}
 PROPERTIES: dict[str, URIRef] = {
     name: term(prop.predicate) for name, prop in SCHEMA.properties.items()
 }
+# a property's predicate on one label where it has its own (a decree's date: eli:date_document)
+LABEL_PROPERTIES: dict[tuple[str, str], URIRef] = {
+    (label, name): term(curie)
+    for label, spec in SCHEMA.labels.items() for name, curie in spec.predicates.items()
+}
 PROPERTY_OF_PREDICATE = {v: k for k, v in PROPERTIES.items()}
+PROPERTY_OF_PREDICATE |= {v: name for (_, name), v in LABEL_PROPERTIES.items()}
 
 # Vietnamese text: tagged @vi; codes, keys, ids and dates are plain literals
 VIETNAMESE = frozenset({name for name, prop in SCHEMA.properties.items() if prop.vietnamese}
                        | SCHEMA.vietnamese_terms)
 
+# Vietnamese-text properties that hold codes on one label (written plain there)
+PLAIN_ON: frozenset[tuple[str, str]] = frozenset(
+    (label, name) for label, spec in SCHEMA.labels.items() for name in spec.plain)
+
 # properties that hold a list of strings (one triple per item in RDF)
 LIST_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.is_list)
+
+# ISO dates, typed by their precision; and node ids, written as the nodes' IRIs
+DATE_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.date)
+NODE_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.node)
+
+
+def is_vietnamese(name: str, label: str | None = None) -> bool:
+    """Whether property `name` (of a node of `label`) holds Vietnamese text, tagged @vi.
+
+    >>> is_vietnamese("kind", "Meeting"), is_vietnamese("kind", "Unit")
+    (True, False)
+    """
+    return name in VIETNAMESE and (label, name) not in PLAIN_ON
 
 
 def node_iri(node_id: str) -> URIRef:
@@ -78,7 +101,11 @@ def predicate_for(rel: str, source_label: str) -> URIRef:
     return PREDICATES[(rel, source_label)]
 
 
-def property_predicate(name: str) -> URIRef:
-    """The predicate of a node or edge property; a property the schema does not declare is an
-    error (KeyError), never a new term."""
-    return PROPERTIES.get(name) or VNKG[name]
+def property_predicate(name: str, label: str | None = None) -> URIRef:
+    """The predicate of a node (of `label`) or edge property; a property the schema does not
+    declare is an error (KeyError), never a new term.
+
+    >>> str(property_predicate("date", "Decree"))
+    'http://data.europa.eu/eli/ontology#date_document'
+    """
+    return LABEL_PROPERTIES.get((label or "", name)) or PROPERTIES.get(name) or VNKG[name]

@@ -17,6 +17,7 @@ from rdflib import Dataset
 from rdflib import Graph as RdfGraph
 
 from vnkg.graph.rdf import graph_iri
+from vnkg.graph.schema import SCHEMA
 from vnkg.loaders.neo4j_export import store_rows, write_cypher_script, write_neo4j_csv
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE, RdfBase
@@ -69,7 +70,11 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
         else:  # the union of the named graphs but the reference one
             for s_, p_, o_, _ in _quads(store, reference):
                 union.add((s_, p_, o_))
-        union.serialize(out, format="json-ld" if fmt == "jsonld" else "turtle", encoding="utf-8")
+        if fmt == "jsonld":  # compacted: prefixed names, not every IRI written in full
+            union.serialize(out, format="json-ld", encoding="utf-8", context=jsonld_context(),
+                            auto_compact=True)
+        else:
+            union.serialize(out, format="turtle", encoding="utf-8")
         return [out]
     if fmt == "nquads":
         dataset = Dataset()
@@ -85,6 +90,15 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
             write_cypher_script(store_rows(store, reference), f)
         return [out]
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")
+
+
+def jsonld_context() -> dict[str, str]:
+    """The JSON-LD `@context` of the export: the project's prefixes (graph/schema.toml).
+
+    >>> jsonld_context()["org"]
+    'http://www.w3.org/ns/org#'
+    """
+    return dict(SCHEMA.prefixes)
 
 
 def _quads(store: RdfBase, reference: bool) -> Any:

@@ -44,6 +44,7 @@ _INTEGERS = ("integer", "int", "long", "short", "nonNegativeInteger", "positiveI
              "negativeInteger", "nonPositiveInteger")
 _NUMBER: dict[str, type[int] | type[float]] = {f"{_XSD}{t}": int for t in _INTEGERS}
 _NUMBER |= {f"{_XSD}double": float, f"{_XSD}float": float}
+_DATES = {f"{_XSD}date", f"{_XSD}gYearMonth", f"{_XSD}gYear"}
 
 
 def select(store: Store, text: str, bindings: Mapping[str, Any],
@@ -99,14 +100,16 @@ def to_value(term: Any) -> Any:
         return term.value
     if datatype in _NUMBER:
         return _NUMBER[datatype](term.value)
+    if datatype in _DATES:
+        return term.value  # a date as its ISO text, as the graph model holds it
     return RdfLiteral(term.value, datatype=URIRef(datatype)).toPython()
 
 
 def to_rdflib(term: Any) -> Term:
     """A pyoxigraph term as the rdflib term it stands for (a literal keeps its datatype).
 
-    >>> to_rdflib(Literal("Hòa")).datatype
-    rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#string')
+    >>> to_rdflib(Literal("Hòa")) == RdfLiteral("Hòa")
+    True
     """
     if isinstance(term, NamedNode):
         return URIRef(term.value)
@@ -115,6 +118,8 @@ def to_rdflib(term: Any) -> Term:
     if isinstance(term, Literal):
         if term.language:
             return RdfLiteral(term.value, lang=term.language)
+        if term.datatype.value == f"{_XSD}string":
+            return RdfLiteral(term.value)  # plain: rdflib holds "x"^^xsd:string apart from "x"
         return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
     raise ValueError(f"not an RDF term: {term!r}")
 

@@ -6,7 +6,8 @@ relations there without the repetition a union view gives (a node named in 1,000
 would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. Writing an article
 replaces its named graph and updates the union in one transaction, so a re-run changes
 nothing, a changed article replaces only its own statements, and a failed batch leaves
-the store as it was.
+the store as it was. A SPARQL server whose default graph is already the union of its named
+graphs (Virtuoso) gets the named graphs only (`_keeps_union`).
 
 The engines (loaders.oxigraph_store, embedded; loaders.sparql_store, a SPARQL 1.1 server)
 give the few primitives this needs: whether a graph holds anything, its digest stamp, an
@@ -25,8 +26,9 @@ from rdflib import Graph as RdfGraph
 from rdflib import URIRef
 from rdflib.term import Node as Term
 
+from vnkg.graph.literals import nt_literal
 from vnkg.graph.model import Fragment, Graph
-from vnkg.graph.rdf import Rendered, from_quads, graph_iri, nt_literal, render, to_ntriples
+from vnkg.graph.rdf import Rendered, from_quads, graph_iri, render, to_ntriples
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.store import (
     DEFAULT_STORE,
@@ -65,7 +67,23 @@ class RdfBase(Closing):
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:
         """Replace a graph holding reference data (large) by `stamped` lines."""
-        self.update(_replace_graph(name, stamped))
+        self.update(self._replace_update(name, stamped))
+
+    def _keeps_union(self) -> bool:
+        """Whether vnkg keeps the union in the default graph itself (False: the server's
+        default graph is the union of the named graphs, and only those are written)."""
+        return True
+
+    def _replace_update(self, g: str, lines: list[str]) -> str:
+        """The update replacing named graph `g` by `lines`, and the union with it."""
+        if self._keeps_union():
+            return _replace_graph(g, lines)
+        body = " .\n".join(lines)
+        return f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}"
+
+    def _drop_update(self, g: str) -> str:
+        """The update removing named graph `g`, and from the union what only it held."""
+        return drop_graph(g) if self._keeps_union() else f"DROP SILENT GRAPH {g}"
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
         """The triples of named graph `g` (an IRI), as rdflib terms."""
@@ -129,7 +147,7 @@ class RdfBase(Closing):
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
-                replaced.append(_replace_graph(g, [*done.lines, stamp]))
+                replaced.append(self._replace_update(g, [*done.lines, stamp]))
                 if stored is not None:
                     report.replaced.append(done.article)
             seen.add(done.article)
@@ -188,7 +206,7 @@ class RdfBase(Closing):
 
     def delete_article(self, article: str) -> None:
         """Remove one article's statements (its named graph)."""
-        self.update(drop_graph(graph_iri(article).n3()))
+        self.update(self._drop_update(graph_iri(article).n3()))
 
     def articles(self) -> list[str]:
         """Ids of the articles in the store (one named graph each)."""

@@ -1,97 +1,132 @@
 """A SPARQL 1.1 server as the store, over the protocol's query and update endpoints.
 
-vnkg keeps the union of its named graphs in the server's default graph, as it does in the
-embedded store, so the server should serve its default graph as it is (Oxigraph's
-`oxigraph serve` does; with `--union-default-graph` the rows are the same, only slower).
+Requests are form-encoded POSTs asking for JSON results (loaders.sparql_protocol), so
+Oxigraph, Jena Fuseki and Virtuoso all answer, each with a timeout. Two kinds of server:
+
+- one whose default graph is a graph of its own (`oxigraph serve`, Fuseki): vnkg keeps the
+  union of its named graphs there, as in the embedded store, so queries read each triple
+  once;
+- one whose default graph is the union of the named graphs (Virtuoso; GraphDB and Stardog
+  can be set so): vnkg writes the named graphs only, and reads with `DISTINCT`.
+
+`union_default` says which; left None it is found out on first use by writing one triple
+in a named graph of its own, asking for it in the default graph and dropping it again
+(a read-only server is read with DISTINCT, which is right on both kinds).
 The SPARQL protocol has no parameters, so parameters are bound as a VALUES block opening
 the WHERE clause, with every term serialised (escaped) by rdflib, never pasted in as text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib import Graph as RdfGraph
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
 
-from vnkg.graph.vocab import PREFIXES, VNKG
+from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
 from vnkg.loaders.rdf import RdfBase
+from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where
+
+_PROBE = "<https://vnkg.dev/id/probe/union-default-graph>"
+_SELECT = re.compile(r"(?im)^(\s*SELECT)(?!\s+(?:DISTINCT|REDUCED)\b)")
 
 
 class SparqlStore(RdfBase):
     """The dataset of a SPARQL 1.1 server; `endpoint` is its query URL (an endpoint ending
-    in `/query` has its update twin at `/update`)."""
+    in `/query` has its update twin at `/update`, any other is its own). `timeout`: seconds
+    a request may wait for an answer."""
 
     name = "the SPARQL server"
 
     def __init__(self, endpoint: str, *, update_endpoint: str | None = None,
+                 union_default: bool | None = None, timeout: float = 30.0,
                  wait: float = 0.0) -> None:
-        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-
         del wait  # a server queues its own requests
         if update_endpoint is None:
             update_endpoint = (endpoint[: -len("/query")] + "/update"
                                if endpoint.endswith("/query") else endpoint)
         self.endpoint = endpoint
-        self.server = SPARQLUpdateStore(query_endpoint=endpoint, update_endpoint=update_endpoint,
-                                        method="POST", autocommit=True)
-        self.dataset = Dataset(store=self.server)
-        for prefix, ns in PREFIXES.items():
-            self.dataset.bind(prefix, ns)
+        self.client = SparqlClient(endpoint, update_endpoint, timeout)
+        self.union_default = union_default
+        self.client.ask("ASK {}")  # refuse now, clearly, a server that does not answer
 
     def close(self) -> None:
-        self.dataset.close()
+        """Nothing to release: every request is its own connection."""
+
+    def _keeps_union(self) -> bool:
+        if self.union_default is None:
+            self.union_default = self._detect_union_default()
+        return not self.union_default
+
+    def _detect_union_default(self) -> bool:
+        """Whether a triple written to a named graph shows in the default graph."""
+        try:
+            self.client.update(f"INSERT DATA {{ GRAPH {_PROBE} {{ {_PROBE} "
+                               f"<{VNKG.pending}> true }} }}")
+        except SparqlServerError:
+            return True  # read-only: DISTINCT reads are right either way
+        try:
+            return self.client.ask(f"ASK {{ {_PROBE} <{VNKG.pending}> true }}")
+        finally:
+            self.client.update(f"DROP SILENT GRAPH {_PROBE}")
 
     def _holds(self, g: str) -> bool:
         return True  # asking costs a request: the stamp is asked instead
 
     def _stamp(self, g: str) -> str | None:
-        value = self._graph(URIRef(g)).value(URIRef(g), VNKG.digest)
-        return None if value is None else str(value)
+        _, rows = self.client.select(
+            f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1")
+        return str(rows[0]["d"]) if rows else None
 
     def _add_new(self, nquads: str, graphs: list[str], stamps: list[str]) -> None:
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
-        yield from self._graph(URIRef(g)).triples((None, None, None))
-
-    def _graph(self, name: URIRef) -> RdfGraph:
-        # a view on one named graph; Dataset.graph() would also create it on the server
-        return RdfGraph(store=self.server, identifier=name)
+        _, rows = self.client.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        return ((r["s"], r["p"], r["o"]) for r in rows)
 
     def _graph_names(self) -> Iterable[str]:
-        return (str(c.identifier) for c in self.dataset.graphs())
+        _, rows = self.client.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return (str(r["g"]) for r in rows)
 
     def update(self, text: str) -> None:
         """Run a SPARQL update on the server."""
-        self.server.update(text, {}, {}, None)  # type: ignore[arg-type]
+        self.client.update(text)
 
     def select(self, text: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        """Run a SPARQL SELECT over the union graph, `params` bound inline as a VALUES block.
-
-        Sent to the store itself: through the Dataset, rdflib would name its own default
-        graph (urn:x-rdflib:default) as the query's default graph on the server."""
+        """Run a SPARQL SELECT over the default graph, `params` bound inline as a VALUES
+        block; on a server whose default graph is the union, with DISTINCT rows."""
         init = {k: v if isinstance(v, URIRef | Literal) else Literal(v)
                 for k, v in (params or {}).items() if v is not None}
         query = inline_bindings(text, init, list(params or ()))
-        result: Any = self.server.query(query, {}, {}, None)  # type: ignore[arg-type]
-        names = [str(v) for v in result.vars or []]
-        rows: list[Any] = list(result)
-        return [{n: _py(row[i]) for i, n in enumerate(names)} for row in rows]
+        if not self._keeps_union():
+            query = distinct(query)
+        names, rows = self.client.select(query)
+        return [{n: _py(row.get(n)) for n in names} for row in rows]
 
     def quads(self) -> Iterator[tuple[Term, Term, Term, Term]]:
-        for quad in self.dataset.quads((None, None, None, None)):
-            if quad[3] != DATASET_DEFAULT_GRAPH_ID:
-                yield quad  # type: ignore[misc]
+        _, rows = self.client.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return ((r["s"], r["p"], r["o"], r["g"]) for r in rows)
 
     def union_triples(self) -> Iterator[tuple[Term, Term, Term]]:
-        yield from self.dataset.triples((None, None, None))  # type: ignore[misc]
+        _, rows = self.client.select(distinct("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+                                     if not self._keeps_union()
+                                     else "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+        return ((r["s"], r["p"], r["o"]) for r in rows)
+
+
+def distinct(query: str) -> str:
+    """The query with its (first) SELECT made SELECT DISTINCT, unless it is already.
+
+    >>> distinct("PREFIX a: <x:>\\nSELECT ?s WHERE { ?s ?p ?o }")
+    'PREFIX a: <x:>\\nSELECT DISTINCT ?s WHERE { ?s ?p ?o }'
+    """
+    return _SELECT.sub(r"\1 DISTINCT", query, count=1)
 
 
 def inline_bindings(text: str, bindings: Mapping[str, Any], names: list[str]) -> str:
@@ -115,4 +150,8 @@ def _py(term: Any) -> Any:
         return None
     if isinstance(term, URIRef):
         return iri_value(str(term))
-    return term.toPython() if isinstance(term, Literal) else str(term)
+    if isinstance(term, Literal):
+        # a date as its ISO text, as the embedded store gives it (loaders.oxigraph_terms)
+        return str(term) if str(term.datatype or "").endswith(("#date", "#gYearMonth",
+                                                               "#gYear")) else term.toPython()
+    return str(term)

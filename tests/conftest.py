@@ -66,6 +66,17 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def articles_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An RDF store of the sample articles without the reference gazetteer (read-only)."""
+    import vnkg
+
+    path = tmp_path_factory.mktemp("store") / "articles"
+    report = vnkg.build([EXAMPLES], store=path, reference=False, overrides=None)
+    assert report.ok, report.problems
+    return path
+
+
+@pytest.fixture(scope="session")
 def hostile() -> str:
     """A name of quotes, escapes, SPARQL and HTML syntax: every store keeps it unchanged."""
     return 'Lò "Văn" A\\ } ; DROP <script>alert(1)</script> // @vi'

@@ -32,11 +32,22 @@ def sparql_server() -> Iterator[str]:
     """Start `oxigraph serve` (in memory; vnkg keeps the union in its default graph) on a
     free loopback port; yields its query endpoint URL. Missing binary: skip, or fail when
     CI=true."""
+    yield from _serve()
+
+
+@pytest.fixture(scope="session")
+def union_sparql_server() -> Iterator[str]:
+    """`oxigraph serve --union-default-graph`: a server whose default graph is the union of
+    its named graphs, as Virtuoso's is; yields its query endpoint URL."""
+    yield from _serve("--union-default-graph")
+
+
+def _serve(*options: str) -> Iterator[str]:
     binary = _server_binary()
     if binary is None:
         unavailable("the oxigraph server is not installed (pip install oxigraph)")
     port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}", *options],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
