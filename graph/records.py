@@ -4,6 +4,7 @@ extractor (vnkg's own, an LLM, a human annotator) and the graph."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,7 +40,7 @@ def numbered_records(path: str | Path, problems: list[Problem] | None
                      ) -> Iterator[tuple[int, Record]]:
     """The well-formed records of `path` with their line numbers; the others go to
     `problems` (without it: a ValueError)."""
-    with open(path, encoding="utf-8") as lines:
+    with open_records(path) as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -67,9 +68,31 @@ def report_problem(problems: list[Problem] | None, problem: Problem) -> None:
     problems.append(problem)
 
 
+def open_records(path: str | Path) -> IO[str]:
+    """A file of records to read as text: JSON Lines, or gzipped JSON Lines (`.gz`, the
+    shards of `vnkg extract --shards`)."""
+    if str(path).endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def record_files(path: str | Path) -> list[Path]:
+    """The record files `path` names: itself, or the `.jsonl` and `.jsonl.gz` files in the
+    folder (and below), sorted; a folder without any is an error saying what it holds."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                   and p.name.endswith((".jsonl", ".jsonl.gz")))
+    if not found:
+        raise FileNotFoundError(f"no records in the folder {path} (.jsonl or .jsonl.gz files); "
+                                "name a file of records or a folder of shards")
+    return found
+
+
 def is_records(path: str | Path) -> bool:
     """Whether `path` is a file of records (its first line names a schema), not articles."""
-    with open(path, encoding="utf-8") as f:
+    with open_records(path) as f:
         first = f.readline()
     try:
         return "schema" in json.loads(first)
@@ -79,8 +102,14 @@ def is_records(path: str | Path) -> bool:
 
 def record_fragments(path: str | Path, problems: list[Problem], fixes: Overrides
                      ) -> Iterator[Fragment]:
-    """The fragments of the records in `path`; a record the resolver cannot read (an id
-    that names nothing, say) is reported and skipped like a malformed one."""
+    """The fragments of the records in `path` (a file, or a folder of them: shards); a
+    record the resolver cannot read (an id that names nothing, say) is reported and skipped
+    like a malformed one."""
+    for file in record_files(path):
+        yield from _fragments(file, problems, fixes)
+
+
+def _fragments(path: Path, problems: list[Problem], fixes: Overrides) -> Iterator[Fragment]:
     for number, record in numbered_records(path, problems):
         try:
             fragment = to_fragment(record)

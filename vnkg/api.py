@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from vnkg.extraction import extract_record
 from vnkg.extraction.evaluate import Report
@@ -22,6 +22,7 @@ from vnkg.extraction.read import MAX_BYTES, Problem, read_documents
 from vnkg.graph.overrides import read_overrides
 from vnkg.graph.rdf import render
 from vnkg.graph.records import Record, is_records, read_records, record_fragments
+from vnkg.graph.shards import PARTITION, ShardReport, extract_shards
 from vnkg.graph.workers import Extractor, check_jobs
 from vnkg.loaders.batches import BuildReport, Progress, Target, load_fragments
 from vnkg.loaders.rdf import open_rdf_store
@@ -32,15 +33,41 @@ VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
 
 
+@overload
+def extract(paths: Iterable[str | Path], *, problems: list[Problem] | None = ...,
+            max_bytes: int = ..., cluster: str | None = ..., shards: None = ...,
+            partition: int = ...) -> Iterator[Record]: ...
+@overload
+def extract(paths: Iterable[str | Path], *, problems: list[Problem] | None = ...,
+            max_bytes: int = ..., cluster: str | None = ..., shards: str | Path,
+            partition: int = ...) -> ShardReport: ...
 def extract(paths: Iterable[str | Path], *, problems: list[Problem] | None = None,
-            max_bytes: int = MAX_BYTES) -> Iterator[Record]:
+            max_bytes: int = MAX_BYTES, cluster: str | None = None,
+            shards: str | Path | None = None, partition: int = PARTITION
+            ) -> Iterator[Record] | ShardReport:
     """Records for the articles under `paths`, one per document, streamed.
 
     Each relation's evidence span also carries its `text`, so records loaded later without
     the articles still show the evidence sentence.
+
+    With `shards` (a folder), the records go there instead, `partition` articles per
+    gzipped JSON Lines shard named from its articles, extracted on the Dask cluster
+    `cluster` (`tcp://HOST:8786`, or `local:N` worker processes) or else in this process;
+    shards already there are not redone. Returns a ShardReport:
+
+        vnkg.extract(["articles"], cluster="local:2", shards="shards").written
     """
-    for doc in read_documents(paths, problems, max_bytes):
-        yield extract_record(doc)
+    if shards is None:
+        if cluster is not None:
+            raise ValueError("a cluster writes its records as shards: give `shards`, a "
+                             "folder")
+        return (extract_record(doc) for doc in read_documents(paths, problems, max_bytes))
+    docs = read_documents(paths, problems, max_bytes)
+    if cluster is None:
+        return extract_shards(docs, shards, partition)
+    from vnkg.graph.cluster import extract_on_cluster
+
+    return extract_on_cluster(docs, cluster, shards, partition)
 
 
 def build(paths: Iterable[str | Path], *, store: str | Path | None = DEFAULT_STORE,
@@ -76,7 +103,9 @@ def load(records: str | Path, *, store: str | Path | None = DEFAULT_STORE,
          reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
          backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0) -> BuildReport:
     """Load records (from `vnkg extract` or another extractor) into the RDF store, Neo4j,
-    or both."""
+    or both: a JSON Lines file (gzipped or not) or a folder of them, such as the shards of
+    a sharded extraction (`extract(..., shards=...)`). New articles go into the embedded
+    store through Oxigraph's bulk loader."""
     report = BuildReport()
     fixes = read_overrides(overrides)
     fragments = record_fragments(records, report.problems, fixes)

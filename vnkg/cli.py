@@ -27,6 +27,7 @@ from vnkg.output import (
     print_rows,
     print_stats,
     progress,
+    shard_summary,
     summary,
 )
 
@@ -110,7 +111,15 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _run_extract(args: argparse.Namespace) -> int:
     problems: list[api.Problem] = []
-    records = api.extract(args.paths, problems=problems, max_bytes=args.max_bytes)
+    if args.shards:
+        if args.output:
+            raise ValueError("the records go to --shards or to -o, not both")
+        done = api.extract(args.paths, problems=problems, max_bytes=args.max_bytes,
+                           cluster=args.cluster, shards=args.shards, partition=args.partition)
+        print(shard_summary(done), file=sys.stderr)
+        return print_problems(problems)
+    records = api.extract(args.paths, problems=problems, max_bytes=args.max_bytes,
+                          cluster=args.cluster)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             n = write_records(records, out)
@@ -132,12 +141,18 @@ def _run_build(args: argparse.Namespace) -> int:
 
 def _run_load(args: argparse.Namespace) -> int:
     report = api.load(args.records, store=args.store,
-                      progress=progress("records", partial(count_documents, [args.records])),
+                      progress=progress("records", _record_count(args.records)),
                       sparql_endpoint=args.sparql_endpoint, reference=args.reference,
                       overrides=args.overrides, backend=args.backend, neo4j=args.neo4j,
                       wait=args.wait)
     summary(report, args.store)
     return print_problems(report.problems)
+
+
+def _record_count(records: str) -> Callable[[], int] | None:
+    """How to count the records for a progress bar: a plain file's lines; shards (gzipped,
+    or a folder) are not read twice for it."""
+    return partial(count_documents, [records]) if records.endswith(".jsonl") else None
 
 
 def _run_query(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vnkg import api
+from vnkg.graph.shards import PARTITION
 from vnkg.graph.workers import check_jobs
 
 EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "popolo", "ftm", "html",
@@ -124,11 +125,21 @@ COMMANDS: dict[str, Command] = {
             MAX_BYTES,
             _opt("-o", "--output", param=None, why="where the records go: the API yields "
                  "them (vnkg.write_records writes them)",
-                 help="write records here (default: standard output)")),
+                 help="write records here (default: standard output)"),
+            _opt("--shards", metavar="DIR", default=None,
+                 help="write the records to this folder instead, as gzipped JSON Lines "
+                      "shards named from their articles; shards already there are not "
+                      "redone, so a stopped run resumes"),
+            _opt("--cluster", metavar="ADDRESS", default=None,
+                 help="extract on a Dask cluster: its scheduler (tcp://HOST:8786) or local:N "
+                      "(N worker processes here); needs --shards"),
+            _opt("--partition", type=int, default=PARTITION, metavar="N",
+                 help="articles per shard (default: %(default)s)")),
         api_only=("problems",)),
     "load": Command(
         "load", "load records into the store", "vnkg load records.jsonl --store vnkg-data",
-        (_arg("records", help="a JSON Lines file of records (vnkg extract's output)"),),
+        (_arg("records", help="a JSON Lines file of records (vnkg extract's output), "
+              "gzipped or not, or a folder of them (vnkg extract --shards)"),),
         (*STORE, *REFERENCE, *BACKEND), api_only=("progress",)),
     "query": Command(
         "query", "run a named query", 'vnkg query chairs --param locality="Bắc Kạn" --format csv',

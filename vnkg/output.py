@@ -12,6 +12,7 @@ from typing import IO, Any, TextIO
 from tqdm import tqdm
 
 from vnkg.extraction.read import Problem
+from vnkg.graph.shards import ShardReport
 from vnkg.loaders.batches import BuildReport
 
 
@@ -139,3 +140,14 @@ def print_stats(result: dict[str, Any]) -> None:
         for k in result["kept_apart"]:
             print(f"  {k['name']}: " + "; ".join(f"{i} [{a}]" for i, a in
                                                  zip(k["ids"], k["anchors"], strict=True)))
+
+
+def shard_summary(report: ShardReport) -> str:
+    """One line on what a sharded extraction did, and a warning for shards no input named."""
+    line = (f"{report.documents} articles in {len(report.written) + len(report.kept)} shards "
+            f"under {report.folder}: {len(report.written)} written, {len(report.kept)} "
+            "already there")
+    if report.stale:
+        line += (f"\n{len(report.stale)} other shard(s) in the folder come from other inputs "
+                 f"(first: {report.stale[0].name}); loading the folder loads them too")
+    return line
