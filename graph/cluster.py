@@ -58,9 +58,12 @@ def parse_cluster(cluster: str) -> tuple[str, int]:
 @contextmanager
 def connect(cluster: str) -> Iterator[Any]:
     """A Dask client of the cluster `cluster` names; a local one is stopped on exit."""
-    from distributed import Client, LocalCluster
-
     address, workers = parse_cluster(cluster)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ValueError("extraction on a cluster needs Dask's `distributed` package: "
+                         'pip install "vnkg[cluster]"') from None
     if address != "local":
         try:
             client = Client(address, timeout="10s")
@@ -80,12 +83,12 @@ def extract_on_cluster(docs: Iterable[Document], cluster: str, folder: str | Pat
                        size: int = PARTITION) -> ShardReport:
     """Extract `docs` on the Dask cluster `cluster` into shards of `size` articles under
     `folder` (graph.shards: the same shards extract_shards writes in one process)."""
-    from distributed import as_completed
-
     report = ShardReport(Path(folder))
     report.folder.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
     with connect(cluster) as client:
+        from distributed import as_completed
+
         ahead = IN_FLIGHT * max(1, sum(client.nthreads().values()))
         pending = as_completed()
         for part in partitions(docs, size):
