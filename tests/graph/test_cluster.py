@@ -39,7 +39,7 @@ def test_the_cluster_gives_the_records_of_one_process(clean: Path,
                                                       corpus_paths: list[Path]) -> None:
     one = [json.dumps(r, ensure_ascii=False) + "\n" for r in vnkg.extract(corpus_paths)]
     sharded = [line for shard in shard_files(clean)
-               for line in gzip.open(shard, "rt", encoding="utf-8")]
+               for line in gzip.decompress(shard.read_bytes()).decode().splitlines(True)]
     assert lines_by_id(sharded) == lines_by_id(one)  # byte for byte, sorted by article id
     assert sorted(map(json.loads, sharded), key=lambda r: r["doc"]["id"]) == sorted(
         map(json.loads, one), key=lambda r: r["doc"]["id"])
