@@ -97,7 +97,7 @@ def _word_cue(ctx: Ctx, start: int, word: str) -> Cue:
     side = _SIDE.get(cue)
     span = (start, start + len(word))
     return (_STATUS.get(cue), side,
-            bound(None, cue, ctx.text[span[0]:span[1]], span) if side else None)
+            bound(None, cue, ctx.text[span[0]:span[1]], span, ctx.text) if side else None)
 
 
 def _lower_or_first(ctx: Ctx, pos: int) -> bool:
@@ -113,7 +113,7 @@ def _term_cues(ctx: Ctx, t: re.Match[str]) -> list[Cue]:
     for side, group in (("start", "y0"), ("end", "y1")):
         date, precision, problem = judge(None, None, t.group(group))
         phrase = DatePhrase(span[0], span[1], surface, date, precision, problem)
-        out.append((None, side, bound(phrase, "term", surface, span)))
+        out.append((None, side, bound(phrase, "term", surface, span, ctx.text)))
     return out
 
 
@@ -122,7 +122,7 @@ def _apply(ctx: Ctx, event: Event, person: dict[str, Any], builder: RecordBuilde
     also ends the posts written before it."""
     surface = ctx.text[event.start:event.end]
     span = (event.start, event.posts[-1].end if event.posts else event.end)
-    b = bound(event.date, event.cue, surface, span)
+    b = bound(event.date, event.cue, surface, span, ctx.text)
     targets = event.posts or event.own
     for post in targets:
         note(person, post, builder, (None, event.side, b))

@@ -107,11 +107,12 @@ def judge(day: str | None, month: str | None, year: str | None
     return date, ("day" if day else "month" if month else "year"), None
 
 
-def bound(phrase: DatePhrase | None, cue: str, surface: str, evidence: tuple[int, int]
-          ) -> dict[str, object]:
+def bound(phrase: DatePhrase | None, cue: str, surface: str, evidence: tuple[int, int],
+          text: str) -> dict[str, object]:
     """A tenure BOUND (TENURE_CONTRACT.md): the date phrase's date, surface and problem when
     one is tied to the cue, else the cue's own surface and no date; `evidence` is the cue's
-    span, stretched over the date phrase."""
+    span, stretched over the date phrase, with its words from the article's `text` (as a
+    relation's evidence has them: records loaded without the article still show them)."""
     start, end = evidence
     if phrase is not None:
         start, end = min(start, phrase.start), max(end, phrase.end)
@@ -119,5 +120,5 @@ def bound(phrase: DatePhrase | None, cue: str, surface: str, evidence: tuple[int
             "precision": phrase.precision if phrase else None,
             "surface": phrase.surface if phrase else surface,
             "cue": cue,
-            "evidence": {"start": start, "end": end},
+            "evidence": {"start": start, "end": end, "text": text[start:end]},
             "problem": phrase.problem if phrase else None}

@@ -323,7 +323,8 @@ def _tenure(frag: Fragment, tenure: Record | None, text: str | None
     spans = [b["evidence"] for side in ("start", "end")
              if (b := tenure.get(side)) and isinstance(b.get("evidence"), dict)]
     evidence = [Evidence(frag.article, int(s["start"]), int(s["end"]),
-                         text[s["start"]:s["end"]] if text else "") for s in spans
+                         text[s["start"]:s["end"]] if text else str(s.get("text") or ""))
+                for s in spans
                 if int(s["end"]) > int(s["start"])]
     return _clean(props), evidence
 
