@@ -1,0 +1,57 @@
+"""Loading the shards of a sharded extraction (`vnkg load SHARDS`) into the embedded store,
+through Oxigraph's bulk loader, answers every named query as a normal build of the same
+articles does: seeds + dev of the shared corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import vnkg
+from vnkg.graph.model import Fragment
+from vnkg.graph.shards import shard_files
+from vnkg.queries import names
+
+Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
+Stores = tuple[Path, Path, Path]
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Stores:
+    """A store built from seeds + dev, one loaded from their shards (8 articles each), and
+    one loaded from their records in one file (`vnkg extract -o`)."""
+    paths = [shared / "corpus" / "seeds", shared / "corpus" / "dev.jsonl"]
+    root = tmp_path_factory.mktemp("shard-load")
+    built = vnkg.build(paths, store=root / "built", reference=False, overrides=None)
+    shards = vnkg.extract(paths, shards=root / "shards", partition=8)
+    assert len(shard_files(shards.folder)) == 7
+    loaded = vnkg.load(root / "shards", store=root / "loaded", reference=False,
+                       overrides=None)
+    assert loaded.ok and built.ok, loaded.problems
+    with open(root / "records.jsonl", "w", encoding="utf-8") as out:
+        vnkg.write_records(vnkg.extract(paths), out)
+    one = vnkg.load(root / "records.jsonl", store=root / "one", reference=False, overrides=None)
+    assert loaded.written == built.written == one.written == 55
+    return root / "built", root / "loaded", root / "one"
+
+
+EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
+
+
+def test_shards_load_what_one_file_of_the_records_loads(stores: Stores) -> None:
+    loaded, one = (vnkg.sparql(EVERYTHING, store=s) for s in stores[1:])
+    assert {tuple(r.values()) for r in loaded} == {tuple(r.values()) for r in one}
+
+
+@pytest.mark.parametrize("name", names("sparql"))
+def test_named_queries_answer_the_same(name: str, stores: Stores, query_cases: Cases,
+                                       corpus_fragments: list[Fragment],
+                                       parameter_values: Callable[[list[Fragment]],
+                                                                  dict[str, str]]) -> None:
+    for params in query_cases(name, parameter_values(corpus_fragments)):
+        params = {k: str(v) for k, v in params.items() if v not in ("", None)}
+        built, loaded = (vnkg.query(name, params=params, store=s) for s in stores[:2])
+        assert loaded == built, (name, params)
