@@ -136,6 +136,10 @@ def _child_main(spec: dict[str, Any]) -> dict[str, Any]:
         return child_build(spec["corpus"], spec["store"], spec.get("jobs", 1))
     if task == "extract":
         return child_extract(spec["corpus"], spec.get("workers", 1))
+    if task == "dask":
+        from bench_dask import child_dask
+
+        return child_dask(spec["corpus"], spec["out"], spec["workers"])
     if task == "profile":
         return child_profile(spec["corpus"], spec["store"])
     if task == "underthesea":

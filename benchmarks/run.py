@@ -4,7 +4,8 @@ usage: python benchmarks/run.py [--quick] [--sizes 1000,10000,100000] [--baselin
                                 [--work DIR] [--check]
 
 Generates synthetic corpora (benchmarks/synth.py), then measures, each figure beside its
-baseline from the same run: extraction throughput (one and two processes), end-to-end builds
+baseline from the same run: extraction throughput (one and two processes, and a local
+two-worker Dask cluster writing shards against one process), end-to-end builds
 with peak RSS and quads (`vnkg.build` with jobs=1 and jobs=2 up to 10k articles; above that
 jobs=2 only, a 100k build taking about 9 minutes), growth between sizes, adding 100
 articles to the biggest store, every named query's p50/p95 on the embedded store at the
@@ -30,6 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_dask  # noqa: E402
 import bench_queries  # noqa: E402
 import synth  # noqa: E402
 from bench_build import run_child  # noqa: E402
@@ -94,6 +96,8 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
     ext = corpus(work, min(big, 2000))
     res["extract"] = {str(w): run_child("extract", corpus=str(ext), workers=w) for w in (1, 2)}
     res["underthesea"] = run_child("underthesea", timeout=600, corpus=str(ext))
+    _note("extraction on a local two-worker Dask cluster against one process")
+    res["dask"] = bench_dask.compare(str(ext), work)
     res["build"] = {}
     for n in sizes:
         for workers in modes(n):
@@ -161,6 +165,8 @@ def table(res: dict[str, Any]) -> list[Row]:
                  *_versus_underthesea(res["underthesea"])))
     rows.append(("extract docs/s (2 procs)", f"{e2['docs_per_s']:.0f} ({e2['mb_per_s']:.2f} MB/s)",
                  "1 proc", f"{e2['docs_per_s'] / e1['docs_per_s']:.2f}x"))
+    if "dask" in res:
+        rows.append(bench_dask.row(res["dask"]))
     sizes = res["sizes"]
     for n in sizes:
         builds = {w: res["build"][f"{n}/w{w}"] for w in modes(n)}
