@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,22 @@ def union_sparql_server() -> Iterator[str]:
     """`oxigraph serve --union-default-graph`: a server whose default graph is the union of
     its named graphs, as Virtuoso's is; yields its query endpoint URL."""
     yield from _serve("--union-default-graph")
+
+
+@pytest.fixture
+def serve_folder() -> Iterator[Callable[[Path], str]]:
+    """`serve_folder(folder)`: start `oxigraph serve --location folder` on an Oxigraph data
+    folder (a store vnkg wrote, offline, through the bulk loader); its query endpoint URL.
+    The servers stop after the test."""
+    running: list[Iterator[str]] = []
+
+    def serve(folder: Path) -> str:
+        running.append(_serve("--location", str(folder)))
+        return next(running[-1])
+
+    yield serve
+    for server in running:
+        server.close()  # type: ignore[attr-defined]
 
 
 def _serve(*options: str) -> Iterator[str]:

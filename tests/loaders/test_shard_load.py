@@ -1,9 +1,12 @@
 """Loading the shards of a sharded extraction (`vnkg load SHARDS`) into the embedded store,
 through Oxigraph's bulk loader, answers every named query as a normal build of the same
-articles does: seeds + dev of the shared corpus."""
+articles does: seeds + dev of the shared corpus. The loaded folder, served by
+`oxigraph serve --location` (a SPARQL server's bulk path: loaded offline), answers the same
+over the SPARQL protocol."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,3 +58,17 @@ def test_named_queries_answer_the_same(name: str, stores: Stores, query_cases: C
         params = {k: str(v) for k, v in params.items() if v not in ("", None)}
         built, loaded = (vnkg.query(name, params=params, store=s) for s in stores[:2])
         assert loaded == built, (name, params)
+
+
+def test_a_sparql_server_serves_the_folder_loaded_offline(
+        stores: Stores, tmp_path: Path, serve_folder: Callable[[Path], str],
+        query_cases: Cases, corpus_fragments: list[Fragment],
+        parameter_values: Callable[[list[Fragment]], dict[str, str]]) -> None:
+    shutil.copytree(stores[1], tmp_path / "data")  # the server holds its folder's lock
+    endpoint = serve_folder(tmp_path / "data")
+    values = parameter_values(corpus_fragments)
+    for name in names("sparql"):
+        for params in query_cases(name, values)[:2]:
+            params = {k: str(v) for k, v in params.items() if v not in ("", None)}
+            assert (vnkg.query(name, params=params, sparql_endpoint=endpoint)
+                    == vnkg.query(name, params=params, store=stores[1])), (name, params)
