@@ -10,7 +10,7 @@ run finding it skips that partition. The records inside are written exactly as
 
 >>> from vnkg.extraction.document import Document
 >>> shard_name([Document(id="a1", text="Sáng 9/10, ...")])
-'records-a6a5dd2a1e3c5f10.jsonl.gz'
+'records-fe77e429e2b5127a.jsonl.gz'
 """
 
 from __future__ import annotations
