@@ -34,6 +34,9 @@ from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where
 
+# statements per update of reference data: Virtuoso's SPARQL compiler runs out of memory
+# at about 5,000 in one INSERT DATA; Fuseki refuses a request over 25 MB
+REFERENCE_CHUNK = 2_000
 _PROBE = "<https://vnkg.dev/id/probe/union-default-graph>"
 # vnkg's named graphs: the articles' (https://vnkg.dev/id/article/…) and the ontology's
 _OWN = Literal(str(ONTOLOGY).rsplit("/", 1)[0] + "/")
@@ -90,6 +93,15 @@ class SparqlStore(RdfBase):
             f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1")
         return str(rows[0]["d"]) if rows else None
 
+    def _replace_stamped(self, name: str, stamped: list[str]) -> None:
+        """Replace a graph of reference data (the gazetteer: 358k statements, 40 MB) in
+        updates of `REFERENCE_CHUNK` statements, its stamp in the last: servers cap what one
+        request may hold, and a write cut short leaves no stamp, so the next write makes
+        the graph again."""
+        self.client.update(self._drop_update(name))
+        for chunk in chunked(stamped, REFERENCE_CHUNK):
+            self.client.update(self._insert_update(name, chunk))
+
     def _add_new(self, nquads: str, graphs: list[str], stamps: list[str]) -> None:
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")
 
@@ -142,6 +154,16 @@ class SparqlStore(RdfBase):
             "SELECT ?s ?p ?o WHERE { ?s ?p ?o }" if self._keeps_union() else
             f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return ((r["s"], r["p"], r["o"]) for r in rows)
+
+
+def chunked(lines: list[str], size: int) -> Iterator[list[str]]:
+    """`lines` in order, in runs of `size` lines (the last may be shorter).
+
+    >>> list(chunked(["a", "b", "c"], 2))
+    [['a', 'b'], ['c']]
+    """
+    for start in range(0, len(lines), size):
+        yield lines[start:start + size]
 
 
 def distinct(query: str) -> str:
