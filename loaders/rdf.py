@@ -76,10 +76,13 @@ class RdfBase(Closing):
 
     def _replace_update(self, g: str, lines: list[str]) -> str:
         """The update replacing named graph `g` by `lines`, and the union with it."""
-        if self._keeps_union():
-            return _replace_graph(g, lines)
+        return f"{self._drop_update(g)} ; {self._insert_update(g, lines)}"
+
+    def _insert_update(self, g: str, lines: list[str]) -> str:
+        """The update adding `lines` to named graph `g`, and to the union vnkg keeps."""
         body = " .\n".join(lines)
-        return f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}"
+        union = f"{body} . " if self._keeps_union() else ""
+        return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
 
     def _drop_update(self, g: str) -> str:
         """The update removing named graph `g`, and from the union what only it held."""
@@ -273,13 +276,6 @@ def drop_graph(g: str) -> str:
     """The update removing named graph `g` and, from the union, the triples only it held."""
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS "
             f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g}) }} }} ; DROP SILENT GRAPH {g}")
-
-
-def _replace_graph(g: str, lines: list[str]) -> str:
-    """The update replacing named graph `g` by `lines` (N-Triples terms serialised and
-    escaped by graph.rdf), in the union too."""
-    body = " .\n".join(lines)
-    return f"{drop_graph(g)} ; INSERT DATA {{ {body} . GRAPH {g} {{ {body} }} }}"
 
 
 def open_rdf_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0

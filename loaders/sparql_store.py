@@ -12,6 +12,8 @@ Oxigraph, Jena Fuseki and Virtuoso all answer, each with a timeout. Two kinds of
 `union_default` says which; left None it is found out on first use by writing one triple
 in a named graph of its own, asking for it in the default graph and dropping it again
 (a read-only server is read with DISTINCT, which is right on both kinds).
+A server may hold graphs of its own (Virtuoso's system graphs, some 2,500 statements in its
+default graph too): vnkg reads and drops only its own named graphs, those under its IRIs.
 The SPARQL protocol has no parameters, so parameters are bound as a VALUES block opening
 the WHERE clause, with every term serialised (escaped) by rdflib, never pasted in as text.
 """
@@ -27,13 +29,21 @@ from rdflib.term import Node as Term
 
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
-from vnkg.loaders.rdf import RdfBase
+from vnkg.loaders.rdf import ONTOLOGY, RdfBase
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where
 
+# statements per update of reference data: Virtuoso's SPARQL compiler runs out of memory
+# at about 5,000 in one INSERT DATA; Fuseki refuses a request over 25 MB
+REFERENCE_CHUNK = 2_000
 _PROBE = "<https://vnkg.dev/id/probe/union-default-graph>"
-_SELECT = re.compile(r"(?im)^(\s*SELECT)(?!\s+(?:DISTINCT|REDUCED)\b)")
+# vnkg's named graphs: the articles' (https://vnkg.dev/id/article/…) and the ontology's
+_OWN = Literal(str(ONTOLOGY).rsplit("/", 1)[0] + "/")
+_OWN_GRAPH = f"FILTER(STRSTARTS(STR(?g), {_OWN.n3()}))"
+# the query's own SELECT: after the prologue (comments, PREFIX and BASE declarations)
+_SELECT = re.compile(r"(?is)^((?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
+                     r"SELECT)(?!\s+(?:DISTINCT|REDUCED)\b)")
 
 
 class SparqlStore(RdfBase):
@@ -83,6 +93,15 @@ class SparqlStore(RdfBase):
             f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1")
         return str(rows[0]["d"]) if rows else None
 
+    def _replace_stamped(self, name: str, stamped: list[str]) -> None:
+        """Replace a graph of reference data (the gazetteer: 358k statements, 40 MB) in
+        updates of `REFERENCE_CHUNK` statements, its stamp in the last: servers cap what one
+        request may hold, and a write cut short leaves no stamp, so the next write makes
+        the graph again."""
+        self.client.update(self._drop_update(name))
+        for chunk in chunked(stamped, REFERENCE_CHUNK):
+            self.client.update(self._insert_update(name, chunk))
+
     def _add_new(self, nquads: str, graphs: list[str], stamps: list[str]) -> None:
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")
 
@@ -91,8 +110,24 @@ class SparqlStore(RdfBase):
         return ((r["s"], r["p"], r["o"]) for r in rows)
 
     def _graph_names(self) -> Iterable[str]:
-        _, rows = self.client.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        _, rows = self.client.select(
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return (str(r["g"]) for r in rows)
+
+    def count(self) -> int:
+        """Number of quads in vnkg's named graphs."""
+        _, rows = self.client.select(
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
+        return int(str(rows[0]["n"]))
+
+    def clear(self) -> None:
+        """Drop vnkg's named graphs and the union it keeps, leaving the server's own graphs
+        (tests and benchmarks; `DROP ALL` would take Virtuoso's system graphs too)."""
+        drops = [f"DROP SILENT GRAPH <{g}>" for g in self._graph_names()]
+        if self._keeps_union():
+            drops.append("DROP SILENT DEFAULT")
+        if drops:
+            self.client.update(" ;\n".join(drops))
 
     def update(self, text: str) -> None:
         """Run a SPARQL update on the server."""
@@ -110,14 +145,25 @@ class SparqlStore(RdfBase):
         return [{n: _py(row.get(n)) for n in names} for row in rows]
 
     def quads(self) -> Iterator[tuple[Term, Term, Term, Term]]:
-        _, rows = self.client.select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        _, rows = self.client.select(
+            f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return ((r["s"], r["p"], r["o"], r["g"]) for r in rows)
 
     def union_triples(self) -> Iterator[tuple[Term, Term, Term]]:
-        _, rows = self.client.select(distinct("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
-                                     if not self._keeps_union()
-                                     else "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+        _, rows = self.client.select(
+            "SELECT ?s ?p ?o WHERE { ?s ?p ?o }" if self._keeps_union() else
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return ((r["s"], r["p"], r["o"]) for r in rows)
+
+
+def chunked(lines: list[str], size: int) -> Iterator[list[str]]:
+    """`lines` in order, in runs of `size` lines (the last may be shorter).
+
+    >>> list(chunked(["a", "b", "c"], 2))
+    [['a', 'b'], ['c']]
+    """
+    for start in range(0, len(lines), size):
+        yield lines[start:start + size]
 
 
 def distinct(query: str) -> str:
@@ -125,6 +171,8 @@ def distinct(query: str) -> str:
 
     >>> distinct("PREFIX a: <x:>\\nSELECT ?s WHERE { ?s ?p ?o }")
     'PREFIX a: <x:>\\nSELECT DISTINCT ?s WHERE { ?s ?p ?o }'
+    >>> distinct("# a comment naming SELECT\\nPREFIX s: <x:> SELECT ?s WHERE { ?s ?p ?o }")
+    '# a comment naming SELECT\\nPREFIX s: <x:> SELECT DISTINCT ?s WHERE { ?s ?p ?o }'
     """
     return _SELECT.sub(r"\1 DISTINCT", query, count=1)
 

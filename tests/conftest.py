@@ -19,7 +19,8 @@ from vnkg.graph.model import Edge, Evidence, Fragment, Node
 
 CORPUS_SETS = {"dev": "dev.jsonl", "dev2": "dev2.jsonl", "seeds": "seeds"}
 
-pytest_plugins = ["tests.conftest_sparql", "tests.conftest_neo4j", "tests.conftest_browser",
+pytest_plugins = ["tests.conftest_sparql", "tests.conftest_servers", "tests.conftest_neo4j",
+                  "tests.conftest_browser",
                   "tests.conftest_samples", "tests.conftest_tenure"]
 
 
