@@ -32,6 +32,18 @@ HOSTILE_TEXT = (
     f"Ngày 1/7, đồng chí {HOSTILE_NAME} chủ trì hội nghị tại huyện Ba Bể. "
     "Đại diện </script><script>window.pwned=1</script> và \"<b>Ban Tham mưu</b>\" dự.\n")
 HOSTILE_ID = "hostile-0001"
+# invented articles (invented officials): meetings on a decree the samples do not name, in two
+# of Cao Bằng's ten districts, for the decree page's map
+MAP_DECREE = "02/2019/nd-cp"
+MAP_HELD = {"Hà Quảng": ("2024-06", "12/6", "Lê Văn Khải"),
+            "Bảo Lạc": ("2024-07", "3/7", "Phùng Thị Lụa")}
+
+
+def _map_article(district: str, month: str, day: str, chair: str) -> str:
+    return (f" date {month}\nHuyện {district} sơ kết thực hiện Nghị định 02 của Chính phủ\n\n"
+            f"Ngày {day}, Ban Chỉ đạo huyện {district} tổ chức Hội nghị sơ kết 5 năm thực hiện "
+            "Nghị định số 02/2019/NĐ-CP ngày 02/01/2019 của Chính phủ về phòng thủ dân sự. "
+            f"Đồng chí {chair}, Chủ tịch UBND huyện {district} chủ trì hội nghị.\n")
 PERSON = "person/tran-van-img-src-x-onerror-alert-1-0000000001"
 MEETING = "meeting/2024-07-01-hostile"
 UNIT = "unit/ban-tham-muu-hostile"
@@ -74,6 +86,8 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile = root / "articles" / f"{HOSTILE_ID}.txt"
     hostile.parent.mkdir()
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
+    for i, (district, held) in enumerate(MAP_HELD.items()):
+        (hostile.parent / f"map-{i}.txt").write_text(_map_article(district, *held), "utf-8")
     store = root / "vnkg-data"
     report = vnkg.build([EXAMPLES, hostile.parent], store=store)
     assert report.ok, report.problems
