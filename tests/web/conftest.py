@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -116,16 +117,15 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.
     raise RuntimeError(f"vnkg serve did not answer at {url} in {timeout:.0f}s")
 
 
-@pytest.fixture(scope="session")
-def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `vnkg serve` on 127.0.0.1 over `web_store`; its base URL
-    (http://127.0.0.1:PORT). Stopped at the end of the session."""
+@contextmanager
+def serving(target: str | Path, log: Path) -> Iterator[str]:
+    """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder, a SPARQL endpoint or a
+    Neo4j URI) while the block runs; its base URL (http://127.0.0.1:PORT)."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "vnkg.cli", "serve", "--store", str(web_store),
+            [sys.executable, "-m", "vnkg.cli", "serve", "--store", str(target),
              "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -138,6 +138,59 @@ def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `vnkg serve` on 127.0.0.1 over `web_store`; its base URL
+    (http://127.0.0.1:PORT). Stopped at the end of the session."""
+    with serving(web_store, tmp_path_factory.mktemp("serve") / "serve.log") as url:
+        yield url
+
+
+def synthetic_fragments(articles: int, meetings: int = 4, people: int = 15,
+                        places: int = 20) -> Iterator[Fragment]:
+    """Invented articles' statements, written straight to a store (no extraction): each
+    article holds `meetings` meetings in one of `places` invented districts (of five invented
+    provinces) and `people` invented attendees: articles x (1 + meetings + people) + places
+    nodes."""
+    for a in range(articles):
+        doc = f"synth-{a:05d}"
+        day = f"20{20 + a % 6}-{1 + a % 12:02d}-{1 + a % 28:02d}"
+        frag = Fragment(doc, day)
+        frag.add_node(Node(f"article/{doc}", "Article",
+                           {"name": doc, "doc_id": doc, "published": day}))
+        ev = [Evidence(doc, 0, 5, "Ngày ")]
+        for m in range(meetings):
+            place = (a * meetings + m) % places
+            lid = f"locality/test-{place:03d}"
+            frag.add_node(Node(lid, "Locality", {"name": f"Huyện Thử {place}", "type": "huyện",
+                                                 "province": f"Tỉnh Thử {place % 5}"}))
+            frag.add_node(Node(f"meeting/{doc}-{m}", "Meeting",
+                               {"name": f"Hội nghị {doc} số {m}", "date": day}))
+            frag.add_edge(Edge("HELD_IN", f"meeting/{doc}-{m}", lid, {}, ev))
+        for p in range(people):
+            pid = f"person/nguoi-thu-{a:05d}-{p:02d}"
+            frag.add_node(Node(pid, "Person", {"name": f"Người Thử {a}-{p}"}))
+            frag.add_edge(Edge("ATTENDED", pid, f"meeting/{doc}-{p % meetings}", {}, ev))
+        yield frag
+
+
+BIG_ARTICLES = 1000  # 20,020 nodes
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `vnkg serve` over a store of 20,020 synthetic nodes (BIG_ARTICLES articles of
+    synthetic_fragments); its base URL as the browser reaches it (localhost)."""
+    from vnkg.loaders.store import open_store
+
+    root = tmp_path_factory.mktemp("big")
+    with open_store(root / "vnkg-data") as store:
+        report = store.write_fragments(synthetic_fragments(BIG_ARTICLES))
+        assert not report.failed
+    with serving(root / "vnkg-data", root / "serve.log") as url:
+        yield url.replace("127.0.0.1", "localhost")
 
 
 @pytest.fixture(scope="session")
