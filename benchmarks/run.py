@@ -30,6 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_pages  # noqa: E402
 import bench_queries  # noqa: E402
 import synth  # noqa: E402
 from bench_build import run_child  # noqa: E402
@@ -120,6 +121,8 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
     res["rdflib"] = run_child("baseline", timeout=2400, store=small_store,
                               params=bench_queries.store_params(small_store),
                               cap=budget)
+    _note(f"explorer pages at {big}")
+    res["pages"] = bench_pages.measure(store_of(work, big), 5 if quick else 20)
     if not quick:
         _note("profile")
         prof_store = work / "store-profile"
@@ -184,6 +187,20 @@ def table(res: dict[str, Any]) -> list[Row]:
     for name, q in res["queries"].items():
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),
                                sizes[-1], res["baseline_size"]))
+    rows += _page_rows(res.get("pages", {}), sizes[-1])
+    return rows
+
+
+def _page_rows(pages: dict[str, Any], n: int) -> list[Row]:
+    """The explorer's search and pages (bench_pages): p50 / p95 beside the issue's target."""
+    rows: list[Row] = []
+    for kind, r in pages.items():
+        if kind == "pages":
+            continue
+        target = bench_pages.TARGETS_MS["search" if kind == "search" else "page"]
+        rows.append((f"explorer {kind} @{n}", f"p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} ms "
+                     f"({r['n']} answers)", f"target p95 {target} ms at 100k",
+                     "ok" if r["p95_ms"] <= target else "over"))
     return rows
 
 

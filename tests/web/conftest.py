@@ -118,14 +118,16 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.
 
 
 @contextmanager
-def serving(target: str | Path, log: Path) -> Iterator[str]:
-    """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder, a SPARQL endpoint or a
-    Neo4j URI) while the block runs; its base URL (http://127.0.0.1:PORT)."""
+def serving(target: str | Path, log: Path, option: str = "--store",
+            **env_vars: str) -> Iterator[str]:
+    """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder; with `option`
+    --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `env_vars`: its environment's
+    additions, e.g. the Neo4j login) while the block runs; its base URL."""
     port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "vnkg.cli", "serve", "--store", str(target),
+            [sys.executable, "-m", "vnkg.cli", "serve", option, str(target),
              "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
