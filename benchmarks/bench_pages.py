@@ -113,14 +113,15 @@ def lines(res: dict[str, Any], n: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, required=True, help="articles in the store")
+    ap.add_argument("--articles", type=int, default=0, help="articles in the store")
+    ap.add_argument("--store", type=Path, help="measure this store instead of building one")
     ap.add_argument("--per-kind", type=int, default=20, help="pages timed per kind")
     ap.add_argument("--work", type=Path, default=Path("benchmarks/work"), help="work folder")
     ap.add_argument("--json", type=Path, help="write the figures here too")
     args = ap.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    store = build(args.articles, args.work)
+    store = args.store or build(args.articles, args.work)
     built = time.monotonic() - started
     res = measure(store, args.per_kind)
     res["build_s"] = round(built, 1)
