@@ -32,6 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_dask  # noqa: E402
+import bench_pages  # noqa: E402
 import bench_queries  # noqa: E402
 import synth  # noqa: E402
 from bench_build import run_child  # noqa: E402
@@ -124,6 +125,8 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
     res["rdflib"] = run_child("baseline", timeout=2400, store=small_store,
                               params=bench_queries.store_params(small_store),
                               cap=budget)
+    _note(f"explorer pages at {big}")
+    res["pages"] = pages(store_of(work, big), work, 2 if quick else 20, 600 if quick else 3600)
     if not quick:
         _note("profile")
         prof_store = work / "store-profile"
@@ -151,6 +154,20 @@ def queries(store: str, budget: float) -> dict[str, Any]:
     params = bench_queries.store_params(store)
     return {name: run_child("query", timeout=6 * budget, store=store, name=name,
                             params=params.get(name, {}), budget=budget) for name in names()}
+
+
+def pages(store: str, work: Path, per_kind: int, timeout: float) -> dict[str, Any]:
+    """bench_pages on `store` in a child stopped after `timeout` s (one decree page has been
+    seen to take minutes: the figures say so rather than hang the run)."""
+    out = work / "pages.json"
+    out.unlink(missing_ok=True)
+    cmd = [sys.executable, str(Path(bench_pages.__file__)), "--store", store,
+           "--per-kind", str(per_kind), "--json", str(out)]
+    try:
+        subprocess.run(cmd, capture_output=True, check=False, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"timeout": {"p50_ms": timeout * 1000, "p95_ms": timeout * 1000, "n": 0}}
+    return dict(json.loads(out.read_text())) if out.exists() else {}
 
 
 def _note(text: str) -> None:
@@ -190,6 +207,20 @@ def table(res: dict[str, Any]) -> list[Row]:
     for name, q in res["queries"].items():
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),
                                sizes[-1], res["baseline_size"]))
+    rows += _page_rows(res.get("pages", {}), sizes[-1])
+    return rows
+
+
+def _page_rows(pages: dict[str, Any], n: int) -> list[Row]:
+    """The explorer's search and pages (bench_pages): p50 / p95 beside the issue's target."""
+    rows: list[Row] = []
+    for kind, r in pages.items():
+        if kind in ("pages", "build_s"):
+            continue
+        target = bench_pages.TARGETS_MS["search" if kind == "search" else "page"]
+        rows.append((f"explorer {kind} @{n}", f"p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} ms "
+                     f"({r['n']} answers)", f"target p95 {target} ms at 100k",
+                     "ok" if r["p95_ms"] <= target else "over"))
     return rows
 
 

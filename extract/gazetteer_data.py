@@ -172,6 +172,27 @@ def _finish_links(ix: _Index, links: dict[str, list[Place]]) -> None:
 
 
 @cache
+def coordinates() -> dict[tuple[str, str], tuple[float, float]]:
+    """(latitude, longitude) of each unit by (structure, code), as the package gives them (a
+    point inside the unit, from geocoding); a unit the package gives none lacks an entry.
+    Read on first use only: the map of the explorer's decree page needs them, not the build.
+    """
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    uri = f"file:{_data_dir() / 'dataset.db'}?mode=ro"
+    levels = {"admin_units_legacy": ("2024", ("province", "district", "ward")),
+              "admin_units": ("2025", ("province", "ward"))}
+    with sqlite3.connect(uri, uri=True) as conn:
+        for table, (structure, names) in levels.items():
+            cols = ", ".join(f"{n}Code, {n}Lat, {n}Lon" for n in names)
+            for row in conn.execute(f"SELECT {cols} FROM [{table}]"):
+                for i in range(0, len(row), 3):
+                    code, lat, lon = row[i:i + 3]
+                    if code and lat is not None and lon is not None:
+                        out.setdefault((structure, code), (float(lat), float(lon)))
+    return out
+
+
+@cache
 def _index() -> _Index:
     b = _Builder()
     _load_units(b)

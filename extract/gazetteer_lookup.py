@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from vnkg.extraction.gazetteer_data import STRUCTURES, Place, _index
+from vnkg.extraction.gazetteer_data import STRUCTURES, Place, _index, coordinates
 from vnkg.extraction.gazetteer_keys import _LEVELS, CITY_TW, CITY_WORD, _exact_key, _parse
 
 
@@ -64,6 +64,25 @@ def locality_node_id(p: Place) -> str:
     if p.level == 0:
         return f"locality/{p.structure}-{p.code}"
     return f"locality/{p.structure}-{p.province_code}-{p.code}"
+
+
+def place_of_node_id(node_id: str) -> Place | None:
+    """The place a graph id names (the inverse of locality_node_id), or None.
+
+    >>> place_of_node_id("locality/2024-01-001").name
+    'Ba Đình'
+    """
+    structure, _, codes = node_id.removeprefix("locality/").partition("-")
+    return place(codes.rsplit("-", 1)[-1], structure) if structure in STRUCTURES else None
+
+
+def location(p: Place) -> tuple[float, float] | None:
+    """(latitude, longitude) of a unit (a point inside it), or None when the data have none.
+
+    >>> [round(x) for x in location(place("001"))]
+    [21, 106]
+    """
+    return coordinates().get((p.structure, p.code))
 
 
 def candidates(name: str, type: str | None = None) -> list[Place]:

@@ -12,7 +12,7 @@ from tests.paths import ROOT
 
 ROOMS = {"extract": "vnkg.extraction", "graph": "vnkg.graph", "loaders": "vnkg.loaders",
          "queries": "vnkg.queries", "viz": "vnkg.viz", "checks": "vnkg.checks",
-         "vnkg": "vnkg"}  # folder: module
+         "web": "vnkg.web", "vnkg": "vnkg"}  # folder: module
 
 
 def _with_examples() -> list[str]:

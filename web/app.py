@@ -7,7 +7,7 @@ why, a store held by a build a 503 page saying it is being updated; never a stac
 
 >>> app = make_app("no-such-store")
 >>> sorted(r.path for r in app.routes)[:3]
-['/', '/api/search', '/ask']
+['/', '/api/graph', '/api/search']
 """
 
 from __future__ import annotations

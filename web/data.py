@@ -7,6 +7,10 @@ for `linger` seconds (opening and closing cost more than most pages), so a build
 the store between two visits; while a build holds it, the page says the store is being
 updated (StoreBusyError). Remote stores (a SPARQL server, Neo4j) stay open.
 
+Why not read while the build writes: pyoxigraph 0.5 has no secondary (follower) store any
+more, and its `Store.read_only` says opening read-only while another process writes is
+undefined behaviour; so the explorer does not, and answers 503 until the build is done.
+
 >>> Source("no-such-store").embedded
 True
 """

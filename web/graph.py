@@ -1,20 +1,26 @@
-"""Graph: the views of viz/ (overview, person, meeting, decree, co-attendance) embedded.
+"""Graph: the views of viz/ (overview, person, meeting, decree, co-attendance) embedded, and
+a WebGL page for large graphs.
 
 A view is drawn by viz.render exactly as `vnkg view` writes it (vis-network inlined, data
 in a JSON block, text written with textContent), served as its own page in a frame. That
 page alone allows its inline script and style; it too can load nothing from outside.
+The overview of a store past WEBGL_NODES nodes (or any overview with ?renderer=webgl) is
+drawn by sigma.js instead (/graph/webgl, fed by /api/graph: web.biggraph), under the
+explorer's own CSP.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from vnkg.web.biggraph import GraphCache, graph_json
 from vnkg.web.data import Source
 
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -25,6 +31,8 @@ VIEWS = {"overview": "the whole graph (filter: province, from, to)",
          "decree": "a decree's meetings and places (node: its number)",
          "co-attendance": "who meets whom (min: meetings shared)"}
 FIELDS = ("node", "province", "from", "to", "min")
+WEBGL_NODES = 3000  # past this many nodes vis-network crawls: the overview goes to WebGL
+RENDERERS = ("", "webgl", "vis")
 
 
 def draw(g: Any, name: str, params: dict[str, str]) -> Any:
@@ -49,7 +57,9 @@ def draw(g: Any, name: str, params: dict[str, str]) -> Any:
 
 def routes(source: Source, render: Callable[..., HTMLResponse],
            bad: type[ValueError]) -> list[Route]:
-    """/graph (the form and the frame) and /graph/view/NAME (the view's own page)."""
+    """/graph (the form and the frame), /graph/view/NAME (the view's own page), /graph/webgl
+    and /api/graph (the large graph's page and its JSON)."""
+    cache = GraphCache(lambda: _encoded(source), lambda: _version(source))
 
     def checked(request: Request) -> tuple[str, dict[str, str]]:
         name = request.path_params.get("name") or request.query_params.get("view", "overview")
@@ -62,6 +72,12 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
 
     def page(request: Request) -> Response:
         name, params = checked(request)
+        renderer = request.query_params.get("renderer", "")
+        if renderer not in RENDERERS:
+            raise bad(f"renderer takes webgl or vis, not {renderer!r}")
+        if name == "overview" and renderer != "vis" and (
+                renderer == "webgl" or _node_count(cache.body()) > WEBGL_NODES):
+            return RedirectResponse("/graph/webgl", status_code=303)
         frame = str(request.url.replace(path=f"/graph/view/{name}").include_query_params())
         return render("graph.html", views=VIEWS, view=name, params=params, title="Graph",
                       frame=frame[frame.index("/graph/"):])
@@ -79,4 +95,30 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
             raise bad(str(err.args[0] if err.args else err)) from None
         return HTMLResponse(render_html(drawn), headers={"content-security-policy": VIEW_CSP})
 
-    return [Route("/graph", page), Route("/graph/view/{name}", view)]
+    def webgl(request: Request) -> Response:
+        return render("graph_webgl.html", title="Graph (WebGL)")
+
+    def api_graph(request: Request) -> Response:
+        return Response(cache.body(), media_type="application/json")
+
+    return [Route("/graph", page), Route("/graph/view/{name}", view),
+            Route("/graph/webgl", webgl), Route("/api/graph", api_graph)]
+
+
+def _encoded(source: Source) -> bytes:
+    """The store's graph (reference data left out, as in the overview) as JSON bytes."""
+    from vnkg.graph.nx import to_networkx
+
+    with source.store() as store:
+        g = to_networkx(store.read_graph())
+    return json.dumps(graph_json(g), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _version(source: Source) -> object:
+    with source.store() as store:
+        return hash(tuple(store.articles()))
+
+
+def _node_count(body: bytes) -> int:
+    """How many nodes the graph JSON holds (its `nodes` list is counted, not parsed)."""
+    return body.count(b'{"id":')

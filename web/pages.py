@@ -11,6 +11,7 @@ from typing import Any
 
 from vnkg.loaders.store import Store
 from vnkg.web.data import facts, links, named, qualifiers
+from vnkg.web.geo import district_map
 from vnkg.web.text import article_text, marked_segments
 
 ROLES = (("CHAIRED", "chair"), ("SPOKE_AT", "speaker"), ("ATTENDED", "attendee"))
@@ -64,7 +65,8 @@ def meeting_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
 
 def decree_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
     """Implementation by province and district: the meetings on it (with their chairs) from
-    decree-trace, and each such province's districts with none from decree-gaps."""
+    decree-trace, and each such province's districts with none from decree-gaps, drawn as a
+    map of points (web.geo)."""
     trace = named(store, "decree-trace", {"decree": node["id"]})
     provinces: dict[str, dict[str, Any]] = {}
     for row in trace:
@@ -74,6 +76,8 @@ def decree_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
     for name, prov in provinces.items():
         if name != "?":
             prov["gaps"] = named(store, "decree-gaps", {"decree": node["id"], "province": name})
+        held = [(lid, len(rows)) for (_, lid), rows in prov["districts"].items() if lid]
+        prov["map"] = district_map(held, [g["locality"] for g in prov["gaps"] if g["locality"]])
     return {"trace": trace, "provinces": dict(sorted(provinces.items())),
             "by_date": sorted(trace, key=lambda r: r["date"] or "")}
 

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,18 @@ HOSTILE_TEXT = (
     f"Ngày 1/7, đồng chí {HOSTILE_NAME} chủ trì hội nghị tại huyện Ba Bể. "
     "Đại diện </script><script>window.pwned=1</script> và \"<b>Ban Tham mưu</b>\" dự.\n")
 HOSTILE_ID = "hostile-0001"
+# invented articles (invented officials): meetings on a decree the samples do not name, in two
+# of Cao Bằng's ten districts, for the decree page's map
+MAP_DECREE = "02/2019/nd-cp"
+MAP_HELD = {"Hà Quảng": ("2024-06", "12/6", "Lê Văn Khải"),
+            "Bảo Lạc": ("2024-07", "3/7", "Phùng Thị Lụa")}
+
+
+def _map_article(district: str, month: str, day: str, chair: str) -> str:
+    return (f" date {month}\nHuyện {district} sơ kết thực hiện Nghị định 02 của Chính phủ\n\n"
+            f"Ngày {day}, Ban Chỉ đạo huyện {district} tổ chức Hội nghị sơ kết 5 năm thực hiện "
+            "Nghị định số 02/2019/NĐ-CP ngày 02/01/2019 của Chính phủ về phòng thủ dân sự. "
+            f"Đồng chí {chair}, Chủ tịch UBND huyện {district} chủ trì hội nghị.\n")
 PERSON = "person/tran-van-img-src-x-onerror-alert-1-0000000001"
 MEETING = "meeting/2024-07-01-hostile"
 UNIT = "unit/ban-tham-muu-hostile"
@@ -74,6 +87,8 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile = root / "articles" / f"{HOSTILE_ID}.txt"
     hostile.parent.mkdir()
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
+    for i, (district, held) in enumerate(MAP_HELD.items()):
+        (hostile.parent / f"map-{i}.txt").write_text(_map_article(district, *held), "utf-8")
     store = root / "vnkg-data"
     report = vnkg.build([EXAMPLES, hostile.parent], store=store)
     assert report.ok, report.problems
@@ -102,16 +117,17 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.
     raise RuntimeError(f"vnkg serve did not answer at {url} in {timeout:.0f}s")
 
 
-@pytest.fixture(scope="session")
-def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `vnkg serve` on 127.0.0.1 over `web_store`; its base URL
-    (http://127.0.0.1:PORT). Stopped at the end of the session."""
+@contextmanager
+def serving(target: str | Path, log: Path, option: str = "--store",
+            **env_vars: str) -> Iterator[str]:
+    """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder; with `option`
+    --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `env_vars`: its environment's
+    additions, e.g. the Neo4j login) while the block runs; its base URL."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "vnkg.cli", "serve", "--store", str(web_store),
+            [sys.executable, "-m", "vnkg.cli", "serve", option, str(target),
              "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -124,6 +140,59 @@ def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `vnkg serve` on 127.0.0.1 over `web_store`; its base URL
+    (http://127.0.0.1:PORT). Stopped at the end of the session."""
+    with serving(web_store, tmp_path_factory.mktemp("serve") / "serve.log") as url:
+        yield url
+
+
+def synthetic_fragments(articles: int, meetings: int = 4, people: int = 15,
+                        places: int = 20) -> Iterator[Fragment]:
+    """Invented articles' statements, written straight to a store (no extraction): each
+    article holds `meetings` meetings in one of `places` invented districts (of five invented
+    provinces) and `people` invented attendees: articles x (1 + meetings + people) + places
+    nodes."""
+    for a in range(articles):
+        doc = f"synth-{a:05d}"
+        day = f"20{20 + a % 6}-{1 + a % 12:02d}-{1 + a % 28:02d}"
+        frag = Fragment(doc, day)
+        frag.add_node(Node(f"article/{doc}", "Article",
+                           {"name": doc, "doc_id": doc, "published": day}))
+        ev = [Evidence(doc, 0, 5, "Ngày ")]
+        for m in range(meetings):
+            place = (a * meetings + m) % places
+            lid = f"locality/test-{place:03d}"
+            frag.add_node(Node(lid, "Locality", {"name": f"Huyện Thử {place}", "type": "huyện",
+                                                 "province": f"Tỉnh Thử {place % 5}"}))
+            frag.add_node(Node(f"meeting/{doc}-{m}", "Meeting",
+                               {"name": f"Hội nghị {doc} số {m}", "date": day}))
+            frag.add_edge(Edge("HELD_IN", f"meeting/{doc}-{m}", lid, {}, ev))
+        for p in range(people):
+            pid = f"person/nguoi-thu-{a:05d}-{p:02d}"
+            frag.add_node(Node(pid, "Person", {"name": f"Người Thử {a}-{p}"}))
+            frag.add_edge(Edge("ATTENDED", pid, f"meeting/{doc}-{p % meetings}", {}, ev))
+        yield frag
+
+
+BIG_ARTICLES = 1000  # 20,020 nodes
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `vnkg serve` over a store of 20,020 synthetic nodes (BIG_ARTICLES articles of
+    synthetic_fragments); its base URL as the browser reaches it (localhost)."""
+    from vnkg.loaders.store import open_store
+
+    root = tmp_path_factory.mktemp("big")
+    with open_store(root / "vnkg-data") as store:
+        report = store.write_fragments(synthetic_fragments(BIG_ARTICLES))
+        assert not report.failed
+    with serving(root / "vnkg-data", root / "serve.log") as url:
+        yield url.replace("127.0.0.1", "localhost")
 
 
 @pytest.fixture(scope="session")

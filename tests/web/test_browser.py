@@ -9,7 +9,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.web.conftest import HOSTILE_ID, HOSTILE_NAME, MEETING, PERSON, UNIT
+from tests.web.conftest import (
+    HOSTILE_ID,
+    HOSTILE_NAME,
+    MAP_DECREE,
+    MAP_HELD,
+    MEETING,
+    PERSON,
+    UNIT,
+)
 from vnkg.viz.chromium import Page
 
 READY = "window.vnkgReady === true"
@@ -55,6 +63,12 @@ def assert_clean(page: Page, site: str) -> None:
         parts = urlsplit(url)
         assert (parts.scheme, parts.hostname, parts.port) == \
             (origin.scheme, origin.hostname, origin.port), url
+
+
+def texts(page: Page, selector: str) -> list[str]:
+    """The text of every element matching `selector`."""
+    return list(page.evaluate(f"[...document.querySelectorAll({json.dumps(selector)})]"
+                              ".map(e => e.textContent)"))
 
 
 def h1(page: Page) -> str:
@@ -165,4 +179,25 @@ def test_hostile_names_stay_inert(browser_page: Page, site: str, shots: Path) ->
     text = page.evaluate("document.getElementById('text').textContent")
     assert HOSTILE_NAME in text and "</script><script>window.pwned=1</script>" in text
     page.screenshot(shots / "web-hostile-article.png")
+    assert_clean(page, site)
+
+
+def test_decree_map_draws_districts_with_and_without_meetings(browser_page: Page, site: str,
+                                                              shots: Path) -> None:
+    from vnkg.extraction.gazetteer import children
+
+    page = browser_page
+    page.open(site + "/?q=" + MAP_DECREE.replace("/", "%2F"), READY)
+    follow(page, ".results a.decree")
+    districts = [p.name for p in children("04")]  # Cao Bằng's, all with a point of their own
+    figure = "#implementation figure[data-province='Cao Bằng'] "
+    held = texts(page, figure + "a.held text")
+    gaps = texts(page, figure + "a.gap text")
+    assert sorted(held) == sorted(MAP_HELD)
+    assert sorted(gaps) == sorted(set(districts) - set(MAP_HELD))
+    tips = texts(page, figure + "circle title")
+    assert len(tips) == len(districts) and any("1 meeting on this decree" in t for t in tips)
+    legend = texts(page, figure + "figcaption")[0]
+    assert f"({len(MAP_HELD)})" in legend and f"({len(districts) - len(MAP_HELD)})" in legend
+    page.screenshot(shots / "web-decree-map.png")
     assert_clean(page, site)
