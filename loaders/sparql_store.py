@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, BinaryIO
 
+from pyoxigraph import RdfFormat
 from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
 
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
 from vnkg.loaders.rdf import RdfBase
+from vnkg.loaders.rdf_dump import graph_quads, paged_union, serialize_stream
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where
@@ -118,6 +120,17 @@ class SparqlStore(RdfBase):
                                      if not self._keeps_union()
                                      else "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
         return ((r["s"], r["p"], r["o"]) for r in rows)
+
+    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
+        """Stream the server's data to `out`: N-Quads, its named graphs read one at a time
+        (the gazetteer's unless `reference` is False); a triples format, the union read in
+        ordered pages."""
+        if fmt == RdfFormat.N_QUADS:
+            serialize_stream(graph_quads(self._graph_names(), self._triples, reference), out,
+                             fmt)
+        else:
+            serialize_stream(paged_union(lambda q: self.client.select(q)[1], reference,
+                                         not self._keeps_union()), out, fmt)
 
 
 def distinct(query: str) -> str:
