@@ -106,3 +106,19 @@ def test_overview_of_a_large_store_is_an_aggregate(sample_store: Path,
                if k == "LOCATED_IN")
     assert any(k == "HOLDS" for _, _, k in big.edges(keys=True))
     assert big.graph["title"].startswith("Tổng quan: ")
+
+
+def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_server: str,
+                                               whole: nx.MultiDiGraph) -> None:
+    from vnkg.loaders.sparql_store import SparqlStore
+
+    with OxigraphStore(articles_store) as local:
+        fragments = [local.read_fragment(a) for a in local.articles()]
+        person, meeting = _chair(local)
+    with SparqlStore(sparql_server) as remote:
+        remote.update("DROP SILENT ALL")
+        remote.write_fragments(fragments)
+        decree = stored.stored_view(remote, "decree", number=DECREE)
+        drawn = stored.stored_view(remote, "person", node=person)
+    assert _content(decree) == _content(decree_view(whole, DECREE))
+    assert _content(drawn) == _content(views.person_view(whole, person))
