@@ -83,7 +83,7 @@ def view_params(store: str) -> dict[str, dict[str, Any]]:
     person = picks["chairs"]["person"]
     with OxigraphStore(store) as rdf:
         rows = rdf.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
-            SELECT ?m WHERE { ?p vnkg:chaired ?m . ?p schema:name ?n FILTER(STR(?n) = ?name) }
+            SELECT ?m ?name WHERE { ?p vnkg:chaired ?m . ?p schema:name ?n FILTER(STR(?n) = ?name) }
             ORDER BY ?m LIMIT 1""", {"name": person})
     return {"overview": {}, "person": {"node": person},
             "meeting": {"node": rows[0]["m"] if rows else "meeting/x"},
@@ -104,25 +104,26 @@ def run_child(task: str, timeout: float, **kwargs: Any) -> dict[str, Any]:
     return result
 
 
-def run(store: str, articles: int, timeout: float = 900.0, views: bool = True
-        ) -> dict[str, Any]:
-    """Every export (and view) of `store`, which holds `articles` articles."""
+def run(store: str, articles: int, timeout: float = 900.0, views: bool = True,
+        formats: tuple[str, ...] = FORMATS) -> dict[str, Any]:
+    """Every export in `formats` (and every view) of `store`, which holds `articles`
+    articles; a child past `timeout` seconds is stopped and reported so."""
     work = Path(tempfile.mkdtemp(prefix="vnkg-export-"))
     try:
         res: dict[str, Any] = {"articles": articles,
                                "dump": run_child("dump", timeout, store=store,
                                                  out=str(work / "dump.nq"))}
-        res["exports"] = {}
-        for fmt in FORMATS:
-            res["exports"][fmt] = run_child("export", timeout, store=store, fmt=fmt,
-                                            out=str(work / f"g.{fmt}"))
-            shutil.rmtree(work / f"g.{fmt}", ignore_errors=True)
-            (work / f"g.{fmt}").unlink(missing_ok=True)
         if views:
             params = view_params(store)
             res["views"] = {name: run_child("view", timeout, store=store, name=name,
                                             out=str(work / f"{name}.html"), params=params[name])
                             for name in VIEWS}
+        res["exports"] = {}
+        for fmt in formats:
+            res["exports"][fmt] = run_child("export", timeout, store=store, fmt=fmt,
+                                            out=str(work / f"g.{fmt}"))
+            shutil.rmtree(work / f"g.{fmt}", ignore_errors=True)
+            (work / f"g.{fmt}").unlink(missing_ok=True)
         return res
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -193,16 +194,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--no-views", action="store_true", help="the exports only")
     parser.add_argument("--json", default=None, help="write the results here too")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="exports to measure")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per child")
     args = parser.parse_args(argv)
     if args.child:
         sys.path.insert(0, str(Path(__file__).parent))
         print(json.dumps(_child_main(json.loads(args.child))))
         return 0
     sizes = [int(s) for s in args.articles.split(",") if s] or [0] * len(args.stores)
-    results = [run(s, n, views=not args.no_views) for s, n in zip(args.stores, sizes,
-                                                                  strict=True)]
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1) + "\n")
+    results = []
+    for store, n in zip(args.stores, sizes, strict=True):
+        results.append(run(store, n, args.timeout, not args.no_views,
+                           tuple(args.formats.split(","))))
+        if args.json:  # kept as it goes: a long run stopped still leaves its figures
+            Path(args.json).write_text(json.dumps(results, indent=1) + "\n")
     for a, b, c, d in rows(results):
         print(f"{a:<28}  {b:<44}  {c:<34}  {d}")
     return 0
