@@ -97,10 +97,13 @@ def run_child(task: str, timeout: float, **kwargs: Any) -> dict[str, Any]:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                               check=False)
     except subprocess.TimeoutExpired:
-        return {"timeout": timeout}
-    if done.returncode != 0:
-        return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1][:300]}
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        result: dict[str, Any] = {"timeout": timeout}
+    else:
+        result = (json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0
+                  else {"error": (done.stderr.strip().splitlines() or ["no output"])[-1][:300]})
+    what = kwargs.get("fmt") or kwargs.get("name") or ""
+    print(f"[{time.strftime('%H:%M:%S')}] {task} {what}: {json.dumps(result)}",
+          file=sys.stderr, flush=True)  # progress, so a long run shows its figures as it goes
     return result
 
 
