@@ -10,7 +10,9 @@ with peak RSS and quads (`vnkg.build` with jobs=1 and jobs=2 up to 10k articles;
 jobs=2 only, a 100k build taking about 9 minutes), growth between sizes, adding 100
 articles to the biggest store, every named query's p50/p95 on the embedded store at the
 baseline size (10k) and the biggest, the ratio to rdflib's in-memory store on the same quads
-at the baseline size, and a profile of the build. The full run takes about 20 minutes on
+at the baseline size, every whole-graph export and every view of the biggest store (time
+and peak memory, beside pyoxigraph's own dump: benchmarks/bench_export.py), and a profile
+of the build. The full run takes about 20 minutes on
 two cores; `--quick` (200 articles) about two minutes.
 """
 
@@ -32,6 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_dask  # noqa: E402
+import bench_export  # noqa: E402
 import bench_pages  # noqa: E402
 import bench_queries  # noqa: E402
 import synth  # noqa: E402
@@ -127,6 +130,8 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
                               cap=budget)
     _note(f"explorer pages at {big}")
     res["pages"] = pages(store_of(work, big), work, 2 if quick else 20, 600 if quick else 3600)
+    _note(f"exports and views at {big}, beside pyoxigraph's own dump")
+    res["exports"] = bench_export.run(store_of(work, big), big, timeout=900)
     if not quick:
         _note("profile")
         prof_store = work / "store-profile"
@@ -203,6 +208,8 @@ def table(res: dict[str, Any]) -> list[Row]:
     for n, settled in res.get("settle", {}).items():
         rows.append((f"store {n} settles after the build", f"{settled.get('settle_s', -1):.1f} s",
                      "queries measured after", "(compaction on the first open)"))
+    if "exports" in res:
+        rows += bench_export.rows([res["exports"]])
     base = res["rdflib"] if "timeout" not in res["rdflib"] else {}
     for name, q in res["queries"].items():
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),

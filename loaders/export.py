@@ -4,7 +4,8 @@ officials-data interchange formats: Popolo JSON (loaders.popolo) and FollowTheMo
 (loaders.ftm).
 
 Turtle and JSON-LD hold the union of the articles (the default graph); N-Quads keeps each
-article's named graph. CSV and Cypher are written from the rows the Bolt loader writes
+article's named graph. The three are streamed from the store by the engine's serializer in
+constant memory (loaders.rdf_dump). CSV and Cypher are written from the rows the Bolt loader writes
 (loaders.neo4j_export), so they load into Neo4j as the Bolt loader would.
 """
 
@@ -13,14 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset
-from rdflib import Graph as RdfGraph
-
-from vnkg.graph.rdf import graph_iri
-from vnkg.graph.schema import SCHEMA
 from vnkg.loaders.neo4j_export import store_rows, write_cypher_script, write_neo4j_csv
-from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
-from vnkg.loaders.rdf import REFERENCE, RdfBase
+from vnkg.loaders.rdf import RdfBase
+from vnkg.loaders.rdf_dump import FORMATS as STREAMED
+from vnkg.loaders.rdf_dump import jsonld_context, write_rdf
+
+__all__ = ["GRAPH_FORMATS", "INTERCHANGE_FORMATS", "export_graph", "export_interchange",
+           "jsonld_context"]
 
 GRAPH_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher")
 INTERCHANGE_FORMATS = ("popolo", "ftm")
@@ -60,28 +60,9 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
     ValueError: unknown export format 'yaml'; choose one of turtle, nquads, jsonld, csv, cypher
     """
     out = Path(output)
-    if fmt in ("turtle", "jsonld"):
-        union = RdfGraph()
-        for prefix, ns in PREFIXES_BOUND.items():
-            union.bind(prefix, ns)
-        if reference:
-            for triple in store.union_triples():
-                union.add(triple)
-        else:  # the union of the named graphs but the reference one
-            for s_, p_, o_, _ in _quads(store, reference):
-                union.add((s_, p_, o_))
-        if fmt == "jsonld":  # compacted: prefixed names, not every IRI written in full
-            union.serialize(out, format="json-ld", encoding="utf-8", context=jsonld_context(),
-                            auto_compact=True)
-        else:
-            union.serialize(out, format="turtle", encoding="utf-8")
-        return [out]
-    if fmt == "nquads":
-        dataset = Dataset()
-        # the default graph is the union of the named graphs; the file keeps them apart
-        quads: Any = _quads(store, reference)
-        dataset.addN(quads)
-        dataset.serialize(out, format="nquads", encoding="utf-8")
+    if fmt in STREAMED:
+        with out.open("wb") as f:
+            write_rdf(store, fmt, f, reference)
         return [out]
     if fmt == "csv":
         return write_neo4j_csv(store_rows(store, reference), out)
@@ -90,21 +71,3 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
             write_cypher_script(store_rows(store, reference), f)
         return [out]
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")
-
-
-def jsonld_context() -> dict[str, str]:
-    """The JSON-LD `@context` of the export: the project's prefixes (graph/schema.toml).
-
-    >>> jsonld_context()["org"]
-    'http://www.w3.org/ns/org#'
-    """
-    return dict(SCHEMA.prefixes)
-
-
-def _quads(store: RdfBase, reference: bool) -> Any:
-    """The quads of the named graphs (the union left out), with the reference gazetteer's
-    graph or without it."""
-    if reference:
-        return store.quads()
-    skip = graph_iri(REFERENCE)
-    return (q for q in store.quads() if q[3] != skip)

@@ -11,15 +11,16 @@ import gc
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
 from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
 from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, select, to_rdflib
 from vnkg.loaders.rdf import DIGEST_IRI, RdfBase, drop_graph, nquads
+from vnkg.loaders.rdf_dump import reference_graph, serialize_stream, union_query
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
 
@@ -119,6 +120,27 @@ class OxigraphStore(RdfBase):
     def union_triples(self) -> Iterator[tuple[Term, Term, Term]]:
         for q in self._ox.quads_for_pattern(None, None, None, DefaultGraph()):
             yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
+
+    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
+        """Stream the store to `out`: N-Quads, the named graphs (the gazetteer's unless
+        `reference` is False); a triples format, the union (without the gazetteer: what
+        another graph states too). Oxigraph's own dump where it writes what is asked."""
+        if fmt == RdfFormat.N_QUADS:
+            skip = None if reference else NamedNode(reference_graph())
+            serialize_stream(self._named_quads(skip), out, fmt)
+        elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
+            self._ox.dump(out, fmt, from_graph=DefaultGraph(),
+                          prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)
+        else:
+            triples: Any = (self._ox.quads_for_pattern(None, None, None, DefaultGraph())
+                            if reference else self._ox.query(
+                                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {union_query(False)}"))
+            serialize_stream(triples, out, fmt)
+
+    def _named_quads(self, skip: NamedNode | None) -> Iterator[Quad]:
+        for q in self._ox.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != skip:
+                yield q
 
 
 def open_on_disk(path: Path, wait: float = 0.0) -> Oxigraph:

@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, BinaryIO
 
+from pyoxigraph import RdfFormat
 from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
 
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
 from vnkg.loaders.rdf import ONTOLOGY, RdfBase
+from vnkg.loaders.rdf_dump import graph_quads, paged_union, serialize_stream, union_query
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where
@@ -154,6 +156,19 @@ class SparqlStore(RdfBase):
             "SELECT ?s ?p ?o WHERE { ?s ?p ?o }" if self._keeps_union() else
             f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return ((r["s"], r["p"], r["o"]) for r in rows)
+
+    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
+        """Stream the server's data to `out`: N-Quads, its named graphs read one at a time
+        (the gazetteer's unless `reference` is False); a triples format, the union read in
+        ordered pages."""
+        if fmt == RdfFormat.N_QUADS:
+            serialize_stream(graph_quads(self._graph_names(), self._triples, reference), out,
+                             fmt)
+        else:
+            keeps = self._keeps_union()
+            body = union_query(reference, "" if keeps else _OWN_GRAPH)
+            serialize_stream(paged_union(lambda q: self.client.select(q)[1], body, not keeps),
+                             out, fmt)
 
 
 def chunked(lines: list[str], size: int) -> Iterator[list[str]]:

@@ -254,23 +254,19 @@ def view(name: str, *, output: str | Path, store: str | Path | None = DEFAULT_ST
          ) -> Path:
     """Draw a view of the graph (overview, person, meeting, decree, co-attendance) to
     `output` as HTML, GraphML, GEXF, node-link JSON or PNG (`fmt`, else from its suffix)."""
-    from vnkg.graph.nx import to_networkx
-    from vnkg.viz import views
+    from vnkg.viz.stored import stored_view
 
     if name not in VIEWS:
         raise ValueError(f"no view named {name!r}; the views: {', '.join(VIEWS)}")
-    with _existing(store, sparql_endpoint, wait) as rdf:
-        g = to_networkx(rdf.read_graph(reference=name == "decree"))
-    if name == "overview":
-        sub = views.overview(g, labels, province, date_from, date_to)
-    elif name == "person":
-        sub = views.person_view(g, _required(node, "node", "a person's name or id"), hops)
-    elif name == "meeting":
-        sub = views.meeting_view(g, _required(node, "node", "a meeting's id or title"))
-    elif name == "decree":
-        sub = views.decree_view(g, _required(number, "number", "a decree's number or id"))
-    else:
-        sub = views.co_attendance_view(g, min_shared)
+    if name in ("person", "meeting"):
+        _required(node, "node", f"a {name}'s name or id" if name == "person"
+                  else "a meeting's id or title")
+    if name == "decree":
+        _required(number, "number", "a decree's number or id")
+    with _existing(store, sparql_endpoint, wait) as rdf:  # each view reads what it draws
+        sub = stored_view(rdf, name, node=node, number=number, hops=hops,
+                          min_shared=min_shared, labels=labels, province=province,
+                          date_from=date_from, date_to=date_to)
     from vnkg.viz.export import write_view
 
     return write_view(sub, Path(output), fmt)

@@ -177,7 +177,7 @@ COMMANDS: dict[str, Command] = {
             _opt("--hops", type=int, default=2, help="person view: how far to go"),
             _opt("--label", param="labels", action="append",
                  help="overview: keep only these labels"),
-            _opt("--province", help="overview: keep only this province"),
+            _opt("--province", help="overview, decree: keep only this province"),
             _opt("--from", param="date_from", why="`from` is a Python keyword",
                  dest="date_from", help="overview: from this date (ISO)"),
             _opt("--to", param="date_to", why="the pair of --from", dest="date_to",

@@ -55,6 +55,18 @@ def draw(g: Any, name: str, params: dict[str, str]) -> Any:
     return decree_view(g, node)
 
 
+def draw_stored(store: Any, name: str, params: dict[str, str]) -> Any:
+    """The view `name` read from an RDF store, reading only what it draws (viz.stored)."""
+    from vnkg.viz.stored import stored_view
+
+    node = params.get("node") or None
+    if name in ("person", "meeting", "decree") and not node:
+        raise ValueError(f"the {name} view needs node: {VIEWS[name]}")
+    return stored_view(store, name, node=node, number=node, province=params.get("province"),
+                       date_from=params.get("from"), date_to=params.get("to"),
+                       min_shared=int(params.get("min") or 1))
+
+
 def routes(source: Source, render: Callable[..., HTMLResponse],
            bad: type[ValueError]) -> list[Route]:
     """/graph (the form and the frame), /graph/view/NAME (the view's own page), /graph/webgl
@@ -87,10 +99,13 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
         from vnkg.viz.render import render_html
 
         name, params = checked(request)
-        with source.store() as store:
-            g = to_networkx(store.read_graph(reference=name == "decree"))
         try:
-            drawn = draw(g, name, params)
+            with source.store() as store:
+                if store.language == "sparql":  # an RDF store: read only what is drawn
+                    drawn = draw_stored(store, name, params)
+                else:
+                    drawn = draw(to_networkx(store.read_graph(reference=name == "decree")),
+                                 name, params)
         except (ValueError, KeyError) as err:
             raise bad(str(err.args[0] if err.args else err)) from None
         return HTMLResponse(render_html(drawn), headers={"content-security-policy": VIEW_CSP})

@@ -1,0 +1,199 @@
+"""The RDF exports written as a stream, in constant memory, by the engine's own serializer.
+
+N-Quads holds every named graph (the union left out: it is their union); Turtle and
+JSON-LD hold the union (the default graph). Without the reference gazetteer, N-Quads skips
+its graph and the union keeps only the triples some other named graph states.
+
+The embedded store hands its quads straight from Oxigraph's indexes to pyoxigraph's
+serializer (the union with the gazetteer is Oxigraph's own `dump` of the default graph); a
+SPARQL server is read one named graph at a time, and its union in ordered pages, so no
+export holds more than a page in memory. Literals keep the datatypes the RDF model gave them
+(graph.rdf), as the store holds them: nothing is parsed back into Python values on the way.
+
+>>> from vnkg.loaders.oxigraph_store import OxigraphStore
+>>> import io
+>>> out = io.BytesIO()
+>>> with OxigraphStore(None) as store:
+...     write_rdf(store, "nquads", out)
+>>> out.getvalue()
+b''
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from typing import Any, BinaryIO
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+from rdflib import BNode, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node as Term
+
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.schema import SCHEMA
+from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
+from vnkg.loaders.rdf import REFERENCE
+
+FORMATS = {"nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
+           "jsonld": RdfFormat.JSON_LD}
+PAGE = 50_000  # rows per request when a SPARQL server's union is read in pages
+
+
+def write_rdf(store: Any, fmt: str, out: BinaryIO, reference: bool = True) -> None:
+    """Write `store` (an RDF store) as `fmt` (nquads, turtle, jsonld) to the binary `out`;
+    the store's own `dump` does it where it has one."""
+    if fmt not in FORMATS:
+        raise ValueError(f"no streamed RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    store.dump(out, FORMATS[fmt], reference)
+
+
+def jsonld_context() -> dict[str, str]:
+    """The JSON-LD `@context` of the export: the project's prefixes (graph/schema.toml).
+
+    >>> jsonld_context()["org"]
+    'http://www.w3.org/ns/org#'
+    """
+    return dict(SCHEMA.prefixes)
+
+
+def serialize_stream(items: Iterable[Any], out: BinaryIO, fmt: RdfFormat) -> None:
+    """Write quads or triples to `out` with pyoxigraph's streaming serializer, with the
+    project's prefixes where the format has them; JSON-LD compacted by `write_jsonld`."""
+    if fmt == RdfFormat.JSON_LD:
+        write_jsonld(items, out)
+        return
+    prefixes = dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None
+    serialize(items, out, fmt, prefixes=prefixes)
+
+
+def write_jsonld(triples: Iterable[Any], out: BinaryIO) -> None:
+    """Triples as one JSON-LD document, written a node at a time: the project's prefixes
+    as `@context`, every IRI compacted by them, one node object per run of triples with the
+    same subject (an engine's index order gives each subject one run).
+
+    >>> import io
+    >>> s, n = NamedNode("https://vnkg.dev/id/person/a"), NamedNode("https://schema.org/name")
+    >>> out = io.BytesIO(); write_jsonld([Triple(s, n, Literal("Lò Văn A"))], out)
+    >>> json.loads(out.getvalue())["@graph"]
+    [{'@id': 'https://vnkg.dev/id/person/a', 'schema:name': [{'@value': 'Lò Văn A'}]}]
+    """
+    compact = _compactor()
+    out.write(b'{"@context": ' + json.dumps(jsonld_context()).encode() + b',\n"@graph": [')
+    first = True
+    for subject, group in groupby(triples, key=lambda t: t.subject):
+        node: dict[str, Any] = {"@id": _node_id(subject, compact)}
+        for t in group:
+            if t.predicate.value == _RDF_TYPE and not isinstance(t.object, Literal):
+                node.setdefault("@type", []).append(_node_id(t.object, compact))
+            else:
+                node.setdefault(compact(t.predicate.value), []).append(
+                    _jsonld_value(t.object, compact))
+        out.write((b"" if first else b",") + b"\n" + json.dumps(node, ensure_ascii=False
+                                                                ).encode())
+        first = False
+    out.write(b"\n]}\n")
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _compactor() -> Any:
+    """A function compacting an IRI by the context's prefixes (the longest namespace that
+    matches; an IRI whose rest could read as an IRI of its own stays whole)."""
+    spaces = sorted(((ns, p) for p, ns in jsonld_context().items()), key=lambda x: -len(x[0]))
+
+    def compact(iri: str) -> str:
+        for ns, prefix in spaces:
+            if iri.startswith(ns) and not iri[len(ns):].startswith("//"):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+    return compact
+
+
+def _node_id(term: Any, compact: Any) -> str:
+    return f"_:{term.value}" if isinstance(term, BlankNode) else compact(term.value)
+
+
+def _jsonld_value(term: Any, compact: Any) -> dict[str, str]:
+    if not isinstance(term, Literal):
+        return {"@id": _node_id(term, compact)}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    if term.datatype.value == _XSD_STRING:
+        return {"@value": term.value}
+    return {"@value": term.value, "@type": compact(term.datatype.value)}
+
+
+def reference_graph() -> str:
+    """The IRI of the reference gazetteer's named graph.
+
+    >>> reference_graph()
+    'https://vnkg.dev/id/article/reference'
+    """
+    return str(graph_iri(REFERENCE))
+
+
+def union_query(reference: bool, graphs: str = "") -> str:
+    """The SELECT/CONSTRUCT body reading the union: every triple of the default graph, or
+    (without the gazetteer) those a named graph other than its own states. With `graphs`, a
+    FILTER on ?g, the union is read from the named graphs it keeps instead: on a server whose
+    default graph is the union of all its graphs, its own system graphs among them.
+
+    >>> union_query(True, "FILTER(?g = <urn:a>)")
+    '{ GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:a>) }'
+    """
+    if graphs:
+        skip = "" if reference else f" FILTER(?g != <{reference_graph()}>)"
+        return f"{{ GRAPH ?g {{ ?s ?p ?o }} {graphs}{skip} }}"
+    if reference:
+        return "{ ?s ?p ?o }"
+    return (f"{{ ?s ?p ?o FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f"FILTER(?g != <{reference_graph()}>) }} }}")
+
+
+def paged_union(select: Any, body: str, distinct: bool) -> Iterator[Triple]:
+    """The triples of `body` (a union_query) from a SPARQL server in pages of PAGE rows,
+    ordered so pages never overlap; `select` runs a query and gives rdflib rows."""
+    head = "SELECT DISTINCT" if distinct else "SELECT"
+    offset = 0
+    while True:
+        rows = select(f"{head} ?s ?p ?o WHERE {body} "
+                      f"ORDER BY ?s ?p ?o LIMIT {PAGE} OFFSET {offset}")
+        for row in rows:
+            yield Triple(ox_term(row["s"]), ox_term(row["p"]), ox_term(row["o"]))
+        if len(rows) < PAGE:
+            return
+        offset += PAGE
+
+
+def graph_quads(graphs: Iterable[str], triples: Any, reference: bool) -> Iterator[Quad]:
+    """The quads of the named `graphs` read one graph at a time by `triples(g)`, the
+    gazetteer's skipped unless `reference`."""
+    skip = None if reference else reference_graph()
+    for g in sorted(graphs):
+        if g != skip:
+            name = NamedNode(g)
+            for s, p, o in triples(g):
+                yield Quad(ox_term(s), ox_term(p), ox_term(o), name)
+
+
+def ox_term(term: Term) -> Any:
+    """An rdflib term as the pyoxigraph term it stands for (datatype and language kept).
+
+    >>> ox_term(RdfLiteral("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear")))
+    <Literal value=2024 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYear>>
+    """
+    if isinstance(term, URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, BNode):
+        return BlankNode(str(term))
+    if isinstance(term, RdfLiteral):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        if term.datatype:
+            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
+        return Literal(str(term))
+    raise ValueError(f"not an RDF term: {term!r}")

@@ -1,0 +1,100 @@
+"""The streamed RDF exports hold what the store holds, on the embedded store and on SPARQL
+servers of both kinds: compared as sets of quads and triples (typed literals included),
+with and without the reference gazetteer's graph."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib import Graph as RdfGraph
+
+from vnkg.graph.model import Fragment, Node
+from vnkg.graph.rdf import graph_iri
+from vnkg.loaders import rdf_dump
+from vnkg.loaders.export import export_graph
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.rdf import REFERENCE, RdfBase
+from vnkg.loaders.sparql_store import SparqlStore
+
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+
+
+@pytest.fixture(params=["embedded", "sparql", "union-sparql"])
+def filled(request: pytest.FixtureRequest, tmp_path: Path,
+           sample_fragment: Callable[..., Fragment], hostile: str) -> Iterator[RdfBase]:
+    """A store of each RDF kind holding two articles and a small stand-in for the
+    gazetteer's graph (a district only it names, and a province the articles name too)."""
+    store: RdfBase
+    if request.param == "embedded":
+        store = OxigraphStore(tmp_path / "store")
+    else:
+        fixture = "sparql_server" if request.param == "sparql" else "union_sparql_server"
+        store = SparqlStore(request.getfixturevalue(fixture))
+        store.update("DROP SILENT ALL")
+    reference = sample_fragment(REFERENCE)
+    reference.add_node(Node("locality/2024-067", "Locality", {"name": "Nà Lừ", "type": "huyện"}))
+    with store:
+        store.write_fragments([sample_fragment("a1", name=hostile), sample_fragment("a2"),
+                               reference])
+        yield store
+
+
+def _named(store: RdfBase, reference: bool) -> set[tuple[object, ...]]:
+    skip = None if reference else graph_iri(REFERENCE)
+    return {q for q in store.quads() if q[3] != skip}
+
+
+def _union(store: RdfBase, reference: bool) -> set[tuple[object, ...]]:
+    if reference:
+        return set(store.union_triples())
+    return {q[:3] for q in _named(store, False)}
+
+
+@pytest.mark.parametrize("reference", [True, False])
+def test_nquads_hold_the_named_graphs(filled: RdfBase, tmp_path: Path, reference: bool) -> None:
+    [path] = export_graph(filled, "nquads", tmp_path / "g.nq", reference)
+    back = Dataset()
+    back.parse(path, format="nquads")
+    quads = {(s, p, o, g) for s, p, o, g in back.quads() if g != back.default_graph.identifier}
+    assert quads == _named(filled, reference)
+    assert any(isinstance(q[2], Literal) and q[2].datatype == XSD_DATE for q in quads)
+
+
+@pytest.mark.parametrize("reference", [True, False])
+def test_turtle_and_jsonld_hold_the_union(filled: RdfBase, tmp_path: Path,
+                                          reference: bool) -> None:
+    want = _union(filled, reference)
+    [ttl] = export_graph(filled, "turtle", tmp_path / "g.ttl", reference)
+    assert set(RdfGraph().parse(ttl, format="turtle")) == want
+    [jsonld] = export_graph(filled, "jsonld", tmp_path / "g.jsonld", reference)
+    assert set(RdfGraph().parse(jsonld, format="json-ld")) == want
+    nala = URIRef("https://vnkg.dev/id/locality/2024-067")
+    assert any(t[0] == nala for t in want) == reference
+
+
+def test_jsonld_is_written_node_by_node_with_the_prefixes(filled: RdfBase) -> None:
+    out = io.BytesIO()
+    rdf_dump.write_rdf(filled, "jsonld", out)
+    text = out.getvalue().decode()
+    doc = json.loads(text)
+    assert doc["@context"] == rdf_dump.jsonld_context()
+    assert "schema:name" in text and "https://schema.org/name" not in text
+    assert len(text.splitlines()) > len(doc["@graph"])  # one line per node object
+
+
+def test_unknown_streamed_format_is_refused(filled: RdfBase) -> None:
+    with pytest.raises(ValueError, match="choose one of nquads, turtle, jsonld"):
+        rdf_dump.write_rdf(filled, "rdfxml", io.BytesIO())
+
+
+def test_server_union_is_read_in_pages(filled: RdfBase, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    want = _union(filled, True)
+    monkeypatch.setattr(rdf_dump, "PAGE", 7)  # many pages over the same data
+    [ttl] = export_graph(filled, "turtle", tmp_path / "g.ttl")
+    assert set(RdfGraph().parse(ttl, format="turtle")) == want

@@ -1,0 +1,124 @@
+"""Views read from the store (viz.stored) draw what the same views draw from the whole
+graph; the decree view groups by province then district and takes a province; a large
+store's overview starts from an aggregate."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from vnkg.graph.nx import to_networkx
+from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.viz import aggregate, stored, views
+from vnkg.viz.read import Walk
+from vnkg.viz.views import ViewError, decree_view
+
+DECREE = "21/2019/ND-CP"
+
+
+def _content(g: nx.MultiDiGraph) -> tuple[dict[str, dict[str, object]], dict[object, object]]:
+    return ({n: dict(d) for n, d in g.nodes(data=True)},
+            {(u, v, k): d for u, v, k, d in g.edges(keys=True, data=True)})
+
+
+@pytest.fixture(scope="module")
+def whole(articles_store: Path) -> nx.MultiDiGraph:
+    with OxigraphStore(articles_store) as store:
+        return to_networkx(store.read_graph(reference=True))
+
+
+def _chair(store: OxigraphStore) -> tuple[str, str]:
+    rows = store.select("""PREFIX vnkg: <https://vnkg.dev/ns#> PREFIX schema: <https://schema.org/>
+        SELECT ?p ?m (MIN(STR(?n)) AS ?name) WHERE { ?p vnkg:chaired ?m ; schema:name ?n }
+        GROUP BY ?p ?m ORDER BY ?p ?m LIMIT 1""")
+    return rows[0]["name"], rows[0]["m"]
+
+
+def test_a_walked_graph_holds_what_the_whole_graph_holds(articles_store: Path,
+                                                           whole: nx.MultiDiGraph) -> None:
+    nodes = sorted(whole)[::7]
+    with OxigraphStore(articles_store) as store:
+        walk = Walk(store)
+        for n in nodes:
+            walk.expand(n)
+        read = walk.graph(nodes)
+    assert _content(read) == _content(whole.subgraph(nodes))
+
+
+def test_views_from_the_store_equal_the_views_of_the_whole_graph(
+        articles_store: Path, whole: nx.MultiDiGraph) -> None:
+    with OxigraphStore(articles_store) as store:
+        person, meeting = _chair(store)
+        drawn = {"decree": stored.stored_view(store, "decree", number=DECREE),
+                 "person": stored.stored_view(store, "person", node=person),
+                 "meeting": stored.stored_view(store, "meeting", node=meeting)}
+    assert _content(drawn["decree"]) == _content(decree_view(whole, DECREE))
+    assert _content(drawn["person"]) == _content(views.person_view(whole, person))
+    assert _content(drawn["meeting"]) == _content(views.meeting_view(whole, meeting))
+    assert drawn["person"].graph["timeline"] == views.person_view(whole, person).graph[
+        "timeline"]
+
+
+def test_decree_view_draws_the_gazetteer_districts_without_a_meeting(sample_store: Path
+                                                                     ) -> None:
+    with OxigraphStore(sample_store) as store:
+        view = stored.stored_view(store, "decree", number=DECREE)
+    gaps = [n for n, d in view.nodes(data=True) if d.get("gap")]
+    meetings = [d for _, d in view.nodes(data=True) if d["label"] == "Meeting"]
+    assert gaps and meetings
+    assert all(d["group"].startswith("Bắc Kạn › ") for d in meetings)
+
+
+def test_decree_view_groups_by_province_then_district(
+        sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
+    view = decree_view(sample_nx(), "21/2019/nd-cp")
+    xs = {m: view.nodes[m]["x"] for m in ("meeting/a1", "meeting/a2", "meeting/a3")}
+    assert view.nodes["meeting/a1"]["group"] == "Lâm Bình › Sơn Hà"
+    assert view.nodes["meeting/a3"]["group"] == "Bắc Sơn › Đồng Lạc"
+    # within a district one step apart; between provinces a wider gap
+    assert xs["meeting/a3"] - xs["meeting/a2"] > xs["meeting/a2"] - xs["meeting/a1"]
+
+
+def test_decree_view_keeps_one_province(sample_nx: Callable[[], nx.MultiDiGraph]) -> None:
+    view = decree_view(sample_nx(), "21/2019/nd-cp", province="bac son")
+    assert {n for n, d in view.nodes(data=True) if d["label"] == "Meeting"} == {"meeting/a3"}
+    assert view.graph["title"].endswith("— bac son")
+    with pytest.raises(ViewError, match="its provinces: Bắc Sơn, Lâm Bình"):
+        decree_view(sample_nx(), "21/2019/nd-cp", province="Hà Giang")
+
+
+def test_overview_of_a_large_store_is_an_aggregate(sample_store: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    with OxigraphStore(sample_store) as store:
+        assert aggregate.node_count(store) > 0
+        monkeypatch.setattr(stored, "OVERVIEW_LIMIT", 0)
+        big = stored.stored_view(store, "overview")
+    labels = [d["label"] for _, d in big.nodes(data=True)]
+    assert set(labels) == {"Locality", "Unit", "Person"}
+    assert labels.count("Person") <= 60 and labels.count("Unit") <= 150
+    provinces = {d["name"]: d["meetings"] for _, d in big.nodes(data=True)
+                 if d["label"] == "Locality"}
+    assert provinces["Bắc Kạn"] >= max(provinces.values()) and "Quảng Nam" in provinces
+    assert all(big.nodes[v]["label"] == "Locality" for _, v, k in big.edges(keys=True)
+               if k == "LOCATED_IN")
+    assert any(k == "HOLDS" for _, _, k in big.edges(keys=True))
+    assert big.graph["title"].startswith("Tổng quan: ")
+
+
+def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_server: str,
+                                               whole: nx.MultiDiGraph) -> None:
+    from vnkg.loaders.sparql_store import SparqlStore
+
+    with OxigraphStore(articles_store) as local:
+        fragments = [local.read_fragment(a) for a in local.articles()]
+        person, meeting = _chair(local)
+    with SparqlStore(sparql_server) as remote:
+        remote.update("DROP SILENT ALL")
+        remote.write_fragments(fragments)
+        decree = stored.stored_view(remote, "decree", number=DECREE)
+        drawn = stored.stored_view(remote, "person", node=person)
+    assert _content(decree) == _content(decree_view(whole, DECREE))
+    assert _content(drawn) == _content(views.person_view(whole, person))

@@ -1,0 +1,56 @@
+"""The overview of a large store, as an aggregate: provinces, units, the most connected
+officials, and how they link, instead of a hairball of every node.
+
+Past OVERVIEW_LIMIT people and meetings the whole graph cannot be read at a glance (17k
+nodes at 3,000 articles). The aggregate is read by a few grouped queries (viz/queries/
+overview-*.rq): each province the meetings were held in, sized by its meetings; the units
+with most posts held, linked to their province; the officials with most relations, linked
+to the units of their posts. The province, person, meeting and decree views go further.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from vnkg.viz.read import select_view
+
+OVERVIEW_LIMIT = 3000  # people and meetings past which the overview is an aggregate
+
+
+def node_count(store: Any) -> int:
+    """People and meetings in the store.
+
+    >>> from vnkg.loaders.oxigraph_store import OxigraphStore
+    >>> with OxigraphStore(None) as store:
+    ...     node_count(store)
+    0
+    """
+    rows = select_view(store, "overview-size")
+    return int(rows[0]["nodes"]) if rows else 0
+
+
+def aggregate_overview(store: Any) -> nx.MultiDiGraph:
+    """Provinces (with `meetings`), units (with `holders`) and the most connected officials
+    (with `degree`); units LOCATED_IN their province, officials HOLDS a post in a unit."""
+    g = nx.MultiDiGraph()
+    for row in select_view(store, "overview-provinces"):
+        g.add_node(row["province"], label="Locality", name=row["name"] or row["province"],
+                   meetings=int(row["meetings"]), aggregate=True)
+    for row in select_view(store, "overview-units"):
+        g.add_node(row["unit"], label="Unit", name=row["name"] or row["unit"],
+                   holders=int(row["holders"]), aggregate=True)
+        if row["province"] in g:
+            g.add_edge(row["unit"], row["province"], key="LOCATED_IN", type="LOCATED_IN")
+    for row in select_view(store, "overview-officials"):
+        if row["person"] not in g:
+            g.add_node(row["person"], label="Person", name=row["name"] or row["person"],
+                       degree=int(row["degree"]), aggregate=True)
+        if row["unit"] in g:
+            g.add_edge(row["person"], row["unit"], key="HOLDS", type="HOLDS")
+    counts = {label: sum(1 for _, d in g.nodes(data=True) if d["label"] == label)
+              for label in ("Locality", "Unit", "Person")}
+    g.graph["title"] = (f"Tổng quan: {counts['Locality']} tỉnh, {counts['Unit']} đơn vị, "
+                        f"{counts['Person']} cán bộ nhiều liên hệ nhất")
+    return g

@@ -1,0 +1,108 @@
+"""Each view drawn from a store, reading only what it draws (viz.read's walks).
+
+A view's walk visits the nodes the view function would look at, reads them and the
+relations among them, and hands that small graph to the view function itself (viz.views,
+viz.decree), so a view drawn here is the view drawn from the whole graph. The overview of
+a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead.
+
+>>> from vnkg.loaders.oxigraph_store import OxigraphStore
+>>> with OxigraphStore(None) as store:
+...     stored_view(store, "overview").number_of_nodes()
+0
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import networkx as nx
+
+from vnkg.extraction.keys import decree_key
+from vnkg.graph.nx import to_networkx
+from vnkg.viz import views
+from vnkg.viz.aggregate import OVERVIEW_LIMIT, aggregate_overview, node_count
+from vnkg.viz.decree import decree_view
+from vnkg.viz.match import require_nodes
+from vnkg.viz.read import Walk, candidates
+from vnkg.viz.walk import ROLES
+
+
+def stored_view(store: Any, name: str, *, node: str | None = None, number: str | None = None,
+                hops: int = 2, min_shared: int = 1, labels: list[str] | None = None,
+                province: str | None = None, date_from: str | None = None,
+                date_to: str | None = None) -> nx.MultiDiGraph:
+    """The view `name` of the RDF `store` (its arguments as `vnkg.view` takes them)."""
+    if name == "decree":
+        return decree_graph(store, _needed(number, "number"), province)
+    if name == "person":
+        return person_graph(store, _needed(node, "node"), hops)
+    if name == "meeting":
+        return meeting_graph(store, _needed(node, "node"))
+    if name == "overview" and not (labels or province or date_from or date_to) \
+            and node_count(store) > OVERVIEW_LIMIT:
+        return aggregate_overview(store)
+    whole = to_networkx(store.read_graph())
+    if name == "overview":
+        return views.overview(whole, labels, province, date_from, date_to)
+    return views.co_attendance_view(whole, min_shared)
+
+
+def decree_graph(store: Any, number: str, province: str | None = None) -> nx.MultiDiGraph:
+    """The decree view: the decree, its meetings and their chairs, their places up to the
+    province, and the province's districts (the gazetteer's included)."""
+    walk = Walk(store, reference=True)
+    decrees = require_nodes(candidates(store, "Decree", ("number", "name")), number,
+                            ["Decree"], keys=("number", "name"), key=decree_key)
+    keep = set(decrees)
+    tops: set[str] = set()
+    for meeting in {m for d in decrees for m in walk.ins(d, ("CONCERNS",))}:
+        keep |= {meeting} | walk.ins(meeting, ("CHAIRED",))
+        for place in walk.outs(meeting, ("HELD_IN",)):
+            up = walk.ancestors(place)
+            keep |= {place} | up
+            tops |= {p for p in {place} | up if not walk.outs(p, ("PART_OF",))}
+    for top in tops:
+        keep |= walk.ins(top, ("PART_OF",))
+    return decree_view(walk.graph(keep), number, province)
+
+
+def person_graph(store: Any, person: str, hops: int = 2) -> nx.MultiDiGraph:
+    """The person view: the walk person_view makes, `hops` steps, hubs not walked through;
+    the units of the posts for the career's bars."""
+    walk = Walk(store)
+    centres = require_nodes(candidates(store, "Person", ("name",)), person, ["Person"])
+    seen = set(centres)
+    queue = deque((c, 0) for c in centres)
+    while queue:
+        node, depth = queue.popleft()
+        if depth >= hops or (depth and walk.labels.get(node) in views.STOP_LABELS):
+            continue
+        for nb in sorted(walk.neighbours(node)):
+            if nb not in seen:
+                seen.add(nb)
+                queue.append((nb, depth + 1))
+    units = {u for c in centres for post in walk.outs(c, ("HOLDS",))
+             for u in walk.outs(post, ("IN_UNIT",))}
+    return views.person_view(walk.graph(seen | units), person, hops)
+
+
+def meeting_graph(store: Any, meeting: str) -> nx.MultiDiGraph:
+    """The meeting view: who took part and their ranks, organiser, decrees, places up."""
+    walk = Walk(store)
+    found = require_nodes(candidates(store, "Meeting", ("name", "title")), meeting,
+                          ["Meeting"], keys=("name", "title"))
+    keep = set(found)
+    for m in found:
+        people = walk.ins(m, ROLES)
+        keep |= people | {r for p in people for r in walk.outs(p, ("HAS_RANK",))}
+        keep |= walk.outs(m, ("ORGANIZED_BY", "CONCERNS"))
+        for place in walk.outs(m, ("HELD_IN",)):
+            keep |= {place} | walk.ancestors(place)
+    return views.meeting_view(walk.graph(keep), meeting)
+
+
+def _needed(value: str | None, param: str) -> str:
+    if not value:
+        raise views.ViewError(f"this view needs `{param}`")
+    return value
