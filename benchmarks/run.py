@@ -41,12 +41,6 @@ import synth  # noqa: E402
 from bench_build import run_child  # noqa: E402
 
 CHECK_P95_MS = 1000
-# New queries over the limit, printed and still failing if they err or time out, until
-# fixed: each with why, so the exception is visible in every run.
-KNOWN_SLOW = {"rank-history": "issue 16 open: the person filter sits outside the aggregation "
-                              "over every rank held, about 1.2 s at 200 articles",
-              "officials-at": "issue 16 open: aggregates every holding before the place and "
-                              "day filter, 0.4 s at 200 articles with spikes to 3 s"}
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGETS = {"build_100k_s": 300, "peak_rss_mb": 3072, "query_p95_ms": 100, "vs_rdflib": 50}
 Row = tuple[str, str, str, str]
@@ -346,9 +340,6 @@ def regressions(res: dict[str, Any]) -> list[str]:
     for name, q in res["queries"].items():
         if "p95_ms" not in q:
             out.append(f"query {name}: {q.get('error') or 'timed out'}")
-        elif q["p95_ms"] > CHECK_P95_MS and name in KNOWN_SLOW:
-            print(f"known slow, not yet fixed: query {name}: p95 {q['p95_ms']:.0f} ms "
-                  f"({KNOWN_SLOW[name]})", file=sys.stderr)
         elif q["p95_ms"] > CHECK_P95_MS:
             out.append(f"query {name}: p95 {q['p95_ms']:.0f} ms > {CHECK_P95_MS} ms")
     return out

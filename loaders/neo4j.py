@@ -28,6 +28,7 @@ from vnkg.loaders.neo4j_rows import (
     FragmentRows,
     InvalidFragment,
     Rows,
+    bounds_from_stated,
     evidence_prefix,
     fragment_rows,
     parse_evidence,
@@ -237,9 +238,11 @@ def _write_batch(tx: ManagedTransaction, batch: list[FragmentRows], merged: Rows
 def _unlink(tx: ManagedTransaction, articles: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     prefixes = [evidence_prefix(a) for a in articles]
-    summary = tx.run(cypher("unlink_relationships"), articles=articles,
-                     prefixes=prefixes).consume()
-    _merge_counts(counts, _counters(summary))
+    result = tx.run(cypher("unlink_relationships"), articles=articles, prefixes=prefixes,
+                    stated=[stated_prefix(a) for a in articles])
+    bounds = list(result)
+    _merge_counts(counts, _counters(result.consume()))
+    _reset_bounds(tx, bounds, counts)
     result = tx.run(cypher("unlink_nodes"), articles=articles,
                     prefixes=[stated_prefix(a) for a in articles])
     kept = list(result)
@@ -254,6 +257,21 @@ def _unlink(tx: ManagedTransaction, articles: list[str]) -> dict[str, int]:
         text = cypher("set_props").replace("__LABEL__", _checked_label(label))
         _merge_counts(counts, _counters(tx.run(text, rows=rows).consume()))
     return counts
+
+
+def _reset_bounds(tx: ManagedTransaction, records: list[Any], counts: dict[str, int]) -> None:
+    """Set the tenure bounds of the relationships an unlink touched to the winners of what
+    their remaining articles state (neo4j_rows.bounds_from_stated)."""
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for rec in records:
+        by_type.setdefault(rec["type"], []).append(
+            {"source": rec["source"], "target": rec["target"],
+             "props": bounds_from_stated(rec["stated"] or [])})
+    for rel, rows in by_type.items():
+        src, tgt = RELATIONS[rel][0]
+        text = (cypher("set_bounds").replace("__TYPE__", _checked_type(rel, src, tgt))
+                .replace("__SOURCE__", src).replace("__TARGET__", tgt))
+        _merge_counts(counts, _counters(tx.run(text, rows=rows).consume()))
 
 
 def _forget(tx: ManagedTransaction, articles: list[str]) -> None:

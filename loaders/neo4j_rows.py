@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment, merge_value
-from vnkg.graph.tenure import BOUND_PROPS, SIDES, better, bundle
+from vnkg.graph.tenure import BOUND_PROPS, SIDES, Props, better, bundle
 
 Row = dict[str, Any]
 NODE_RESERVED = ("id", "sources", "stated")
@@ -25,9 +25,12 @@ NODE_RESERVED = ("id", "sources", "stated")
 # see every value the articles gave, as SPARQL does, the loader also keeps their list under
 # this name (a locality "thành phố" in an article and "thành phố trực thuộc trung ương"
 # in the gazetteer is a province: merged, "thành phố" alone hid Hà Nội's districts).
-ROWS_VERSION = "3"  # in every digest: rows made otherwise than before are written again
+ROWS_VERSION = "4"  # in every digest: rows made otherwise than before are written again
 ALL_VALUES = {"type": "types"}
-EDGE_RESERVED = ("sources", "first_seen", "last_seen", "evidence")
+EDGE_RESERVED = ("sources", "first_seen", "last_seen", "evidence", "stated")
+# A HOLDS or HAS_RANK relationship keeps the winning bound bundles as properties and, in
+# `stated`, every article's bundles ([article, side, bundle] as JSON), so that the winners
+# are recomputed from the remaining articles when one is replaced, as the RDF union does.
 
 
 class InvalidFragment(ValueError):
@@ -159,7 +162,9 @@ def edge_row(fragment: Fragment, edge: Edge) -> Row:
     return {"source": edge.source, "target": edge.target, "articles": [fragment.article],
             "first_seen": fragment.published, "last_seen": fragment.published, "props": props,
             "evidence": sorted({evidence_json(e) for e in edge.evidence}),
-            "start_bound": bundle(edge.props, "start"), "end_bound": bundle(edge.props, "end")}
+            "start_bound": bundle(edge.props, "start"), "end_bound": bundle(edge.props, "end"),
+            "stated": sorted(stated_json(fragment.article, side, found) for side in SIDES
+                             if (found := bundle(edge.props, side)) is not None)}
 
 
 def digest(fragment: Fragment) -> str:
@@ -217,6 +222,25 @@ def props_from_stated(entries: list[str]) -> dict[str, Any]:
         if prop in ALL_VALUES and isinstance(value, str):
             every[ALL_VALUES[prop]].add(value)
     return props | {name: sorted(values) for name, values in every.items()}
+
+
+def bounds_from_stated(entries: list[str]) -> Props:
+    """A relationship's winning bound bundles (graph.tenure's rule) from what its articles
+    state, every bound property present (None where no article states that side).
+
+    >>> entry = stated_json("a", "end", {"end": "2025", "end_source": "article/a"})
+    >>> bounds_from_stated([entry])["end"], bounds_from_stated([entry])["start"]
+    ('2025', None)
+    """
+    best: dict[str, Props | None] = dict.fromkeys(SIDES)
+    for entry in sorted(entries):
+        _, side, found = json.loads(entry)
+        if better(side, found, best[side]):
+            best[side] = found
+    props: Props = dict.fromkeys(BOUND_PROPS)
+    for found in best.values():
+        props.update(found or {})
+    return props
 
 
 def parse_evidence(text: str) -> Evidence:

@@ -79,18 +79,27 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
 
 
 def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:
-    """The query with one VALUES block per seeded variable opening its WHERE clause.
+    """The query with one VALUES block per seeded variable opening its WHERE clause, or
+    each WHERE clause marked `# seeded` when it has some (subqueries that aggregate per
+    seeded node: the VALUES of the outer clause would not reach them).
 
     >>> with_seeds("SELECT * WHERE { ?p ?q ?r }", {"p": [URIRef("https://vnkg.dev/id/a")]})
     'SELECT * WHERE { VALUES ?p { <https://vnkg.dev/id/a> } ?p ?q ?r }'
+    >>> with_seeds("SELECT * WHERE { { SELECT ?p WHERE { # seeded\\n?p ?q ?r } } }",
+    ...            {"p": [URIRef("a")]})
+    'SELECT * WHERE { { SELECT ?p WHERE { VALUES ?p { <a> } # seeded\\n?p ?q ?r } } }'
     """
     if not values:
         return text
-    return open_where(text, " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
-                                     for var, terms in values.items()))
+    block = " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
+                     for var, terms in values.items())
+    if _SEEDED.search(text):
+        return _SEEDED.sub(lambda m: f"{m.group(1)} {block} {m.group(2)}", text)
+    return open_where(text, block)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SEEDED = re.compile(r"(\bWHERE\s*\{)\s*(# seeded\b)", re.IGNORECASE)
 
 
 def open_where(text: str, block: str) -> str:

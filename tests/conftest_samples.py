@@ -43,7 +43,8 @@ def corpus_fragments(corpus_docs: dict[str, list[Document]]) -> list[Fragment]:
 
 @pytest.fixture(scope="session")
 def parameter_values() -> Callable[[list[Fragment]], Values]:
-    """Finds parameter values in fragments: the busiest person, decree, unit and province."""
+    """Finds parameter values in fragments: the busiest person, decree, unit and province,
+    and the person with most ranks."""
     return _values
 
 
@@ -53,7 +54,8 @@ def _values(fragments: list[Fragment]) -> Values:
         graph.add_fragment(frag)
     picks = {"person": _most(graph, ("CHAIRED",), 0, "Person"),
              "decree": _most(graph, ("CONCERNS",), 1, "Decree"),
-             "unit": _most(graph, ("IN_UNIT",), 1, "Unit")}
+             "unit": _most(graph, ("IN_UNIT",), 1, "Unit"),
+             "ranked": _most(graph, ("HAS_RANK",), 0, "Person")}
     values = {"person_id": picks["person"] or ""}
     for kind, node_id in picks.items():
         props = graph.nodes[node_id].props if node_id else {}
@@ -96,7 +98,8 @@ def _cases(name: str, v: Values) -> list[dict[str, Any]]:
         "sources": [{}, {"id": v["person_id"]}, {"id": person}],
         "holders": [{}, {"unit": unit}, {"unit": unit, "date": "2023-03-15"}, {"date": "2024"}],
         "succession": [{}, {"unit": unit}],
-        "rank-history": [{}, {"person": person}, {"person": v["person_id"]}],
+        "rank-history": [{}, {"person": person}, {"person": v["person_id"]},
+                         {"person": v["ranked"]}],
         "officials-at": [{}, {"locality": province, "date": "2024-05"}, {"locality": province}],
     }
     return table[name]

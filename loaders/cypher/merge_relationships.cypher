@@ -1,7 +1,8 @@
 // Merge one relationship type between two labels (MATCH, MATCH, MERGE), one row per
 // relationship (the loader merges a batch's rows first). Properties merge as
 // for nodes (lists: sorted union, scalars: smallest); `sources` and `evidence` stay sorted and
-// free of duplicates; first_seen/last_seen widen to the article's date.
+// free of duplicates; first_seen/last_seen widen to the article's date. `stated` (every
+// article's bound bundles as JSON) likewise, so the loader can recompute the winners.
 // Stated tenure bounds (row.start_bound, row.end_bound: whole bundles or null) replace the
 // relationship's bundle when graph.tenure's rule prefers them: dated over undated, the
 // earliest start / latest end, else the earliest `_by` date; ties to the smaller source.
@@ -14,7 +15,7 @@ MATCH (a:__SOURCE__ {id: row.source})
 MATCH (b:__TARGET__ {id: row.target})
 MERGE (a)-[r:__TYPE__]->(b)
 ON CREATE SET r.sources = row.articles, r.first_seen = row.first_seen,
-    r.last_seen = row.last_seen, r.evidence = row.evidence
+    r.last_seen = row.last_seen, r.evidence = row.evidence, r.stated = row.stated
 ON MATCH SET
     r.first_seen = CASE
         WHEN row.first_seen IS NULL OR r.first_seen <= row.first_seen THEN r.first_seen
@@ -27,6 +28,9 @@ SET r.sources = CASE WHEN fresh THEN r.sources
         ELSE COLLECT { UNWIND r.sources + row.articles AS s RETURN DISTINCT s ORDER BY s } END,
     r.evidence = CASE WHEN fresh THEN r.evidence
         ELSE COLLECT { UNWIND coalesce(r.evidence, []) + row.evidence AS e
+                       RETURN DISTINCT e ORDER BY e } END,
+    r.stated = CASE WHEN fresh THEN r.stated
+        ELSE COLLECT { UNWIND coalesce(r.stated, []) + row.stated AS e
                        RETURN DISTINCT e ORDER BY e } END
 FOREACH (k IN keys(row.props) |
   SET r[k] = CASE

@@ -1,7 +1,8 @@
 // Remove $articles from the relationships they support: sources, evidence (by the JSON
 // prefixes in $prefixes), first_seen/last_seen recomputed from the remaining articles'
-// dates; delete what no article supports any more. A stated tenure bound whose article goes
-// goes with it (another article's bound of the same tenure returns when that one is loaded).
+// dates; delete what no article supports any more. Their entries of `stated` ($stated: the
+// start of each) go too; the relationships kept that had some are returned with what the
+// remaining articles state, for the loader to recompute the winning tenure bounds.
 MATCH ()-[r]->()
 WHERE any(s IN r.sources WHERE s IN $articles)
 WITH r, [s IN r.sources WHERE NOT s IN $articles] AS keep
@@ -16,8 +17,8 @@ CALL (r, keep) {
   SET r.sources = keep, r.first_seen = first, r.last_seen = last,
       r.evidence = [e IN coalesce(r.evidence, [])
                     WHERE NOT any(p IN $prefixes WHERE e STARTS WITH p)]
-  FOREACH (_ IN CASE WHEN r.start_source IN [a IN $articles | 'article/' + a] THEN [1] ELSE [] END |
-    REMOVE r.start, r.start_precision, r.start_cue, r.start_surface, r.start_source, r.start_by)
-  FOREACH (_ IN CASE WHEN r.end_source IN [a IN $articles | 'article/' + a] THEN [1] ELSE [] END |
-    REMOVE r.end, r.end_precision, r.end_cue, r.end_surface, r.end_source, r.end_by)
+  SET r.stated = [e IN coalesce(r.stated, []) WHERE NOT any(p IN $stated WHERE e STARTS WITH p)]
 }
+WITH r, keep WHERE size(keep) > 0
+WITH r WHERE size(r.stated) > 0 OR r.start_source IS NOT NULL OR r.end_source IS NOT NULL
+RETURN type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, r.stated AS stated

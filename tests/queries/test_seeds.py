@@ -1,8 +1,8 @@
 """Seeds change how fast a named query runs, never its rows.
 
-Each query runs on the sample articles with the parameter sets of the Neo4j parity test, once
-as `run_named` sends it (seeds looked up, their FILTER tests settled) and once as written,
-with only the parameters bound.
+Each query runs on the sample and tenure articles with the parameter sets of the Neo4j
+parity test, once as `run_named` sends it (seeds looked up, their FILTER tests settled) and
+once as written, with only the parameters bound.
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from vnkg.queries.run import run_named
 
 
 @pytest.fixture(scope="module")
-def seeded(sample_fragments: list[Fragment],
+def seeded(sample_fragments: list[Fragment], tenure_fragments: list[Fragment],
            parameter_values: Callable[[list[Fragment]], dict[str, str]]
            ) -> Iterator[tuple[OxigraphStore, dict[str, str]]]:
+    """The samples and the tenure articles (ranks, stated bounds), as the parity test has."""
+    samples = [*sample_fragments, *tenure_fragments]
     with OxigraphStore(None) as rdf:
-        rdf.write_fragments(sample_fragments)
-        yield rdf, parameter_values(sample_fragments)
+        rdf.write_fragments(samples)
+        yield rdf, parameter_values(samples)
 
 
 @pytest.mark.parametrize("name", [n for n in names() if read_query(n).seeds])
