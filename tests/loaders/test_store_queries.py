@@ -39,7 +39,7 @@ Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
 @pytest.fixture(scope="module")
 def stores(neo4j_driver: Driver, sparql_server: str, tmp_path_factory: pytest.TempPathFactory,
            sample_fragments: list[Fragment], corpus_fragments: list[Fragment],
-           tenure_fragments: list[Fragment],
+           tenure_fragments: list[Fragment], reference_copy: Callable[[Path], Path],
            parameter_values: Callable[[list[Fragment]], dict[str, str]]) -> Iterator[Stores]:
     """The three stores holding the samples, the tenure articles, seeds + dev and the
     reference gazetteer, with the parameter values of the samples (and tenure articles) and
@@ -50,7 +50,7 @@ def stores(neo4j_driver: Driver, sparql_server: str, tmp_path_factory: pytest.Te
     neo4j.clear()
     remote = SparqlStore(sparql_server)
     remote.update("DROP SILENT ALL")
-    embedded = OxigraphStore(tmp_path_factory.mktemp("queries") / "s")
+    embedded = OxigraphStore(reference_copy(tmp_path_factory.mktemp("queries") / "s"))
     every: list[Store] = [embedded, remote, neo4j]
     for store in every:
         store.write_base(reference=True)
