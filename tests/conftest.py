@@ -4,7 +4,7 @@ the samples, and a small invented fragment to write and read back."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from vnkg.extraction.document import Document
 from vnkg.extraction.keys import name_key
 from vnkg.extraction.read import read_documents
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
+from vnkg.loaders.oxigraph_store import OxigraphStore
 
 CORPUS_SETS = {"dev": "dev.jsonl", "dev2": "dev2.jsonl", "seeds": "seeds"}
 
@@ -56,11 +57,38 @@ def expected() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def base_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphStore]:
+    """An embedded store holding what every build starts from (the ontology and the reference
+    gazetteer, about 290,000 triples), written once for the session; read it through
+    `reference_copy`, never write to it."""
+    with OxigraphStore(tmp_path_factory.mktemp("base") / "vnkg-data") as store:
+        store.write_base(reference=True)
+        yield store
+
+
+@pytest.fixture(scope="session")
+def reference_copy(base_store: OxigraphStore) -> Callable[[Path], Path]:
+    """`reference_copy(folder)`: a new store in `folder` (which must not exist) holding the
+    ontology and the reference gazetteer, as `write_base(reference=True)` leaves an empty
+    store; returns `folder`. A checkpoint of `base_store` (hard links): instant where writing
+    the gazetteer again takes seconds. Builds into it skip the base, already stored."""
+
+    def copy(folder: Path) -> Path:
+        assert base_store.oxigraph is not None
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        base_store.oxigraph.backup(str(folder))
+        return folder
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory,
+                 reference_copy: Callable[[Path], Path]) -> Path:
     """An RDF store built once from the sample articles (read-only for the tests using it)."""
     import vnkg
 
-    path = tmp_path_factory.mktemp("store") / "vnkg-data"
+    path = reference_copy(tmp_path_factory.mktemp("store") / "vnkg-data")
     report = vnkg.build([EXAMPLES], store=path)
     assert report.ok, report.problems
     return path

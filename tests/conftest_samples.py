@@ -29,9 +29,10 @@ def _fragments(docs: list[Document]) -> list[Fragment]:
     return [to_fragment(extract_record(doc), doc.text) for doc in docs]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sample_fragments() -> list[Fragment]:
-    """The fragments of the sample articles (a fresh list for each module)."""
+    """The fragments of the sample articles, extracted once for the session (the stores
+    and Graph.add_fragment copy what they take: never change them in a test)."""
     return _fragments(list(read_documents([EXAMPLES])))
 
 

@@ -97,7 +97,8 @@ def test_cli_exit_status_and_json(bad_fragments: list[Fragment],
     assert capsys.readouterr().out == "0 findings\n"
 
 
-def test_an_impossible_date_in_an_article_is_listed(tmp_path: Path) -> None:
+def test_an_impossible_date_in_an_article_is_listed(
+        tmp_path: Path, reference_copy: Callable[[Path], Path]) -> None:
     """From the text to the finding: a tenure date that cannot exist ("31/2/2024") is no
     date in the graph, keeps its words, and `vnkg check` lists it with why."""
     import vnkg
@@ -108,7 +109,7 @@ def test_an_impossible_date_in_an_article_is_listed(tmp_path: Path) -> None:
         "tác quốc phòng. Đồng chí Lò Văn Pải, Chủ tịch UBND huyện Na Hang chủ trì hội nghị. "
         "Đồng chí Lò Văn Pải được bầu giữ chức Chủ tịch UBND huyện Na Hang từ ngày "
         "31/2/2024.\n", "utf-8")
-    assert vnkg.build([tmp_path / "a"], store=tmp_path / "s").ok
+    assert vnkg.build([tmp_path / "a"], store=reference_copy(tmp_path / "s")).ok
     [finding] = vnkg.check(store=tmp_path / "s")
     found = json.dumps(finding.as_dict(), ensure_ascii=False)
     assert finding.check == "impossible-date"

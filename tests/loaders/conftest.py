@@ -133,15 +133,15 @@ def popolo_validators(shared: Path) -> dict[str, Any]:
             for collection, kind in kinds.items()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def interchange_store(tmp_path_factory: pytest.TempPathFactory,
                       sample_fragments: list[Fragment], hostile: str,
-                      interchange_fragments: Callable[[str], list[Fragment]]) -> Iterator[Any]:
+                      interchange_fragments: Callable[[str], list[Fragment]],
+                      reference_copy: Callable[[Path], Path]) -> Iterator[Any]:
     """An embedded store of the sample articles, the gazetteer and the two invented tenure
-    articles, whose vice-chair has the hostile name (read-only for the tests using it)."""
-    from vnkg.loaders.oxigraph_store import OxigraphStore
-
-    store = OxigraphStore(tmp_path_factory.mktemp("interchange") / "s")
+    articles, whose vice-chair has the hostile name (built once for the session: read-only
+    for the tests using it)."""
+    store = OxigraphStore(reference_copy(tmp_path_factory.mktemp("interchange") / "s"))
     store.write_base(reference=True)
     store.write_fragments([*sample_fragments, *interchange_fragments(hostile)])
     yield store
@@ -171,12 +171,13 @@ def hostile_fragment() -> Fragment:
 
 
 @pytest.fixture(scope="session")
-def export_store(tmp_path_factory: pytest.TempPathFactory, hostile_fragment: Fragment) -> Path:
+def export_store(tmp_path_factory: pytest.TempPathFactory, hostile_fragment: Fragment,
+                 reference_copy: Callable[[Path], Path]) -> Path:
     """An embedded store of the sample articles, the reference gazetteer and the hostile
     article (read-only for the tests using it)."""
     import vnkg
 
-    path = tmp_path_factory.mktemp("export") / "store"
+    path = reference_copy(tmp_path_factory.mktemp("export") / "store")
     report = vnkg.build([EXAMPLES], store=path)
     assert report.ok, report.problems
     with OxigraphStore(path) as store:

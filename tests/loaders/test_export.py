@@ -18,9 +18,11 @@ from vnkg.loaders.neo4j_rows import stated_json
 from vnkg.loaders.oxigraph_store import OxigraphStore
 
 
-def _store(tmp_path: Path, sample_fragment: Callable[..., Fragment], hostile: str
-           ) -> OxigraphStore:
-    store = OxigraphStore(tmp_path / "s")
+def _store(tmp_path: Path, sample_fragment: Callable[..., Fragment], hostile: str,
+           folder: Path | None = None) -> OxigraphStore:
+    """Two invented articles, the first with the hostile name, in a new store (in `folder`,
+    else tmp_path/s)."""
+    store = OxigraphStore(folder or tmp_path / "s")
     store.write_fragments([sample_fragment("a1", name=hostile), sample_fragment("a2")])
     return store
 
@@ -79,9 +81,10 @@ def test_csv_follows_neo4j_admin_headers(tmp_path: Path, sample_fragment: Callab
 
 
 def test_csv_holds_the_reference_gazetteer_unless_left_out(
-        tmp_path: Path, sample_fragment: Callable[..., Fragment], hostile: str) -> None:
-    with _store(tmp_path, sample_fragment, hostile) as store:
-        store.write_base(reference=True)
+        tmp_path: Path, sample_fragment: Callable[..., Fragment], hostile: str,
+        reference_copy: Callable[[Path], Path]) -> None:
+    with _store(tmp_path, sample_fragment, hostile, reference_copy(tmp_path / "s")) as store:
+        store.write_base(reference=True)  # stored already: nothing is written again
         export_graph(store, "csv", tmp_path / "with")
         export_graph(store, "csv", tmp_path / "without", reference=False)
         [script] = export_graph(store, "cypher", tmp_path / "without.cypher", reference=False)

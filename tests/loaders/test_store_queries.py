@@ -55,7 +55,7 @@ Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
 def stores(neo4j_driver: Driver, sparql_server: str, fuseki_server: str, virtuoso_server: str,
            tmp_path_factory: pytest.TempPathFactory,
            sample_fragments: list[Fragment], corpus_fragments: list[Fragment],
-           tenure_fragments: list[Fragment],
+           tenure_fragments: list[Fragment], reference_copy: Callable[[Path], Path],
            parameter_values: Callable[[list[Fragment]], dict[str, str]]) -> Iterator[Stores]:
     """The stores holding the samples, the tenure articles, seeds + dev and the
     reference gazetteer, with the parameter values of the samples (and tenure articles) and
@@ -68,7 +68,7 @@ def stores(neo4j_driver: Driver, sparql_server: str, fuseki_server: str, virtuos
                for url in (sparql_server, fuseki_server, virtuoso_server)]
     for remote in servers:
         remote.clear()
-    embedded = OxigraphStore(tmp_path_factory.mktemp("queries") / "s")
+    embedded = OxigraphStore(reference_copy(tmp_path_factory.mktemp("queries") / "s"))
     every: list[Store] = [embedded, *servers, neo4j]
     for store in every:
         began = time.monotonic()

@@ -7,7 +7,7 @@ extractor gives today: a failure here is either a query bug or an extraction gap
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -41,13 +41,14 @@ def store(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeds_store(shared: Path, tmp_path_factory: pytest.TempPathFactory,
+                reference_copy: Callable[[Path], Path]) -> Path:
     """The samples, the reference and the seed articles of the shared corpus."""
     import vnkg
 
     # built afresh, not copied: other fixtures hold `store` open, and a copy of an open store
     # can catch a file Oxigraph is still writing (a compaction), which reads back as corrupt
-    path = tmp_path_factory.mktemp("seeds") / "vnkg-data"
+    path = reference_copy(tmp_path_factory.mktemp("seeds") / "vnkg-data")
     report = vnkg.build([EXAMPLES, shared / "corpus" / "seeds"], store=path)
     assert report.ok, report.problems
     return path
@@ -145,13 +146,14 @@ _UNPLACED = {  # invented articles: one meeting on a district, one on the provin
 }
 
 
-def test_decree_gaps_counts_the_meetings_with_no_known_district(tmp_path: Path) -> None:
+def test_decree_gaps_counts_the_meetings_with_no_known_district(
+        tmp_path: Path, reference_copy: Callable[[Path], Path]) -> None:
     import vnkg
 
     for name, body in _UNPLACED.items():
         text = f" date 2031-04-07\nTin\n\n{body}\n"
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    store = tmp_path / "vnkg-data"
+    store = reference_copy(tmp_path / "vnkg-data")
     assert vnkg.build([tmp_path], store=store).ok
     with OxigraphStore(store) as rdf:
         rows = _run(rdf, "decree-gaps", decree="45/2027/NĐ-CP", province="tỉnh Bắc Kạn")
@@ -312,7 +314,8 @@ def _decree_id(rdf: OxigraphStore, number: str) -> str:
     return next(r["decree"] for r in _run(rdf, "decrees-cited") if r["number"] == number)
 
 
-def test_career_dates_skip_an_undated_article(tmp_path: Path) -> None:
+def test_career_dates_skip_an_undated_article(tmp_path: Path,
+                                              reference_copy: Callable[[Path], Path]) -> None:
     """A rank seen in a dated and in an undated article is first seen on the dated one's day
     (a SPARQL MIN over a group with an unbound date would give no date at all)."""
     import vnkg
@@ -322,7 +325,7 @@ def test_career_dates_skip_an_undated_article(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "dated.txt").write_text(f"date 2024-05-20\nHội nghị\n\n{text}\n", "utf-8")
     (tmp_path / "a" / "undated.txt").write_text(f"Hội nghị\n\n{text}\n", "utf-8")
-    assert vnkg.build([tmp_path / "a"], store=tmp_path / "s").ok
+    assert vnkg.build([tmp_path / "a"], store=reference_copy(tmp_path / "s")).ok
     with OxigraphStore(tmp_path / "s") as rdf:
         rows = run_named(rdf, "career", {"person": "Lò Văn Khẩu"})
     [rank] = [r for r in rows if r["rank"]]

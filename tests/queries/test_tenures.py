@@ -4,7 +4,8 @@ store and in Neo4j: the same expected rows from both."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +23,8 @@ CHAIR = "Chủ tịch UBND huyện Ba Bể"
 
 @pytest.fixture(scope="module", params=["oxigraph", "neo4j"])
 def store(request: pytest.FixtureRequest, tenure_fragments: list[Fragment],
-          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+          tmp_path_factory: pytest.TempPathFactory,
+          reference_copy: Callable[[Path], Path]) -> Iterator[Store]:
     """A store of each engine with the reference gazetteer and the tenure articles."""
     opened: Store
     if request.param == "neo4j":
@@ -30,7 +32,7 @@ def store(request: pytest.FixtureRequest, tenure_fragments: list[Fragment],
         opened = Neo4jStore.from_driver(driver)
         opened.clear()
     else:
-        opened = OxigraphStore(tmp_path_factory.mktemp("tenures") / "s")
+        opened = OxigraphStore(reference_copy(tmp_path_factory.mktemp("tenures") / "s"))
     opened.write_base(reference=True)
     report = opened.write_fragments(tenure_fragments)
     assert report.failed == [] and len(report.written) == len(tenure_fragments)

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -78,7 +78,8 @@ def _hostile_fragment(path: Path) -> Fragment:
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def web_store(tmp_path_factory: pytest.TempPathFactory,
+              reference_copy: Callable[[Path], Path]) -> Path:
     """A store of the sample articles and the hostile one (read-only for the tests)."""
     import vnkg
     from vnkg.loaders.store import open_store
@@ -89,7 +90,7 @@ def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
     for i, (district, held) in enumerate(MAP_HELD.items()):
         (hostile.parent / f"map-{i}.txt").write_text(_map_article(district, *held), "utf-8")
-    store = root / "vnkg-data"
+    store = reference_copy(root / "vnkg-data")
     report = vnkg.build([EXAMPLES, hostile.parent], store=store)
     assert report.ok, report.problems
     with open_store(store) as opened:
