@@ -240,7 +240,9 @@ def _build_rows(n: int, builds: dict[int, dict[str, Any]]) -> list[Row]:
         ratio = (f"{builds[0]['wall_s'] / b['wall_s']:.2f}x vs vnkg.build"
                  if workers and 0 in builds else flat)
         what = f"build {n} " + ("2 workers" if workers else "vnkg.build")
-        rows.append((what, f"{b['wall_s']:.1f} s, {b['quads']} quads",
+        per = (f" ({b['named_per_article']} + union {b['union_per_article']} an article)"
+               if "named_per_article" in b else "")
+        rows.append((what, f"{b['wall_s']:.1f} s, {b['quads']} quads{per}",
                      f"peak {b['peak_rss_mb']:.0f} MB", ratio))
     return rows
 

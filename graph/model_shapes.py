@@ -62,7 +62,9 @@ def model_shapes() -> Graph:
 
 
 def _statement_shapes(g: Graph) -> None:
-    st = _node_shape(g, SHAPES.Statement, VNKG.Statement)
+    st = SHAPES.Statement  # statements are untyped in the store (the ontology's rdfs:domain
+    g.add((st, RDF.type, SH.NodeShape))  # types them): the subjects of vnkg:subject
+    g.add((st, SH.targetSubjectsOf, VNKG.subject))
     g.add((st, SH.closed, Literal(True)))
     g.add((st, SH.ignoredProperties, _list(g, [RDF.type])))
     for p in (VNKG.subject, VNKG.object):

@@ -1,7 +1,9 @@
 """A Fragment as RDF quads in the article's named graph, and back.
 
 Nodes are typed resources; relations are plain triples (so SPARQL reads them directly);
-a relation's own properties and evidence hang off a `vnkg:Statement` resource about it.
+a relation's own properties and evidence hang off a statement resource about it, a
+`vnkg:Statement` by the ontology (the domain of `vnkg:subject`) with no rdf:type stored: one
+quad less for each relation an article states with evidence, in its graph and the union.
 """
 
 from __future__ import annotations
@@ -71,8 +73,8 @@ def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
     if not (edge.props or edge.evidence):
         return quads
     st = URIRef(ID + "statement/" + _hash(*edge.key))
-    quads += [(st, RDF.type, VNKG.Statement, g), (st, VNKG.subject, s, g),
-              (st, VNKG.relation, literal(edge.type), g), (st, VNKG.object, o, g)]
+    quads += [(st, VNKG.subject, s, g), (st, VNKG.relation, literal(edge.type), g),
+              (st, VNKG.object, o, g)]
     quads.extend((st, p, obj, g) for p, obj in _props(edge.props))
     for ev in edge.evidence:
         e = URIRef(ID + "evidence/" + _hash(*edge.key, ev.article, str(ev.start), str(ev.end)))
@@ -111,9 +113,9 @@ def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragme
     dated = [o for p, o in by_subject.get(g, []) if p == VNKG.dated]
     frag = Fragment(article, str(dated[0]) if dated else None)
     for s, pos in by_subject.items():
-        kinds = {o for p, o in pos if p == RDF.type}
-        if VNKG.Statement in kinds:
+        if _is_statement(pos):
             continue
+        kinds = {o for p, o in pos if p == RDF.type}
         label = next((LABEL_OF_CLASS[k] for k in kinds if k in LABEL_OF_CLASS), None)
         if label:
             frag.add_node(Node(node_id_of(s), label, _read_props(pos)))
@@ -121,9 +123,15 @@ def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragme
             if p in RELATION_OF_PREDICATE:
                 frag.add_edge(Edge(RELATION_OF_PREDICATE[p], node_id_of(s), node_id_of(o)))
     for pos in by_subject.values():
-        if (RDF.type, VNKG.Statement) in pos:
+        if _is_statement(pos):
             _read_statement(frag, pos, by_subject, article)
     return frag
+
+
+def _is_statement(pos: Pairs) -> bool:
+    """Whether a subject's (predicate, object) pairs make it a statement (typed or not: a
+    store written before statements went untyped has them typed)."""
+    return any(p == VNKG.subject for p, _ in pos)
 
 
 def _read_props(pos: Pairs) -> dict[str, PropValue]:
@@ -223,8 +231,8 @@ def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
     if not (edge.props or edge.evidence):
         return
     st = f"<{ID}statement/{_hash(*edge.key)}>"
-    out += [f"{st} {_TYPE} {_V_STATEMENT}", f"{st} {_V_SUBJECT} {s}",
-            f"{st} {_V_RELATION} {nt_literal(edge.type)}", f"{st} {_V_OBJECT} {o}"]
+    out += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_RELATION} {nt_literal(edge.type)}",
+            f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     for ev in edge.evidence:
         e = f"<{ID}evidence/{_hash(*edge.key, ev.article, str(ev.start), str(ev.end))}>"
@@ -238,7 +246,6 @@ def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
 _TYPE = f"<{RDF.type}>"
 _V_DATED = f"<{VNKG.dated}>"
 _V_ID = f"<{VNKG.id}>"
-_V_STATEMENT = f"<{VNKG.Statement}>"
 _V_SUBJECT = f"<{VNKG.subject}>"
 _V_RELATION = f"<{VNKG.relation}>"
 _V_OBJECT = f"<{VNKG.object}>"
