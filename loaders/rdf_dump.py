@@ -154,19 +154,26 @@ def union_query(reference: bool, graphs: str = "") -> str:
             f"FILTER(?g != <{reference_graph()}>) }} }}")
 
 
-def paged_union(select: Any, body: str, distinct: bool) -> Iterator[Triple]:
-    """The triples of `body` (a union_query) from a SPARQL server in pages of PAGE rows,
-    ordered so pages never overlap; `select` runs a query and gives rdflib rows."""
+def paged_union(select: Any, body: str, distinct: bool, page: int | None = PAGE
+                ) -> Iterator[Triple]:
+    """The triples of `body` (a union_query) from a SPARQL server in pages of `page` rows,
+    ordered so pages never overlap (None: in one answer, for servers that refuse to sort
+    past a cap, as Virtuoso does past 10,000 rows); `select` runs a query and gives rdflib
+    rows."""
     head = "SELECT DISTINCT" if distinct else "SELECT"
+    if page is None:
+        for row in select(f"{head} ?s ?p ?o WHERE {body}"):
+            yield Triple(ox_term(row["s"]), ox_term(row["p"]), ox_term(row["o"]))
+        return
     offset = 0
     while True:
         rows = select(f"{head} ?s ?p ?o WHERE {body} "
-                      f"ORDER BY ?s ?p ?o LIMIT {PAGE} OFFSET {offset}")
+                      f"ORDER BY ?s ?p ?o LIMIT {page} OFFSET {offset}")
         for row in rows:
             yield Triple(ox_term(row["s"]), ox_term(row["p"]), ox_term(row["o"]))
-        if len(rows) < PAGE:
+        if len(rows) < page:
             return
-        offset += PAGE
+        offset += page
 
 
 def graph_quads(graphs: Iterable[str], triples: Any, reference: bool) -> Iterator[Quad]:

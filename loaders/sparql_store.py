@@ -31,7 +31,7 @@ from rdflib.term import Node as Term
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
 from vnkg.loaders.rdf import ONTOLOGY, RdfBase
-from vnkg.loaders.rdf_dump import graph_quads, paged_union, serialize_stream, union_query
+from vnkg.loaders.rdf_dump import PAGE, graph_quads, paged_union, serialize_stream, union_query
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where
@@ -167,8 +167,9 @@ class SparqlStore(RdfBase):
         else:
             keeps = self._keeps_union()
             body = union_query(reference, "" if keeps else _OWN_GRAPH)
-            serialize_stream(paged_union(lambda q: self.client.select(q)[1], body, not keeps),
-                             out, fmt)
+            # a union-default server (Virtuoso) caps sorted answers: the union in one answer
+            serialize_stream(paged_union(lambda q: self.client.select(q)[1], body, not keeps,
+                                         PAGE if keeps else None), out, fmt)
 
 
 def chunked(lines: list[str], size: int) -> Iterator[list[str]]:
