@@ -1,5 +1,6 @@
 """Fixtures of the graph tests: a real two-worker Dask cluster (distributed.LocalCluster,
-worker processes), started once per session, and the shared corpus's seed and dev articles
+worker processes), started once for the module that uses it (and stopped after it, so its
+worker processes are gone before tests that count a pool's children), and the shared corpus's seed and dev articles
 as the paths a user would give."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def dask_scheduler() -> Iterator[str]:
     """The tcp:// address of the scheduler of a local cluster of two worker processes, one
     thread each, as `vnkg extract --cluster` takes it."""
