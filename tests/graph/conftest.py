@@ -1,7 +1,7 @@
 """Fixtures of the graph tests: a real two-worker Dask cluster (distributed.LocalCluster,
 worker processes), started once for the module that uses it (and stopped after it, so its
-worker processes are gone before tests that count a pool's children), and the shared corpus's seed and dev articles
-as the paths a user would give."""
+worker processes are gone before tests that count a pool's children), and the shared
+corpus's seed and dev articles as the paths a user would give."""
 
 from __future__ import annotations
 
