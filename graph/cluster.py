@@ -29,9 +29,8 @@ from vnkg.graph.shards import (
     PARTITION,
     ShardReport,
     finish,
-    partitions,
+    missing_parts,
     shard_bytes,
-    shard_name,
     write_shard,
 )
 
@@ -91,13 +90,7 @@ def extract_on_cluster(docs: Iterable[Document], cluster: str, folder: str | Pat
 
         ahead = IN_FLIGHT * max(1, sum(client.nthreads().values()))
         pending = as_completed()
-        for part in partitions(docs, size):
-            name = shard_name(part)
-            names.add(name)
-            report.documents += len(part)
-            if (report.folder / name).exists():
-                report.kept.append(report.folder / name)
-                continue
+        for name, part in missing_parts(docs, size, report, names):
             pending.add(client.submit(shard_bytes, part, key=f"vnkg-shard-{name}"))
             while pending.count() >= ahead:
                 _write(next(pending), report)

@@ -111,6 +111,15 @@ def extract_shards(docs: Iterable[Document], folder: str | Path,
     report = ShardReport(Path(folder))
     report.folder.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
+    for name, part in missing_parts(docs, size, report, names):
+        report.written.append(write_shard(report.folder, name, shard_bytes(part)))
+    return finish(report, names)
+
+
+def missing_parts(docs: Iterable[Document], size: int, report: ShardReport, names: set[str]
+                  ) -> Iterator[tuple[str, list[Document]]]:
+    """The partitions of `docs` whose shard is not in the report's folder yet, with their
+    shard names; every name goes into `names`, the shards already there into the report."""
     for part in partitions(docs, size):
         name = shard_name(part)
         names.add(name)
@@ -118,5 +127,4 @@ def extract_shards(docs: Iterable[Document], folder: str | Path,
         if (report.folder / name).exists():
             report.kept.append(report.folder / name)
         else:
-            report.written.append(write_shard(report.folder, name, shard_bytes(part)))
-    return finish(report, names)
+            yield name, part
