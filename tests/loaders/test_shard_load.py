@@ -2,7 +2,8 @@
 through Oxigraph's bulk loader, answers every named query as a normal build of the same
 articles does: seeds + dev of the shared corpus. The loaded folder, served by
 `oxigraph serve --location` (a SPARQL server's bulk path: loaded offline), answers the same
-over the SPARQL protocol."""
+over the SPARQL protocol; the shards loaded into Neo4j answer every named Cypher query as the
+build answers its SPARQL twin."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ from typing import Any
 import pytest
 
 import vnkg
+from tests.conftest_neo4j import Neo4jSession
 from vnkg.graph.model import Fragment
 from vnkg.graph.shards import shard_files
+from vnkg.loaders.neo4j_server import local_auth
+from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.queries import names
+from vnkg.queries.run import run_named
 
 Cases = Callable[[str, dict[str, str]], list[dict[str, Any]]]
 Stores = tuple[Path, Path, Path]
@@ -72,3 +77,24 @@ def test_a_sparql_server_serves_the_folder_loaded_offline(
             params = {k: str(v) for k, v in params.items() if v not in ("", None)}
             assert (vnkg.query(name, params=params, sparql_endpoint=endpoint)
                     == vnkg.query(name, params=params, store=stores[1])), (name, params)
+
+
+def test_shards_load_into_neo4j_as_a_build_answers(
+        stores: Stores, neo4j_session: Neo4jSession, monkeypatch: pytest.MonkeyPatch,
+        query_cases: Cases, corpus_fragments: list[Fragment],
+        parameter_values: Callable[[list[Fragment]], dict[str, str]]) -> None:
+    user, password = local_auth()
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    neo4j = Neo4jStore.from_driver(neo4j_session.driver)
+    neo4j.clear()
+    shards = stores[0].parent / "shards"
+    report = vnkg.load(shards, backend="neo4j", neo4j=neo4j_session.uri, reference=False,
+                       overrides=None)
+    assert report.ok and report.written == 55, report.problems
+    values = parameter_values(corpus_fragments)
+    for name in names("cypher"):
+        for params in query_cases(name, values):
+            params = {k: str(v) for k, v in params.items() if v not in ("", None)}
+            assert run_named(neo4j, name, params) == vnkg.query(
+                name, params=params, store=stores[0]), (name, params)
