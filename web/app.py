@@ -112,11 +112,7 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
         with source.store() as store:
             return search_rows(store)
 
-    def version() -> int:
-        with source.store() as store:
-            return hash(tuple(store.articles()))
-
-    index = Index(load_index, version)
+    index = Index(load_index, source.version)
 
     def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)

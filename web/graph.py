@@ -71,7 +71,7 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
            bad: type[ValueError]) -> list[Route]:
     """/graph (the form and the frame), /graph/view/NAME (the view's own page), /graph/webgl
     and /api/graph (the large graph's page and its JSON)."""
-    cache = Versioned(lambda: _encoded(source), lambda: _version(source))
+    cache = Versioned(lambda: _encoded(source), source.version)
 
     def checked(request: Request) -> tuple[str, dict[str, str]]:
         name = request.path_params.get("name") or request.query_params.get("view", "overview")
@@ -132,8 +132,3 @@ def _encoded(source: Source) -> Encoded:
     with source.store() as store:
         g = to_networkx(store.read_graph())
     return encode(g)
-
-
-def _version(source: Source) -> object:
-    with source.store() as store:
-        return hash(tuple(store.articles()))

@@ -84,8 +84,13 @@
 
   /* The whole graph in place of the first frame's, and the filters on. */
   function complete(view, data) {
-    view.graph = graphOf(nodes(data, true), edges(data));
-    view.renderer.setGraph(view.graph);  // drawn before it returns, as the first frame was
+    try {
+      view.graph = graphOf(nodes(data, true), edges(data));
+      view.renderer.setGraph(view.graph);  // drawn before it returns, as the first frame was
+    } catch (err) {
+      failed(err);
+      return;
+    }
     requestAnimationFrame(function () { mark("complete"); });
     window.vnkgGraph = view.graph;
     document.getElementById("total").textContent = String(view.graph.order);
@@ -93,6 +98,11 @@
     window.vnkgShown = view.graph.order;
     document.getElementById("filters").addEventListener("change", function () { filter(view); });
     document.getElementById("layout").addEventListener("click", function () { layout(view); });
+    window.vnkgReady = true;
+  }
+
+  function failed(err) {
+    document.getElementById("shown").textContent = "the graph could not be drawn (" + err.message + ")";
     window.vnkgReady = true;
   }
 
@@ -139,9 +149,6 @@
         window.vnkgSigma = view.renderer;
         window.vnkgGraph = view.graph;
       })
-      .catch(function (err) {
-        document.getElementById("shown").textContent = "the graph could not be read (" + err.message + ")";
-        window.vnkgReady = true;
-      });
+      .catch(failed);
   });
 }());
