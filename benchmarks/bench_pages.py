@@ -74,7 +74,8 @@ def measure(store: str | Path, per_kind: int = 20, seed: int = 1) -> dict[str, A
         picks[kind] = rng.sample(ids, min(per_kind, len(ids)))
     picks["article"] = rng.sample(sorted(articles), min(per_kind, len(articles)))
     names = [str(r["name"]) for r in rows if r["label"] == "Person" and r["name"]]
-    typed = [n[: rng.randint(4, len(n))] for n in rng.sample(names, min(per_kind, len(names)))]
+    typed = [n[: rng.randint(min(4, len(n)), len(n))]  # a name may be under 4 letters
+             for n in rng.sample(names, min(per_kind, len(names)))]
     out: dict[str, Any] = {}
     with TestClient(make_app(store, wait=30)) as client:
         client.get("/api/search", params={"q": "warm up"})

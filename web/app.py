@@ -4,6 +4,8 @@ Read-only: every route is a GET, every value from the URL reaches the store as a
 parameter, and the answer carries a Content-Security-Policy that lets the page load nothing
 from outside this server. An unknown id is a 404 page, a bad parameter a 400 page saying
 why, a store held by a build a 503 page saying it is being updated; never a stack trace.
+Answers past 1 KB go gzipped to a browser that takes it (the large graph's JSON is gzipped
+once, when it is read, and passed through as it is).
 
 >>> app = make_app("no-such-store")
 >>> sorted(r.path for r in app.routes)[:3]
@@ -24,6 +26,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -109,11 +112,7 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
         with source.store() as store:
             return search_rows(store)
 
-    def version() -> int:
-        with source.store() as store:
-            return hash(tuple(store.articles()))
-
-    index = Index(load_index, version)
+    index = Index(load_index, source.version)
 
     def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
@@ -161,7 +160,8 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
         yield
         source.close()
 
-    return Starlette(routes=routes, middleware=[Middleware(Headers)],
+    return Starlette(routes=routes, middleware=[Middleware(Headers), Middleware(
+        GZipMiddleware, minimum_size=1024, compresslevel=6)],
                      exception_handlers=_handlers(render), lifespan=lifespan)
 
 

@@ -66,6 +66,12 @@ class Source:
                     self._timer.daemon = True
                     self._timer.start()
 
+    def version(self) -> int:
+        """A token of what the store holds (its list of articles): what web.cache's kept
+        values are read again on."""
+        with self.store() as store:
+            return hash(tuple(store.articles()))
+
     def close(self) -> None:
         """Close the store now (the embedded one reopens when a page asks)."""
         with self._lock:

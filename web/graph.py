@@ -11,7 +11,6 @@ explorer's own CSP.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +19,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from vnkg.web.biggraph import GraphCache, graph_json
+from vnkg.web.biggraph import Encoded, encode
+from vnkg.web.cache import Versioned
 from vnkg.web.data import Source
 
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -71,7 +71,7 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
            bad: type[ValueError]) -> list[Route]:
     """/graph (the form and the frame), /graph/view/NAME (the view's own page), /graph/webgl
     and /api/graph (the large graph's page and its JSON)."""
-    cache = GraphCache(lambda: _encoded(source), lambda: _version(source))
+    cache = Versioned(lambda: _encoded(source), source.version)
 
     def checked(request: Request) -> tuple[str, dict[str, str]]:
         name = request.path_params.get("name") or request.query_params.get("view", "overview")
@@ -88,7 +88,7 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
         if renderer not in RENDERERS:
             raise bad(f"renderer takes webgl or vis, not {renderer!r}")
         if name == "overview" and renderer != "vis" and (
-                renderer == "webgl" or _node_count(cache.body()) > WEBGL_NODES):
+                renderer == "webgl" or cache.get().nodes > WEBGL_NODES):
             return RedirectResponse("/graph/webgl", status_code=303)
         frame = str(request.url.replace(path=f"/graph/view/{name}").include_query_params())
         return render("graph.html", views=VIEWS, view=name, params=params, title="Graph",
@@ -114,26 +114,21 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
         return render("graph_webgl.html", title="Graph (WebGL)")
 
     def api_graph(request: Request) -> Response:
-        return Response(cache.body(), media_type="application/json")
+        encoded = cache.get()
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(encoded.gzipped, media_type="application/json",
+                            headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
+        return Response(encoded.body, media_type="application/json",
+                        headers={"vary": "Accept-Encoding"})
 
     return [Route("/graph", page), Route("/graph/view/{name}", view),
             Route("/graph/webgl", webgl), Route("/api/graph", api_graph)]
 
 
-def _encoded(source: Source) -> bytes:
-    """The store's graph (reference data left out, as in the overview) as JSON bytes."""
+def _encoded(source: Source) -> Encoded:
+    """The store's graph (reference data left out, as in the overview), encoded to serve."""
     from vnkg.graph.nx import to_networkx
 
     with source.store() as store:
         g = to_networkx(store.read_graph())
-    return json.dumps(graph_json(g), ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _version(source: Source) -> object:
-    with source.store() as store:
-        return hash(tuple(store.articles()))
-
-
-def _node_count(body: bytes) -> int:
-    """How many nodes the graph JSON holds (its `nodes` list is counted, not parsed)."""
-    return body.count(b'{"id":')
+    return encode(g)

@@ -7,8 +7,8 @@ matches when its stored key holds one of them; exact keys come first, then keys 
 with the text, then keys with a word starting with it, then the rest.
 
 The node list (page query `search`) is read once and kept while the store's version (its
-list of articles) stays the same, looked at every `check` seconds at most, so results come
-as fast as the user types and a build's new nodes show up soon after it ends.
+list of articles) stays the same (web.cache), looked at every `check` seconds at most, so
+results come as fast as the user types and a build's new nodes show up soon after it ends.
 
 >>> idx = Index(lambda: [{"id": "person/a", "label": "Person", "name": "Mai Trường Sơn",
 ...                       "key": "mai truong son"}])
@@ -18,13 +18,12 @@ as fast as the user types and a build's new nodes show up soon after it ends.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from vnkg.extraction.keys import param_key
+from vnkg.web.cache import Versioned
 
 LABELS = ("Person", "Unit", "Locality", "Decree", "Meeting")
 LIMIT = 30
@@ -75,23 +74,13 @@ class Index:
 
     def __init__(self, load: Callable[[], list[dict[str, Any]]],
                  version: Callable[[], object] = lambda: None, check: float = 10.0) -> None:
-        self._load, self._version, self.check = load, version, check
-        self._hits: list[Hit] | None = None
-        self._seen: object = None
-        self._at = float("-inf")
-        self._lock = threading.Lock()
+        self._kept = Versioned(lambda: [Hit(str(r["id"]), str(r["label"]),
+                                            str(r["name"] or r["id"]), str(r["key"]))
+                                        for r in load() if r.get("key")], version, check)
 
     def hits(self) -> list[Hit]:
         """Every searchable node, read again when the store changed."""
-        with self._lock:
-            if time.monotonic() - self._at > self.check:
-                version, self._at = self._version(), time.monotonic()
-                if version != self._seen:
-                    self._hits, self._seen = None, version
-            if self._hits is None:
-                self._hits = [Hit(str(r["id"]), str(r["label"]), str(r["name"] or r["id"]),
-                                  str(r["key"])) for r in self._load() if r.get("key")]
-            return self._hits
+        return self._kept.get()
 
     def find(self, text: str, limit: int = LIMIT, label: str | None = None) -> list[Hit]:
         """The nodes matching `text` (two characters or more), best first, each once (at

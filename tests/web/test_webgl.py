@@ -1,11 +1,14 @@
 """The large-graph page in a real headless Chromium: sigma.js (WebGL) over a synthetic store
 of 20,020 nodes served by a real `vnkg serve`: it draws (pixels on the canvas, as many nodes
 as the JSON holds), its filters change the count, no console error, no request off-server.
-The time from navigation to the first frame is printed, not asserted (cold: the server reads
-the graph from the store first; warm: the graph JSON is cached), with the page's stages."""
+The time from navigation to the first frame (every node at its place; names and edges come
+right after) is printed cold (the server reads the graph from the store first) and warm (the
+graph JSON is kept), with the page's stages; the warm one must be under FIRST_FRAME_MS.
+The answer is gzipped for a browser that takes it and is the same JSON."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import urllib.request
 from pathlib import Path
@@ -14,6 +17,7 @@ from tests.web.conftest import BIG_ARTICLES
 from tests.web.test_browser import assert_clean, wait_for
 from vnkg.viz.chromium import Page
 
+FIRST_FRAME_MS = 3000  # issue 17: usable within 3 s, in software WebGL (no GPU in CI)
 RENDERED = "typeof window.vnkgRendered === 'number' && typeof window.vnkgShown === 'number'"
 # pixels of the drawn canvases that are not blank, read in the same task as a fresh frame
 # (WebGL keeps its buffer only until the frame is shown)
@@ -30,10 +34,17 @@ INKED = """(() => {
 })()"""
 
 
-def graph_json(site: str) -> dict[str, list[object]]:
+def graph_json(site: str, encoding: str = "identity") -> dict[str, list[object]]:
+    """/api/graph's JSON, asked for with `encoding` (gzip: the answer must be gzipped)."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    with opener.open(site.replace("localhost", "127.0.0.1") + "/api/graph", timeout=300) as r:
-        return dict(json.load(r))
+    request = urllib.request.Request(site.replace("localhost", "127.0.0.1") + "/api/graph",
+                                     headers={"accept-encoding": encoding})
+    with opener.open(request, timeout=300) as r:
+        body = r.read()
+        if encoding == "gzip":
+            assert r.headers["content-encoding"] == "gzip"
+            body = gzip.decompress(body)
+        return dict(json.loads(body))
 
 
 def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: str,
@@ -44,15 +55,19 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: st
     assert page.evaluate("location.pathname") == "/graph/webgl"
     page.open(big_site + "/graph/webgl", RENDERED, timeout=120)
     warm = float(page.evaluate("window.vnkgRendered"))
-    stages = page.evaluate("JSON.stringify(window.vnkgTimes)")
+    stages = wait_for(page, "window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
+                            "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
     print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: first frame {cold:.0f} ms after "
           f"navigation cold, {warm:.0f} ms warm (ms of the warm stages: {stages})")
+    assert warm < FIRST_FRAME_MS, f"first frame {warm:.0f} ms after navigation, warm"
     data = graph_json(big_site)
-    assert len(data["nodes"]) == BIG_ARTICLES * 20 + 20
-    assert page.evaluate("window.vnkgGraph.order") == len(data["nodes"])
-    assert page.evaluate("window.vnkgShown") == len(data["nodes"])
+    assert graph_json(big_site, "gzip") == data
+    assert len(data["ids"]) == BIG_ARTICLES * 20 + 20
+    assert page.evaluate("window.vnkgGraph.order") == len(data["ids"])
+    assert page.evaluate("window.vnkgGraph.size") == len(data["edges"]) // 3
+    assert page.evaluate("window.vnkgShown") == len(data["ids"])
     assert page.evaluate("document.getElementById('total').textContent") == \
-        str(len(data["nodes"]))
+        str(len(data["ids"]))
     assert page.evaluate(INKED) > 1000
     page.screenshot(shots / "web-graph-webgl.png")
 

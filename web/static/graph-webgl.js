@@ -1,12 +1,20 @@
-/* vnkg explorer: the large graph in WebGL (sigma.js + graphology, vendored, no request off
-   this server). Data from /api/graph: nodes {id, label, kind, province, date, x, y, color},
-   edges [source index, target index, kind]. Filters hide nodes (sigma draws no edge of a
-   hidden node); names are drawn by sigma on the canvas or set with textContent, never HTML.
-   window.vnkgRendered: ms from navigation to the first frame; window.vnkgShown: nodes shown. */
+/* vnkg explorer: the large graph in WebGL (sigma.js v4 + graphology, vendored, no request off
+   this server). Data from /api/graph in columns (web/biggraph.py): ids, names, kind, province,
+   dates, x, y per node; edges flat as source, target, relation index.
+   The first frame is made small: the nodes alone, unlabelled (sigma makes a glyph atlas of
+   every label and buffers every edge before it draws anything). Right after it is shown,
+   the whole graph (names and edges) replaces it. Filters hide nodes through sigma's node
+   state (sigma draws no edge of a hidden node); names are drawn by sigma on the canvas or
+   set with textContent, never HTML.
+   window.vnkgTimes: ms from navigation to each stage (loaded, answered, parsed, built, sigma,
+   rendered: the first frame, complete: the whole graph drawn); window.vnkgRendered: the
+   first frame; window.vnkgShown: nodes shown, set once the whole graph is in. */
 (function () {
   "use strict";
   var box = document.getElementById("sigma");
   if (!box) { return; }
+  var times = window.vnkgTimes = {};
+  function mark(stage) { times[stage] = performance.now(); return times[stage]; }
 
   function option(parent, value, text) {
     var o = document.createElement("option");
@@ -18,49 +26,84 @@
   function kindBoxes(kinds) {
     var set = document.getElementById("kinds");
     kinds.forEach(function (k) {
-      var label = document.createElement("label"), box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = true;
-      box.value = k;
-      label.appendChild(box);
+      var label = document.createElement("label"), input = document.createElement("input");
+      input.type = "checkbox";
+      input.checked = true;
+      input.value = k;
+      label.appendChild(input);
       label.appendChild(document.createTextNode(" " + k));
       set.appendChild(label);
     });
   }
 
-  function draw(data) {
-    window.vnkgTimes.parsed = performance.now();
+  /* The nodes in graphology's serialized form; names only when `named`. */
+  function nodes(data, named) {
+    var out = new Array(data.ids.length);
+    for (var i = 0; i < data.ids.length; i++) {
+      var kind = data.kinds[data.kind[i]], p = data.province[i];
+      var a = { x: data.x[i], y: data.y[i], size: kind === "Locality" ? 2 : 3,
+        color: data.colors[data.kind[i]], kind: kind,
+        province: p >= 0 ? data.provinces[p] : "", date: data.dates[i] || "" };
+      if (named) { a.label = data.names[i]; }
+      out[i] = { key: data.ids[i], attributes: a };
+    }
+    return out;
+  }
+
+  function edges(data) {
+    var e = data.edges, out = new Array(e.length / 3);
+    for (var i = 0, j = 0; i < e.length; i += 3, j++) {
+      out[j] = { source: data.ids[e[i]], target: data.ids[e[i + 1]],
+        attributes: { kind: data.relations[e[i + 2]], size: 0.5, color: "#c8ccd0" } };
+    }
+    return out;
+  }
+
+  function graphOf(nodeList, edgeList) {
     var graph = new graphology.Graph({ multi: true, type: "directed" });
-    var ids = data.nodes.map(function (n) { return n.id; });
-    data.nodes.forEach(function (n) {
-      graph.addNode(n.id, { x: n.x, y: n.y, size: n.kind === "Locality" ? 2 : 3,
-        label: n.label, color: n.color, kind: n.kind, province: n.province || "",
-        date: n.date || "", hidden: false });
-    });
-    data.edges.forEach(function (e) {
-      graph.addDirectedEdge(ids[e[0]], ids[e[1]], { kind: e[2], size: 0.5, color: "#c8ccd0" });
-    });
-    var prov = document.getElementById("province");
-    data.provinces.forEach(function (p) { option(prov, p, p); });
-    kindBoxes(data.kinds);
-    document.getElementById("total").textContent = String(graph.order);
-    var first = true;
-    window.vnkgTimes.built = performance.now();
-    var renderer = new Sigma(graph, box, { labelRenderedSizeThreshold: 8,
-      hideEdgesOnMove: graph.size > 20000 });
-    window.vnkgTimes.sigma = performance.now();
-    renderer.on("afterRender", function () {
-      if (first) {
-        first = false;
-        window.vnkgRendered = performance.now();
-      }
+    graph.import({ nodes: nodeList, edges: edgeList });
+    return graph;
+  }
+
+  /* The first frame: every node at its place, no name, no edge. */
+  function firstFrame(data, whenShown) {
+    var graph = graphOf(nodes(data, false), []);
+    mark("built");
+    var renderer = new Sigma(graph, box, { settings: {
+      labelRenderedSizeThreshold: 8, hideEdgesOnMove: true, renderEdgeLabels: false } });
+    mark("sigma");  // sigma draws its first frame before its constructor returns
+    requestAnimationFrame(function () {  // the frame it drew is now on the screen
+      window.vnkgRendered = mark("rendered");
+      setTimeout(whenShown, 0);
     });
     renderer.on("clickNode", function (ev) {
       location.href = "/" + ev.node.split("/").map(encodeURIComponent).join("/");
     });
-    window.vnkgSigma = renderer;
-    window.vnkgGraph = graph;
     return { graph: graph, renderer: renderer };
+  }
+
+  /* The whole graph in place of the first frame's, and the filters on. */
+  function complete(view, data) {
+    try {
+      view.graph = graphOf(nodes(data, true), edges(data));
+      view.renderer.setGraph(view.graph);  // drawn before it returns, as the first frame was
+    } catch (err) {
+      failed(err);
+      return;
+    }
+    requestAnimationFrame(function () { mark("complete"); });
+    window.vnkgGraph = view.graph;
+    document.getElementById("total").textContent = String(view.graph.order);
+    document.getElementById("shown").textContent = String(view.graph.order);
+    window.vnkgShown = view.graph.order;
+    document.getElementById("filters").addEventListener("change", function () { filter(view); });
+    document.getElementById("layout").addEventListener("click", function () { layout(view); });
+    window.vnkgReady = true;
+  }
+
+  function failed(err) {
+    document.getElementById("shown").textContent = "the graph could not be drawn (" + err.message + ")";
+    window.vnkgReady = true;
   }
 
   function filter(view) {
@@ -69,17 +112,17 @@
     var prov = document.getElementById("province").value;
     var from = document.getElementById("from").value.trim();
     var to = document.getElementById("to").value.trim();
-    var shown = 0;
+    var shown = [], hidden = [];
     view.graph.forEachNode(function (id, a) {
       var d = a.date, keep = kinds[a.kind] !== false && (!prov || a.province === prov) &&
         (!from || (d && d.slice(0, from.length) >= from)) &&
         (!to || (d && d.slice(0, to.length) <= to));
-      view.graph.setNodeAttribute(id, "hidden", !keep);
-      if (keep) { shown += 1; }
+      (keep ? shown : hidden).push(id);
     });
-    document.getElementById("shown").textContent = String(shown);
-    window.vnkgShown = shown;
-    view.renderer.refresh();
+    view.renderer.setNodesState(shown, { isHidden: false });
+    view.renderer.setNodesState(hidden, { isHidden: true });
+    document.getElementById("shown").textContent = String(shown.length);
+    window.vnkgShown = shown.length;
   }
 
   function layout(view) {
@@ -89,21 +132,23 @@
     view.renderer.refresh();
   }
 
-  window.vnkgTimes = {};
   document.addEventListener("DOMContentLoaded", function () {
-    window.vnkgTimes.loaded = performance.now();
+    mark("loaded");
     fetch(box.getAttribute("data-src"))
-      .then(function (r) { window.vnkgTimes.answered = performance.now(); if (!r.ok) { throw new Error("graph: " + r.status); } return r.json(); })
-      .then(function (data) {
-        var view = draw(data);
-        filter(view);
-        document.getElementById("filters").addEventListener("change", function () { filter(view); });
-        document.getElementById("layout").addEventListener("click", function () { layout(view); });
-        window.vnkgReady = true;
+      .then(function (r) {
+        mark("answered");
+        if (!r.ok) { throw new Error("graph: " + r.status); }
+        return r.json();
       })
-      .catch(function (err) {
-        document.getElementById("shown").textContent = "the graph could not be read (" + err.message + ")";
-        window.vnkgReady = true;
-      });
+      .then(function (data) {
+        mark("parsed");
+        var prov = document.getElementById("province");
+        data.provinces.forEach(function (p) { option(prov, p, p); });
+        kindBoxes(data.kinds);
+        var view = firstFrame(data, function () { complete(view, data); });
+        window.vnkgSigma = view.renderer;
+        window.vnkgGraph = view.graph;
+      })
+      .catch(failed);
   });
 }());

@@ -1,0 +1,70 @@
+"""The large graph's answer (web.biggraph) and the versioned cache it is kept in (web.cache):
+columns of one length, the same bytes for the same graph whatever order it was built in,
+gzip that is the same JSON, and a value read again only when the store's version changes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import networkx as nx
+
+from vnkg.web.biggraph import encode, graph_json
+from vnkg.web.cache import Versioned
+
+NODE_COLUMNS = ("ids", "names", "kind", "province", "dates", "x", "y")
+
+
+def _graph(reverse: bool = False) -> nx.MultiDiGraph:
+    """Two invented districts, three meetings and two invented people."""
+    nodes = [("locality/a", {"label": "Locality", "name": "Huyện Thử A", "province": "Tỉnh X"}),
+             ("locality/b", {"label": "Locality", "name": "Huyện Thử B", "province": "Tỉnh Y"}),
+             *((f"meeting/{i}", {"label": "Meeting", "name": f"Hội nghị {i}",
+                                 "date": f"2024-0{i + 1}-02"}) for i in range(3)),
+             ("person/p", {"label": "Person", "name": "Người Thử Một"}),
+             ("person/q", {"label": "Person", "name": "Người Thử Hai"})]
+    edges = [("meeting/0", "locality/a", "HELD_IN"), ("meeting/1", "locality/a", "HELD_IN"),
+             ("meeting/2", "locality/b", "HELD_IN"), ("person/p", "meeting/0", "ATTENDED"),
+             ("person/q", "meeting/2", "CHAIRED")]
+    g = nx.MultiDiGraph()
+    for n, data in reversed(nodes) if reverse else nodes:
+        g.add_node(n, **data)
+    for s, t, k in reversed(edges) if reverse else edges:
+        g.add_edge(s, t, key=k, type=k)
+    return g
+
+
+def test_columns_hold_every_node_and_edge() -> None:
+    data = graph_json(_graph())
+    assert {len(data[c]) for c in NODE_COLUMNS} == {7}
+    assert len(data["edges"]) == 5 * 3
+    at = {n: i for i, n in enumerate(data["ids"])}
+    person = at["person/p"]
+    assert data["kinds"][data["kind"][person]] == "Person"
+    assert data["province"][person] == -1  # no place of its own
+    assert data["provinces"][data["province"][at["meeting/0"]]] == "Tỉnh X"  # its place's
+    assert data["dates"][at["meeting/1"]] == "2024-02-02"
+    assert len(data["colors"]) == len(data["kinds"])
+    triples = {(data["ids"][s], data["ids"][t], data["relations"][r])
+               for s, t, r in zip(*[iter(data["edges"])] * 3, strict=True)}
+    assert ("person/q", "meeting/2", "CHAIRED") in triples
+
+
+def test_the_answer_is_the_same_bytes_whatever_the_build_order() -> None:
+    first, second = encode(_graph()), encode(_graph(reverse=True))
+    assert first.body == second.body and first.gzipped == second.gzipped
+    assert first.nodes == 7
+    assert json.loads(gzip.decompress(first.gzipped)) == json.loads(first.body)
+
+
+def test_a_kept_value_is_read_again_only_when_the_version_changes() -> None:
+    reads: list[int] = []
+    version = ["v1"]
+    kept = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=0.0)
+    assert (kept.get(), kept.get()) == (1, 1)
+    version[0] = "v2"
+    assert (kept.get(), kept.get()) == (2, 2)
+    slow = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=3600)
+    first = slow.get()
+    version[0] = "v3"
+    assert slow.get() == first  # not looked at again within `check` seconds
