@@ -15,11 +15,15 @@ every piece of text.
 
 from __future__ import annotations
 
+import codecs
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from vnkg.extraction.decode import DecodeError, decode_bytes
 from vnkg.extraction.keys import fold_same_length
+from vnkg.extraction.read import nfc
 from vnkg.graph.model import Fragment
 
 MARKED = ("Person", "Unit", "Locality", "Decree", "Rank")
@@ -47,7 +51,50 @@ def article_text(path: str, doc_id: str) -> str | None:
     if not file.is_file():
         return None
     stat = file.stat()
+    if file.suffix.lower() == ".jsonl":
+        return _jsonl_text(str(file.resolve()), stat.st_mtime_ns, doc_id)
     return _read(str(file.resolve()), stat.st_mtime_ns, doc_id)
+
+
+def _jsonl_text(path: str, mtime: int, doc_id: str) -> str | None:
+    """Article `doc_id` of a JSON Lines file, from its one line (found by _line_index) read as
+    the build read it: the whole file (thousands of articles) takes seconds to read again."""
+    index = _line_index(path, mtime)
+    if index is None:  # UTF-16: the lines cannot be found by their bytes
+        return _read(path, mtime, doc_id)
+    at = index.get(doc_id)
+    if at is None:
+        return None
+    with open(path, "rb") as fh:
+        fh.seek(at)
+        line = fh.readline().rstrip(b"\n")
+    try:
+        row = json.loads(decode_bytes(line).text)
+    except (DecodeError, ValueError):
+        return _read(path, mtime, doc_id)  # the build skipped or reported it: read as it did
+    return nfc(row["text"]) if isinstance(row, dict) and isinstance(row.get("text"), str) else None
+
+
+@lru_cache(maxsize=16)
+def _line_index(path: str, _mtime: int) -> dict[str, int] | None:
+    """The byte offset of each article's line in a JSON Lines file, by id (the first line
+    with that id, as the build keeps; a line without an id is STEM-NUMBER); None for a
+    UTF-16 file."""
+    out: dict[str, int] = {}
+    offset = 0
+    with open(path, "rb") as fh:
+        if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            return None
+        fh.seek(0)
+        for number, line in enumerate(fh, 1):
+            try:
+                row = json.loads(line.removeprefix(codecs.BOM_UTF8))
+            except ValueError:
+                row = None
+            if isinstance(row, dict) and isinstance(row.get("text"), str):
+                out.setdefault(str(row.get("id") or f"{Path(path).stem}-{number}"), offset)
+            offset += len(line)
+    return out
 
 
 @lru_cache(maxsize=64)
