@@ -12,7 +12,7 @@ from vnkg.web.pages import decree_gaps
 
 
 def test_the_gaps_are_decree_gaps_rows_for_each_province(web_store: Path) -> None:
-    with open_store(web_store) as store:
+    with open_store(web_store, wait=30) as store:  # the session's server may hold it
         decrees = sorted({r["id"] for r in page_query(store, "search", {})
                           if str(r["id"]).startswith("decree/")})
         assert decrees
@@ -30,5 +30,5 @@ def test_the_gaps_are_decree_gaps_rows_for_each_province(web_store: Path) -> Non
 
 
 def test_no_province_asks_nothing(web_store: Path) -> None:
-    with open_store(web_store) as store:
+    with open_store(web_store, wait=30) as store:  # the session's server may hold it
         assert decree_gaps(store, f"decree/{MAP_DECREE}", []) == {}

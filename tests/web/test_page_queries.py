@@ -78,3 +78,18 @@ def test_the_comparison_is_not_vacuous(pair: Pair) -> None:
     people = [i for i in _ids(embedded) if i.startswith("person/")]
     assert any(data.facts(embedded, p) for p in people)
     assert any(data.qualifiers(embedded, m) for m in _ids(embedded) if m.startswith("meeting/"))
+
+
+def test_the_decree_pages_queries_are_the_same(pair: Pair) -> None:
+    embedded, neo4j = pair
+    decrees = [i for i in _ids(embedded) if i.startswith("decree/")]
+    assert decrees
+    held = 0
+    for decree in decrees:
+        rows = [data.page_query(s, "decree-places", {"decree": decree}) for s in pair]
+        assert rows[0] == rows[1], decree
+        held += sum(r["location"] is not None for r in rows[0])
+    assert held  # not vacuous: some meetings on a decree were held somewhere
+    for province in (None, "Cao Bằng", "Tỉnh Hà Giang"):
+        rows = [data.page_query(s, "districts", {"province": province}) for s in pair]
+        assert rows[0] == rows[1], province
