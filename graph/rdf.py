@@ -109,10 +109,16 @@ def _props(props: dict[str, PropValue], label: str | None = None
 
 
 def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragment:
-    """Rebuild the fragment of one article from the triples of its named graph."""
+    """Rebuild the fragment of one article from the triples of its named graph.
+
+    The triples may come in any order (a SPARQL server answers in its own): the fragment's
+    nodes, relations and properties are put in the order of their subjects and predicates,
+    so a fragment read back is the same, to its order, from every store."""
     by_subject: dict[Any, Pairs] = {}
     for s, p, o in quads:
         by_subject.setdefault(s, []).append((p, o))
+    by_subject = {s: sorted(pos, key=_pair_order) for s, pos in
+                  sorted(by_subject.items(), key=lambda item: str(item[0]))}
     g = graph_iri(article)
     dated = [o for p, o in by_subject.get(g, []) if p == _DATED]
     frag = Fragment(article, str(dated[0]) if dated else None)
@@ -130,6 +136,11 @@ def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragme
         if _is_statement(pos):
             _read_statement(frag, pos, by_subject, article)
     return frag
+
+
+def _pair_order(pair: tuple[Any, Any]) -> tuple[str, str, str]:
+    p, o = pair
+    return str(p), str(o), str(getattr(o, "datatype", "") or getattr(o, "language", "") or "")
 
 
 def _is_statement(pos: Pairs) -> bool:
