@@ -41,26 +41,26 @@ def write_neo4j_csv(rows: SortedRows, folder: Path) -> list[Path]:
     the constraints (`constraints.cypher`) and the import options (`import.args`), each
     written as its rows come (sorted by key: the same bytes from every store)."""
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    written: list[Path | None] = []
     for label, node_rows in groupby(rows.nodes(), key=itemgetter(0)):
         records = ({"id:ID": r["id"], ":LABEL": label, "sources": r["articles"],
                     "stated": r["stated"], **r["props"]} for _, r in node_rows)
         written.append(_write_csv(folder / f"nodes_{label}.csv", records))
     loads = ({_LOAD_ID: r["article"], ":LABEL": LOAD_LABEL, "seen_date": r["seen_date"],
               "digest": r["digest"]} for r in rows.loads())
-    if (path := _write_csv(folder / f"nodes_{LOAD_LABEL}.csv", loads)).exists():
-        written.append(path)
+    written.append(_write_csv(folder / f"nodes_{LOAD_LABEL}.csv", loads))
     for rel, edge_rows in groupby(rows.edges(), key=lambda e: e[0][0]):
         records = ({":START_ID": r["source"], ":END_ID": r["target"], ":TYPE": rel,
                     "sources": r["articles"], "evidence": r["evidence"],
                     "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                     **r["props"]} for _, r in edge_rows)
         written.append(_write_csv(folder / f"relationships_{rel}.csv", records))
+    files = [p for p in written if p is not None]
     schema = folder / SCHEMA_FILE
     schema.write_text("".join(f"{c};\n" for c in constraints()), encoding="utf-8")
     args = folder / ARGS_FILE
-    args.write_text("".join(f"{a}\n" for a in import_args(written)), encoding="utf-8")
-    return [*written, schema, args]
+    args.write_text("".join(f"{a}\n" for a in import_args(files)), encoding="utf-8")
+    return [*files, schema, args]
 
 
 def import_args(files: Iterable[Path]) -> list[str]:
@@ -89,10 +89,10 @@ def import_commands(folder: Path, database: str = "neo4j") -> list[str]:
             f"cypher-shell -d {database} -f {where}/{SCHEMA_FILE}"]
 
 
-def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> Path:
+def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> Path | None:
     """`records` as a CSV file with neo4j-admin's typed headers, in two passes over a
     temporary file (the header needs every record's columns): memory holds one record.
-    Nothing is written when there are no records."""
+    Nothing is written (None) when there are no records."""
     columns: dict[str, str] = {}
     with tempfile.TemporaryFile() as spill:
         count = 0
@@ -105,7 +105,7 @@ def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> Path:
             pickle.dump(record, spill, pickle.HIGHEST_PROTOCOL)
             count += 1
         if not count:
-            return path
+            return None
         spill.seek(0)
         with path.open("w", encoding="utf-8", newline="") as f:
             f.write(",".join(_quoted(h) for h in columns.values()) + "\n")
