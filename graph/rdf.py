@@ -39,6 +39,10 @@ from vnkg.graph.vocab import (
 )
 
 Quad = tuple[Term, Term, Term, URIRef]
+# terms made once: rdflib's namespaces build a URIRef on every attribute access, and the
+# readers below compare every triple's predicate with them
+_DATED, _SUBJECT, _EVIDENCE, _RDF_TYPE = VNKG.dated, VNKG.subject, VNKG.evidence, RDF.type
+_NOT_PROPS = frozenset((VNKG.id, VNKG.dated, RDF.type))
 Pairs = list[tuple[Any, Any]]  # (predicate, object) of one subject, as rdflib gives them
 _EDGE_FIELDS = {VNKG.subject, VNKG.object, VNKG.relation, VNKG.evidence, RDF.type}
 
@@ -105,17 +109,23 @@ def _props(props: dict[str, PropValue], label: str | None = None
 
 
 def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragment:
-    """Rebuild the fragment of one article from the triples of its named graph."""
+    """Rebuild the fragment of one article from the triples of its named graph.
+
+    The triples may come in any order (a SPARQL server answers in its own): the fragment's
+    nodes, relations and properties are put in the order of their subjects and predicates,
+    so a fragment read back is the same, to its order, from every store."""
     by_subject: dict[Any, Pairs] = {}
     for s, p, o in quads:
         by_subject.setdefault(s, []).append((p, o))
+    by_subject = {s: sorted(pos, key=_pair_order) for s, pos in
+                  sorted(by_subject.items(), key=lambda item: str(item[0]))}
     g = graph_iri(article)
-    dated = [o for p, o in by_subject.get(g, []) if p == VNKG.dated]
+    dated = [o for p, o in by_subject.get(g, []) if p == _DATED]
     frag = Fragment(article, str(dated[0]) if dated else None)
     for s, pos in by_subject.items():
         if _is_statement(pos):
             continue
-        kinds = {o for p, o in pos if p == RDF.type}
+        kinds = {o for p, o in pos if p == _RDF_TYPE}
         label = next((LABEL_OF_CLASS[k] for k in kinds if k in LABEL_OF_CLASS), None)
         if label:
             frag.add_node(Node(node_id_of(s), label, _read_props(pos)))
@@ -128,16 +138,21 @@ def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragme
     return frag
 
 
+def _pair_order(pair: tuple[Any, Any]) -> tuple[str, str, str]:
+    p, o = pair
+    return str(p), str(o), str(getattr(o, "datatype", "") or getattr(o, "language", "") or "")
+
+
 def _is_statement(pos: Pairs) -> bool:
     """Whether a subject's (predicate, object) pairs make it a statement (typed or not: a
     store written before statements went untyped has them typed)."""
-    return any(p == VNKG.subject for p, _ in pos)
+    return any(p == _SUBJECT for p, _ in pos)
 
 
 def _read_props(pos: Pairs) -> dict[str, PropValue]:
     props: dict[str, Any] = {}
     for p, o in pos:
-        if p in (VNKG.id, VNKG.dated, RDF.type):
+        if p in _NOT_PROPS:
             continue
         name = PROPERTY_OF_PREDICATE.get(p) or str(p)[len(str(VNKG)):]
         if name in NODE_PROPS and isinstance(o, URIRef):
@@ -163,7 +178,7 @@ def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[Any, Pairs],
         return
     edge.props = _read_props([(p, o) for p, o in pos if p not in _EDGE_FIELDS])
     for p, e in pos:
-        if p == VNKG.evidence:
+        if p == _EVIDENCE:
             ev = {q: o for q, o in by_subject.get(e, [])}
             edge.evidence.append(Evidence(article, int(ev[VNKG.start].toPython()),
                                           int(ev[VNKG.end].toPython()), str(ev[VNKG.text])))

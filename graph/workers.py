@@ -26,6 +26,7 @@ and concurrent.futures can deadlock at exit when a worker dies mid-message.)
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -52,6 +53,19 @@ def fragment_for(doc: Document, overrides: Overrides) -> Fragment:
     """Extract and resolve one document, with the user's overrides applied: the one function
     both the serial path and the workers run, which is what makes their output identical."""
     return apply_overrides(to_fragment(extract_record(doc), doc.text), overrides)
+
+
+def default_jobs() -> int:
+    """The worker processes a build uses when not told: the cores this process may run on
+    (its CPU affinity where the system has one, as a container's or `taskset`'s limit is
+    there; else every core), so a build uses the machine unless told otherwise.
+
+    >>> default_jobs() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def check_jobs(jobs: object) -> int:

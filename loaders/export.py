@@ -6,7 +6,9 @@ officials-data interchange formats: Popolo JSON (loaders.popolo) and FollowTheMo
 Turtle and JSON-LD hold the union of the articles (the default graph); N-Quads keeps each
 article's named graph. The three are streamed from the store by the engine's serializer in
 constant memory (loaders.rdf_dump). CSV and Cypher are written from the rows the Bolt loader writes
-(loaders.neo4j_export), so they load into Neo4j as the Bolt loader would.
+(loaders.neo4j_export), so they load into Neo4j as the Bolt loader would; those rows are read
+an article at a time and merged through sorted runs on disk (loaders.neo4j_stream), so
+memory does not grow with the store either.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from vnkg.loaders.neo4j_export import store_rows, write_cypher_script, write_neo4j_csv
+from vnkg.loaders.neo4j_export import write_cypher_script, write_neo4j_csv
+from vnkg.loaders.neo4j_stream import sorted_rows
 from vnkg.loaders.rdf import RdfBase
 from vnkg.loaders.rdf_dump import FORMATS as STREAMED
 from vnkg.loaders.rdf_dump import jsonld_context, write_rdf
@@ -65,9 +68,10 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
             write_rdf(store, fmt, f, reference)
         return [out]
     if fmt == "csv":
-        return write_neo4j_csv(store_rows(store, reference), out)
+        with sorted_rows(store, reference) as rows:
+            return write_neo4j_csv(rows, out)
     if fmt == "cypher":
-        with out.open("w", encoding="utf-8") as f:
-            write_cypher_script(store_rows(store, reference), f)
+        with sorted_rows(store, reference) as rows, out.open("w", encoding="utf-8") as f:
+            write_cypher_script(rows, f)
         return [out]
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")

@@ -1,9 +1,10 @@
 """The graph for Neo4j as files: CSV for `neo4j-admin database import full`, and a Cypher
 script. Both are written from the rows the Bolt loader writes (loaders.neo4j_rows), merged
-the same way, so an imported database holds what a Bolt load of the same store holds: the
-reference gazetteer (unless left out), every article's nodes and relationships, their
-`sources`, the relationships' `evidence` and dates, what each article stated, the loader's
-`VnkgLoad` records, and the loader's constraints by their names.
+the same way (read in bounded memory and in key order: loaders.neo4j_stream), so an
+imported database holds what a Bolt load of the same store holds: the reference gazetteer
+(unless left out), every article's nodes and relationships, their `sources`, the
+relationships' `evidence` and dates, what each article stated, the loader's `VnkgLoad`
+records, and the loader's constraints by their names.
 
 CSV: strings are always quoted (quotes doubled), so a newline or a delimiter inside a value
 never ends a field; lists are joined by U+001F, a control character no text vnkg writes can
@@ -15,17 +16,18 @@ loader's constraints (Neo4j Community's import cannot create them: run it after)
 
 from __future__ import annotations
 
+import pickle
 import shlex
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Iterable
+from itertools import groupby, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
 
-from vnkg.graph.model import LABELS, UNIQUE
+from vnkg.graph.model import UNIQUE
 from vnkg.loaders.neo4j import LOAD_LABEL, constraints
-from vnkg.loaders.neo4j_rows import Row, Rows, fragment_rows
-from vnkg.loaders.rdf import REFERENCE
-from vnkg.loaders.store import Store
+from vnkg.loaders.neo4j_stream import SortedRows
 
 ARRAY_DELIMITER = "\x1f"
 SCHEMA_FILE = "constraints.cypher"
@@ -34,44 +36,31 @@ BATCH = 500  # rows per UNWIND statement of the Cypher script
 _LOAD_ID = "article:ID(VnkgLoad)"
 
 
-def store_rows(store: Store, reference: bool = True) -> Rows:
-    """The rows the Bolt loader would write for every article of `store` (and the reference
-    gazetteer, whole, as `write_base` loads it, unless `reference` is False)."""
-    rows = Rows()
-    for article in store.articles():
-        if article != REFERENCE or reference:
-            rows.add(fragment_rows(store.read_fragment(article)))
-    return rows
-
-
-def write_neo4j_csv(rows: Rows, folder: Path) -> list[Path]:
+def write_neo4j_csv(rows: SortedRows, folder: Path) -> list[Path]:
     """One nodes file per label, one relationships file per type, the loader's records,
-    the constraints (`constraints.cypher`) and the import options (`import.args`)."""
+    the constraints (`constraints.cypher`) and the import options (`import.args`), each
+    written as its rows come (sorted by key: the same bytes from every store)."""
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    nodes = rows.node_rows()
-    for label in LABELS:
-        if nodes.get(label):
-            records = [{"id:ID": r["id"], ":LABEL": label, "sources": r["articles"],
-                        "stated": r["stated"], **r["props"]} for r in nodes[label]]
-            written.append(_write_csv(folder / f"nodes_{label}.csv", records))
-    if rows.loads:
-        loads = [{_LOAD_ID: r["article"], ":LABEL": LOAD_LABEL, "seen_date": r["seen_date"],
-                  "digest": r["digest"]} for r in _last_loads(rows.loads)]
-        written.append(_write_csv(folder / f"nodes_{LOAD_LABEL}.csv", loads))
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (rel, _, _), edge_rows in sorted(rows.edge_rows().items()):
-        by_type[rel].extend({":START_ID": r["source"], ":END_ID": r["target"], ":TYPE": rel,
-                             "sources": r["articles"], "evidence": r["evidence"],
-                             "first_seen": r["first_seen"], "last_seen": r["last_seen"],
-                             **r["props"]} for r in edge_rows)
-    for rel, records in by_type.items():
+    written: list[Path | None] = []
+    for label, node_rows in groupby(rows.nodes(), key=itemgetter(0)):
+        records = ({"id:ID": r["id"], ":LABEL": label, "sources": r["articles"],
+                    "stated": r["stated"], **r["props"]} for _, r in node_rows)
+        written.append(_write_csv(folder / f"nodes_{label}.csv", records))
+    loads = ({_LOAD_ID: r["article"], ":LABEL": LOAD_LABEL, "seen_date": r["seen_date"],
+              "digest": r["digest"]} for r in rows.loads())
+    written.append(_write_csv(folder / f"nodes_{LOAD_LABEL}.csv", loads))
+    for rel, edge_rows in groupby(rows.edges(), key=lambda e: e[0][0]):
+        records = ({":START_ID": r["source"], ":END_ID": r["target"], ":TYPE": rel,
+                    "sources": r["articles"], "evidence": r["evidence"],
+                    "first_seen": r["first_seen"], "last_seen": r["last_seen"],
+                    **r["props"]} for _, r in edge_rows)
         written.append(_write_csv(folder / f"relationships_{rel}.csv", records))
+    files = [p for p in written if p is not None]
     schema = folder / SCHEMA_FILE
     schema.write_text("".join(f"{c};\n" for c in constraints()), encoding="utf-8")
     args = folder / ARGS_FILE
-    args.write_text("".join(f"{a}\n" for a in import_args(written)), encoding="utf-8")
-    return [*written, schema, args]
+    args.write_text("".join(f"{a}\n" for a in import_args(files)), encoding="utf-8")
+    return [*files, schema, args]
 
 
 def import_args(files: Iterable[Path]) -> list[str]:
@@ -100,24 +89,30 @@ def import_commands(folder: Path, database: str = "neo4j") -> list[str]:
             f"cypher-shell -d {database} -f {where}/{SCHEMA_FILE}"]
 
 
-def _last_loads(loads: list[Row]) -> list[Row]:
-    """One record per article (the last one given)."""
-    return list({r["article"]: r for r in loads}.values())
-
-
-def _write_csv(path: Path, records: list[dict[str, Any]]) -> Path:
+def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> Path | None:
+    """`records` as a CSV file with neo4j-admin's typed headers, in two passes over a
+    temporary file (the header needs every record's columns): memory holds one record.
+    Nothing is written (None) when there are no records."""
     columns: dict[str, str] = {}
-    for record in records:
-        for key, value in record.items():
-            if value is not None:
-                columns[key] = _header(key, value, columns.get(key))
-    for record in records:  # a column once declared keeps its place even when unset
-        for key in record:
-            columns.setdefault(key, key)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(",".join(_quoted(h) for h in columns.values()) + "\n")
+    with tempfile.TemporaryFile() as spill:
+        count = 0
         for record in records:
-            f.write(",".join(_field(record.get(k), columns[k], path) for k in columns) + "\n")
+            for key, value in record.items():
+                if value is not None:
+                    columns[key] = _header(key, value, columns.get(key))
+            for key in record:  # a column once declared keeps its place even when unset
+                columns.setdefault(key, key)
+            pickle.dump(record, spill, pickle.HIGHEST_PROTOCOL)
+            count += 1
+        if not count:
+            return None
+        spill.seek(0)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            f.write(",".join(_quoted(h) for h in columns.values()) + "\n")
+            for _ in range(count):
+                record = pickle.load(spill)  # noqa: S301 - written just above
+                f.write(",".join(_field(record.get(k), columns[k], path) for k in columns)
+                        + "\n")
     return path
 
 
@@ -157,48 +152,51 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def write_cypher_script(rows: Rows, out: TextIO) -> None:
+def write_cypher_script(rows: SortedRows, out: TextIO) -> None:
     """A Cypher script recreating the graph as the loader writes it: the loader's
     constraints, then nodes per label and relationships per type and end labels, in
-    labelled `UNWIND` batches. Each row is a list literal of values in the statement's
-    column order (Neo4j reads list literals about 20 times faster than map literals); every
-    value is a Cypher literal, quotes, backslashes and newlines escaped, so no text can
-    change a statement. One statement per line, each ending with `;`: run it with
-    `cypher-shell -f`, or statement by statement."""
+    labelled `UNWIND` batches, written as the rows come (sorted by key, each row's
+    properties by name: the same bytes from every store). Each row is a list literal of
+    values in the statement's column order (Neo4j reads list literals about 20 times faster
+    than map literals); every value is a Cypher literal, quotes, backslashes and newlines
+    escaped, so no text can change a statement. One statement per line, each ending with
+    `;`: run it with `cypher-shell -f`, or statement by statement."""
     out.write("// vnkg graph, written by vnkg's Cypher export\n")
     for statement in constraints():
         out.write(f"{statement};\n")
-    for label, node_rows in rows.node_rows().items():
-        records = [{"id": r["id"], **r["props"], "sources": r["articles"], "stated": r["stated"]}
-                   for r in node_rows]
+    for label, node_rows in groupby(rows.nodes(), key=itemgetter(0)):
+        records = ({"id": r["id"], **_sorted(r["props"]), "sources": r["articles"],
+                    "stated": r["stated"]} for _, r in node_rows)
         _write_batches(out, records, 1, f"MERGE (n:{label} {{id: row[0]}})", "n")
-    for (rel, src, tgt), edge_rows in rows.edge_rows().items():
-        records = [{"s": r["source"], "t": r["target"], **r["props"], "sources": r["articles"],
-                    "evidence": r["evidence"], "first_seen": r["first_seen"],
-                    "last_seen": r["last_seen"]} for r in edge_rows]
+    for (rel, src, tgt), edge_rows in groupby(rows.edges(), key=itemgetter(0)):
+        records = ({"s": r["source"], "t": r["target"], **_sorted(r["props"]),
+                    "sources": r["articles"], "evidence": r["evidence"],
+                    "first_seen": r["first_seen"], "last_seen": r["last_seen"]}
+                   for _, r in edge_rows)
         _write_batches(out, records, 2, f"MATCH (a:{src} {{{UNIQUE[src]}: row[0]}}) "
                        f"MATCH (b:{tgt} {{{UNIQUE[tgt]}: row[1]}}) "
                        f"MERGE (a)-[r:{rel}]->(b)", "r")
-    loads = [{"article": r["article"], "seen_date": r["seen_date"], "digest": r["digest"]}
-             for r in _last_loads(rows.loads)]
+    loads = ({"article": r["article"], "seen_date": r["seen_date"], "digest": r["digest"]}
+             for r in rows.loads())
     _write_batches(out, loads, 1, f"MERGE (l:{LOAD_LABEL} {{article: row[0]}})", "l")
 
 
-def _write_batches(out: TextIO, records: list[dict[str, Any]], keys: int, merge: str,
+def _sorted(props: dict[str, Any]) -> dict[str, Any]:
+    return dict(sorted(props.items()))
+
+
+def _write_batches(out: TextIO, records: Iterable[dict[str, Any]], keys: int, merge: str,
                    var: str) -> None:
     """`UNWIND` statements of BATCH rows each: `merge` on the first `keys` columns, then
-    the others set on `var` (a null sets nothing)."""
-    columns = list(dict.fromkeys(k for r in records for k in r))
-    sets = ", ".join(f"{var}.`{c.replace('`', '``')}` = row[{i}]"
-                     for i, c in enumerate(columns) if i >= keys)
-    for batch in _chunks([[r.get(c) for c in columns] for r in records]):
-        out.write(f"UNWIND {cypher_literal(batch)} AS row {merge}"
+    the others (those of the batch's rows) set on `var` (a null sets nothing)."""
+    it = iter(records)
+    while batch := list(islice(it, BATCH)):
+        columns = list(dict.fromkeys(k for r in batch for k in r))
+        sets = ", ".join(f"{var}.`{c.replace('`', '``')}` = row[{i}]"
+                         for i, c in enumerate(columns) if i >= keys)
+        values = [[r.get(c) for c in columns] for r in batch]
+        out.write(f"UNWIND {cypher_literal(values)} AS row {merge}"
                   f"{' SET ' + sets if sets else ''};\n")
-
-
-def _chunks(items: list[Any]) -> Iterator[list[Any]]:
-    for start in range(0, len(items), BATCH):
-        yield items[start:start + BATCH]
 
 
 def cypher_literal(value: Any) -> str:

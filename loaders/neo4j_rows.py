@@ -11,7 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 from vnkg.graph.model import LABELS, RELATIONS, Edge, Evidence, Fragment, merge_value
@@ -112,6 +114,44 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
         if new is not None and better(side, new, old.get(f"{side}_bound")):
             merged[f"{side}_bound"] = new
     rows[key] = merged
+
+
+def fold_rows(rows: Iterable[Row]) -> Row:
+    """The rows of one node or relationship from several articles (in article order)
+    merged into one, as merging them one by one into Rows does, but with each list built
+    once (a node a thousand articles name is not re-sorted a thousand times).
+
+    >>> a = {"id": "x", "articles": ["a"], "props": {"name": "B"}, "stated": []}
+    >>> b = {"id": "x", "articles": ["b"], "props": {"name": "A"}, "stated": []}
+    >>> fold_rows([a, b])["articles"], fold_rows([a, b])["props"]
+    (['a', 'b'], {'name': 'A'})
+    """
+    it = iter(rows)
+    first = next(it)
+    rest = list(islice(it, 1))
+    if not rest:
+        return first
+    lists: dict[str, set[str]] = {name: set(first[name]) for name in _LISTS if name in first}
+    merged = {**first, "props": dict(first["props"])}
+    for row in chain(rest, it):
+        for name in _LISTS:
+            if name in row:
+                lists.setdefault(name, set()).update(row[name])
+        if "evidence" in row:
+            merged["first_seen"] = min(filter(None, (merged["first_seen"], row["first_seen"])),
+                                       default=None)
+            merged["last_seen"] = max(filter(None, (merged["last_seen"], row["last_seen"])),
+                                      default=None)
+        for name, value in row["props"].items():
+            merged["props"][name] = merge_value(merged["props"].get(name), value)
+        for side in SIDES:
+            new = row.get(f"{side}_bound")
+            if new is not None and better(side, new, merged.get(f"{side}_bound")):
+                merged[f"{side}_bound"] = new
+    return merged | {name: sorted(values) for name, values in lists.items()}
+
+
+_LISTS = ("articles", "stated", "evidence")  # merged as sorted unions
 
 
 def fragment_rows(fragment: Fragment) -> FragmentRows:

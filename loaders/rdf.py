@@ -221,7 +221,8 @@ class RdfBase(Closing):
 
     def read_fragment(self, article: str) -> Fragment:
         """One article's statements, as the Fragment that was written."""
-        triples = (t for t in self._triples(str(graph_iri(article))) if t[1] != VNKG.digest)
+        digest = VNKG.digest  # once: rdflib builds the term on every attribute access
+        triples = (t for t in self._triples(str(graph_iri(article))) if t[1] != digest)
         return from_quads(article, triples)
 
     def read_graph(self, reference: bool = False) -> Graph:

@@ -23,7 +23,7 @@ from vnkg.graph.overrides import read_overrides
 from vnkg.graph.rdf import render
 from vnkg.graph.records import Record, is_records, read_records, record_fragments
 from vnkg.graph.shards import PARTITION, ShardReport, extract_shards
-from vnkg.graph.workers import Extractor, check_jobs
+from vnkg.graph.workers import Extractor, check_jobs, default_jobs
 from vnkg.loaders.batches import BuildReport, Progress, Target, load_fragments
 from vnkg.loaders.rdf import open_rdf_store
 from vnkg.loaders.store import DEFAULT_STORE
@@ -74,7 +74,7 @@ def build(paths: Iterable[str | Path], *, store: str | Path | None = DEFAULT_STO
           progress: Progress | None = None, sparql_endpoint: str | None = None,
           reference: bool = True, overrides: str | Path | None = DEFAULT_OVERRIDES,
           backend: str = "rdf", neo4j: str | None = None, wait: float = 0.0,
-          max_bytes: int = MAX_BYTES, jobs: int = 1) -> BuildReport:
+          max_bytes: int = MAX_BYTES, jobs: int | None = None) -> BuildReport:
     """Read, extract, resolve and load articles into the RDF store, Neo4j, or both
     (`backend`: rdf, neo4j, both; `neo4j`: its URI, else $NEO4J_URI). Files over
     `max_bytes` are reported and skipped; `wait` is how long to wait for a busy store.
@@ -84,10 +84,11 @@ def build(paths: Iterable[str | Path], *, store: str | Path | None = DEFAULT_STO
     Building the same inputs twice leaves the store unchanged.
 
     `jobs` > 1 extracts on that many worker processes while this one reads and writes; the
-    store ends up exactly as with `jobs=1`, the default (one process, nothing started
-    behind the caller's back, the cheapest for small inputs and shared machines).
+    store ends up exactly as with `jobs=1` (one process, nothing started: the cheapest for
+    a handful of articles or a machine shared with other work). None, the default, is the
+    cores this process may use (graph.workers.default_jobs).
     """
-    check_jobs(jobs)
+    jobs = default_jobs() if jobs is None else check_jobs(jobs)
     report = BuildReport()
     fixes = read_overrides(overrides)
     target = Target(store, sparql_endpoint, reference, backend, neo4j, wait)

@@ -12,7 +12,7 @@ from typing import Any
 
 from vnkg import api
 from vnkg.graph.shards import PARTITION
-from vnkg.graph.workers import check_jobs
+from vnkg.graph.workers import check_jobs, default_jobs
 
 EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "popolo", "ftm", "html",
                   "graphml", "gexf", "json", "png")
@@ -115,9 +115,10 @@ COMMANDS: dict[str, Command] = {
         "build", "read, extract, resolve and load articles into the store",
         "vnkg build examples/articles --store vnkg-data --jobs 2", (PATHS,), (
             MAX_BYTES,
-            _opt("--jobs", type=_jobs, default=1, metavar="N",
+            _opt("--jobs", type=_jobs, default=None, metavar="N",
                  help="extract on N worker processes while this one writes; the store ends "
-                      "up the same as with 1 (default: 1, one process)"),
+                      "up the same as with 1, one process (default: the cores this process "
+                      f"may use, {default_jobs()} here)"),
             *STORE, *REFERENCE, *BACKEND), api_only=("progress",)),
     "extract": Command(
         "extract", "extract records (JSON Lines) from articles",

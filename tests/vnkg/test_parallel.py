@@ -32,14 +32,23 @@ def _sorted_nquads(store: Path, out: Path) -> list[str]:
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own N-Quads writer
-def test_jobs_2_builds_the_store_jobs_1_builds(tmp_path: Path) -> None:
-    for jobs in ("1", "2"):
-        assert main(["build", str(EXAMPLES), "--store", str(tmp_path / jobs), "--jobs", jobs,
+def test_jobs_2_and_the_default_build_the_store_jobs_1_builds(tmp_path: Path) -> None:
+    for jobs in ("1", "2", ""):  # "": no --jobs, the cores this process may use
+        given = ["--jobs", jobs] if jobs else []
+        assert main(["build", str(EXAMPLES), "--store", str(tmp_path / f"j{jobs}"), *given,
                      "--no-reference"]) == 0
-    one = _sorted_nquads(tmp_path / "1", tmp_path / "1.nq")
-    two = _sorted_nquads(tmp_path / "2", tmp_path / "2.nq")
+    one = _sorted_nquads(tmp_path / "j1", tmp_path / "1.nq")
     assert len(one) > 1000
-    assert two == one
+    for other in ("j2", "j"):
+        assert _sorted_nquads(tmp_path / other, tmp_path / f"{other}.nq") == one, other
+
+
+def test_the_default_jobs_are_the_cores_this_process_may_use() -> None:
+    from vnkg.graph.workers import default_jobs
+
+    allowed = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count())
+    assert default_jobs() == allowed
 
 
 def _corpus(tmp_path: Path) -> Path:
