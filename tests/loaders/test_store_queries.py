@@ -44,7 +44,9 @@ _SLOW = "Virtuoso does not answer within the timeout"
 VIRTUOSO_OPEN = {
     "chairs": "other rows: the post and rank tested by FILTER EXISTS { GRAPH ?g } inside "
               "an OPTIONAL are not matched to the row's ?g",
-    "decree-gaps": "no rows",
+    "decree-gaps": "other rows: the districts with no meeting (OPTIONAL { … FILTER EXISTS "
+                   "{ … } } FILTER(!BOUND(?m))) and the unplaced counts differ; with a decree "
+                   "given, SP031 (an internal compiler error: a selid used outside its scope)",
     "decree-trace": "the same rows, but 158 s without parameters (timeout 120 s): each step "
                     "of the top-province path schema:containedInPlace+ is matched once per "
                     "article graph stating it (Virtuoso's default graph is the union, "
