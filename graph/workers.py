@@ -104,8 +104,9 @@ class Extractor:
             try:
                 for _ in range(self.jobs):
                     ours, theirs = multiprocessing.Pipe()
+                    parent_ends = [conn for _, conn in self._workers] + [ours]
                     proc = multiprocessing.Process(
-                        target=_serve, args=(theirs, self.overrides, self.finish),
+                        target=_serve, args=(theirs, parent_ends, self.overrides, self.finish),
                         name="vnkg-extract", daemon=True)
                     proc.start()
                     theirs.close()
@@ -186,10 +187,17 @@ def _finished(doc: Document, overrides: Overrides, finish: Finish | None) -> Any
     return fragment if finish is None else finish(fragment)
 
 
-def _serve(conn: Connection, overrides: Overrides, finish: Finish | None) -> None:
+def _serve(conn: Connection, parent_ends: list[Connection], overrides: Overrides,
+           finish: Finish | None) -> None:
     """A worker: pays its start cost (lexicons, gazetteer) once, then extracts each list of
-    documents it is sent, until the parent goes. Ctrl-C is the parent's to handle."""
+    documents it is sent, until the parent closes its pipe or dies. It first closes the
+    parent's ends of the pipes that it inherited (a forked worker holds copies of them):
+    else a parent killed outright (SIGKILL) would leave its pipe open, and the worker would
+    wait on it for ever. Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for end in parent_ends:
+        end.close()
+    parent = os.getppid()
     fragment_for(_WARM_UP, overrides)
     while True:
         try:
@@ -197,7 +205,12 @@ def _serve(conn: Connection, overrides: Overrides, finish: Finish | None) -> Non
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[Any, ...] = ("ok", [_finished(d, overrides, finish) for d in docs])
+            done = []
+            for doc in docs:
+                if os.getppid() != parent:
+                    return  # orphaned: no one will read the rest
+                done.append(_finished(doc, overrides, finish))
+            reply: tuple[Any, ...] = ("ok", done)
         except Exception as err:
             reply = ("error", err, traceback.format_exc())
         try:

@@ -26,14 +26,34 @@ def quads(store: Path) -> set[tuple[str, ...]]:
         return named | {("", s.n3(), p.n3(), o.n3()) for s, p, o in rdf.union_triples()}
 
 
+def children(pid: int) -> list[int]:
+    """The processes `pid` started (its extraction workers), from Linux's /proc."""
+    listed = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in listed.read_text().split()] if listed.exists() else []
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
 def kill_during_a_build(cmd: list[str], after: float) -> bool:
-    """Start a build, SIGKILL it `after` seconds later; False when it had already finished."""
+    """Start a build, SIGKILL it `after` seconds later; False when it had already finished.
+    Its workers, orphaned by the kill, must end on their own within seconds."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(after)
+    workers = children(proc.pid)
     running = proc.poll() is None
     if running:
         proc.send_signal(signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 30
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, workers)), "a killed build's workers outlived it"
     return running
 
 
