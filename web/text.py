@@ -114,7 +114,7 @@ def _names(text: str, fragment: Fragment) -> list[tuple[int, int, str, str]]:
     taken = [False] * len(text)
     nodes = [(str(n.props.get("name") or ""), n.id, n.label) for n in fragment.nodes.values()
              if n.label in MARKED]
-    for name, node_id, label in sorted(nodes, key=lambda n: -len(n[0])):
+    for name, node_id, label in sorted(nodes, key=lambda n: (-len(n[0]), n[1])):
         needle = fold_same_length(name)
         if len(needle) < 2 or len(needle) != len(name):
             continue
@@ -136,7 +136,8 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 def marked_segments(text: str, fragment: Fragment, doc_id: str) -> list[Segment]:
     """The text cut at every mention's start and end: each piece knows the node it names
-    and the evidence span it lies in."""
+    and the evidence span it lies in (the narrowest, where spans overlap), whatever order
+    the store gives the fragment in."""
     spans = [(ev.start, ev.end) for e in fragment.edges.values() for ev in e.evidence
              if ev.article == doc_id and 0 <= ev.start < ev.end <= len(text)]
     names = _names(text, fragment)
@@ -150,8 +151,9 @@ def marked_segments(text: str, fragment: Fragment, doc_id: str) -> list[Segment]
         if a >= b:
             continue
         named = next((n for n in names if n[0] <= a and b <= n[1]), None)
-        inside = [s for s in spans if s[0] <= a and b <= s[1]]
-        ev = f"ev-{inside[0][0]}-{inside[0][1]}" if inside else None
+        inside = min((s for s in spans if s[0] <= a and b <= s[1]),
+                     key=lambda s: (s[1] - s[0], s), default=None)  # the narrowest span
+        ev = f"ev-{inside[0]}-{inside[1]}" if inside else None
         out.append(Segment(text[a:b], named[2] if named else None, named[3] if named else "",
                            ev, tuple(starts.pop(a, ()))))
     return out

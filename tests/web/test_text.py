@@ -47,3 +47,17 @@ def test_a_missing_file_gives_no_text(tmp_path: Path) -> None:
     (tmp_path / "bai-2.txt").write_text(TEXT, encoding="utf-8")
     assert article_text(str(tmp_path / "bai-2.txt"), "bai-2") == TEXT
     assert article_text(str(tmp_path / "bai-2.txt"), "another") is None
+
+
+def test_overlapping_spans_mark_the_narrowest_whatever_the_order() -> None:
+    start, mid, end = TEXT.index("đồng chí"), TEXT.index(" chủ trì"), TEXT.index(" tại")
+    spans = [(start, end), (start, mid)]
+    marks = []
+    for order in (spans, spans[::-1]):
+        frag = _fragment()
+        for i, (a, b) in enumerate(order):
+            frag.add_edge(Edge("ATTENDED", "person/k", f"meeting/m{i}", {},
+                               [Evidence("bai-1", a, b, TEXT[a:b])]))
+        marks.append([(p.text, p.evidence) for p in marked_segments(TEXT, frag, "bai-1")])
+    assert marks[0] == marks[1]
+    assert ("Lò Văn Khiêm", f"ev-{start}-{mid}") in marks[0]
