@@ -57,3 +57,13 @@ def test_the_index_is_read_again_only_when_the_store_changes() -> None:
     version[0] = 2
     idx.find("mai")
     assert len(calls) == 2
+
+
+def test_every_key_holding_the_text_is_found_and_none_across_two_keys() -> None:
+    rows = [{"id": f"person/{i}", "label": "Person", "name": key, "key": key}
+            for i, key in enumerate(["son ba", "be son", "son son", "x", "ba son"])]
+    idx = Index(lambda: rows)
+    assert sorted(h.key for h in idx.find("son", limit=10)) == [
+        "ba son", "be son", "son ba", "son son"]
+    assert idx.find("ba be") == []  # "son ba" then "be son" are two keys, not one text
+    assert [h.key for h in idx.find("x")] == []  # under two characters: nothing
