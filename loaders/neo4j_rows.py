@@ -103,17 +103,24 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
         merged["stated"] = sorted(set(old["stated"]) | set(row["stated"]))
     if "evidence" in row:
         merged["evidence"] = sorted(set(old["evidence"]) | set(row["evidence"]))
-        merged["first_seen"] = min(filter(None, (old["first_seen"], row["first_seen"])),
+    _absorb(merged, row)
+    rows[key] = merged
+
+
+def _absorb(merged: Row, row: Row) -> None:
+    """Fold `row`'s first and last dates, properties (by the one value rule) and stated
+    bounds into `merged`, in place: the part of a merge that is not a union of lists."""
+    if "evidence" in row:
+        merged["first_seen"] = min(filter(None, (merged["first_seen"], row["first_seen"])),
                                    default=None)
-        merged["last_seen"] = max(filter(None, (old["last_seen"], row["last_seen"])),
+        merged["last_seen"] = max(filter(None, (merged["last_seen"], row["last_seen"])),
                                   default=None)
     for name, value in row["props"].items():
-        merged["props"][name] = merge_value(old["props"].get(name), value)
+        merged["props"][name] = merge_value(merged["props"].get(name), value)
     for side in SIDES:
         new = row.get(f"{side}_bound")
-        if new is not None and better(side, new, old.get(f"{side}_bound")):
+        if new is not None and better(side, new, merged.get(f"{side}_bound")):
             merged[f"{side}_bound"] = new
-    rows[key] = merged
 
 
 def fold_rows(rows: Iterable[Row]) -> Row:
@@ -137,17 +144,7 @@ def fold_rows(rows: Iterable[Row]) -> Row:
         for name in _LISTS:
             if name in row:
                 lists.setdefault(name, set()).update(row[name])
-        if "evidence" in row:
-            merged["first_seen"] = min(filter(None, (merged["first_seen"], row["first_seen"])),
-                                       default=None)
-            merged["last_seen"] = max(filter(None, (merged["last_seen"], row["last_seen"])),
-                                      default=None)
-        for name, value in row["props"].items():
-            merged["props"][name] = merge_value(merged["props"].get(name), value)
-        for side in SIDES:
-            new = row.get(f"{side}_bound")
-            if new is not None and better(side, new, merged.get(f"{side}_bound")):
-                merged[f"{side}_bound"] = new
+        _absorb(merged, row)
     return merged | {name: sorted(values) for name, values in lists.items()}
 
 
