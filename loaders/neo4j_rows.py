@@ -94,17 +94,7 @@ def _merge_row(rows: dict[Any, Row], key: Any, row: Row) -> None:
     """Put `row` under `key`, merged with the row there: a new dict, so that the rows of the
     fragments are never changed (they are merged again if a transaction is retried)."""
     old = rows.get(key)
-    if old is None:
-        rows[key] = row
-        return
-    merged = {**old, "articles": sorted(set(old["articles"]) | set(row["articles"])),
-              "props": dict(old["props"])}
-    if "stated" in row:
-        merged["stated"] = sorted(set(old["stated"]) | set(row["stated"]))
-    if "evidence" in row:
-        merged["evidence"] = sorted(set(old["evidence"]) | set(row["evidence"]))
-    _absorb(merged, row)
-    rows[key] = merged
+    rows[key] = row if old is None else fold_rows([old, row])
 
 
 def _absorb(merged: Row, row: Row) -> None:
@@ -125,8 +115,8 @@ def _absorb(merged: Row, row: Row) -> None:
 
 def fold_rows(rows: Iterable[Row]) -> Row:
     """The rows of one node or relationship from several articles (in article order)
-    merged into one, as merging them one by one into Rows does, but with each list built
-    once (a node a thousand articles name is not re-sorted a thousand times).
+    merged into one: a new dict (the rows given are not changed), each list built once (a
+    node a thousand articles name is not re-sorted a thousand times).
 
     >>> a = {"id": "x", "articles": ["a"], "props": {"name": "B"}, "stated": []}
     >>> b = {"id": "x", "articles": ["b"], "props": {"name": "A"}, "stated": []}
