@@ -22,7 +22,7 @@ from vnkg.extraction.document import Document
 from vnkg.extraction.html import Page, html_to_text
 from vnkg.extraction.pagehead import headline, published_date
 
-__all__ = ["Problem", "headline", "nfc", "published_date", "read_documents"]
+__all__ = ["Problem", "headline", "jsonl_line", "nfc", "published_date", "read_documents"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _SPACES = {c: " " for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
@@ -258,6 +258,21 @@ def _jsonl_lines(data: bytes) -> list[tuple[int, bytes | str]]:
         out.append((offset, chunk))
         offset += len(chunk) + 1
     return out
+
+
+def jsonl_line(path: Path, number: int, raw: bytes) -> Document | None:
+    """Line `number` (its bytes) of the JSON Lines file `path` as the document the reader
+    makes of it, id and text alike; None where the reader skips or reports the line.
+
+    >>> jsonl_line(Path("a.jsonl"), 3, '{"text": "Sáng 9/10"}\\n'.encode()).id
+    'a-3'
+    """
+    raw = raw.rstrip(b"\n")
+    try:
+        line = decode_bytes(raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw).text
+    except DecodeError:
+        return None
+    return _jsonl_row(path, number, line, []) if line.strip() else None
 
 
 def _jsonl_row(path: Path, number: int, line: str, problems: list[Problem] | None

@@ -16,14 +16,12 @@ every piece of text.
 from __future__ import annotations
 
 import codecs
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from vnkg.extraction.decode import DecodeError, decode_bytes
 from vnkg.extraction.keys import fold_same_length
-from vnkg.extraction.read import nfc
+from vnkg.extraction.read import jsonl_line
 from vnkg.graph.model import Fragment
 
 MARKED = ("Person", "Unit", "Locality", "Decree", "Rank")
@@ -62,37 +60,30 @@ def _jsonl_text(path: str, mtime: int, doc_id: str) -> str | None:
     index = _line_index(path, mtime)
     if index is None:  # UTF-16: the lines cannot be found by their bytes
         return _read(path, mtime, doc_id)
-    at = index.get(doc_id)
-    if at is None:
+    if doc_id not in index:
         return None
+    offset, number = index[doc_id]
     with open(path, "rb") as fh:
-        fh.seek(at)
-        line = fh.readline().rstrip(b"\n")
-    try:
-        row = json.loads(decode_bytes(line).text)
-    except (DecodeError, ValueError):
-        return _read(path, mtime, doc_id)  # the build skipped or reported it: read as it did
-    return nfc(row["text"]) if isinstance(row, dict) and isinstance(row.get("text"), str) else None
+        fh.seek(offset)
+        doc = jsonl_line(Path(path), number, fh.readline())
+    return doc.text if doc is not None else None
 
 
 @lru_cache(maxsize=16)
-def _line_index(path: str, _mtime: int) -> dict[str, int] | None:
-    """The byte offset of each article's line in a JSON Lines file, by id (the first line
-    with that id, as the build keeps; a line without an id is STEM-NUMBER); None for a
-    UTF-16 file."""
-    out: dict[str, int] = {}
+def _line_index(path: str, _mtime: int) -> dict[str, tuple[int, int]] | None:
+    """The byte offset and number of each article's line in a JSON Lines file, by the id the
+    reader gives it (the first line with that id, as the build keeps); None for a UTF-16
+    file."""
+    out: dict[str, tuple[int, int]] = {}
     offset = 0
     with open(path, "rb") as fh:
         if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             return None
         fh.seek(0)
         for number, line in enumerate(fh, 1):
-            try:
-                row = json.loads(line.removeprefix(codecs.BOM_UTF8))
-            except ValueError:
-                row = None
-            if isinstance(row, dict) and isinstance(row.get("text"), str):
-                out.setdefault(str(row.get("id") or f"{Path(path).stem}-{number}"), offset)
+            doc = jsonl_line(Path(path), number, line)
+            if doc is not None:
+                out.setdefault(doc.id, (offset, number))
             offset += len(line)
     return out
 

@@ -61,3 +61,17 @@ def test_overlapping_spans_mark_the_narrowest_whatever_the_order() -> None:
         marks.append([(p.text, p.evidence) for p in marked_segments(TEXT, frag, "bai-1")])
     assert marks[0] == marks[1]
     assert ("Lò Văn Khiêm", f"ev-{start}-{mid}") in marks[0]
+
+
+def test_an_article_of_a_json_lines_file_is_the_text_the_build_read(tmp_path: Path) -> None:
+    from vnkg.extraction.read import read_documents
+
+    lines = ['{"id": "b1", "text": "Lò Văn Khiêm chủ trì."}', "not json",
+             '{"text": "Dòng không có id."}', '{"id": "b1", "text": "a second b1"}',
+             '{"id": "b3", "text": "Na Hang\\u00a0ngày 5/3."}']
+    path = tmp_path / "bai.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8") + b"\n")
+    built = {d.id: d.text for d in read_documents([path], problems=[])}
+    assert sorted(built) == ["b1", "b3", "bai-3"]
+    assert {i: article_text(str(path), i) for i in built} == built
+    assert article_text(str(path), "bai-2") is None
