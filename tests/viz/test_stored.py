@@ -122,3 +122,56 @@ def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_serve
         drawn = stored.stored_view(remote, "person", node=person)
     assert _content(decree) == _content(decree_view(whole, DECREE))
     assert _content(drawn) == _content(views.person_view(whole, person))
+
+
+def _expected_aggregate(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int],
+                                                     dict[str, int]]:
+    """The provinces' meetings, units' holders and people's degrees, counted on the whole
+    graph in Python: what the aggregate's queries must count in the store."""
+    def tops(place: str) -> set[str]:
+        up = {place, *(g.nodes[place].get("within") or [])}
+        return {p for p in up if p in g and not any(
+            k == "PART_OF" for *_, k in g.out_edges(p, keys=True))}
+    meetings: dict[str, set[str]] = {}
+    holders: dict[str, set[str]] = {}
+    for m, place, k in g.edges(keys=True):
+        if k == "HELD_IN":
+            for p in tops(place):
+                meetings.setdefault(p, set()).add(m)
+        if k == "HOLDS":
+            for _, unit, k2 in g.out_edges(place, keys=True):
+                if k2 == "IN_UNIT":
+                    holders.setdefault(unit, set()).add(m)
+    degree = {n: len(set(g.successors(n))) for n, d in g.nodes(data=True)
+              if d["label"] == "Person"}
+    return ({p: len(ms) for p, ms in meetings.items()},
+            {u: len(hs) for u, hs in holders.items()}, degree)
+
+
+def test_the_aggregate_counts_what_the_whole_graph_holds(sample_store: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    with OxigraphStore(sample_store) as store:
+        monkeypatch.setattr(stored, "OVERVIEW_LIMIT", 0)
+        big = stored.stored_view(store, "overview")
+        whole = to_networkx(store.read_graph(reference=True))
+    meetings, holders, degree = _expected_aggregate(whole)
+    drawn = {label: {n: d for n, d in big.nodes(data=True) if d["label"] == label}
+             for label in ("Locality", "Unit", "Person")}
+    assert {n: d["meetings"] for n, d in drawn["Locality"].items()} == meetings
+    assert {n: d["holders"] for n, d in drawn["Unit"].items()} == {
+        u: h for u, h in holders.items() if u in drawn["Unit"]}
+    assert len(drawn["Unit"]) == min(150, len(holders))
+    top = sorted(degree.values(), reverse=True)[:60]
+    assert sorted((d["degree"] for d in drawn["Person"].values()), reverse=True) == top
+    assert all(degree[n] == d["degree"] for n, d in drawn["Person"].items())
+
+
+def test_the_officials_degree_counts_every_relation_a_person_starts() -> None:
+    from vnkg.graph.schema import SCHEMA
+    from vnkg.queries import read_query
+
+    text = read_query("overview-officials", "sparql", package="vnkg.viz.queries").text
+    starts = {end.predicate for rel in SCHEMA.relations.values() for end in rel.ends
+              if end.source == "Person"}
+    assert starts and all(f"{{ ?p {p} ?x }}" in text for p in starts)
