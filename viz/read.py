@@ -18,7 +18,7 @@ there one link away from what the articles name, here as far as the links go).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +26,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
 
+from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Graph
 from vnkg.graph.nx import to_networkx
 from vnkg.graph.rdf import from_quads, graph_iri
@@ -40,6 +41,7 @@ from vnkg.graph.vocab import (
 )
 from vnkg.loaders.rdf import DIGEST_IRI, REFERENCE
 from vnkg.queries import read_query
+from vnkg.viz.match import require_nodes
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Key = tuple[str, str, str]  # (source, relation type, target)
@@ -142,6 +144,16 @@ class Walk:
             graph.add_fragment(from_quads(node_id_of(g).removeprefix("article/"),
                                           sorted(found)))
         return to_networkx(graph)
+
+
+def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
+         key: Callable[[str], str] = name_key) -> list[str]:
+    """The nodes of `label` a view's argument names, as `viz.match.require_nodes` finds
+    them among the `candidates`; an id is looked up alone (reading every meeting of a
+    100k-article store to find one took minutes)."""
+    if select_view(store, "is-a", node=query, **{"class": CLASSES[label]}):
+        return [query]
+    return require_nodes(candidates(store, label, keys), query, [label], keys, key)
 
 
 def candidates(store: Any, label: str, keys: tuple[str, ...]) -> nx.MultiDiGraph:

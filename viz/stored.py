@@ -23,8 +23,7 @@ from vnkg.graph.nx import to_networkx
 from vnkg.viz import views
 from vnkg.viz.aggregate import OVERVIEW_LIMIT, aggregate_overview, node_count
 from vnkg.viz.decree import decree_view
-from vnkg.viz.match import require_nodes
-from vnkg.viz.read import Walk, candidates
+from vnkg.viz.read import Walk, find
 from vnkg.viz.walk import ROLES
 
 
@@ -52,8 +51,7 @@ def decree_graph(store: Any, number: str, province: str | None = None) -> nx.Mul
     """The decree view: the decree, its meetings and their chairs, their places up to the
     province, and the province's districts (the gazetteer's included)."""
     walk = Walk(store, reference=True)
-    decrees = require_nodes(candidates(store, "Decree", ("number", "name")), number,
-                            ["Decree"], keys=("number", "name"), key=decree_key)
+    decrees = find(store, "Decree", number, ("number", "name"), decree_key)
     keep = set(decrees)
     tops: set[str] = set()
     for meeting in {m for d in decrees for m in walk.ins(d, ("CONCERNS",))}:
@@ -71,7 +69,7 @@ def person_graph(store: Any, person: str, hops: int = 2) -> nx.MultiDiGraph:
     """The person view: the walk person_view makes, `hops` steps, hubs not walked through;
     the units of the posts for the career's bars."""
     walk = Walk(store)
-    centres = require_nodes(candidates(store, "Person", ("name",)), person, ["Person"])
+    centres = find(store, "Person", person)
     seen = set(centres)
     queue = deque((c, 0) for c in centres)
     while queue:
@@ -90,8 +88,7 @@ def person_graph(store: Any, person: str, hops: int = 2) -> nx.MultiDiGraph:
 def meeting_graph(store: Any, meeting: str) -> nx.MultiDiGraph:
     """The meeting view: who took part and their ranks, organiser, decrees, places up."""
     walk = Walk(store)
-    found = require_nodes(candidates(store, "Meeting", ("name", "title")), meeting,
-                          ["Meeting"], keys=("name", "title"))
+    found = find(store, "Meeting", meeting, ("name", "title"))
     keep = set(found)
     for m in found:
         people = walk.ins(m, ROLES)
