@@ -14,6 +14,7 @@ import networkx as nx
 
 from vnkg.extraction.keys import decree_key, locality_key
 from vnkg.viz.match import ViewError, find_nodes, require_nodes
+from vnkg.viz.sources import list_sources
 from vnkg.viz.walk import ancestors, in_nodes, out_nodes, top
 
 STEP = 260  # horizontal spacing of the timeline, in vis-network canvas units
@@ -57,6 +58,7 @@ def decree_view(g: nx.MultiDiGraph, number: str, province: str | None = None
         str(g.nodes[d].get("number") or g.nodes[d].get("name", d)) for d in decrees) + (
         f" — {province}" if province else "")
     view.graph["layout"] = "fixed"
+    list_sources(view)
     return view
 
 

@@ -35,8 +35,8 @@ SEED_THRESHOLD = 500      # above this many: physics starts from the precomputed
 EDGE_LABEL_LIMIT = 400    # above this many edges: no edge captions (unreadable anyway)
 MAX_TEXT = 400            # characters of one evidence sentence shown in a tooltip
 # attributes shown in their own tooltip line, or only for drawing
-NODE_HIDDEN = frozenset({"label", "name", "caption", "sources", "x", "y", "focus", "gap",
-                         "order", "key"})
+NODE_HIDDEN = frozenset({"label", "name", "caption", "sources", "source_count", "x", "y",
+                         "focus", "gap", "order", "key"})
 EDGE_HIDDEN = frozenset({"type", "sources", "evidence", "first_seen", "last_seen"})
 
 Json = dict[str, Any]
@@ -75,6 +75,8 @@ def node_tip(view: nx.MultiDiGraph, node: str) -> list[list[str]]:
               if k not in NODE_HIDDEN and v not in (None, "", [])]
     if data.get("sources"):
         lines.append(["nguồn", _text(data["sources"])])
+    elif data.get("source_count"):
+        lines.append(["nguồn", f"{data['source_count']} bài báo"])
     incident = list(view.in_edges(node, data=True)) + list(view.out_edges(node, data=True))
     evidence = [e for _, _, d in incident for e in d.get("evidence") or []]
     return lines + _evidence_lines(evidence[:2])

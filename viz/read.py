@@ -4,10 +4,14 @@ Reading the whole graph to draw a handful of nodes cost seconds (the decree view
 290k triples of the reference gazetteer to draw a few localities). Here a view walks the
 store a node at a time through `Store.select` with bound parameters (the queries are data,
 in viz/queries/): first the relations around the nodes it visits (ids and classes only),
-then, for the nodes and relations it keeps, what each article's graph states of them. Those
-statements become one small fragment per article (graph.rdf.from_quads), merged by the
-graph model (graph.model.Graph, the value rule included) and projected by graph.nx, so the
-view functions get exactly the nodes and attributes a whole-graph read gives them.
+then, for the nodes it keeps, each value once (from the stored union, merged by the graph
+model's value rule as the articles' statements would be) and their sources, and the
+relations among them as each article's graph states them, read from the node that starts
+them. A node that more articles state than a view lists (viz.sources: a district, a decree)
+gives their number, and its relations are read one at a time towards the nodes kept: at
+100k articles a meeting view read 870k statements of eleven nodes before (194 s), 4k now.
+The result is projected by graph.nx, so the view functions get the nodes and attributes a
+whole-graph read gives them.
 
 A read leaves out the reference gazetteer's graph, except for the decree view
 (`reference`), which follows the gazetteer's PART_OF links to draw a place's province and
@@ -23,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node as Term
 
 from vnkg.extraction.keys import name_key
@@ -41,9 +45,11 @@ from vnkg.graph.vocab import (
 )
 from vnkg.loaders.rdf import DIGEST_IRI, REFERENCE
 from vnkg.queries import read_query
+from vnkg.viz import sources as listed
 from vnkg.viz.match import require_nodes
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
 Key = tuple[str, str, str]  # (source, relation type, target)
 
 
@@ -126,24 +132,75 @@ class Walk:
         """The networkx graph of `nodes` and every relation among them, each attribute
         read from the articles' graphs."""
         keep = set(nodes)
-        for node in sorted(keep):  # every relation among them, the walk's frontier's too
-            self.expand(node)
         triples: dict[str, set[tuple[Term, Term, Term]]] = defaultdict(set)
-        for node in sorted(keep):
-            for row in select_view(self.store, "node", node=node, skip=self.skip):
-                if row["predicate"] != DIGEST_IRI and \
-                        URIRef(row["predicate"]) not in RELATION_OF_PREDICATE:
-                    _add(triples, row, node_iri(node))
-        for (s, rel, t), predicate in sorted(self.edges.items()):
-            if s in keep and t in keep:
-                for row in select_view(self.store, "edge", source=s, link=URIRef(predicate),
-                                   target=t, relation=rel, skip=self.edge_skip(rel)):
-                    _add(triples, row, URIRef(row["subject"]))
+        sources = {node: self._read_node(node, triples) for node in sorted(keep)}
+        for node in sorted(keep):  # every relation among them is one a kept node starts
+            if isinstance(sources[node], int):
+                self._read_hub_edges(node, keep, triples)
+            else:
+                self._read_edges(node, keep, triples)
         graph = Graph()
         for g, found in sorted(triples.items()):
             graph.add_fragment(from_quads(node_id_of(g).removeprefix("article/"),
                                           sorted(found)))
-        return to_networkx(graph)
+        for node, articles in sources.items():
+            if node in graph.nodes and isinstance(articles, set):
+                graph.sources[node] = articles
+        drawn = to_networkx(graph)
+        for node, articles in sources.items():
+            if node in drawn and isinstance(articles, int):
+                drawn.nodes[node].update(sources=[], source_count=articles)
+        return drawn
+
+    def _read_edges(self, source: str, keep: set[str],
+                    triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
+        """The relations `source` starts towards the nodes kept, as each graph states them
+        (the gazetteer's graph only for PART_OF, with `reference`)."""
+        for row in select_view(self.store, "edges-from", source=source):
+            rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
+            if rel is None or row["target"] not in keep or row["relation"] not in ("", rel) \
+                    or row["graph"] == self.edge_skip(rel):
+                continue
+            _add(triples, row, URIRef(row["subject"]))
+
+    def _read_hub_edges(self, source: str, keep: set[str],
+                        triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
+        """As `_read_edges`, for a node so many articles state that reading every relation
+        it starts in every one of them would cost seconds: one relation at a time, only
+        those towards the nodes kept."""
+        for row in select_view(self.store, "outgoing", source=source):
+            rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
+            if rel is None or row["target"] not in keep:
+                continue
+            for edge in select_view(self.store, "edge", source=source, link=URIRef(row["link"]),
+                                    target=row["target"], relation=rel,
+                                    skip=self.edge_skip(rel)):
+                _add(triples, edge, URIRef(edge["subject"]))
+
+    def _read_node(self, node: str, triples: dict[str, set[tuple[Term, Term, Term]]]
+                   ) -> set[str] | int:
+        """Each value of `node` in a graph of its own (with the node's class), which the
+        value rule merges as it merges the articles' statements; the node's sources (their
+        number past what a view lists)."""
+        rows = [row for row in select_view(self.store, "node-values", node=node, skip=self.skip)
+                if row["predicate"] != DIGEST_IRI
+                and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
+        kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
+        for i, row in enumerate(rows):
+            one = str(graph_iri(f"{_VALUE}{node}/{i}"))
+            for each in (row, *kinds):
+                _add(triples, {**each, "graph": one}, node_iri(node))
+        return self._sources(node)
+
+    def _sources(self, node: str) -> set[str] | int:
+        """The articles stating `node`, or their number when a view would not list them
+        (viz.sources)."""
+        rows = select_view(self.store, "node-count", node=node, skip=self.skip)
+        count = int(rows[0]["graphs"]) if rows else 0
+        if count > listed.SHOWN:
+            return count
+        return {node_id_of(row["graph"]).removeprefix("article/")
+                for row in select_view(self.store, "node-graphs", node=node, skip=self.skip)}
 
 
 def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),

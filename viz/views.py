@@ -15,6 +15,7 @@ from vnkg.extraction.keys import locality_key
 from vnkg.graph.model import LABELS
 from vnkg.viz.decree import decree_view
 from vnkg.viz.match import ViewError, find_nodes, require_nodes
+from vnkg.viz.sources import list_sources
 from vnkg.viz.timeline import career_timeline
 from vnkg.viz.walk import ROLES, ancestors, descendants, in_nodes, out_nodes
 
@@ -50,6 +51,7 @@ def overview(g: nx.MultiDiGraph, labels: Iterable[str] | None = None,
     parts = [p for p in (province, date_from and f"từ {date_from}", date_to and f"đến {date_to}")
              if p]
     view.graph["title"] = "Tổng quan" + (f" — {', '.join(parts)}" if parts else "")
+    list_sources(view)
     return view
 
 
@@ -79,6 +81,7 @@ def person_view(g: nx.MultiDiGraph, person: str, hops: int = 2) -> nx.MultiDiGra
     view.graph["title"] = "Người: " + ", ".join(str(g.nodes[c].get("name", c)) for c in centres)
     view.graph["timeline"] = [dict(bar, person=str(g.nodes[c].get("name", c)))
                               for c in centres for bar in career_timeline(g, c)]
+    list_sources(view)
     return view
 
 
@@ -106,6 +109,7 @@ def meeting_view(g: nx.MultiDiGraph, meeting_id: str) -> nx.MultiDiGraph:
         view.nodes[m]["focus"] = True
     view.graph["title"] = "Sự kiện: " + ", ".join(str(g.nodes[m].get("name", m))
                                                  for m in meetings)
+    list_sources(view)
     return view
 
 
@@ -138,6 +142,7 @@ def co_attendance_view(g: nx.MultiDiGraph, min_shared: int = 1) -> nx.MultiDiGra
                       meetings=where[(a, b)],
                       sources=sorted({s for m in where[(a, b)] for s in g.nodes[m].get(
                           "sources", [])}))
+    list_sources(view)
     return view
 
 

@@ -175,3 +175,21 @@ def test_the_officials_degree_counts_every_relation_a_person_starts() -> None:
     starts = {end.predicate for rel in SCHEMA.relations.values() for end in rel.ends
               if end.source == "Person"}
     assert starts and all(f"{{ ?p {p} ?x }}" in text for p in starts)
+
+
+def test_views_give_the_number_of_a_nodes_articles_past_what_they_list(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnkg.viz import sources
+
+    monkeypatch.setattr(sources, "SHOWN", 2)
+    with OxigraphStore(articles_store) as store:
+        person, meeting = _chair(store)
+        drawn = {"decree": stored.stored_view(store, "decree", number=DECREE),
+                 "person": stored.stored_view(store, "person", node=person),
+                 "meeting": stored.stored_view(store, "meeting", node=meeting)}
+    assert _content(drawn["decree"]) == _content(decree_view(whole, DECREE))
+    assert _content(drawn["person"]) == _content(views.person_view(whole, person))
+    assert _content(drawn["meeting"]) == _content(views.meeting_view(whole, meeting))
+    counted = [d for g in drawn.values() for _, d in g.nodes(data=True) if "source_count" in d]
+    assert counted and all(d["sources"] == [] and d["source_count"] > 2 for d in counted)
+    assert all(len(d["sources"]) <= 2 for g in drawn.values() for _, d in g.nodes(data=True))
