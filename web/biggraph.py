@@ -95,7 +95,8 @@ def rows_json(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[
         key, value, have = r["key"], str(r["value"]), props[r["id"]]
         if key == "label" and value not in LABELS:
             continue  # a class outside the model (the node may have one of the model's too)
-        if key not in have or value < have[key]:
+        old = have.get(key)
+        if old is None or value < old:
             have[key] = value
     own: dict[str, Own] = {}
     for n, have in props.items():

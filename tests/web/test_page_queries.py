@@ -12,10 +12,12 @@ import pytest
 from neo4j import Driver
 
 from vnkg.graph.model import Fragment
+from vnkg.graph.nx import to_networkx
 from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.store import Store
 from vnkg.web import data
+from vnkg.web.biggraph import graph_json, rows_json
 
 Pair = tuple[Store, Store]
 
@@ -93,3 +95,12 @@ def test_the_decree_pages_queries_are_the_same(pair: Pair) -> None:
     for province in (None, "Cao Bằng", "Tỉnh Hà Giang"):
         rows = [data.page_query(s, "districts", {"province": province}) for s in pair]
         assert rows[0] == rows[1], province
+
+
+def test_the_large_graphs_queries_give_the_same_answer(pair: Pair) -> None:
+    embedded, neo4j = pair
+    answers = [rows_json(*data.graph_rows(s)) for s in pair]
+    assert answers[0] == answers[1]
+    assert len(answers[0]["ids"]) > 50 and len(answers[0]["edges"]) > 50
+    # and the one the whole graph gives over Neo4j too (its read_graph is Neo4j's own)
+    assert answers[1] == graph_json(to_networkx(neo4j.read_graph()))

@@ -1,12 +1,12 @@
 // query: graph-nodes
-// about: What the store holds (the nodes only article `skip`, the reference gazetteer,
-// states left out) of each node that the large graph page draws: its label (key `label`),
-// name, own province and own dates, one row per value. web.biggraph derives a node's
-// province and date from these and graph-edges.
-// params: skip
+// about: What the store holds of each node the large graph page draws (a node only the
+// reference gazetteer states left out, as the page draws no reference data): its label (key
+// `label`), name, own province and own dates, one row per value. web.biggraph derives a
+// node's province and date from these and graph-edges.
+// params:
 // columns: id, key, value
 MATCH (n)
-WHERE n.id IS NOT NULL AND any(s IN coalesce(n.sources, []) WHERE s <> $skip)
+WHERE n.id IS NOT NULL AND any(s IN coalesce(n.sources, []) WHERE s <> 'reference')
 WITH n, [l IN labels(n) WHERE l IN ['Person', 'Rank', 'Position', 'Unit', 'Locality',
                                     'Decree', 'Meeting', 'Article']] AS known
 WHERE size(known) > 0
