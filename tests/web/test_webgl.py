@@ -19,6 +19,8 @@ from vnkg.viz.chromium import Page
 
 FIRST_FRAME_MS = 3000  # issue 17: usable within 3 s, in software WebGL (no GPU in CI)
 RENDERED = "typeof window.vnkgRendered === 'number' && typeof window.vnkgShown === 'number'"
+STAGES = ("window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
+          "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
 # pixels of the drawn canvases that are not blank, read in the same task as a fresh frame
 # (WebGL keeps its buffer only until the frame is shown)
 INKED = """(() => {
@@ -52,13 +54,14 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: st
     page = browser_page
     page.open(big_site + "/graph?view=overview", RENDERED, timeout=300)
     cold = float(page.evaluate("window.vnkgRendered"))
+    cold_stages = wait_for(page, STAGES)
     assert page.evaluate("location.pathname") == "/graph/webgl"
     page.open(big_site + "/graph/webgl", RENDERED, timeout=120)
     warm = float(page.evaluate("window.vnkgRendered"))
-    stages = wait_for(page, "window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
-                            "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
+    stages = wait_for(page, STAGES)
     print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: first frame {cold:.0f} ms after "
-          f"navigation cold, {warm:.0f} ms warm (ms of the warm stages: {stages})")
+          f"navigation cold, {warm:.0f} ms warm (ms of the stages, cold: {cold_stages}; "
+          f"warm: {stages}; cold `loaded` holds the server's first read of the graph)")
     assert warm < FIRST_FRAME_MS, f"first frame {warm:.0f} ms after navigation, warm"
     data = graph_json(big_site)
     assert graph_json(big_site, "gzip") == data
