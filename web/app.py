@@ -113,6 +113,7 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
             return search_rows(store)
 
     index = Index(load_index, source.version)
+    big = graph.kept(source)
 
     def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
@@ -143,16 +144,19 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
 
     routes = [
         Route("/", home), Route("/api/search", api_search),
-        *ask.routes(source, render, BadRequest), *graph.routes(source, render, BadRequest),
+        *ask.routes(source, render, BadRequest), *graph.routes(source, big, render, BadRequest),
         Mount("/static", StaticFiles(packages=[("vnkg.web", "static")]), name="static"),
         Route("/{kind}/{rest:path}", node_route),
     ]
     def warm() -> None:
-        """Read the search index before the first keystroke asks for it."""
-        try:
-            index.hits()
-        except Exception:  # a busy or unreachable store: the first search says so
-            log.info("search index not read at start", exc_info=True)
+        """Read the large graph's answer and the search index before the first page asks
+        for them (the graph first: the slower to make; each holds the store only while its
+        queries run, so other pages are answered meanwhile)."""
+        for what, read in (("large graph", big.get), ("search index", index.hits)):
+            try:
+                read()
+            except Exception:  # a busy or unreachable store: the first page to ask says so
+                log.info("%s not read at start", what, exc_info=True)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -19,9 +19,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from vnkg.web.biggraph import Encoded, encode
+from vnkg.web.biggraph import Encoded, encode, rows_json
 from vnkg.web.cache import Versioned
-from vnkg.web.data import Source
+from vnkg.web.data import Source, graph_rows
 
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             "img-src data: blob:; font-src data:; frame-ancestors 'self'")
@@ -67,11 +67,16 @@ def draw_stored(store: Any, name: str, params: dict[str, str]) -> Any:
                        min_shared=int(params.get("min") or 1))
 
 
-def routes(source: Source, render: Callable[..., HTMLResponse],
+def kept(source: Source) -> Versioned[Encoded]:
+    """The large graph's answer, kept per version of the store: the explorer starts reading
+    it when the server starts (web.app), so the page is warm by the time a user opens it."""
+    return Versioned(lambda: _encoded(source), source.version)
+
+
+def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTMLResponse],
            bad: type[ValueError]) -> list[Route]:
     """/graph (the form and the frame), /graph/view/NAME (the view's own page), /graph/webgl
-    and /api/graph (the large graph's page and its JSON)."""
-    cache = Versioned(lambda: _encoded(source), source.version)
+    and /api/graph (the large graph's page and its JSON, from `cache`: `kept`)."""
 
     def checked(request: Request) -> tuple[str, dict[str, str]]:
         name = request.path_params.get("name") or request.query_params.get("view", "overview")
@@ -126,9 +131,8 @@ def routes(source: Source, render: Callable[..., HTMLResponse],
 
 
 def _encoded(source: Source) -> Encoded:
-    """The store's graph (reference data left out, as in the overview), encoded to serve."""
-    from vnkg.graph.nx import to_networkx
-
+    """The store's graph (reference data left out, as in the overview), encoded to serve:
+    the store is held only while its two page queries run, not while the answer is made."""
     with source.store() as store:
-        g = to_networkx(store.read_graph())
-    return encode(g)
+        nodes, edges = graph_rows(store)
+    return encode(rows_json(nodes, edges))

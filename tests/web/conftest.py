@@ -183,16 +183,23 @@ BIG_ARTICLES = 1000  # 20,020 nodes
 
 
 @pytest.fixture(scope="session")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `vnkg serve` over a store of 20,020 synthetic nodes (BIG_ARTICLES articles of
-    synthetic_fragments); its base URL as the browser reaches it (localhost)."""
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of 20,020 synthetic nodes (BIG_ARTICLES articles of synthetic_fragments),
+    read-only for the tests (open it with a `wait`: big_site's server may hold it)."""
     from vnkg.loaders.store import open_store
 
-    root = tmp_path_factory.mktemp("big")
-    with open_store(root / "vnkg-data") as store:
+    path = tmp_path_factory.mktemp("big") / "vnkg-data"
+    with open_store(path) as store:
         report = store.write_fragments(synthetic_fragments(BIG_ARTICLES))
         assert not report.failed
-    with serving(root / "vnkg-data", root / "serve.log") as url:
+    return path
+
+
+@pytest.fixture(scope="session")
+def big_site(big_store: Path) -> Iterator[str]:
+    """A real `vnkg serve` over `big_store`, just started; its base URL as the browser
+    reaches it (localhost)."""
+    with serving(big_store, big_store.parent / "serve.log") as url:
         yield url.replace("127.0.0.1", "localhost")
 
 

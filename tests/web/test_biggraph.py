@@ -1,16 +1,25 @@
 """The large graph's answer (web.biggraph) and the versioned cache it is kept in (web.cache):
 columns of one length, the same bytes for the same graph whatever order it was built in,
-gzip that is the same JSON, and a value read again only when the store's version changes."""
+gzip that is the same JSON, a value read again only when the store's version changes, and
+the answer made from the page queries (what the server serves) equal, by content, to the one
+made from the whole graph read through the graph model (what it served before), on the
+sample articles with the reference gazetteer and on the 20,020-node store."""
 
 from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from vnkg.web.biggraph import encode, graph_json
+from tests.web.conftest import MEETING
+from vnkg.graph.nx import to_networkx
+from vnkg.loaders.store import open_store
+from vnkg.web.biggraph import encode, graph_json, rows_json
 from vnkg.web.cache import Versioned
+from vnkg.web.data import graph_rows
 
 NODE_COLUMNS = ("ids", "names", "kind", "province", "dates", "x", "y")
 
@@ -51,7 +60,7 @@ def test_columns_hold_every_node_and_edge() -> None:
 
 
 def test_the_answer_is_the_same_bytes_whatever_the_build_order() -> None:
-    first, second = encode(_graph()), encode(_graph(reverse=True))
+    first, second = (encode(graph_json(g)) for g in (_graph(), _graph(reverse=True)))
     assert first.body == second.body and first.gzipped == second.gzipped
     assert first.nodes == 7
     assert json.loads(gzip.decompress(first.gzipped)) == json.loads(first.body)
@@ -68,3 +77,32 @@ def test_a_kept_value_is_read_again_only_when_the_version_changes() -> None:
     first = slow.get()
     version[0] = "v3"
     assert slow.get() == first  # not looked at again within `check` seconds
+
+
+def _both(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The answer from the page queries and the one from the whole graph, of one store."""
+    with open_store(path, wait=120) as store:
+        return rows_json(*graph_rows(store)), graph_json(to_networkx(store.read_graph()))
+
+
+def test_the_page_queries_give_the_whole_graphs_answer_on_the_samples(
+        web_store: Path) -> None:
+    new, old = _both(web_store)
+    assert new == old
+    at = {n: i for i, n in enumerate(new["ids"])}
+    kinds = {k: [i for i, kind in enumerate(new["kind"]) if new["kinds"][kind] == k]
+             for k in new["kinds"]}
+    assert {"Person", "Meeting", "Locality", "Decree", "Article"} <= set(kinds)
+    # not vacuous: provinces and dates that come from a node's links, and no reference data
+    assert any(new["province"][i] >= 0 for i in kinds["Meeting"])
+    assert any(new["dates"][i] for i in kinds["Person"])
+    with open_store(web_store, wait=120) as store:
+        assert "reference" in store.articles()  # the gazetteer is there (10,000 places)...
+    assert 0 < len(kinds["Locality"]) < 500  # ...and left out: only the places named
+    assert new["dates"][at[MEETING]] == "2024-07-01"
+
+
+def test_the_page_queries_give_the_whole_graphs_answer_on_20k_nodes(big_store: Path) -> None:
+    new, old = _both(big_store)
+    assert len(new["ids"]) == 20020 and len(new["edges"]) == 19000 * 3
+    assert new == old

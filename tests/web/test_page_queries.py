@@ -4,18 +4,24 @@ pages look the same whatever the store."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 from neo4j import Driver
 
-from vnkg.graph.model import Fragment
+from vnkg.graph.model import LABELS, Fragment
+from vnkg.graph.nx import to_networkx
+from vnkg.graph.vocab import RELATION_OF_PREDICATE
 from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.store import Store
+from vnkg.queries import read_query
 from vnkg.web import data
+from vnkg.web.biggraph import graph_json, rows_json
 
 Pair = tuple[Store, Store]
 
@@ -93,3 +99,33 @@ def test_the_decree_pages_queries_are_the_same(pair: Pair) -> None:
     for province in (None, "Cao Bằng", "Tỉnh Hà Giang"):
         rows = [data.page_query(s, "districts", {"province": province}) for s in pair]
         assert rows[0] == rows[1], province
+
+
+def test_the_large_graphs_queries_give_the_same_answer(pair: Pair) -> None:
+    embedded, neo4j = pair
+    answers = [rows_json(*data.graph_rows(s)) for s in pair]
+    assert answers[0] == answers[1]
+    assert len(answers[0]["ids"]) > 50 and len(answers[0]["edges"]) > 50
+    # and the one the whole graph gives over Neo4j too (its read_graph is Neo4j's own)
+    assert answers[1] == graph_json(to_networkx(neo4j.read_graph()))
+
+
+def test_every_page_query_has_both_languages_with_the_same_columns() -> None:
+    folder = resources.files(data.PAGE_QUERIES)
+    found = {f.name.rsplit(".", 1)[0] for f in folder.iterdir()
+             if f.name.endswith((".rq", ".cypher"))}
+    assert {"graph-nodes", "graph-edges", "search"} <= found
+    for name in sorted(found):
+        rq, cypher = (read_query(name, lang, data.PAGE_QUERIES) for lang in ("sparql", "cypher"))
+        assert (rq.columns, rq.params) == (cypher.columns, cypher.params), name
+
+
+def test_the_large_graphs_queries_name_every_relation_and_label_of_the_model() -> None:
+    edges = read_query("graph-edges", "sparql", data.PAGE_QUERIES).text
+    named = {str(p) for p in RELATION_OF_PREDICATE}
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", edges))
+    listed = {prefixes[p] + local for p, local in
+              re.findall(r"\b(\w+):(\w+)\b", edges.split("VALUES ?relation")[1].split("}")[0])}
+    assert listed == named
+    nodes = read_query("graph-nodes", "cypher", data.PAGE_QUERIES).text
+    assert set(re.findall(r"'(\w+)'", nodes.split("AS known")[0])) - {"reference"} == set(LABELS)

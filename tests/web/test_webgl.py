@@ -2,8 +2,9 @@
 of 20,020 nodes served by a real `vnkg serve`: it draws (pixels on the canvas, as many nodes
 as the JSON holds), its filters change the count, no console error, no request off-server.
 The time from navigation to the first frame (every node at its place; names and edges come
-right after) is printed cold (the server reads the graph from the store first) and warm (the
-graph JSON is kept), with the page's stages; the warm one must be under FIRST_FRAME_MS.
+right after) is printed cold (a server just started, still reading the graph from the store)
+and warm (the graph JSON is kept), with the page's stages; the warm one must be under
+FIRST_FRAME_MS, the cold one under COLD_FRAME_MS.
 The answer is gzipped for a browser that takes it and is the same JSON."""
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from tests.web.test_browser import assert_clean, wait_for
 from vnkg.viz.chromium import Page
 
 FIRST_FRAME_MS = 3000  # issue 17: usable within 3 s, in software WebGL (no GPU in CI)
+# a server just started: 2.97 s measured on a busy two-core machine, 6 s when it was busier
+# still, so 3 s is not asserted; this bound catches a return to reading the whole store
+# (19 to 24 s)
+COLD_FRAME_MS = 10000
 RENDERED = "typeof window.vnkgRendered === 'number' && typeof window.vnkgShown === 'number'"
+STAGES = ("window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
+          "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
 # pixels of the drawn canvases that are not blank, read in the same task as a fresh frame
 # (WebGL keeps its buffer only until the frame is shown)
 INKED = """(() => {
@@ -52,14 +59,16 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: st
     page = browser_page
     page.open(big_site + "/graph?view=overview", RENDERED, timeout=300)
     cold = float(page.evaluate("window.vnkgRendered"))
+    cold_stages = wait_for(page, STAGES)
     assert page.evaluate("location.pathname") == "/graph/webgl"
     page.open(big_site + "/graph/webgl", RENDERED, timeout=120)
     warm = float(page.evaluate("window.vnkgRendered"))
-    stages = wait_for(page, "window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
-                            "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
+    stages = wait_for(page, STAGES)
     print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: first frame {cold:.0f} ms after "
-          f"navigation cold, {warm:.0f} ms warm (ms of the warm stages: {stages})")
+          f"navigation cold, {warm:.0f} ms warm (ms of the stages, cold: {cold_stages}; "
+          f"warm: {stages}; cold `loaded` holds the server's first read of the graph)")
     assert warm < FIRST_FRAME_MS, f"first frame {warm:.0f} ms after navigation, warm"
+    assert cold < COLD_FRAME_MS, f"first frame {cold:.0f} ms after navigation, cold"
     data = graph_json(big_site)
     assert graph_json(big_site, "gzip") == data
     assert len(data["ids"]) == BIG_ARTICLES * 20 + 20
