@@ -62,7 +62,7 @@ class Ctx:
     def in_person(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps a person's name (a plain loop: asked for most
         capitalised words, faster than any() over a generator)."""
-        for s, e in self.person_spans:
+        for s, e in self.person_spans:  # noqa: SIM110 - 4x faster than any() here
             if s < end and start < e:
                 return True
         return False
