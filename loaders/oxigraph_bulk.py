@@ -68,13 +68,15 @@ class UnionLines:
     def fresh(self, lines: list[str]) -> list[str]:
         """The lines not known to be in the union, each once, in order; from now on they
         are taken as written."""
-        unique = dict.fromkeys(lines)  # set operations, not a Python loop per line: a
-        # build checks every statement of every article here
-        new, old = self._new, self._old
-        out = [line for line in unique if line not in new and line not in old]
-        new.update(unique)
-        if len(new) >= self.size:
-            self._old, self._new = new, set()
+        out: list[str] = []
+        for line in lines:
+            if line in self._new:
+                continue
+            if line not in self._old:
+                out.append(line)
+            self._new.add(line)
+            if len(self._new) >= self.size:
+                self._old, self._new = self._new, set()
         return out
 
     def clear(self) -> None:
