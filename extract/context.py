@@ -60,7 +60,12 @@ class Ctx:
         return self.memo[key]  # type: ignore[no-any-return]
 
     def in_person(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.person_spans)
+        """Whether [start, end) overlaps a person's name (a plain loop: asked for most
+        capitalised words, faster than any() over a generator)."""
+        for s, e in self.person_spans:  # noqa: SIM110 - 4x faster than any() here
+            if s < end and start < e:
+                return True
+        return False
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

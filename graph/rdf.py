@@ -202,7 +202,7 @@ def to_ntriples(fragment: Fragment) -> list[str]:
     for node in fragment.nodes.values():
         s = _node(node.id)
         out.append(f"{s} {_TYPE} {_class(node.label)}")
-        out.append(f"{s} {_V_ID} {nt_literal(node.id)}")
+        out.append(f"{s} {_V_ID} {_id_literal(node.id)}")
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
@@ -273,12 +273,19 @@ def _nt_props(props: dict[str, PropValue], label: str | None = None
               ) -> Iterable[tuple[str, str]]:
     for name, value in props.items():
         values = value if isinstance(value, list) else [value]
-        p = _property(name, label)
-        node, vietnamese, date = name in NODE_PROPS, is_vietnamese(name, label), name in DATE_PROPS
+        p, node, vietnamese, date = _prop_form(name, label)
         for v in values:
             if v is None:
                 continue
             yield p, (_node(str(v)) if node else nt_literal(v, vietnamese, date))
+
+
+@lru_cache(maxsize=512)
+def _prop_form(name: str, label: str | None) -> tuple[str, bool, bool, bool]:
+    """How property `name` of a `label` node is written: its predicate, and whether its
+    values are node ids, Vietnamese text, dates (asked once per pair, not per value)."""
+    return (_property(name, label), name in NODE_PROPS, is_vietnamese(name, label),
+            name in DATE_PROPS)
 
 
 def _iri(term: URIRef) -> str:
@@ -288,6 +295,11 @@ def _iri(term: URIRef) -> str:
 @lru_cache(maxsize=1 << 16)
 def _node(node_id: str) -> str:
     return f"<{node_iri(node_id)}>"
+
+
+@lru_cache(maxsize=1 << 16)
+def _id_literal(node_id: str) -> str:
+    return nt_literal(node_id)
 
 
 @lru_cache(maxsize=256)

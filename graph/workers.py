@@ -134,16 +134,21 @@ class Extractor:
 
     def fragments(self, docs: Iterable[Document]) -> Iterator[Any]:
         """The fragments of `docs` (passed through `finish`, if given), one per document, in
-        the order of `docs`."""
+        the order of `docs`.
+
+        With workers, the first window is dealt out now, before the caller asks for the
+        first fragment: they extract while the caller gets ready (a build opens the store
+        and writes the reference gazetteer meanwhile, several seconds on a new store)."""
         if not self._workers:
             if self.jobs > 1:
                 raise RuntimeError("use the Extractor in a with block to start its workers")
-            for doc in docs:
-                yield _finished(doc, self.overrides, self.finish)
-            return
+            return (_finished(doc, self.overrides, self.finish) for doc in docs)
         it = iter(docs)
         window = list(islice(it, self.window))
-        size = self._send(window) if window else 0
+        return self._stream(it, self._send(window) if window else 0)
+
+    def _stream(self, it: Iterator[Document], size: int) -> Iterator[Any]:
+        """The fragments of the window of `size` dealt out, then of the rest of `it`."""
         while size:
             window = list(islice(it, self.window))  # read while the workers extract
             done = self._receive(size)

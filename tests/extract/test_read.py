@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.paths import EXAMPLES
-from vnkg.extraction.read import Problem, published_date, read_documents
+from vnkg.extraction.read import Problem, nfc, published_date, read_documents
 
 
 def test_reads_every_sample_format() -> None:
@@ -125,3 +125,11 @@ def test_a_store_folder_and_hidden_folders_inside_the_input_are_passed_over(
     assert vnkg.build([tmp_path], store=tmp_path / "vnkg-data", reference=False).ok
     report = vnkg.build([tmp_path], store=tmp_path / "vnkg-data", reference=False)
     assert report.ok and report.documents == 1 and report.unchanged == 1
+
+
+def test_every_other_space_character_becomes_one_plain_space() -> None:
+    spaces = [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]
+    others = [c for c in range(0x20, 0x3100) if c not in spaces and not 0xD800 <= c < 0xE000]
+    assert nfc("".join(map(chr, spaces))) == " " * len(spaces)
+    kept = "".join(map(chr, others))
+    assert nfc(kept) == unicodedata.normalize("NFC", kept)

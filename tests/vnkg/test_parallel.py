@@ -112,6 +112,21 @@ def test_windows_keep_the_input_order() -> None:
     assert parallel == serial
 
 
+def test_the_first_window_is_dealt_out_before_the_first_fragment_is_asked_for() -> None:
+    """The workers extract while the caller gets ready (a build writes the gazetteer)."""
+    drawn: list[str] = []
+
+    def docs() -> Iterator[Document]:
+        for doc in _many(10):
+            drawn.append(doc.id)
+            yield doc
+
+    with Extractor(jobs=2, window=4) as ex:
+        fragments = ex.fragments(docs())
+        assert len(drawn) == 4  # the first window, sent; nothing asked for yet
+        assert [f.article for f in fragments] == [d.id for d in _many(10)]
+
+
 def _workers() -> list[multiprocessing.process.BaseProcess]:
     return multiprocessing.active_children()
 

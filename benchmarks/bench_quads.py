@@ -1,0 +1,91 @@
+"""What a built store's quads are: per article, by kind, in the articles' graphs and in the
+stored union, and what each of issue 18's store proposals would take off.
+
+    python benchmarks/bench_quads.py STORE [--json]
+
+Kinds are the first segment of a subject's id (person, statement, evidence...; an article's
+own triples are `article`); the gazetteer's and the ontology's graphs are left out. The
+proposals are counted, not built: the union read at query time drops every union quad; compact
+evidence keeps one quad per evidence (on its statement) instead of five; RDF 1.2 triple terms
+make a statement's subject, relation and object one `rdf:reifies` triple term instead of three
+quads; dropping `vnkg:id` leaves a node's id to its IRI.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.vocab import ID, VNKG
+from vnkg.loaders.rdf import ONTOLOGY, REFERENCE
+from vnkg.loaders.store import open_store
+
+_KIND = f'REPLACE(STR(?s), "^{ID}([^/]+)/.*$", "$1")'
+_FIXED = f"<{graph_iri(REFERENCE)}>, <{ONTOLOGY}>"
+
+
+def _by_kind(store: Any, where: str) -> dict[str, int]:
+    rows = store.select(f"SELECT ?kind (COUNT(*) AS ?n) WHERE {{ {where} BIND({_KIND} AS ?kind) "
+                        "} GROUP BY ?kind")
+    return {str(r["kind"]): int(r["n"]) for r in rows}
+
+
+def _count(store: Any, pattern: str, graphs: bool) -> int:
+    """Matches of `pattern` in the articles' graphs, or (`graphs` False) in the union."""
+    where = (f"GRAPH ?g {{ {pattern} }} FILTER(?g NOT IN ({_FIXED}))" if graphs else pattern)
+    return int(store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"])
+
+
+def quad_kinds(path: str) -> dict[str, Any]:
+    """Quads per article of the store at `path`, by kind, and the proposals' savings."""
+    with open_store(path) as store:
+        articles = len([a for a in store.articles() if a != REFERENCE])
+        named = _by_kind(store, f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({_FIXED}))")
+        union = _by_kind(store, f"?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+                                f"FILTER(?g IN ({_FIXED})) }}")
+        ids, union_ids = (_count(store, f"?s <{VNKG.id}> ?o", graphs) for graphs in (True,
+                                                                                  False))
+        evidence = _count(store, f"?s <{VNKG.evidence}> ?e", True)
+        statements = _count(store, f"?s <{VNKG.subject}> ?x", True)
+    per = max(articles, 1)
+    named_total, union_total = sum(named.values()), sum(union.values())
+    return {
+        "articles": articles,
+        "named_per_article": round(named_total / per, 1),
+        "union_per_article": round(union_total / per, 1),
+        "named_by_kind": {k: round(v / per, 1) for k, v in sorted(named.items(),
+                                                                 key=lambda kv: -kv[1])},
+        "union_by_kind": {k: round(v / per, 1) for k, v in sorted(union.items(),
+                                                                 key=lambda kv: -kv[1])},
+        "savings_per_article": {  # (articles' graphs, union)
+            "union read at query time": (0.0, round(union_total / per, 1)),
+            "compact evidence (1 quad, not 5)": (round(4 * evidence / per, 1),
+                                                 round(4 * evidence / per, 1)),
+            "RDF 1.2 triple terms (1 quad, not 3)": (round(2 * statements / per, 1),
+                                                     round(2 * statements / per, 1)),
+            "no vnkg:id (the IRI holds it)": (round(ids / per, 1), round(union_ids / per, 1)),
+        },
+    }
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("-"):
+        print(__doc__)
+        return 2
+    result = quad_kinds(argv[0])
+    if "--json" in argv:
+        print(json.dumps(result, indent=1, ensure_ascii=False))
+        return 0
+    print(f"{result['articles']} articles: {result['named_per_article']} quads per article in "
+          f"their graphs, {result['union_per_article']} in the stored union")
+    for kind, n in result["named_by_kind"].items():
+        print(f"  {n:7.1f}  {kind}  (union {result['union_by_kind'].get(kind, 0.0)})")
+    for name, (graphs, union) in result["savings_per_article"].items():
+        print(f"  saves {graphs} in the graphs, {union} in the union: {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
