@@ -120,8 +120,9 @@ def _walk(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
 
 
 def _is_store(names: list[str]) -> bool:
-    """A folder holding an embedded store's files (RocksDB's CURRENT, IDENTITY, OPTIONS-*)."""
-    return {"CURRENT", "IDENTITY"} <= set(names) and any(n.startswith("OPTIONS-") for n in names)
+    """A folder holding an embedded store's files: RocksDB's CURRENT and a MANIFEST-* or
+    OPTIONS-* (a store's backup, `pyoxigraph.Store.backup`, has no IDENTITY until opened)."""
+    return "CURRENT" in names and any(n.startswith(("MANIFEST-", "OPTIONS-")) for n in names)
 
 
 def _walk_folder(root: Path) -> Iterator[Path | Problem]:

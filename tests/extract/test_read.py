@@ -127,6 +127,20 @@ def test_a_store_folder_and_hidden_folders_inside_the_input_are_passed_over(
     assert report.ok and report.documents == 1 and report.unchanged == 1
 
 
+def test_a_store_backup_inside_the_input_is_passed_over(tmp_path: Path) -> None:
+    """A backup (`pyoxigraph.Store.backup`) has no IDENTITY file until it is opened: its
+    RocksDB files are still no articles, even listed before the build opens it."""
+    import pyoxigraph
+
+    import vnkg
+
+    (tmp_path / "a.txt").write_text("Sáng 2/3, huyện Ba Bể tổ chức hội nghị.", "utf-8")
+    pyoxigraph.Store(str(tmp_path.parent / "original")).backup(str(tmp_path / "copy"))
+    assert not (tmp_path / "copy" / "IDENTITY").exists()
+    report = vnkg.build([tmp_path], store=tmp_path / "copy", reference=False, jobs=2)
+    assert report.ok and report.documents == 1, report.problems
+
+
 def test_every_other_space_character_becomes_one_plain_space() -> None:
     spaces = [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]
     others = [c for c in range(0x20, 0x3100) if c not in spaces and not 0xD800 <= c < 0xE000]
