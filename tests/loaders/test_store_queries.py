@@ -38,8 +38,6 @@ ENGINES = ("embedded", "oxigraph serve", "Fuseki", "Virtuoso", "Neo4j")  # as `s
 # What Virtuoso 7.2.5 does not yet answer as the others do (open: see README, SPARQL servers)
 _SLOW = "Virtuoso does not answer within the timeout"
 VIRTUOSO_OPEN = {
-    "chairs": "other rows: the post and rank tested by FILTER EXISTS { GRAPH ?g } inside "
-              "an OPTIONAL are not matched to the row's ?g",
     "decree-gaps": "other rows: the districts with no meeting (OPTIONAL { … FILTER EXISTS "
                    "{ … } } FILTER(!BOUND(?m))) and the unplaced counts differ; with a decree "
                    "given, SP031 (an internal compiler error: a selid used outside its scope)",
