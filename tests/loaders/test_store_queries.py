@@ -44,7 +44,9 @@ VIRTUOSO_OPEN = {
     "decree-trace": "the same rows, but 158 s without parameters (timeout 120 s): each step "
                     "of the top-province path schema:containedInPlace+ is matched once per "
                     "article graph stating it (Virtuoso's default graph is the union, "
-                    "duplicates kept until the DISTINCT)",
+                    "duplicates kept until the DISTINCT); the path read in the gazetteer's "
+                    "graph only answers in 16 s, but loses containment that only articles "
+                    "state (other rows at 10,000 synthetic articles) and is slower there",
     "officials-at": _SLOW + ": it compiles, but takes 200 s with a locality given and over "
                     "10 minutes without; the stated-bound OPTIONALs alone cost 180 s of it",
     "units": _SLOW, "posts": _SLOW, "localities": _SLOW, "popolo+ftm": _SLOW,
