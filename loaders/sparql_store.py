@@ -34,7 +34,7 @@ from vnkg.loaders.rdf import ONTOLOGY, RdfBase
 from vnkg.loaders.rdf_dump import PAGE, graph_quads, paged_union, serialize_stream, union_query
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
-from vnkg.queries.seeds import open_where
+from vnkg.queries.seeds import open_where, values_block
 
 # statements per update of reference data: Virtuoso's SPARQL compiler runs out of memory
 # at about 5,000 in one INSERT DATA; Fuseki refuses a request over 25 MB
@@ -204,9 +204,7 @@ def inline_bindings(text: str, bindings: Mapping[str, Any], names: list[str]) ->
     """
     if not names:
         return text
-    head = " ".join(f"?{n}" for n in names)
-    row = " ".join(bindings[n].n3() if n in bindings else "UNDEF" for n in names)
-    return open_where(text, f"VALUES ({head}) {{ ({row}) }}")
+    return open_where(text, values_block({n: bindings.get(n) for n in names}))
 
 
 def _py(term: Any) -> Any:

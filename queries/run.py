@@ -3,7 +3,9 @@
 Parameters go through `queries.bind_params`, which adds the folded `*_key` of each entity
 parameter and sets every parameter left out to null ("any"). SPARQL binds parameter `x` as
 `?p_x`, after looking up the query's seeds (queries.seeds); Cypher binds it as `$x`. Values
-are always bound by the engine, never formatted into the query text.
+are bound by the engine, never formatted into the query text; the one exception is a
+subquery marked `# seeded`, which no binding of the enclosing query reaches: there they
+are a VALUES block of terms serialised by rdflib (queries.seeds.with_params).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from vnkg.queries import bind_params, order_rows, read_query
-from vnkg.queries.seeds import seeded
+from vnkg.queries.seeds import seeded, with_params
 
 Rows = list[dict[str, Any]]
 
@@ -46,4 +48,5 @@ def prepare_named(store: Any, name: str, params: Mapping[str, Any] | None = None
         return [str(row["iri"]) for row in store.select(text, bindings)]
 
     text = seeded(query.text, lookup, query.seeds, bound)
-    return text, {f"p_{k}": v for k, v in bound.items()}
+    bindings = {f"p_{k}": v for k, v in bound.items()}
+    return with_params(text, bindings), bindings

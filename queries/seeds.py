@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 Seed = tuple[str, str, str]  # (parameter, variable, lookup: node, within, held or concerns)
 Run = Callable[[str, Mapping[str, Any]], list[str]]  # a lookup's ?n IRIs, given bindings
@@ -88,19 +88,24 @@ def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:
     'SELECT * WHERE { VALUES ?p { <https://vnkg.dev/id/a> } ?p ?q ?r }'
     >>> with_seeds("SELECT * WHERE { { SELECT ?p WHERE { # seeded\\n?p ?q ?r } } }",
     ...            {"p": [URIRef("a")]})
-    'SELECT * WHERE { { SELECT ?p WHERE { VALUES ?p { <a> } # seeded\\n?p ?q ?r } } }'
+    'SELECT * WHERE { { SELECT ?p WHERE { # seeded\\n VALUES ?p { <a> }\\n?p ?q ?r } } }'
     """
     if not values:
         return text
     block = " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
                      for var, terms in values.items())
     if _SEEDED.search(text):
-        return _SEEDED.sub(lambda m: f"{m.group(1)} {block} {m.group(2)}", text)
+        return _in_seeded(text, block)
     return open_where(text, block)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_SEEDED = re.compile(r"(\bWHERE\s*\{)\s*(# seeded\b)", re.IGNORECASE)
+# a WHERE clause marked `# seeded`, up to the end of the marker's line
+_SEEDED = re.compile(r"\bWHERE\s*\{[ \t]*# seeded\b[^\n]*\n", re.IGNORECASE)
+
+
+def _in_seeded(text: str, block: str) -> str:
+    return _SEEDED.sub(lambda m: f"{m.group(0)} {block}\n", text)
 
 
 def open_where(text: str, block: str) -> str:
@@ -114,6 +119,39 @@ def open_where(text: str, block: str) -> str:
     if not match:
         raise ValueError("the query has no WHERE clause to bind parameters in")
     return f"{text[: match.end()]} {block}{text[match.end():]}"
+
+
+def with_params(text: str, bindings: Mapping[str, Any]) -> str:
+    """The query with `bindings` (the `p_*` parameters) bound inside each WHERE clause
+    marked `# seeded`, as a VALUES block. Such a subquery aggregates, and tests the
+    parameters before it does; a subquery sees none of the enclosing query's bindings (the
+    store binds those: substitutions, or a VALUES block opening the first WHERE clause).
+
+    >>> print(with_params("SELECT ?x ?p_a WHERE { { SELECT ?x WHERE { # seeded\\n"
+    ...                   "?x ?p ?p_a } } }", {"p_a": 'say "hi"', "p_b": None}))
+    SELECT ?x ?p_a WHERE { { SELECT ?x WHERE { # seeded
+     VALUES (?p_a ?p_b) { ("say \\"hi\\"" UNDEF) }
+    ?x ?p ?p_a } } }
+    """
+    if not bindings or not _SEEDED.search(text):
+        return text
+    return _in_seeded(text, values_block(bindings))
+
+
+def values_block(bindings: Mapping[str, Any]) -> str:
+    """A VALUES block of one row binding each name of `bindings` to its value (UNDEF where
+    None), every term serialised, and so escaped, by rdflib: values are never pasted in.
+
+    >>> values_block({"p_a": "x", "p_b": None})
+    'VALUES (?p_a ?p_b) { ("x" UNDEF) }'
+    """
+    head = " ".join(f"?{n}" for n in bindings)
+    row = " ".join("UNDEF" if v is None else _term(v).n3() for v in bindings.values())
+    return f"VALUES ({head}) {{ ({row}) }}"
+
+
+def _term(value: Any) -> URIRef | Literal:
+    return value if isinstance(value, URIRef | Literal) else Literal(value)
 
 
 def settle(text: str, seeded: Iterable[str]) -> str:

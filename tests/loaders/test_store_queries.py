@@ -36,28 +36,19 @@ CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career
              "holders", "succession", "rank-history", "officials-at")
 ENGINES = ("embedded", "oxigraph serve", "Fuseki", "Virtuoso", "Neo4j")  # as `stores` holds
 # What Virtuoso 7.2.5 does not yet answer as the others do (open: see README, SPARQL servers)
-# SQ156, an internal optimizer error: Virtuoso cannot compile an IF or a COALESCE whose
-# argument is an aggregate (`SELECT (COALESCE(MIN(?x), "") AS ?y)`), nor, in a FILTER,
-# one over the results of an aggregating subquery (it inlines the subquery)
-_COMPILER = "Virtuoso cannot compile an IF or a COALESCE over an aggregate (SQ156)"
 _SLOW = "Virtuoso does not answer within the timeout"
 VIRTUOSO_OPEN = {
-    "chairs": "other rows: the post and rank tested by FILTER EXISTS { GRAPH ?g } inside "
-              "an OPTIONAL are not matched to the row's ?g",
     "decree-gaps": "other rows: the districts with no meeting (OPTIONAL { … FILTER EXISTS "
                    "{ … } } FILTER(!BOUND(?m))) and the unplaced counts differ; with a decree "
                    "given, SP031 (an internal compiler error: a selid used outside its scope)",
     "decree-trace": "the same rows, but 158 s without parameters (timeout 120 s): each step "
                     "of the top-province path schema:containedInPlace+ is matched once per "
                     "article graph stating it (Virtuoso's default graph is the union, "
-                    "duplicates kept until the DISTINCT)",
-    "decrees-cited": _COMPILER + "; the first and last dates need one after the MIN and "
-                     "MAX, but the province and map filters need the parameters inside the "
-                     "aggregation, where an outer query's bindings do not reach",
-    "holders": _COMPILER + "; after an aggregating subquery its date test still fails to "
-               "compile, and without parameters it takes over 10 minutes",
-    "officials-at": _COMPILER + " (its date test, as in holders)",
-    "succession": _COMPILER + " (the bounds in its subqueries, as in holders)",
+                    "duplicates kept until the DISTINCT); the path read in the gazetteer's "
+                    "graph only answers in 16 s, but loses containment that only articles "
+                    "state (other rows at 10,000 synthetic articles) and is slower there",
+    "officials-at": _SLOW + ": it compiles, but takes 200 s with a locality given and over "
+                    "10 minutes without; the stated-bound OPTIONALs alone cost 180 s of it",
     "units": _SLOW, "posts": _SLOW, "localities": _SLOW, "popolo+ftm": _SLOW,
 }
 Stores = tuple[list[Store], list[dict[str, str]]]
