@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from pyoxigraph import Literal, NamedNode, Quad
 
 from vnkg.graph.model import Fragment
 from vnkg.loaders.oxigraph_store import OxigraphStore
@@ -46,3 +47,21 @@ def test_seeded_rows_are_the_rows_of_the_query_as_written(
         assert run_named(rdf, name, params) == as_written, f"{name} {params}"
         compared += bool(params and as_written)
     assert compared, f"{name}: no seeded case gave rows, so the comparison says nothing"
+
+
+@pytest.mark.parametrize("value", ['say "hi"', "a\\\\b\\\"c", "two\nlines\r", "} } ; DROP ALL #",
+                                   "'''x'''", '"""y"""', "Hòa <b>&amp;</b> \u0000"])
+def test_a_value_bound_inside_a_seeded_subquery_is_a_term_never_query_text(value: str) -> None:
+    """A parameter a `# seeded` subquery gets is serialised as one term: it matches itself
+    and nothing else, whatever quotes, escapes, braces or line breaks it holds."""
+    text = ("SELECT ?n ?p_v WHERE { { SELECT ?n (COUNT(*) AS ?c) WHERE { # seeded\n"
+            "?n <https://vnkg.dev/ns#name> ?p_v } GROUP BY ?n } }")
+    with OxigraphStore(None) as rdf:
+        assert rdf.oxigraph is not None
+        for i, name in enumerate((value, value + "x", "x")):
+            rdf.oxigraph.add(Quad(NamedNode(f"https://vnkg.dev/id/n{i}"),
+                                  NamedNode("https://vnkg.dev/ns#name"), Literal(name)))
+        before = rdf.count()
+        rows = rdf.select(with_params(text, {"p_v": value}), {"p_v": value})
+        assert [r["n"] for r in rows] == ["n0"]
+        assert rdf.count() == before
