@@ -39,7 +39,7 @@ from typing import Any
 
 import networkx as nx
 
-from vnkg.graph.model import LABELS
+from vnkg.graph.model import LABELS, merge_value
 from vnkg.viz.style import display_name, label_style
 
 GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -90,21 +90,13 @@ def rows_json(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[
     >>> data["ids"], data["kinds"], data["province"], data["dates"]
     (['l', 'm'], ['Locality', 'None'], [0, 0], ['2024-05', '2024-05'])
     """
-    props: dict[str, dict[str, str]] = defaultdict(dict)
+    props: dict[str, dict[str, Any]] = defaultdict(dict)
     for r in nodes:
         key, value, have = r["key"], str(r["value"]), props[r["id"]]
         if key == "label" and value not in LABELS:
             continue  # a class outside the model (the node may have one of the model's too)
-        old = have.get(key)
-        if old is None or value < old:
-            have[key] = value
-    own: dict[str, Own] = {}
-    for n, have in props.items():
-        if "label" in have:
-            dates = [have[p] for p in DATE_PROPS if have.get(p)]
-            attrs: dict[str, object] = dict(have)
-            own[n] = Own(have["label"], display_name(n, attrs), have.get("province") or None,
-                         dates[0] if dates else None)
+        have[key] = merge_value(have.get(key), value)
+    own = {n: own_of(n, have) for n, have in props.items() if "label" in have}
     links = [(r["source"], r["target"], r["relation"],
               None if r["first_seen"] is None else str(r["first_seen"]))
              for r in edges if r["source"] is not None and r["target"] is not None]
