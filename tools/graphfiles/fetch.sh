@@ -18,11 +18,7 @@ for tool in java mvn node npm "$python"; do
 done
 mkdir -p "$here/target"
 
-classpath="$here/target/classpath.txt"
-if [[ ! -s "$classpath" || "$here/pom.xml" -nt "$classpath" ]]; then
-    echo "fetch.sh: fetching the Gephi toolkit with Maven..."
-    mvn -q -B -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
-fi
+bash "$here/../maven-classpath.sh" "$here" >/dev/null
 
 installed="$here/node_modules/.package-lock.json"
 if [[ ! -f "$installed" || "$here/package-lock.json" -nt "$installed" ]]; then

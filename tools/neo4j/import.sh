@@ -23,10 +23,7 @@ classpath_file="$here/target/classpath.txt"
 : "${NEO4J_HOME:?set NEO4J_HOME to the Neo4j home the database goes into}"
 [[ -f "$folder/import.args" ]] || { echo "import.sh: $folder/import.args is missing; is $folder a CSV export of vnkg?" >&2; exit 1; }
 command -v java >/dev/null || { echo "import.sh: Java 17 is needed" >&2; exit 1; }
-if [[ ! -s "$classpath_file" || "$here/pom.xml" -nt "$classpath_file" ]]; then
-    command -v mvn >/dev/null || { echo "import.sh: Maven (mvn) is needed to fetch Neo4j" >&2; exit 1; }
-    mvn -q -B -f "$here/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
-fi
+bash "$here/../maven-classpath.sh" "$here" >/dev/null
 mkdir -p "$NEO4J_HOME/conf"
 home="$(cd "$NEO4J_HOME" && pwd)"
 classpath="$(cat "$classpath_file")"

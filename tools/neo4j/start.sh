@@ -7,8 +7,8 @@
 # Env: NEO4J_BOLT_PORT (7687), NEO4J_USER / NEO4J_PASSWORD (neo4j / vnkg-test-pass, local
 # test server only), VNKG_NEO4J_DIR (state folder: home/, neo4j.pid, neo4j.log; default
 # .neo4j at the repo top), NEO4J_START_TIMEOUT (seconds, 120), NEO4J_JAVA_OPTS.
-# The first run asks Maven for Neo4j's jars (cached in ~/.m2) and keeps the classpath in
-# tools/neo4j/target/classpath.txt.
+# The first run asks Maven for Neo4j's jars (tools/maven-classpath.sh: cached in ~/.m2)
+# and keeps the classpath in tools/neo4j/target/classpath.txt.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,13 +27,7 @@ bolt_answers() {
 }
 
 build_classpath() {
-    if [[ -s "$classpath_file" && "$classpath_file" -nt "$here/pom.xml" ]]; then
-        return
-    fi
-    command -v mvn >/dev/null || { echo "start.sh: Maven (mvn) is needed to fetch Neo4j" >&2; exit 1; }
-    echo "start.sh: fetching Neo4j with Maven (first run only)..."
-    mvn -q -B -f "$here/pom.xml" dependency:build-classpath \
-        -Dmdep.outputFile="$classpath_file" >&2
+    bash "$here/../maven-classpath.sh" "$here" >/dev/null
 }
 
 if [[ -f "$pid_file" ]] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
