@@ -9,35 +9,26 @@ with evidence pointing into the article's text.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.paths import EXAMPLES, ROOT
+from tests.paths import EXAMPLES
+from tests.web.helpers import (
+    BIG_ARTICLES,
+    HOSTILE_ID,
+    HOSTILE_NAME,
+    HOSTILE_TEXT,
+    MAP_HELD,
+    MEETING,
+    PAYLOAD,
+    PERSON,
+    UNIT,
+    serving,
+)
 from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
-
-PAYLOAD = "<img src=x onerror=alert(1)>"
-HOSTILE_NAME = f"Trần Văn {PAYLOAD}"
-HOSTILE_TEXT = (
-    "Hội nghị thử nghiệm an toàn\n"
-    " date 2024-07-01\n\n"
-    f"Ngày 1/7, đồng chí {HOSTILE_NAME} chủ trì hội nghị tại huyện Ba Bể. "
-    "Đại diện </script><script>window.pwned=1</script> và \"<b>Ban Tham mưu</b>\" dự.\n")
-HOSTILE_ID = "hostile-0001"
-# invented articles (invented officials): meetings on a decree the samples do not name, in two
-# of Cao Bằng's ten districts, for the decree page's map
-MAP_DECREE = "02/2019/nd-cp"
-MAP_HELD = {"Hà Quảng": ("2024-06", "12/6", "Lê Văn Khải"),
-            "Bảo Lạc": ("2024-07", "3/7", "Phùng Thị Lụa")}
 
 
 def _map_article(district: str, month: str, day: str, chair: str) -> str:
@@ -45,9 +36,6 @@ def _map_article(district: str, month: str, day: str, chair: str) -> str:
             f"Ngày {day}, Ban Chỉ đạo huyện {district} tổ chức Hội nghị sơ kết 5 năm thực hiện "
             "Nghị định số 02/2019/NĐ-CP ngày 02/01/2019 của Chính phủ về phòng thủ dân sự. "
             f"Đồng chí {chair}, Chủ tịch UBND huyện {district} chủ trì hội nghị.\n")
-PERSON = "person/tran-van-img-src-x-onerror-alert-1-0000000001"
-MEETING = "meeting/2024-07-01-hostile"
-UNIT = "unit/ban-tham-muu-hostile"
 
 
 def _hostile_fragment(path: Path) -> Fragment:
@@ -98,51 +86,6 @@ def web_store(tmp_path_factory: pytest.TempPathFactory,
     return store
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"vnkg serve exited with status {proc.returncode}")
-        try:
-            with opener.open(url + "/ask", timeout=5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"vnkg serve did not answer at {url} in {timeout:.0f}s")
-
-
-@contextmanager
-def serving(target: str | Path, log: Path, option: str = "--store",
-            **env_vars: str) -> Iterator[str]:
-    """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder; with `option`
-    --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `env_vars`: its environment's
-    additions, e.g. the Neo4j login) while the block runs; its base URL."""
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "vnkg.cli", "serve", option, str(target),
-             "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-
-
 @pytest.fixture(scope="session")
 def server(web_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `vnkg serve` on 127.0.0.1 over `web_store`; its base URL
@@ -177,9 +120,6 @@ def synthetic_fragments(articles: int, meetings: int = 4, people: int = 15,
             frag.add_node(Node(pid, "Person", {"name": f"Người Thử {a}-{p}"}))
             frag.add_edge(Edge("ATTENDED", pid, f"meeting/{doc}-{p % meetings}", {}, ev))
         yield frag
-
-
-BIG_ARTICLES = 1000  # 20,020 nodes
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from tests.web.conftest import MEETING
+from tests.web.helpers import MEETING
 from vnkg.graph.nx import to_networkx
 from vnkg.loaders.store import open_store
 from vnkg.web.biggraph import encode, graph_json, rows_json

@@ -5,74 +5,25 @@ request leaving the server, hostile names inert; a screenshot of each page."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from tests.web.conftest import (
+from tests.web.helpers import (
     HOSTILE_ID,
     HOSTILE_NAME,
     MAP_DECREE,
     MAP_HELD,
     MEETING,
     PERSON,
+    READY,
     UNIT,
+    assert_clean,
+    follow,
+    h1,
+    texts,
+    typed,
+    wait_for,
 )
 from vnkg.viz.chromium import Page
-
-READY = "window.vnkgReady === true"
-
-
-def wait_for(page: Page, expression: str, timeout: float = 30.0) -> object:
-    """The value of `expression` in the page once it is truthy."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = page.evaluate(f"(() => {{ try {{ return {expression}; }} "
-                              "catch (e) { return null; } })()")
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"never true: {expression}")
-
-
-def follow(page: Page, selector: str) -> str:
-    """Click the first link matching `selector` and wait for the next page; its path."""
-    before = page.evaluate("location.href")
-    page.evaluate("window.vnkgReady = false; "
-                  f"document.querySelector({json.dumps(selector)}).click()")
-    wait_for(page, f"location.href !== {json.dumps(before)} && {READY}")
-    return str(page.evaluate("location.pathname"))
-
-
-def typed(page: Page, text: str) -> list[str]:
-    """Type `text` in the search box as a user would (one input event per key); the names
-    offered."""
-    page.evaluate("window.vnkgHits = undefined; document.getElementById('q').focus()")
-    for ch in text:
-        page.call("Input.insertText", text=ch)
-    wait_for(page, "window.vnkgHits !== undefined && !document.getElementById('hits').hidden")
-    return list(page.evaluate(
-        "[...document.querySelectorAll('#hits a')].map(a => a.textContent)"))
-
-
-def assert_clean(page: Page, site: str) -> None:
-    """No console error, no exception, and every request went to this server."""
-    assert page.errors() == []
-    origin = urlsplit(site)
-    for url in page.requests():
-        parts = urlsplit(url)
-        assert (parts.scheme, parts.hostname, parts.port) == \
-            (origin.scheme, origin.hostname, origin.port), url
-
-
-def texts(page: Page, selector: str) -> list[str]:
-    """The text of every element matching `selector`."""
-    return list(page.evaluate(f"[...document.querySelectorAll({json.dumps(selector)})]"
-                              ".map(e => e.textContent)"))
-
-
-def h1(page: Page) -> str:
-    return str(page.evaluate("document.querySelector('h1').textContent"))
 
 
 def test_search_person_meeting_article_and_back(browser_page: Page, site: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.web.conftest import MAP_DECREE
+from tests.web.helpers import MAP_DECREE
 from vnkg.loaders.store import open_store
 from vnkg.web.data import named, page_query
 from vnkg.web.pages import decree_gaps

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import HOSTILE_NAME, PAYLOAD, PERSON
+from tests.web.helpers import HOSTILE_NAME, PAYLOAD, PERSON
 from vnkg.web.app import CSP
 
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from tests.web.conftest import serving
+from tests.web.helpers import serving
 from vnkg.extraction.keys import tone
 from vnkg.graph.model import Fragment
 from vnkg.loaders.neo4j_server import local_auth

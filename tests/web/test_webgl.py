@@ -14,8 +14,7 @@ import json
 import urllib.request
 from pathlib import Path
 
-from tests.web.conftest import BIG_ARTICLES
-from tests.web.test_browser import assert_clean, wait_for
+from tests.web.helpers import BIG_ARTICLES, assert_clean, wait_for
 from vnkg.viz.chromium import Page
 
 FIRST_FRAME_MS = 3000  # issue 17: usable within 3 s, in software WebGL (no GPU in CI)
