@@ -35,7 +35,7 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -46,10 +46,10 @@ GOLDEN = math.pi * (3 - math.sqrt(5))
 DATE_PROPS = ("date", "published", "first_seen")
 
 
-@dataclass(frozen=True)
-class Own:
+class Own(NamedTuple):
     """What a node states of itself that the page draws: its label (None for an end of a
-    relation no article describes), the text it is shown by, its own province and date."""
+    relation no article describes), the text it is shown by, its own province and date.
+    A named tuple: one is made per node, in half a frozen dataclass's time."""
 
     label: str | None
     name: str
@@ -110,11 +110,14 @@ def columns(nodes: dict[str, Own], links: list[Link]) -> dict[str, Any]:
     (by id) it links to; its date its own, else the earliest first_seen of its relations.
     An end of a relation missing from `nodes` is drawn under its id (label None)."""
     nodes = dict(nodes)
-    near: dict[str, set[str]] = defaultdict(set)
+    places = {n for n, own in nodes.items() if own.label == "Locality" and own.province}
+    near: dict[str, set[str]] = defaultdict(set)  # the places each node links to
     seen: dict[str, str] = {}
     for s, t, _, first in links:
-        near[s].add(t)
-        near[t].add(s)
+        if t in places:
+            near[s].add(t)
+        if s in places:
+            near[t].add(s)
         for n in (s, t):
             if n not in nodes:
                 nodes[n] = Own(None, n)
@@ -140,13 +143,13 @@ def columns(nodes: dict[str, Own], links: list[Link]) -> dict[str, Any]:
             "provinces": provinces, "relations": relations}
 
 
-def _province(nodes: dict[str, Own], n: str, near: set[str]) -> str | None:
-    """A locality's own province (else its name); else the first linked locality's."""
+def _province(nodes: dict[str, Own], n: str, places: set[str]) -> str | None:
+    """A locality's own province (else its name); else that of the first (by id) of the
+    `places` (localities with a province) it links to."""
     own = nodes[n]
     if own.label == "Locality":
         return own.province or own.name or None
-    places = sorted(m for m in near if nodes[m].label == "Locality" and nodes[m].province)
-    return nodes[places[0]].province if places else None
+    return nodes[min(places)].province if places else None
 
 
 @dataclass(frozen=True)
