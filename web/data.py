@@ -190,6 +190,13 @@ def facts(store: Store, node_id: str) -> Rows:
     return sorted(out, key=lambda r: (r["article"] or "", int(r["start"] or 0), r["rel"]))
 
 
+def graph_size_past(store: Store, count: int) -> bool:
+    """Whether the large graph page draws more than `count` nodes (at most 3,000), known from
+    page query graph-many (3,001 of them at most, read in milliseconds) before the whole
+    graph is read; False when it cannot tell (a store of fewer: read the graph to know)."""
+    return len(page_query(store, "graph-many", {})) > count
+
+
 def graph_rows(store: Store) -> tuple[Rows, Rows]:
     """What the large graph page draws, the reference gazetteer left out: what is stated of
     each node (id, key, value: its label, names, own province and dates) and every relation

@@ -65,7 +65,7 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: st
     stages = wait_for(page, STAGES)
     print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: first frame {cold:.0f} ms after "
           f"navigation cold, {warm:.0f} ms warm (ms of the stages, cold: {cold_stages}; "
-          f"warm: {stages}; cold `loaded` holds the server's first read of the graph)")
+          f"warm: {stages}; cold `answered` waits for the server's first read of the graph)")
     assert warm < FIRST_FRAME_MS, f"first frame {warm:.0f} ms after navigation, warm"
     assert cold < COLD_FRAME_MS, f"first frame {cold:.0f} ms after navigation, cold"
     data = graph_json(big_site)
