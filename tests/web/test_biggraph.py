@@ -72,7 +72,8 @@ def test_a_kept_value_is_read_again_only_when_the_version_changes() -> None:
     reads: list[int] = []
     version = ["v1"]
     kept = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=0.0)
-    assert (kept.get(), kept.get()) == (1, 1)
+    assert kept.ready() is None and not reads  # looking does not read
+    assert (kept.get(), kept.get(), kept.ready()) == (1, 1, 1)
     version[0] = "v2"
     assert (kept.get(), kept.get()) == (2, 2)
     slow = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=3600)
