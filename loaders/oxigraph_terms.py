@@ -3,6 +3,10 @@
 Going through rdflib costs a term object per cell (one converted per value), which on a
 query returning hundreds of rows cost as much as the query itself; these rows are built
 from pyoxigraph's terms directly and hold the same values `Literal.toPython` would give.
+The rows are read by iterating the solutions, which runs the query outside Python's lock
+(other threads, the explorer's other pages, go on meanwhile); the answer written whole in
+SPARQL's TSV format and split here took a fifth less time on 64,000 rows, but holds the
+lock while the query runs, so two queries no longer run at once and the server stalls.
 """
 
 from __future__ import annotations

@@ -34,8 +34,9 @@ import gzip
 import json
 import math
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -44,12 +45,13 @@ from vnkg.viz.style import display_name, label_style
 
 GOLDEN = math.pi * (3 - math.sqrt(5))
 DATE_PROPS = ("date", "published", "first_seen")
+NOWHERE: frozenset[str] = frozenset()  # the places a node links to when it links to none
 
 
-@dataclass(frozen=True)
-class Own:
+class Own(NamedTuple):
     """What a node states of itself that the page draws: its label (None for an end of a
-    relation no article describes), the text it is shown by, its own province and date."""
+    relation no article describes), the text it is shown by, its own province and date.
+    A named tuple: one is made per node, in half a frozen dataclass's time."""
 
     label: str | None
     name: str
@@ -110,11 +112,14 @@ def columns(nodes: dict[str, Own], links: list[Link]) -> dict[str, Any]:
     (by id) it links to; its date its own, else the earliest first_seen of its relations.
     An end of a relation missing from `nodes` is drawn under its id (label None)."""
     nodes = dict(nodes)
-    near: dict[str, set[str]] = defaultdict(set)
+    places = {n for n, own in nodes.items() if own.label == "Locality" and own.province}
+    near: dict[str, set[str]] = defaultdict(set)  # the places each node links to
     seen: dict[str, str] = {}
     for s, t, _, first in links:
-        near[s].add(t)
-        near[t].add(s)
+        if t in places:
+            near[s].add(t)
+        if s in places:
+            near[t].add(s)
         for n in (s, t):
             if n not in nodes:
                 nodes[n] = Own(None, n)
@@ -123,7 +128,7 @@ def columns(nodes: dict[str, Own], links: list[Link]) -> dict[str, Any]:
     ids = sorted(nodes)
     index = {n: i for i, n in enumerate(ids)}
     kinds_of = [str(nodes[n].label) for n in ids]
-    provinces_of = [_province(nodes, n, near[n]) for n in ids]
+    provinces_of = [_province(nodes, n, near.get(n, NOWHERE)) for n in ids]
     kinds = sorted(set(kinds_of))
     provinces = sorted({p for p in provinces_of if p})
     x, y = _lay_out(ids, kinds_of, provinces_of)
@@ -140,13 +145,13 @@ def columns(nodes: dict[str, Own], links: list[Link]) -> dict[str, Any]:
             "provinces": provinces, "relations": relations}
 
 
-def _province(nodes: dict[str, Own], n: str, near: set[str]) -> str | None:
-    """A locality's own province (else its name); else the first linked locality's."""
+def _province(nodes: dict[str, Own], n: str, places: AbstractSet[str]) -> str | None:
+    """A locality's own province (else its name); else that of the first (by id) of the
+    `places` (localities with a province) it links to."""
     own = nodes[n]
     if own.label == "Locality":
         return own.province or own.name or None
-    places = sorted(m for m in near if nodes[m].label == "Locality" and nodes[m].province)
-    return nodes[places[0]].province if places else None
+    return nodes[min(places)].province if places else None
 
 
 @dataclass(frozen=True)
@@ -159,14 +164,15 @@ class Encoded:
 
 
 def encode(data: dict[str, Any]) -> Encoded:
-    """The columns `data` as compact UTF-8 JSON, gzipped once (level 6: most of level 9's
-    saving at a fraction of its time).
+    """The columns `data` as compact UTF-8 JSON, gzipped once, at level 4: on 20,000 nodes
+    (1.9 MB) 13 ms for 283 kB, where level 6 took 52 ms for 269 kB, on the first answer's
+    path (a server just started).
 
     >>> encode(columns({}, [])).nodes
     0
     """
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    return Encoded(body, gzip.compress(body, compresslevel=6, mtime=0), len(data["ids"]))
+    return Encoded(body, gzip.compress(body, compresslevel=4, mtime=0), len(data["ids"]))
 
 
 def _spiral(i: int, step: float) -> tuple[float, float]:

@@ -43,3 +43,8 @@ class Versioned(Generic[T]):
             if self._value is None:
                 self._value = self._load()
             return self._value
+
+    def ready(self) -> T | None:
+        """The value if it has been read (maybe of an older version: `get` looks), else
+        None; never waits for a load under way."""
+        return self._value

@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from vnkg.web.biggraph import Encoded, encode, rows_json
 from vnkg.web.cache import Versioned
-from vnkg.web.data import Source, graph_rows
+from vnkg.web.data import Source, graph_rows, graph_size_past
 
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             "img-src data: blob:; font-src data:; frame-ancestors 'self'")
@@ -87,13 +87,22 @@ def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTML
             raise bad(f"min takes a whole number, not {params['min']!r}")
         return name, {k: v for k, v in params.items() if v}
 
+    def large() -> bool:
+        """Past WEBGL_NODES nodes: known from the kept answer, else from a quick look (the
+        WebGL page then loads while the graph is read), else once the graph is read."""
+        kept = cache.ready()
+        if kept is None:
+            with source.store() as store:
+                if graph_size_past(store, WEBGL_NODES):
+                    return True
+        return cache.get().nodes > WEBGL_NODES
+
     def page(request: Request) -> Response:
         name, params = checked(request)
         renderer = request.query_params.get("renderer", "")
         if renderer not in RENDERERS:
             raise bad(f"renderer takes webgl or vis, not {renderer!r}")
-        if name == "overview" and renderer != "vis" and (
-                renderer == "webgl" or cache.get().nodes > WEBGL_NODES):
+        if name == "overview" and renderer != "vis" and (renderer == "webgl" or large()):
             return RedirectResponse("/graph/webgl", status_code=303)
         frame = str(request.url.replace(path=f"/graph/view/{name}").include_query_params())
         return render("graph.html", views=VIEWS, view=name, params=params, title="Graph",

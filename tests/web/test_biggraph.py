@@ -3,7 +3,8 @@ columns of one length, the same bytes for the same graph whatever order it was b
 gzip that is the same JSON, a value read again only when the store's version changes, and
 the answer made from the page queries (what the server serves) equal, by content, to the one
 made from the whole graph read through the graph model (what it served before), on the
-sample articles with the reference gazetteer and on the 20,020-node store."""
+sample articles with the reference gazetteer and on the 20,020-node store. The quick look
+that sends the overview to the WebGL page (graph-many) counts what the answer draws."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from vnkg.graph.nx import to_networkx
 from vnkg.loaders.store import open_store
 from vnkg.web.biggraph import encode, graph_json, rows_json
 from vnkg.web.cache import Versioned
-from vnkg.web.data import graph_rows
+from vnkg.web.data import graph_rows, graph_size_past, page_query
+from vnkg.web.graph import WEBGL_NODES
 
 NODE_COLUMNS = ("ids", "names", "kind", "province", "dates", "x", "y")
 
@@ -70,7 +72,8 @@ def test_a_kept_value_is_read_again_only_when_the_version_changes() -> None:
     reads: list[int] = []
     version = ["v1"]
     kept = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=0.0)
-    assert (kept.get(), kept.get()) == (1, 1)
+    assert kept.ready() is None and not reads  # looking does not read
+    assert (kept.get(), kept.get(), kept.ready()) == (1, 1, 1)
     version[0] = "v2"
     assert (kept.get(), kept.get()) == (2, 2)
     slow = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=3600)
@@ -106,3 +109,27 @@ def test_the_page_queries_give_the_whole_graphs_answer_on_20k_nodes(big_store: P
     new, old = _both(big_store)
     assert len(new["ids"]) == 20020 and len(new["edges"]) == 19000 * 3
     assert new == old
+
+
+def _described(answer: dict[str, Any]) -> set[str]:
+    """The ids of an answer's nodes that have a label (not an end no article describes)."""
+    return {n for n, k in zip(answer["ids"], answer["kind"], strict=True)
+            if answer["kinds"][k] != "None"}
+
+
+def test_the_quick_look_counts_what_the_page_draws(web_store: Path, big_store: Path) -> None:
+    with open_store(web_store, wait=120) as store:
+        looked = {r["id"] for r in page_query(store, "graph-many", {})}
+        answer = rows_json(*graph_rows(store))
+        assert not graph_size_past(store, WEBGL_NODES)
+    assert looked == _described(answer)  # the gazetteer's 10,000 places left out
+    with open_store(big_store, wait=120) as store:
+        looked = {r["id"] for r in page_query(store, "graph-many", {})}
+        assert graph_size_past(store, WEBGL_NODES)
+        assert not graph_size_past(store, WEBGL_NODES + 1)  # it cannot tell past its limit
+    assert len(looked) == WEBGL_NODES + 1 and looked <= set(rows_json(*_rows(big_store))["ids"])
+
+
+def _rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    with open_store(path, wait=120) as store:
+        return graph_rows(store)

@@ -22,6 +22,7 @@ from vnkg.loaders.store import Store
 from vnkg.queries import read_query
 from vnkg.web import data
 from vnkg.web.biggraph import graph_json, rows_json
+from vnkg.web.graph import WEBGL_NODES
 
 Pair = tuple[Store, Store]
 
@@ -108,6 +109,14 @@ def test_the_large_graphs_queries_give_the_same_answer(pair: Pair) -> None:
     assert len(answers[0]["ids"]) > 50 and len(answers[0]["edges"]) > 50
     # and the one the whole graph gives over Neo4j too (its read_graph is Neo4j's own)
     assert answers[1] == graph_json(to_networkx(neo4j.read_graph()))
+
+
+def test_the_quick_look_at_the_graphs_size_is_the_same(pair: Pair) -> None:
+    looked = [sorted(r["id"] for r in data.page_query(s, "graph-many", {})) for s in pair]
+    assert looked[0] == looked[1] and len(looked[0]) > 50
+    for lang in ("sparql", "cypher"):  # its limit: one past the WebGL page's threshold
+        text = read_query("graph-many", lang, data.PAGE_QUERIES).text
+        assert text.rstrip().endswith(f"LIMIT {WEBGL_NODES + 1}"), lang
 
 
 def test_every_page_query_has_both_languages_with_the_same_columns() -> None:

@@ -18,10 +18,9 @@ from tests.web.helpers import BIG_ARTICLES, assert_clean, wait_for
 from vnkg.viz.chromium import Page
 
 FIRST_FRAME_MS = 3000  # issue 17: usable within 3 s, in software WebGL (no GPU in CI)
-# a server just started: 2.97 s measured on a busy two-core machine, 6 s when it was busier
-# still, so 3 s is not asserted; this bound catches a return to reading the whole store
-# (19 to 24 s)
-COLD_FRAME_MS = 10000
+# a server just started (asked at once, its graph still being read) must be usable within
+# 3 s too: 1.5 to 2.5 s measured on a busy two-core machine
+COLD_FRAME_MS = 3000
 RENDERED = "typeof window.vnkgRendered === 'number' && typeof window.vnkgShown === 'number'"
 STAGES = ("window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
           "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
@@ -65,7 +64,7 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: st
     stages = wait_for(page, STAGES)
     print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: first frame {cold:.0f} ms after "
           f"navigation cold, {warm:.0f} ms warm (ms of the stages, cold: {cold_stages}; "
-          f"warm: {stages}; cold `loaded` holds the server's first read of the graph)")
+          f"warm: {stages}; cold `answered` waits for the server's first read of the graph)")
     assert warm < FIRST_FRAME_MS, f"first frame {warm:.0f} ms after navigation, warm"
     assert cold < COLD_FRAME_MS, f"first frame {cold:.0f} ms after navigation, cold"
     data = graph_json(big_site)

@@ -1,11 +1,13 @@
 /* vnkg explorer: the large graph in WebGL (sigma.js v4 + graphology, vendored, no request off
    this server). Data from /api/graph in columns (web/biggraph.py): ids, names, kind, province,
    dates, x, y per node; edges flat as source, target, relation index.
-   The first frame is made small: the nodes alone, unlabelled (sigma makes a glyph atlas of
-   every label and buffers every edge before it draws anything). Right after it is shown,
-   the whole graph (names and edges) replaces it. Filters hide nodes through sigma's node
-   state (sigma draws no edge of a hidden node); names are drawn by sigma on the canvas or
-   set with textContent, never HTML.
+   sigma is made over an empty graph as soon as the page is loaded, while the data is on
+   its way (a server just started may still be reading the graph), and is given the graph
+   when it comes. The first frame is made small: the nodes alone, unlabelled (sigma makes
+   a glyph atlas of every label and buffers every edge before it draws anything). Right
+   after it is shown, the whole graph (names and edges) replaces it. Filters hide nodes
+   through sigma's node state (sigma draws no edge of a hidden node); names are drawn by
+   sigma on the canvas or set with textContent, never HTML.
    window.vnkgTimes: ms from navigation to each stage (loaded, answered, parsed, built, sigma,
    rendered: the first frame, complete: the whole graph drawn); window.vnkgRendered: the
    first frame; window.vnkgShown: nodes shown, set once the whole graph is in. */
@@ -65,19 +67,26 @@
     return graph;
   }
 
+  /* sigma over an empty graph, made while the graph is on its way: making its WebGL
+     programs takes a few hundred ms in a fresh page, as long as drawing 20,000 nodes. */
+  function emptyRenderer() {
+    var renderer = new Sigma(graphOf([], []), box, { settings: {
+      labelRenderedSizeThreshold: 8, hideEdgesOnMove: true, renderEdgeLabels: false } });
+    renderer.on("clickNode", function (ev) {
+      location.href = "/" + ev.node.split("/").map(encodeURIComponent).join("/");
+    });
+    return renderer;
+  }
+
   /* The first frame: every node at its place, no name, no edge. */
-  function firstFrame(data, whenShown) {
+  function firstFrame(renderer, data, whenShown) {
     var graph = graphOf(nodes(data, false), []);
     mark("built");
-    var renderer = new Sigma(graph, box, { settings: {
-      labelRenderedSizeThreshold: 8, hideEdgesOnMove: true, renderEdgeLabels: false } });
-    mark("sigma");  // sigma draws its first frame before its constructor returns
+    renderer.setGraph(graph);
+    mark("sigma");  // sigma draws the frame before setGraph returns
     requestAnimationFrame(function () {  // the frame it drew is now on the screen
       window.vnkgRendered = mark("rendered");
       setTimeout(whenShown, 0);
-    });
-    renderer.on("clickNode", function (ev) {
-      location.href = "/" + ev.node.split("/").map(encodeURIComponent).join("/");
     });
     return { graph: graph, renderer: renderer };
   }
@@ -134,7 +143,14 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     mark("loaded");
-    fetch(box.getAttribute("data-src"))
+    var asked = fetch(box.getAttribute("data-src")), renderer = null;
+    try {
+      renderer = emptyRenderer();  // while the server answers
+    } catch (err) {
+      failed(err);
+      return;
+    }
+    asked
       .then(function (r) {
         mark("answered");
         if (!r.ok) { throw new Error("graph: " + r.status); }
@@ -145,7 +161,7 @@
         var prov = document.getElementById("province");
         data.provinces.forEach(function (p) { option(prov, p, p); });
         kindBoxes(data.kinds);
-        var view = firstFrame(data, function () { complete(view, data); });
+        var view = firstFrame(renderer, data, function () { complete(view, data); });
         window.vnkgSigma = view.renderer;
         window.vnkgGraph = view.graph;
       })
