@@ -67,13 +67,13 @@ class Walk:
     into: dict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
 
     @property
-    def skip(self) -> str:
-        """The graph IRI a read of nodes leaves out ("" for none)."""
-        return "" if self.reference else str(graph_iri(REFERENCE))
+    def skip(self) -> URIRef | None:
+        """The graph a read of nodes leaves out (None for none)."""
+        return None if self.reference else graph_iri(REFERENCE)
 
-    def edge_skip(self, rel: str) -> str:
+    def edge_skip(self, rel: str) -> URIRef | None:
         """The graph a read of a relation leaves out: of the gazetteer's, only PART_OF."""
-        return "" if self.reference and rel == "PART_OF" else str(graph_iri(REFERENCE))
+        return None if self.reference and rel == "PART_OF" else graph_iri(REFERENCE)
 
     def expand(self, node: str) -> None:
         """Read the relations touching `node` (once): those the articles state and, with
@@ -81,12 +81,12 @@ class Walk:
         if node in self.expanded:
             return
         self.expanded.add(node)
-        self._read(node, str(graph_iri(REFERENCE)), None)
+        self._read(node, graph_iri(REFERENCE), None)
         if self.reference:
-            self._read(node, "", "PART_OF")
+            self._read(node, None, "PART_OF")
 
-    def _read(self, node: str, skip: str, only: str | None) -> None:
-        for row in select_view(self.store, "incident", node=node, skip=skip):
+    def _read(self, node: str, skip: URIRef | None, only: str | None) -> None:
+        for row in select_view(self.store, "incident", node=node_iri(node), skip=skip):
             rel = RELATION_OF_PREDICATE.get(URIRef(row["predicate"]))
             if only and rel != only:
                 continue
@@ -172,8 +172,9 @@ class Walk:
             rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
             if rel is None or row["target"] not in keep:
                 continue
-            for edge in select_view(self.store, "edge", source=source, link=URIRef(row["link"]),
-                                    target=row["target"], relation=rel,
+            for edge in select_view(self.store, "edge", source=node_iri(source),
+                                    link=URIRef(row["link"]), target=node_iri(row["target"]),
+                                    relation=rel,
                                     skip=self.edge_skip(rel)):
                 _add(triples, edge, URIRef(edge["subject"]))
 
@@ -182,7 +183,8 @@ class Walk:
         """Each value of `node` in a graph of its own (with the node's class), which the
         value rule merges as it merges the articles' statements; the node's sources (their
         number past what a view lists)."""
-        rows = [row for row in select_view(self.store, "node-values", node=node, skip=self.skip)
+        rows = [row for row in select_view(self.store, "node-values", node=node_iri(node),
+                                           skip=self.skip)
                 if row["predicate"] != DIGEST_IRI
                 and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
         kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
@@ -195,12 +197,13 @@ class Walk:
     def _sources(self, node: str) -> set[str] | int:
         """The articles stating `node`, or their number when a view would not list them
         (viz.sources)."""
-        rows = select_view(self.store, "node-count", node=node, skip=self.skip)
+        rows = select_view(self.store, "node-count", node=node_iri(node), skip=self.skip)
         count = int(rows[0]["graphs"]) if rows else 0
         if count > listed.SHOWN:
             return count
         return {node_id_of(row["graph"]).removeprefix("article/")
-                for row in select_view(self.store, "node-graphs", node=node, skip=self.skip)}
+                for row in select_view(self.store, "node-graphs", node=node_iri(node),
+                                       skip=self.skip)}
 
 
 def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
