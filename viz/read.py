@@ -157,26 +157,30 @@ class Walk:
         """The relations `source` starts towards the nodes kept, as each graph states them
         (the gazetteer's graph only for PART_OF, with `reference`)."""
         for row in select_view(self.store, "edges-from", source=source):
-            rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-            if rel is None or row["target"] not in keep or row["relation"] not in ("", rel) \
-                    or row["graph"] == self.edge_skip(rel):
-                continue
-            _add(triples, row, URIRef(row["subject"]))
+            if row["target"] in keep:
+                self._add_edge_row(row, triples)
 
     def _read_hub_edges(self, source: str, keep: set[str],
                         triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
         """As `_read_edges`, for a node so many articles state that reading every relation
-        it starts in every one of them would cost seconds: one relation at a time, only
-        those towards the nodes kept."""
-        for row in select_view(self.store, "outgoing", source=source):
-            rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-            if rel is None or row["target"] not in keep:
-                continue
-            for edge in select_view(self.store, "edge", source=node_iri(source),
-                                    link=URIRef(row["link"]), target=node_iri(row["target"]),
-                                    relation=rel,
-                                    skip=self.edge_skip(rel)):
-                _add(triples, edge, URIRef(edge["subject"]))
+        it starts in every one of them would cost seconds: the relations towards one kept
+        node at a time."""
+        targets = {row["target"] for row in select_view(self.store, "outgoing", source=source)
+                   if row["target"] in keep
+                   and URIRef(row["link"]) in RELATION_OF_PREDICATE}
+        for target in sorted(targets):
+            for row in select_view(self.store, "edge", source=node_iri(source),
+                                   target=node_iri(target), skip=self.skip):
+                self._add_edge_row(row, triples)
+
+    def _add_edge_row(self, row: dict[str, Any],
+                      triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
+        """One row of a relation's reading, if it is of a relation of the model, of the
+        statement of that relation, and of a graph the view reads that relation from."""
+        rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
+        if rel is not None and row["relation"] in ("", rel) \
+                and row["graph"] != self.edge_skip(rel):
+            _add(triples, row, URIRef(row["subject"]))
 
     def _read_node(self, node: str, triples: dict[str, set[tuple[Term, Term, Term]]]
                    ) -> set[str] | int:
