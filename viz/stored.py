@@ -3,7 +3,8 @@
 A view's walk visits the nodes the view function would look at, reads them and the
 relations among them, and hands that small graph to the view function itself (viz.views,
 viz.decree), so a view drawn here is the view drawn from the whole graph. The overview of
-a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead.
+a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead, and so
+does the decree view of a decree with more than DECREE_LIMIT meetings (viz.decree_places).
 
 >>> from vnkg.loaders.oxigraph_store import OxigraphStore
 >>> with OxigraphStore(None) as store:
@@ -23,6 +24,7 @@ from vnkg.graph.nx import to_networkx
 from vnkg.viz import views
 from vnkg.viz.aggregate import OVERVIEW_LIMIT, aggregate_overview, node_count
 from vnkg.viz.decree import decree_view
+from vnkg.viz.decree_places import DECREE_LIMIT, aggregate_decree, decree_places
 from vnkg.viz.read import Walk, find
 from vnkg.viz.walk import ROLES
 
@@ -48,13 +50,18 @@ def stored_view(store: Any, name: str, *, node: str | None = None, number: str |
 
 
 def decree_graph(store: Any, number: str, province: str | None = None) -> nx.MultiDiGraph:
-    """The decree view: the decree, its meetings and their chairs, their places up to the
-    province, and the province's districts (the gazetteer's included)."""
+    """The decree view: the decree, its meetings (those in `province`) and their chairs,
+    their places up to the province, and the province's districts (the gazetteer's
+    included); past DECREE_LIMIT meetings, their provinces and districts instead."""
     walk = Walk(store, reference=True)
     decrees = find(store, "Decree", number, ("number", "name"), decree_key)
+    places = decree_places(store, decrees)
+    meetings = places.in_province(province) if province else set(places.groups)
+    if len(meetings) > DECREE_LIMIT:
+        return aggregate_decree(walk.graph(decrees), places, meetings, province)
     keep = set(decrees)
     tops: set[str] = set()
-    for meeting in {m for d in decrees for m in walk.ins(d, ("CONCERNS",))}:
+    for meeting in sorted(meetings):
         keep |= {meeting} | walk.ins(meeting, ("CHAIRED",))
         for place in walk.outs(meeting, ("HELD_IN",)):
             up = walk.ancestors(place)

@@ -4,17 +4,22 @@ store's overview starts from an aggregate."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+from vnkg.extraction.keys import decree_key
 from vnkg.graph.nx import to_networkx
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.viz import aggregate, stored, views
+from vnkg.viz.decree import group
+from vnkg.viz.match import require_nodes
 from vnkg.viz.read import Walk
 from vnkg.viz.views import ViewError, decree_view
+from vnkg.viz.walk import in_nodes
 
 DECREE = "21/2019/ND-CP"
 
@@ -100,6 +105,34 @@ def test_decree_view_keeps_one_province(sample_nx: Callable[[], nx.MultiDiGraph]
     assert view.graph["title"].endswith("— bac son")
     with pytest.raises(ViewError, match="its provinces: Bắc Sơn, Lâm Bình"):
         decree_view(sample_nx(), "21/2019/nd-cp", province="Hà Giang")
+
+
+@pytest.mark.parametrize("province", [None, "first"])
+def test_a_decree_with_many_meetings_is_drawn_by_province_and_district(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch,
+        province: str | None) -> None:
+    """Past DECREE_LIMIT meetings: each province and district with its number of meetings,
+    each meeting grouped as the detailed view groups it; `province` keeps one."""
+    decrees = require_nodes(whole, DECREE, ["Decree"], ("number", "name"), decree_key)
+    meetings = {m for d in decrees for m in in_nodes(whole, d, ("CONCERNS",))}
+    groups = Counter(group(whole, m) for m in meetings)
+    if province:
+        top = min(p for p, _ in groups if p)
+        groups = Counter({k: n for k, n in groups.items() if k[0] == top})
+        province = str(whole.nodes[top]["name"])
+    monkeypatch.setattr(stored, "DECREE_LIMIT", 0)
+    with OxigraphStore(articles_store) as store:
+        big = stored.stored_view(store, "decree", number=DECREE, province=province)
+    drawn = {n: d["meetings"] for n, d in big.nodes(data=True) if d.get("aggregate")}
+    wanted: Counter[str] = Counter()
+    for (top, district), n in groups.items():
+        wanted.update({x: n for x in (top, district) if x})
+    assert drawn == dict(wanted) and len(drawn) > 1
+    assert [big.nodes[d]["meetings"] for d in decrees] == [sum(groups.values())]
+    assert {(u, v) for u, v, k in big.edges(keys=True) if k == "PART_OF"} == {
+        (district, top) for top, district in groups if top and district}
+    assert big.graph["layout"] == "fixed" and "theo huyện" in big.graph["title"]
+    assert all("x" in d and "y" in d for _, d in big.nodes(data=True))
 
 
 def test_overview_of_a_large_store_is_an_aggregate(sample_store: Path,
