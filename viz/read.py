@@ -128,13 +128,13 @@ class Walk:
                     todo.append(parent)
         return seen
 
-    def graph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
-        """The networkx graph of `nodes` and every relation among them, each attribute
-        read from the articles' graphs."""
+    def graph(self, nodes: Iterable[str], relations: bool = True) -> nx.MultiDiGraph:
+        """The networkx graph of `nodes` and every relation among them (none unless
+        `relations`), each attribute read from the articles' graphs."""
         keep = set(nodes)
         triples: dict[str, set[tuple[Term, Term, Term]]] = defaultdict(set)
         sources = {node: self._read_node(node, triples) for node in sorted(keep)}
-        for node in sorted(keep):  # every relation among them is one a kept node starts
+        for node in sorted(keep) if relations else ():  # each relation starts at a kept node
             if isinstance(sources[node], int):
                 self._read_hub_edges(node, keep, triples)
             else:

@@ -3,8 +3,9 @@
 A view's walk visits the nodes the view function would look at, reads them and the
 relations among them, and hands that small graph to the view function itself (viz.views,
 viz.decree), so a view drawn here is the view drawn from the whole graph. The overview of
-a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead, and so
-does the decree view of a decree with more than DECREE_LIMIT meetings (viz.decree_places).
+a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead, as do
+its co-attendance view (of the people in most meetings) and the decree view of a decree
+with more than DECREE_LIMIT meetings (viz.decree_places).
 
 >>> from vnkg.loaders.oxigraph_store import OxigraphStore
 >>> with OxigraphStore(None) as store:
@@ -22,7 +23,12 @@ import networkx as nx
 from vnkg.extraction.keys import decree_key
 from vnkg.graph.nx import to_networkx
 from vnkg.viz import views
-from vnkg.viz.aggregate import OVERVIEW_LIMIT, aggregate_overview, node_count
+from vnkg.viz.aggregate import (
+    OVERVIEW_LIMIT,
+    aggregate_co_attendance,
+    aggregate_overview,
+    node_count,
+)
 from vnkg.viz.decree import decree_view
 from vnkg.viz.decree_places import DECREE_LIMIT, aggregate_decree, decree_places
 from vnkg.viz.read import Walk, find
@@ -43,6 +49,8 @@ def stored_view(store: Any, name: str, *, node: str | None = None, number: str |
     if name == "overview" and not (labels or province or date_from or date_to) \
             and node_count(store) > OVERVIEW_LIMIT:
         return aggregate_overview(store)
+    if name == "co-attendance" and node_count(store) > OVERVIEW_LIMIT:
+        return aggregate_co_attendance(store, min_shared)
     whole = to_networkx(store.read_graph())
     if name == "overview":
         return views.overview(whole, labels, province, date_from, date_to)

@@ -221,3 +221,35 @@ def test_the_officials_degree_counts_every_relation_a_person_starts() -> None:
               if end.source == "Person"}
     assert starts and all(f"{{ ?p {p} ?x }}" in text for p in starts)
 
+
+
+def test_node_values_reads_every_property_whose_values_are_nodes() -> None:
+    """node-values leaves out IRI values but of the schema's `node` properties: the list
+    in the query is the schema's."""
+    import re
+
+    from vnkg.graph.vocab import NODE_PROPS, PROPERTIES
+    from vnkg.queries import read_query
+
+    text = read_query("node-values", "sparql", package="vnkg.viz.queries").text
+    listed = set(re.findall(r"vnkg:(\w+)", text.split("IN (rdf:type,")[1].split(")")[0]))
+    assert {str(PROPERTIES[n]).rsplit("#", 1)[1] for n in NODE_PROPS} == listed
+
+
+def test_co_attendance_of_a_large_store_draws_the_pairs_sharing_most_meetings(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    """Past OVERVIEW_LIMIT: the pairs by a query, each weighing what the whole graph's view
+    weighs, its people as the whole graph's view draws them; the samples' people are fewer
+    than the 60 kept, so the pairs are the whole view's heaviest 150."""
+    full = views.co_attendance_view(whole, 2)
+    monkeypatch.setattr(stored, "OVERVIEW_LIMIT", 0)
+    with OxigraphStore(articles_store) as store:
+        top = stored.stored_view(store, "co-attendance", min_shared=2)
+    assert sum(1 for _, d in whole.nodes(data=True) if d["label"] == "Person") < 60
+    weights = {(a, b): d["weight"] for a, b, d in top.edges(data=True)}
+    assert weights and all(full.edges[a, b, "CO_ATTENDED"]["weight"] == w
+                           for (a, b), w in weights.items())
+    heaviest = sorted((d["weight"] for _, _, d in full.edges(data=True)), reverse=True)
+    assert sorted(weights.values(), reverse=True) == heaviest[:150]
+    assert all(dict(top.nodes[p]) == dict(full.nodes[p]) for p in top)
