@@ -79,26 +79,26 @@ def aggregate_decree(view: nx.MultiDiGraph, places: Places, meetings: set[str],
     Meetings with no place are counted on the decree (`unplaced`)."""
     counts = Counter(places.groups[m] for m in meetings)
     by_province: Counter[str] = Counter()
-    for (province, _), n in counts.items():
-        if province is not None:
-            by_province[province] += n
+    for (top, _), n in counts.items():
+        if top is not None:
+            by_province[top] += n
     decrees = list(view)
     for d in decrees:
         view.nodes[d].update(focus=True, meetings=len(meetings),
                              unplaced=sum(n for (p, _), n in counts.items() if p is None))
         _set(view, d, -STEP, ROWS["Meeting"])
     x = 0.0
-    for province, n in sorted(by_province.items(), key=lambda kv: (-kv[1], kv[0])):
-        _add(view, places.graph, province, n)
-        _set(view, province, x, ROWS["Meeting"])
+    for top, n in sorted(by_province.items(), key=lambda kv: (-kv[1], kv[0])):
+        _add(view, places.graph, top, n)
+        _set(view, top, x, ROWS["Meeting"])
         for d in decrees:
-            view.add_edge(province, d, key="CONCERNS", type="CONCERNS", meetings=n)
+            view.add_edge(top, d, key="CONCERNS", type="CONCERNS", meetings=n)
         districts = sorted(((dist, k) for (p, dist), k in counts.items()
-                            if p == province and dist is not None), key=lambda dk: dk[0])
+                            if p == top and dist is not None), key=lambda dk: dk[0])
         for j, (district, k) in enumerate(districts):
             _add(view, places.graph, district, k)
-            _set(view, district, x + STEP * 0.6 * (j // 4), ROWS["Locality"] + 60 * (j % 4))
-            view.add_edge(district, province, key="PART_OF", type="PART_OF")
+            _set(view, district, x + STEP * 0.6 * (j // 4), ROWS["Locality"] + 80 * (j % 4))
+            view.add_edge(district, top, key="PART_OF", type="PART_OF")
         x += STEP * max(1.0, 0.6 * ((len(districts) + 3) // 4))
     view.graph.update(layout="fixed", title="Văn bản: " + ", ".join(
         str(view.nodes[d].get("number") or view.nodes[d].get("name", d)) for d in decrees)
@@ -109,7 +109,8 @@ def aggregate_decree(view: nx.MultiDiGraph, places: Places, meetings: set[str],
 
 def _add(view: nx.MultiDiGraph, g: nx.MultiDiGraph, place: str, meetings: int) -> None:
     data = {k: g.nodes[place][k] for k in ("name", "code") if k in g.nodes[place]}
-    view.add_node(place, label="Locality", aggregate=True, meetings=meetings, **data)
+    view.add_node(place, label="Locality", aggregate=True, meetings=meetings, **data,
+                  caption=f"{data.get('name', place)}\n{meetings} sự kiện")
 
 
 def _set(view: nx.MultiDiGraph, node: str, x: float, y: float) -> None:

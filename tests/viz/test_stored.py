@@ -132,6 +132,8 @@ def test_a_decree_with_many_meetings_is_drawn_by_province_and_district(
     assert {(u, v) for u, v, k in big.edges(keys=True) if k == "PART_OF"} == {
         (district, top) for top, district in groups if top and district}
     assert big.graph["layout"] == "fixed" and "theo huyện" in big.graph["title"]
+    assert (f"— {province} (" in big.graph["title"]) if province else (
+        "—" not in big.graph["title"])
     assert all("x" in d and "y" in d for _, d in big.nodes(data=True))
 
 
