@@ -22,6 +22,7 @@ import networkx as nx
 
 from vnkg.extraction.keys import decree_key
 from vnkg.graph.nx import to_networkx
+from vnkg.graph.vocab import node_iri
 from vnkg.viz import views
 from vnkg.viz.aggregate import (
     OVERVIEW_LIMIT,
@@ -31,8 +32,10 @@ from vnkg.viz.aggregate import (
 )
 from vnkg.viz.decree import decree_view
 from vnkg.viz.decree_places import DECREE_LIMIT, aggregate_decree, decree_places
-from vnkg.viz.read import Walk, find
+from vnkg.viz.read import Walk, find, select_view
 from vnkg.viz.walk import ROLES
+
+PERSON_MEETINGS = 100  # meetings past which a person view draws the latest only
 
 
 def stored_view(store: Any, name: str, *, node: str | None = None, number: str | None = None,
@@ -82,22 +85,40 @@ def decree_graph(store: Any, number: str, province: str | None = None) -> nx.Mul
 
 def person_graph(store: Any, person: str, hops: int = 2) -> nx.MultiDiGraph:
     """The person view: the walk person_view makes, `hops` steps, hubs not walked through;
-    the units of the posts for the career's bars."""
+    the units of the posts for the career's bars. Of a person in more than
+    PERSON_MEETINGS meetings, the latest PERSON_MEETINGS (by date, then id) are drawn."""
     walk = Walk(store)
     centres = find(store, "Person", person)
+    dropped, total = _older_meetings(store, centres)
     seen = set(centres)
     queue = deque((c, 0) for c in centres)
     while queue:
         node, depth = queue.popleft()
         if depth >= hops or (depth and walk.labels.get(node) in views.STOP_LABELS):
             continue
-        for nb in sorted(walk.neighbours(node)):
+        for nb in sorted(walk.neighbours(node) - dropped):
             if nb not in seen:
                 seen.add(nb)
                 queue.append((nb, depth + 1))
     units = {u for c in centres for post in walk.outs(c, ("HOLDS",))
              for u in walk.outs(post, ("IN_UNIT",))}
-    return views.person_view(walk.graph(seen | units), person, hops)
+    view = views.person_view(walk.graph(seen | units), person, hops)
+    if dropped:
+        view.graph["title"] += f" — {total - len(dropped)} sự kiện gần nhất trong {total}"
+    return view
+
+
+def _older_meetings(store: Any, centres: list[str]) -> tuple[set[str], int]:
+    """The meetings of `centres` a person view leaves out (all but the latest
+    PERSON_MEETINGS of each), and how many meetings they have in all."""
+    every: set[str] = set()
+    kept: set[str] = set()
+    for c in centres:
+        rows = select_view(store, "took-part", person=node_iri(c))
+        latest = sorted(rows, key=lambda r: (str(r["date"] or ""), r["meeting"]), reverse=True)
+        every |= {r["meeting"] for r in rows}
+        kept |= {r["meeting"] for r in latest[:PERSON_MEETINGS]}
+    return every - kept, len(every)
 
 
 def meeting_graph(store: Any, meeting: str) -> nx.MultiDiGraph:

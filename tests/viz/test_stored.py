@@ -255,3 +255,25 @@ def test_co_attendance_of_a_large_store_draws_the_pairs_sharing_most_meetings(
     heaviest = sorted((d["weight"] for _, _, d in full.edges(data=True)), reverse=True)
     assert sorted(weights.values(), reverse=True) == heaviest[:150]
     assert all(dict(top.nodes[p]) == dict(full.nodes[p]) for p in top)
+
+
+def test_a_person_in_many_meetings_is_drawn_with_the_latest(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    """Past PERSON_MEETINGS: the view of the whole graph without the person's older
+    meetings, its title saying how many of how many."""
+    def took_part(p: str) -> set[str]:
+        return {m for m in whole.successors(p) if whole.nodes[m]["label"] == "Meeting"}
+
+    person = max(sorted(n for n, d in whole.nodes(data=True) if d["label"] == "Person"),
+                 key=lambda p: len(took_part(p)))
+    meetings = sorted(took_part(person), key=lambda m: (str(whole.nodes[m].get("date", "")),
+                                                         m), reverse=True)
+    assert len(meetings) > 2
+    monkeypatch.setattr(stored, "PERSON_MEETINGS", 2)
+    with OxigraphStore(articles_store) as store:
+        drawn = stored.stored_view(store, "person", node=person)
+    expected = views.person_view(whole.subgraph(set(whole) - set(meetings[2:])), person)
+    assert _content(drawn) == _content(expected)
+    assert took_part(person) & set(drawn) == set(meetings[:2])
+    assert drawn.graph["title"].endswith(f"— 2 sự kiện gần nhất trong {len(meetings)}")
