@@ -21,6 +21,7 @@ from vnkg.viz.read import Walk, select_view
 from vnkg.viz.sources import list_sources
 
 OVERVIEW_LIMIT = 3000  # people and meetings past which the overview is an aggregate
+PAIRS = 150  # pairs a large store's co-attendance view draws
 
 
 def node_count(store: Any) -> int:
@@ -72,8 +73,9 @@ def aggregate_co_attendance(store: Any, min_shared: int = 1) -> nx.MultiDiGraph:
     ...     aggregate_co_attendance(store).number_of_nodes()
     0
     """
-    pairs = {(row["person_a"], row["person_b"]): int(row["shared"])
-             for row in select_view(store, "co-attendance-top", min=min_shared)}
+    both_ways = {tuple(sorted((row["person_a"], row["person_b"]))): int(row["shared"])
+                 for row in select_view(store, "co-attendance-top", min=min_shared)}
+    pairs = dict(sorted(both_ways.items(), key=lambda kv: (-kv[1], kv[0]))[:PAIRS])
     nodes = Walk(store).graph({p for pair in pairs for p in pair}, relations=False)
     view = nx.MultiDiGraph(title=f"Cùng dự sự kiện (≥ {min_shared}) — {len(pairs)} cặp "
                                  "nhiều nhất của 60 người dự nhiều sự kiện nhất")
