@@ -156,8 +156,18 @@ def test_overview_of_a_large_store_is_an_aggregate(sample_store: Path,
 
 
 def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_server: str,
-                                               whole: nx.MultiDiGraph) -> None:
+                                               whole: nx.MultiDiGraph,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also the aggregates of a large store (the decree's places, the co-attendance pairs),
+    each as the embedded store draws it."""
     from vnkg.loaders.sparql_store import SparqlStore
+
+    def aggregates(store: object) -> list[nx.MultiDiGraph]:
+        with monkeypatch.context() as m:
+            m.setattr(stored, "DECREE_LIMIT", 0)
+            m.setattr(stored, "OVERVIEW_LIMIT", 0)
+            return [stored.stored_view(store, "decree", number=DECREE),
+                    stored.stored_view(store, "co-attendance")]
 
     with OxigraphStore(articles_store) as local:
         fragments = [local.read_fragment(a) for a in local.articles()]
@@ -167,8 +177,12 @@ def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_serve
         remote.write_fragments(fragments)
         decree = stored.stored_view(remote, "decree", number=DECREE)
         drawn = stored.stored_view(remote, "person", node=person)
+        remote_aggregates = aggregates(remote)
     assert _content(decree) == _content(decree_view(whole, DECREE))
     assert _content(drawn) == _content(views.person_view(whole, person))
+    with OxigraphStore(articles_store) as local:
+        local_aggregates = aggregates(local)
+    assert [_content(g) for g in remote_aggregates] == [_content(g) for g in local_aggregates]
 
 
 def _expected_aggregate(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int],
