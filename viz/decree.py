@@ -38,7 +38,7 @@ def decree_view(g: nx.MultiDiGraph, number: str, province: str | None = None
                       key=lambda m: (_date(g, m), m))
     groups = {m: group(g, m) for m in meetings}
     if province:
-        meetings = _in_province(g, meetings, groups, province)
+        meetings = in_province(g, meetings, groups, province)
     meetings, columns = _columns(meetings, groups)
     places = {m: sorted(out_nodes(g, m, ("HELD_IN",))) for m in meetings}
     covered = {x for ps in places.values() for p in ps for x in {p} | ancestors(g, p)}
@@ -87,7 +87,7 @@ def _date(g: nx.MultiDiGraph, node: str) -> str:
     return str(g.nodes[node].get("date") or "9999")
 
 
-def _in_province(g: nx.MultiDiGraph, meetings: list[str],
+def in_province(g: nx.MultiDiGraph, meetings: list[str],
                  groups: dict[str, tuple[str | None, str | None]], province: str) -> list[str]:
     """The meetings held in `province` (an id, name or code of one of their provinces)."""
     tops = {groups[m][0] for m in meetings} - {None}

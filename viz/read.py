@@ -67,13 +67,13 @@ class Walk:
     into: dict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
 
     @property
-    def skip(self) -> str:
-        """The graph IRI a read of nodes leaves out ("" for none)."""
-        return "" if self.reference else str(graph_iri(REFERENCE))
+    def skip(self) -> URIRef | None:
+        """The graph a read of nodes leaves out (None for none)."""
+        return None if self.reference else graph_iri(REFERENCE)
 
-    def edge_skip(self, rel: str) -> str:
+    def edge_skip(self, rel: str) -> URIRef | None:
         """The graph a read of a relation leaves out: of the gazetteer's, only PART_OF."""
-        return "" if self.reference and rel == "PART_OF" else str(graph_iri(REFERENCE))
+        return None if self.reference and rel == "PART_OF" else graph_iri(REFERENCE)
 
     def expand(self, node: str) -> None:
         """Read the relations touching `node` (once): those the articles state and, with
@@ -81,12 +81,12 @@ class Walk:
         if node in self.expanded:
             return
         self.expanded.add(node)
-        self._read(node, str(graph_iri(REFERENCE)), None)
+        self._read(node, graph_iri(REFERENCE), None)
         if self.reference:
-            self._read(node, "", "PART_OF")
+            self._read(node, None, "PART_OF")
 
-    def _read(self, node: str, skip: str, only: str | None) -> None:
-        for row in select_view(self.store, "incident", node=node, skip=skip):
+    def _read(self, node: str, skip: URIRef | None, only: str | None) -> None:
+        for row in select_view(self.store, "incident", node=node_iri(node), skip=skip):
             rel = RELATION_OF_PREDICATE.get(URIRef(row["predicate"]))
             if only and rel != only:
                 continue
@@ -128,13 +128,13 @@ class Walk:
                     todo.append(parent)
         return seen
 
-    def graph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
-        """The networkx graph of `nodes` and every relation among them, each attribute
-        read from the articles' graphs."""
+    def graph(self, nodes: Iterable[str], relations: bool = True) -> nx.MultiDiGraph:
+        """The networkx graph of `nodes` and every relation among them (none unless
+        `relations`), each attribute read from the articles' graphs."""
         keep = set(nodes)
         triples: dict[str, set[tuple[Term, Term, Term]]] = defaultdict(set)
         sources = {node: self._read_node(node, triples) for node in sorted(keep)}
-        for node in sorted(keep):  # every relation among them is one a kept node starts
+        for node in sorted(keep) if relations else ():  # each relation starts at a kept node
             if isinstance(sources[node], int):
                 self._read_hub_edges(node, keep, triples)
             else:
@@ -157,32 +157,38 @@ class Walk:
         """The relations `source` starts towards the nodes kept, as each graph states them
         (the gazetteer's graph only for PART_OF, with `reference`)."""
         for row in select_view(self.store, "edges-from", source=source):
-            rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-            if rel is None or row["target"] not in keep or row["relation"] not in ("", rel) \
-                    or row["graph"] == self.edge_skip(rel):
-                continue
-            _add(triples, row, URIRef(row["subject"]))
+            if row["target"] in keep:
+                self._add_edge_row(row, triples)
 
     def _read_hub_edges(self, source: str, keep: set[str],
                         triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
         """As `_read_edges`, for a node so many articles state that reading every relation
-        it starts in every one of them would cost seconds: one relation at a time, only
-        those towards the nodes kept."""
-        for row in select_view(self.store, "outgoing", source=source):
-            rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-            if rel is None or row["target"] not in keep:
-                continue
-            for edge in select_view(self.store, "edge", source=source, link=URIRef(row["link"]),
-                                    target=row["target"], relation=rel,
-                                    skip=self.edge_skip(rel)):
-                _add(triples, edge, URIRef(edge["subject"]))
+        it starts in every one of them would cost seconds: the relations towards one kept
+        node at a time."""
+        targets = {row["target"] for row in select_view(self.store, "outgoing", source=source)
+                   if row["target"] in keep
+                   and URIRef(row["link"]) in RELATION_OF_PREDICATE}
+        for target in sorted(targets):
+            for row in select_view(self.store, "edge", source=node_iri(source),
+                                   target=node_iri(target), skip=self.skip):
+                self._add_edge_row(row, triples)
+
+    def _add_edge_row(self, row: dict[str, Any],
+                      triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
+        """One row of a relation's reading, if it is of a relation of the model, of the
+        statement of that relation, and of a graph the view reads that relation from."""
+        rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
+        if rel is not None and row["relation"] in ("", rel) \
+                and row["graph"] != self.edge_skip(rel):
+            _add(triples, row, URIRef(row["subject"]))
 
     def _read_node(self, node: str, triples: dict[str, set[tuple[Term, Term, Term]]]
                    ) -> set[str] | int:
         """Each value of `node` in a graph of its own (with the node's class), which the
         value rule merges as it merges the articles' statements; the node's sources (their
         number past what a view lists)."""
-        rows = [row for row in select_view(self.store, "node-values", node=node, skip=self.skip)
+        rows = [row for row in select_view(self.store, "node-values", node=node_iri(node),
+                                           skip=self.skip)
                 if row["predicate"] != DIGEST_IRI
                 and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
         kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
@@ -195,12 +201,13 @@ class Walk:
     def _sources(self, node: str) -> set[str] | int:
         """The articles stating `node`, or their number when a view would not list them
         (viz.sources)."""
-        rows = select_view(self.store, "node-count", node=node, skip=self.skip)
+        rows = select_view(self.store, "node-count", node=node_iri(node), skip=self.skip)
         count = int(rows[0]["graphs"]) if rows else 0
         if count > listed.SHOWN:
             return count
         return {node_id_of(row["graph"]).removeprefix("article/")
-                for row in select_view(self.store, "node-graphs", node=node, skip=self.skip)}
+                for row in select_view(self.store, "node-graphs", node=node_iri(node),
+                                       skip=self.skip)}
 
 
 def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),

@@ -3,7 +3,9 @@
 A view's walk visits the nodes the view function would look at, reads them and the
 relations among them, and hands that small graph to the view function itself (viz.views,
 viz.decree), so a view drawn here is the view drawn from the whole graph. The overview of
-a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead.
+a store past OVERVIEW_LIMIT nodes starts from an aggregate (viz.aggregate) instead, as do
+its co-attendance view (of the people in most meetings) and the decree view of a decree
+with more than DECREE_LIMIT meetings (viz.decree_places).
 
 >>> from vnkg.loaders.oxigraph_store import OxigraphStore
 >>> with OxigraphStore(None) as store:
@@ -20,11 +22,20 @@ import networkx as nx
 
 from vnkg.extraction.keys import decree_key
 from vnkg.graph.nx import to_networkx
+from vnkg.graph.vocab import node_iri
 from vnkg.viz import views
-from vnkg.viz.aggregate import OVERVIEW_LIMIT, aggregate_overview, node_count
+from vnkg.viz.aggregate import (
+    OVERVIEW_LIMIT,
+    aggregate_co_attendance,
+    aggregate_overview,
+    node_count,
+)
 from vnkg.viz.decree import decree_view
-from vnkg.viz.read import Walk, find
+from vnkg.viz.decree_places import DECREE_LIMIT, aggregate_decree, decree_places
+from vnkg.viz.read import Walk, find, select_view
 from vnkg.viz.walk import ROLES
+
+PERSON_MEETINGS = 100  # meetings past which a person view draws the latest only
 
 
 def stored_view(store: Any, name: str, *, node: str | None = None, number: str | None = None,
@@ -41,6 +52,8 @@ def stored_view(store: Any, name: str, *, node: str | None = None, number: str |
     if name == "overview" and not (labels or province or date_from or date_to) \
             and node_count(store) > OVERVIEW_LIMIT:
         return aggregate_overview(store)
+    if name == "co-attendance" and node_count(store) > OVERVIEW_LIMIT:
+        return aggregate_co_attendance(store, min_shared)
     whole = to_networkx(store.read_graph())
     if name == "overview":
         return views.overview(whole, labels, province, date_from, date_to)
@@ -48,13 +61,18 @@ def stored_view(store: Any, name: str, *, node: str | None = None, number: str |
 
 
 def decree_graph(store: Any, number: str, province: str | None = None) -> nx.MultiDiGraph:
-    """The decree view: the decree, its meetings and their chairs, their places up to the
-    province, and the province's districts (the gazetteer's included)."""
+    """The decree view: the decree, its meetings (those in `province`) and their chairs,
+    their places up to the province, and the province's districts (the gazetteer's
+    included); past DECREE_LIMIT meetings, their provinces and districts instead."""
     walk = Walk(store, reference=True)
     decrees = find(store, "Decree", number, ("number", "name"), decree_key)
+    places = decree_places(store, decrees)
+    meetings = places.in_province(province) if province else set(places.groups)
+    if len(meetings) > DECREE_LIMIT:
+        return aggregate_decree(walk.graph(decrees), places, meetings, province)
     keep = set(decrees)
     tops: set[str] = set()
-    for meeting in {m for d in decrees for m in walk.ins(d, ("CONCERNS",))}:
+    for meeting in sorted(meetings):
         keep |= {meeting} | walk.ins(meeting, ("CHAIRED",))
         for place in walk.outs(meeting, ("HELD_IN",)):
             up = walk.ancestors(place)
@@ -67,22 +85,40 @@ def decree_graph(store: Any, number: str, province: str | None = None) -> nx.Mul
 
 def person_graph(store: Any, person: str, hops: int = 2) -> nx.MultiDiGraph:
     """The person view: the walk person_view makes, `hops` steps, hubs not walked through;
-    the units of the posts for the career's bars."""
+    the units of the posts for the career's bars. Of a person in more than
+    PERSON_MEETINGS meetings, the latest PERSON_MEETINGS (by date, then id) are drawn."""
     walk = Walk(store)
     centres = find(store, "Person", person)
+    dropped, total = _older_meetings(store, centres)
     seen = set(centres)
     queue = deque((c, 0) for c in centres)
     while queue:
         node, depth = queue.popleft()
         if depth >= hops or (depth and walk.labels.get(node) in views.STOP_LABELS):
             continue
-        for nb in sorted(walk.neighbours(node)):
+        for nb in sorted(walk.neighbours(node) - dropped):
             if nb not in seen:
                 seen.add(nb)
                 queue.append((nb, depth + 1))
     units = {u for c in centres for post in walk.outs(c, ("HOLDS",))
              for u in walk.outs(post, ("IN_UNIT",))}
-    return views.person_view(walk.graph(seen | units), person, hops)
+    view = views.person_view(walk.graph(seen | units), person, hops)
+    if dropped:
+        view.graph["title"] += f" — {total - len(dropped)} sự kiện gần nhất trong {total}"
+    return view
+
+
+def _older_meetings(store: Any, centres: list[str]) -> tuple[set[str], int]:
+    """The meetings of `centres` a person view leaves out (all but the latest
+    PERSON_MEETINGS of each), and how many meetings they have in all."""
+    every: set[str] = set()
+    kept: set[str] = set()
+    for c in centres:
+        rows = select_view(store, "took-part", person=node_iri(c))
+        latest = sorted(rows, key=lambda r: (str(r["date"] or ""), r["meeting"]), reverse=True)
+        every |= {r["meeting"] for r in rows}
+        kept |= {r["meeting"] for r in latest[:PERSON_MEETINGS]}
+    return every - kept, len(every)
 
 
 def meeting_graph(store: Any, meeting: str) -> nx.MultiDiGraph:

@@ -4,17 +4,22 @@ store's overview starts from an aggregate."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+from vnkg.extraction.keys import decree_key
 from vnkg.graph.nx import to_networkx
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.viz import aggregate, stored, views
+from vnkg.viz.decree import group
+from vnkg.viz.match import require_nodes
 from vnkg.viz.read import Walk
 from vnkg.viz.views import ViewError, decree_view
+from vnkg.viz.walk import in_nodes
 
 DECREE = "21/2019/ND-CP"
 
@@ -102,6 +107,36 @@ def test_decree_view_keeps_one_province(sample_nx: Callable[[], nx.MultiDiGraph]
         decree_view(sample_nx(), "21/2019/nd-cp", province="Hà Giang")
 
 
+@pytest.mark.parametrize("province", [None, "first"])
+def test_a_decree_with_many_meetings_is_drawn_by_province_and_district(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch,
+        province: str | None) -> None:
+    """Past DECREE_LIMIT meetings: each province and district with its number of meetings,
+    each meeting grouped as the detailed view groups it; `province` keeps one."""
+    decrees = require_nodes(whole, DECREE, ["Decree"], ("number", "name"), decree_key)
+    meetings = {m for d in decrees for m in in_nodes(whole, d, ("CONCERNS",))}
+    groups = Counter(group(whole, m) for m in meetings)
+    if province:
+        top = min(p for p, _ in groups if p)
+        groups = Counter({k: n for k, n in groups.items() if k[0] == top})
+        province = str(whole.nodes[top]["name"])
+    monkeypatch.setattr(stored, "DECREE_LIMIT", 0)
+    with OxigraphStore(articles_store) as store:
+        big = stored.stored_view(store, "decree", number=DECREE, province=province)
+    drawn = {n: d["meetings"] for n, d in big.nodes(data=True) if d.get("aggregate")}
+    wanted: Counter[str] = Counter()
+    for (top, district), n in groups.items():
+        wanted.update({x: n for x in (top, district) if x})
+    assert drawn == dict(wanted) and len(drawn) > 1
+    assert [big.nodes[d]["meetings"] for d in decrees] == [sum(groups.values())]
+    assert {(u, v) for u, v, k in big.edges(keys=True) if k == "PART_OF"} == {
+        (district, top) for top, district in groups if top and district}
+    assert big.graph["layout"] == "fixed" and "theo huyện" in big.graph["title"]
+    assert (f"— {province} (" in big.graph["title"]) if province else (
+        "—" not in big.graph["title"])
+    assert all("x" in d and "y" in d for _, d in big.nodes(data=True))
+
+
 def test_overview_of_a_large_store_is_an_aggregate(sample_store: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     with OxigraphStore(sample_store) as store:
@@ -121,8 +156,18 @@ def test_overview_of_a_large_store_is_an_aggregate(sample_store: Path,
 
 
 def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_server: str,
-                                               whole: nx.MultiDiGraph) -> None:
+                                               whole: nx.MultiDiGraph,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also the aggregates of a large store (the decree's places, the co-attendance pairs),
+    each as the embedded store draws it."""
     from vnkg.loaders.sparql_store import SparqlStore
+
+    def aggregates(store: object) -> list[nx.MultiDiGraph]:
+        with monkeypatch.context() as m:
+            m.setattr(stored, "DECREE_LIMIT", 0)
+            m.setattr(stored, "OVERVIEW_LIMIT", 0)
+            return [stored.stored_view(store, "decree", number=DECREE),
+                    stored.stored_view(store, "co-attendance")]
 
     with OxigraphStore(articles_store) as local:
         fragments = [local.read_fragment(a) for a in local.articles()]
@@ -132,8 +177,12 @@ def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_serve
         remote.write_fragments(fragments)
         decree = stored.stored_view(remote, "decree", number=DECREE)
         drawn = stored.stored_view(remote, "person", node=person)
+        remote_aggregates = aggregates(remote)
     assert _content(decree) == _content(decree_view(whole, DECREE))
     assert _content(drawn) == _content(views.person_view(whole, person))
+    with OxigraphStore(articles_store) as local:
+        local_aggregates = aggregates(local)
+    assert [_content(g) for g in remote_aggregates] == [_content(g) for g in local_aggregates]
 
 
 def _expected_aggregate(g: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int],
@@ -188,3 +237,57 @@ def test_the_officials_degree_counts_every_relation_a_person_starts() -> None:
               if end.source == "Person"}
     assert starts and all(f"{{ ?p {p} ?x }}" in text for p in starts)
 
+
+
+def test_node_values_reads_every_property_whose_values_are_nodes() -> None:
+    """node-values leaves out IRI values but of the schema's `node` properties: the list
+    in the query is the schema's."""
+    import re
+
+    from vnkg.graph.vocab import NODE_PROPS, PROPERTIES
+    from vnkg.queries import read_query
+
+    text = read_query("node-values", "sparql", package="vnkg.viz.queries").text
+    listed = set(re.findall(r"vnkg:(\w+)", text.split("IN (rdf:type,")[1].split(")")[0]))
+    assert {str(PROPERTIES[n]).rsplit("#", 1)[1] for n in NODE_PROPS} == listed
+
+
+def test_co_attendance_of_a_large_store_draws_the_pairs_sharing_most_meetings(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    """Past OVERVIEW_LIMIT: the pairs by a query, each weighing what the whole graph's view
+    weighs, its people as the whole graph's view draws them; the samples' people are fewer
+    than the 60 kept, so the pairs are the whole view's heaviest 150."""
+    full = views.co_attendance_view(whole, 2)
+    monkeypatch.setattr(stored, "OVERVIEW_LIMIT", 0)
+    with OxigraphStore(articles_store) as store:
+        top = stored.stored_view(store, "co-attendance", min_shared=2)
+    assert sum(1 for _, d in whole.nodes(data=True) if d["label"] == "Person") < 60
+    weights = {(a, b): d["weight"] for a, b, d in top.edges(data=True)}
+    assert weights and all(full.edges[a, b, "CO_ATTENDED"]["weight"] == w
+                           for (a, b), w in weights.items())
+    heaviest = sorted((d["weight"] for _, _, d in full.edges(data=True)), reverse=True)
+    assert sorted(weights.values(), reverse=True) == heaviest[:150]
+    assert all(dict(top.nodes[p]) == dict(full.nodes[p]) for p in top)
+
+
+def test_a_person_in_many_meetings_is_drawn_with_the_latest(
+        articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    """Past PERSON_MEETINGS: the view of the whole graph without the person's older
+    meetings, its title saying how many of how many."""
+    def took_part(p: str) -> set[str]:
+        return {m for m in whole.successors(p) if whole.nodes[m]["label"] == "Meeting"}
+
+    person = max(sorted(n for n, d in whole.nodes(data=True) if d["label"] == "Person"),
+                 key=lambda p: len(took_part(p)))
+    meetings = sorted(took_part(person), key=lambda m: (str(whole.nodes[m].get("date", "")),
+                                                         m), reverse=True)
+    assert len(meetings) > 2
+    monkeypatch.setattr(stored, "PERSON_MEETINGS", 2)
+    with OxigraphStore(articles_store) as store:
+        drawn = stored.stored_view(store, "person", node=person)
+    expected = views.person_view(whole.subgraph(set(whole) - set(meetings[2:])), person)
+    assert _content(drawn) == _content(expected)
+    assert took_part(person) & set(drawn) == set(meetings[:2])
+    assert drawn.graph["title"].endswith(f"— 2 sự kiện gần nhất trong {len(meetings)}")
