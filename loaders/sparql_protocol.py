@@ -47,9 +47,11 @@ class SparqlClient:
         self.update_timeout = max(timeout, update_timeout)
         self.default_graph: str | None = None  # an IRI: queries read it as the default graph
 
-    def select(self, query: str) -> tuple[list[str], Bindings]:
-        """The variables and rows of a SELECT, each cell an rdflib term (unbound: absent)."""
-        data = self._results(query)
+    def select(self, query: str, dataset: bool = True) -> tuple[list[str], Bindings]:
+        """The variables and rows of a SELECT, each cell an rdflib term (unbound: absent);
+        `dataset` False: without the default graph named (Virtuoso then finds no
+        `GRAPH <iri>` but one of those named)."""
+        data = self._results(query, dataset)
         names = list(data.get("head", {}).get("vars", []))
         rows = [{k: term(v) for k, v in row.items()}
                 for row in data.get("results", {}).get("bindings", [])]
@@ -63,9 +65,9 @@ class SparqlClient:
         """Run an update (one request, so one transaction on servers that give one)."""
         self._post(self.update_endpoint, {"update": text}, "*/*", self.update_timeout)
 
-    def _results(self, query: str) -> dict[str, Any]:
+    def _results(self, query: str, dataset: bool = True) -> dict[str, Any]:
         form = {"query": query}
-        if self.default_graph is not None:
+        if dataset and self.default_graph is not None:
             form["default-graph-uri"] = self.default_graph
         body = self._post(self.endpoint, form, RESULTS_JSON, self.timeout)
         try:

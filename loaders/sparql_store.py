@@ -121,13 +121,14 @@ class SparqlStore(RdfBase):
         return True
 
     def _probe_ask(self, default_graph: str | None) -> bool:
-        """Whether the probe shows: in the default graph (None), or in its named graph with
+        """Whether the probe shows: in the default graph (None), or in a named graph with
         `default_graph` named as the default."""
         if default_graph is None:
             return self.client.ask(f"ASK {{ {_PROBE} <{VNKG.pending}> true }}")
         self.client.default_graph = default_graph
         try:
-            return self.client.ask(f"ASK {{ GRAPH {_PROBE} {{ {_PROBE} <{VNKG.pending}> true }} }}")
+            # as the queries read the articles' graphs: GRAPH ?g
+            return self.client.ask(f"ASK {{ GRAPH ?g {{ {_PROBE} <{VNKG.pending}> true }} }}")
         finally:
             self.client.default_graph = None
 
@@ -136,7 +137,8 @@ class SparqlStore(RdfBase):
 
     def _stamp(self, g: str) -> str | None:
         _, rows = self.client.select(
-            f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1")
+            f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1",
+            dataset=False)
         return str(rows[0]["d"]) if rows else None
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:
@@ -152,7 +154,8 @@ class SparqlStore(RdfBase):
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
-        _, rows = self.client.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        _, rows = self.client.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}",
+                                     dataset=False)
         return ((r["s"], r["p"], r["o"]) for r in rows)
 
     def _graph_names(self) -> Iterable[str]:
