@@ -124,6 +124,14 @@ def test_same_export_rows_from_every_store(name: str, stores: Stores) -> None:
     assert embedded
 
 
+def test_same_tenure_claims_from_every_rdf_store(stores: Stores) -> None:
+    """Each article graph is a claim of its own on every RDF store: on Virtuoso, not the
+    graph vnkg keeps the union in too."""
+    rdf = [store for engine, store in zip(ENGINES, stores[0], strict=True) if engine != "Neo4j"]
+    embedded, *others = (read_rows(store, "tenures") for store in rdf)
+    assert embedded and all(rows == embedded for rows in others)
+
+
 def test_same_memberships_from_every_store(stores: Stores) -> None:
     """The stated bounds come per article from RDF and merged from Neo4j (the `tenures`
     rows differ by design); merged by graph.tenure's rule, they are the same."""
