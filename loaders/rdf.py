@@ -74,6 +74,12 @@ class RdfBase(Closing):
         default graph is the union of the named graphs, and only those are written)."""
         return True
 
+    def _union_graph(self) -> str | None:
+        """The named graph (an IRI in angle brackets) where vnkg keeps the union, or None:
+        in the default graph (a server whose default graph is the union of all its graphs
+        gets a graph of its own for it, read as the protocol's default graph)."""
+        return None
+
     def _replace_update(self, g: str, lines: list[str]) -> str:
         """The update replacing named graph `g` by `lines`, and the union with it."""
         return f"{self._drop_update(g)} ; {self._insert_update(g, lines)}"
@@ -81,12 +87,16 @@ class RdfBase(Closing):
     def _insert_update(self, g: str, lines: list[str]) -> str:
         """The update adding `lines` to named graph `g`, and to the union vnkg keeps."""
         body = " .\n".join(lines)
-        union = f"{body} . " if self._keeps_union() else ""
+        union, where = "", self._union_graph()
+        if self._keeps_union():
+            union = f"{body} . " if where is None else f"GRAPH {where} {{ {body} }} "
         return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
 
     def _drop_update(self, g: str) -> str:
         """The update removing named graph `g`, and from the union what only it held."""
-        return drop_graph(g) if self._keeps_union() else f"DROP SILENT GRAPH {g}"
+        if not self._keeps_union():
+            return f"DROP SILENT GRAPH {g}"
+        return drop_graph(g, self._union_graph())
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
         """The triples of named graph `g` (an IRI), as rdflib terms."""
@@ -273,10 +283,17 @@ def _ended(lines: list[str], end: str) -> str:
     return end.join(lines) + end if lines else ""
 
 
-def drop_graph(g: str) -> str:
-    """The update removing named graph `g` and, from the union, the triples only it held."""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS "
-            f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != {g}) }} }} ; DROP SILENT GRAPH {g}")
+def drop_graph(g: str, union: str | None = None) -> str:
+    """The update removing named graph `g` and, from the union (the default graph, or the
+    named graph `union`), the triples only it held.
+
+    >>> drop_graph("<urn:g>", "<urn:u>").startswith("DELETE { GRAPH <urn:u> { ?s ?p ?o } }")
+    True
+    """
+    target = "?s ?p ?o" if union is None else f"GRAPH {union} {{ ?s ?p ?o }}"
+    other = f"?h != {g}" if union is None else f"?h != {g} && ?h != {union}"
+    return (f"DELETE {{ {target} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS "
+            f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER({other}) }} }} ; DROP SILENT GRAPH {g}")
 
 
 def open_rdf_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0

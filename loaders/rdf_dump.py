@@ -136,11 +136,12 @@ def reference_graph() -> str:
     return str(graph_iri(REFERENCE))
 
 
-def union_query(reference: bool, graphs: str = "") -> str:
+def union_query(reference: bool, graphs: str = "", union: str | None = None) -> str:
     """The SELECT/CONSTRUCT body reading the union: every triple of the default graph, or
-    (without the gazetteer) those a named graph other than its own states. With `graphs`, a
-    FILTER on ?g, the union is read from the named graphs it keeps instead: on a server whose
-    default graph is the union of all its graphs, its own system graphs among them.
+    (without the gazetteer) those a named graph other than its own states (`union`: the
+    named graph holding the union, not one of those). With `graphs`, a FILTER on ?g, the
+    union is read from the named graphs it keeps instead: on a server whose default graph
+    is the union of all its graphs, its own system graphs among them.
 
     >>> union_query(True, "FILTER(?g = <urn:a>)")
     '{ GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:a>) }'
@@ -150,8 +151,9 @@ def union_query(reference: bool, graphs: str = "") -> str:
         return f"{{ GRAPH ?g {{ ?s ?p ?o }} {graphs}{skip} }}"
     if reference:
         return "{ ?s ?p ?o }"
+    other = "" if union is None else f" && ?g != {union}"
     return (f"{{ ?s ?p ?o FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != <{reference_graph()}>) }} }}")
+            f"FILTER(?g != <{reference_graph()}>{other}) }} }}")
 
 
 def paged_union(select: Any, body: str, distinct: bool, page: int | None = PAGE

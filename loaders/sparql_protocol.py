@@ -6,7 +6,8 @@ accept (Virtuoso leaves a raw `application/sparql-query` body unanswered), and r
 asked for as `application/sparql-results+json` (a server's default may be RDF/XML). Every
 request has a timeout, so a server that does not answer is refused with a clear error
 rather than waited on for ever; an update, which the server answers once it has applied it
-(the gazetteer is 290k statements), may take longer than a query.
+(the gazetteer is 290k statements), may take longer than a query. A client may name the
+graph its queries read as their default graph (the protocol's `default-graph-uri`).
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ class SparqlClient:
         self.update_endpoint = update_endpoint or endpoint
         self.timeout = timeout
         self.update_timeout = max(timeout, update_timeout)
+        self.default_graph: str | None = None  # an IRI: queries read it as the default graph
 
-    def select(self, query: str) -> tuple[list[str], Bindings]:
-        """The variables and rows of a SELECT, each cell an rdflib term (unbound: absent)."""
-        data = self._results(query)
+    def select(self, query: str, dataset: bool = True) -> tuple[list[str], Bindings]:
+        """The variables and rows of a SELECT, each cell an rdflib term (unbound: absent);
+        `dataset` False: without the default graph named (Virtuoso then finds no
+        `GRAPH <iri>` but one of those named)."""
+        data = self._results(query, dataset)
         names = list(data.get("head", {}).get("vars", []))
         rows = [{k: term(v) for k, v in row.items()}
                 for row in data.get("results", {}).get("bindings", [])]
@@ -61,8 +65,11 @@ class SparqlClient:
         """Run an update (one request, so one transaction on servers that give one)."""
         self._post(self.update_endpoint, {"update": text}, "*/*", self.update_timeout)
 
-    def _results(self, query: str) -> dict[str, Any]:
-        body = self._post(self.endpoint, {"query": query}, RESULTS_JSON, self.timeout)
+    def _results(self, query: str, dataset: bool = True) -> dict[str, Any]:
+        form = {"query": query}
+        if dataset and self.default_graph is not None:
+            form["default-graph-uri"] = self.default_graph
+        body = self._post(self.endpoint, form, RESULTS_JSON, self.timeout)
         try:
             data: dict[str, Any] = json.loads(body)
         except ValueError:

@@ -1,17 +1,23 @@
 """A SPARQL 1.1 server as the store, over the protocol's query and update endpoints.
 
 Requests are form-encoded POSTs asking for JSON results (loaders.sparql_protocol), so
-Oxigraph, Jena Fuseki and Virtuoso all answer, each with a timeout. Two kinds of server:
+Oxigraph, Jena Fuseki and Virtuoso all answer, each with a timeout. vnkg keeps the union of
+its named graphs, each triple once, as in the embedded store, so queries read each triple
+once (a union view repeats a triple per article stating it, and its joins multiply):
 
-- one whose default graph is a graph of its own (`oxigraph serve`, Fuseki): vnkg keeps the
-  union of its named graphs there, as in the embedded store, so queries read each triple
-  once;
-- one whose default graph is the union of the named graphs (Virtuoso; GraphDB and Stardog
-  can be set so): vnkg writes the named graphs only, and reads with `DISTINCT`.
+- on a server whose default graph is a graph of its own (`oxigraph serve`, Fuseki), in the
+  default graph;
+- on one whose default graph is the union of all its graphs (Virtuoso; GraphDB and Stardog
+  can be set so), in a named graph of its own (`UNION_GRAPH`), which every query names as
+  the protocol's `default-graph-uri`; `GRAPH ?g` still ranges over every named graph there
+  (the union graph among them: queries join ?g to an article, which it is not);
+- on a union-default server that hides its named graphs once a default graph is named, not
+  at all: vnkg writes the named graphs only and reads with `DISTINCT`.
 
-`union_default` says which; left None it is found out on first use by writing one triple
-in a named graph of its own, asking for it in the default graph and dropping it again
-(a read-only server is read with DISTINCT, which is right on both kinds).
+Which kind a server is (`union_default`: whether its default graph is the union; left None)
+is found out on first use with one probe triple written in a named graph of its own, asked
+for in the default graph and with the union graph named as default, and dropped again. A
+read-only server keeps the union graph if it holds one, else is read with DISTINCT.
 A server may hold graphs of its own (Virtuoso's system graphs, some 2,500 statements in its
 default graph too): vnkg reads and drops only its own named graphs, those under its IRIs.
 The SPARQL protocol has no parameters, so parameters are bound as a VALUES block opening
@@ -42,7 +48,9 @@ REFERENCE_CHUNK = 2_000
 _PROBE = "<https://vnkg.dev/id/probe/union-default-graph>"
 # vnkg's named graphs: the articles' (https://vnkg.dev/id/article/…) and the ontology's
 _OWN = Literal(str(ONTOLOGY).rsplit("/", 1)[0] + "/")
-_OWN_GRAPH = f"FILTER(STRSTARTS(STR(?g), {_OWN.n3()}))"
+# where vnkg keeps the union on a server whose default graph is the union of all graphs
+UNION_GRAPH = URIRef(f"{_OWN}union")
+_OWN_GRAPH = f"FILTER(STRSTARTS(STR(?g), {_OWN.n3()}) && ?g != {UNION_GRAPH.n3()})"
 # the query's own SELECT: after the prologue (comments, PREFIX and BASE declarations)
 _SELECT = re.compile(r"(?is)^((?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
                      r"SELECT)(?!\s+(?:DISTINCT|REDUCED)\b)")
@@ -65,34 +73,72 @@ class SparqlStore(RdfBase):
         self.endpoint = endpoint
         self.client = SparqlClient(endpoint, update_endpoint, timeout)
         self.union_default = union_default
+        self.union_graph: str | None = None  # `<UNION_GRAPH>` once the kind says so
+        self._settled = False
         self.client.ask("ASK {}")  # refuse now, clearly, a server that does not answer
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
 
     def _keeps_union(self) -> bool:
-        if self.union_default is None:
-            self.union_default = self._detect_union_default()
-        return not self.union_default
+        self._settle()
+        return not self.union_default or self.union_graph is not None
 
-    def _detect_union_default(self) -> bool:
-        """Whether a triple written to a named graph shows in the default graph."""
+    def _union_graph(self) -> str | None:
+        self._settle()
+        return self.union_graph
+
+    def _settle(self) -> None:
+        """Find out, once, which kind the server is and where vnkg keeps the union."""
+        if self._settled:
+            return
+        self._settled = True
+        writable = self._probe(True)
+        if self.union_default is None:
+            self.union_default = self._probe_ask(None) if writable else True
+        if self.union_default and self._keeps_graph(writable):
+            self.union_graph = UNION_GRAPH.n3()
+            self.client.default_graph = str(UNION_GRAPH)
+        if writable:
+            self._probe(False)
+
+    def _keeps_graph(self, writable: bool) -> bool:
+        """On a union-default server: whether named graphs stay visible to `GRAPH ?g` with
+        the union graph named as the default (read-only: whether it holds the union)."""
+        if writable:
+            return self._probe_ask(str(UNION_GRAPH))
+        return self.client.ask(f"ASK {{ GRAPH {UNION_GRAPH.n3()} {{ ?s ?p ?o }} }}")
+
+    def _probe(self, write: bool) -> bool:
+        """Write (or drop) the probe triple in a named graph of its own; False when the
+        server refuses to write."""
         try:
             self.client.update(f"INSERT DATA {{ GRAPH {_PROBE} {{ {_PROBE} "
-                               f"<{VNKG.pending}> true }} }}")
+                               f"<{VNKG.pending}> true }} }}" if write else
+                               f"DROP SILENT GRAPH {_PROBE}")
         except SparqlServerError:
-            return True  # read-only: DISTINCT reads are right either way
-        try:
+            return False
+        return True
+
+    def _probe_ask(self, default_graph: str | None) -> bool:
+        """Whether the probe shows: in the default graph (None), or in a named graph with
+        `default_graph` named as the default."""
+        if default_graph is None:
             return self.client.ask(f"ASK {{ {_PROBE} <{VNKG.pending}> true }}")
+        self.client.default_graph = default_graph
+        try:
+            # as the queries read the articles' graphs: GRAPH ?g
+            return self.client.ask(f"ASK {{ GRAPH ?g {{ {_PROBE} <{VNKG.pending}> true }} }}")
         finally:
-            self.client.update(f"DROP SILENT GRAPH {_PROBE}")
+            self.client.default_graph = None
 
     def _holds(self, g: str) -> bool:
         return True  # asking costs a request: the stamp is asked instead
 
     def _stamp(self, g: str) -> str | None:
         _, rows = self.client.select(
-            f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1")
+            f"SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{VNKG.digest}> ?d }} }} LIMIT 1",
+            dataset=False)
         return str(rows[0]["d"]) if rows else None
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:
@@ -108,7 +154,8 @@ class SparqlStore(RdfBase):
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
-        _, rows = self.client.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        _, rows = self.client.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}",
+                                     dataset=False)
         return ((r["s"], r["p"], r["o"]) for r in rows)
 
     def _graph_names(self) -> Iterable[str]:
@@ -127,7 +174,8 @@ class SparqlStore(RdfBase):
         (tests and benchmarks; `DROP ALL` would take Virtuoso's system graphs too)."""
         drops = [f"DROP SILENT GRAPH <{g}>" for g in self._graph_names()]
         if self._keeps_union():
-            drops.append("DROP SILENT DEFAULT")
+            union = self._union_graph()
+            drops.append("DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH {union}")
         if drops:
             self.client.update(" ;\n".join(drops))
 
@@ -166,10 +214,10 @@ class SparqlStore(RdfBase):
                              fmt)
         else:
             keeps = self._keeps_union()
-            body = union_query(reference, "" if keeps else _OWN_GRAPH)
+            body = union_query(reference, "" if keeps else _OWN_GRAPH, self._union_graph())
             # a union-default server (Virtuoso) caps sorted answers: the union in one answer
             serialize_stream(paged_union(lambda q: self.client.select(q)[1], body, not keeps,
-                                         PAGE if keeps else None), out, fmt)
+                                         None if self.union_default else PAGE), out, fmt)
 
 
 def chunked(lines: list[str], size: int) -> Iterator[list[str]]:

@@ -140,7 +140,7 @@ def test_default_graph_is_the_union_after_every_write(rdf: RdfBase,
     def everything() -> list[dict[str, object]]:
         return sorted(rdf.select("SELECT * WHERE { ?s ?p ?o }"), key=repr)
 
-    own = everything()  # empty but on Virtuoso, whose system graphs are in the union
+    own = everything()  # empty: on Virtuoso too, whose default graph vnkg names (its union)
     rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2"), sample_fragment("a3")])
     assert gap() == 0 and len(everything()) > len(own)
     new = "Hoàng Văn Thạch Mới"  # a1 and a2 change in one batch; a3 keeps the old name
