@@ -13,7 +13,6 @@ A missing server: skip, or fail when CI=true.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
@@ -25,6 +24,7 @@ import pytest
 
 from tests.ci import unavailable
 from tests.paths import ROOT
+from tests.processes import free_port, stop
 
 FUSEKI_CLASSPATH = ROOT / "tools" / "fuseki" / "target" / "classpath.txt"
 # the Virtuoso database's settings: its own ports, results and queries without the
@@ -65,11 +65,6 @@ VIRTUOSO_GRANTS = ('GRANT SPARQL_UPDATE TO "SPARQL"; '
                    "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 def _wait_ready(url: str, proc: subprocess.Popen[bytes], name: str, log: Path,
                 seconds: float) -> None:
@@ -86,21 +81,11 @@ def _wait_ready(url: str, proc: subprocess.Popen[bytes], name: str, log: Path,
             return
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
-                _stop(proc)
+                stop(proc)
                 tail = log.read_text("utf-8", "replace")[-2000:] if log.exists() else ""
                 pytest.fail(f"{name} did not start within {seconds:g} s: {tail}",
                             pytrace=False)
             time.sleep(0.3)
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -113,7 +98,7 @@ def fuseki_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         unavailable("Apache Jena Fuseki is not fetched: run tools/fuseki/fetch.sh "
                     "(Maven, Java 17)")
     folder = tmp_path_factory.mktemp("fuseki")
-    port = _free_port()
+    port = free_port()
     log = folder / "fuseki.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -126,7 +111,7 @@ def fuseki_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         yield url
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 @pytest.fixture(scope="session")
@@ -137,7 +122,7 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if binary is None or isql is None:
         unavailable("Virtuoso is not installed (apt-get install virtuoso-opensource)")
     folder = tmp_path_factory.mktemp("virtuoso")
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(
         VIRTUOSO_INI.format(sql_port=sql_port, http_port=http_port), "utf-8")
     log = folder / "virtuoso.log"
@@ -153,4 +138,4 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                         pytrace=False)
         yield url
     finally:
-        _stop(proc)
+        stop(proc)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,12 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.ci import unavailable
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.processes import free_port, stop
 
 
 def _server_binary() -> str | None:
@@ -62,7 +56,7 @@ def _serve(*options: str) -> Iterator[str]:
     binary = _server_binary()
     if binary is None:
         unavailable("the oxigraph server is not installed (pip install oxigraph)")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}", *options],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -80,5 +74,4 @@ def _serve(*options: str) -> Iterator[str]:
     try:
         yield url + "/query"
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop(proc, timeout=10)

@@ -17,6 +17,7 @@ from neo4j import GraphDatabase
 
 from tests.ci import unavailable
 from tests.paths import EXAMPLES, ROOT
+from tests.processes import free_port
 from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
 from vnkg.loaders.export import export_graph
@@ -211,7 +212,7 @@ def csv_neo4j(export_store: Path, tmp_path_factory: pytest.TempPathFactory
                           capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr[-3000:] or done.stdout[-3000:]
     seconds = time.monotonic() - start
-    port = int(os.environ.get("NEO4J_IMPORT_TEST_PORT") or _free_port())
+    port = int(os.environ.get("NEO4J_IMPORT_TEST_PORT") or free_port())
     try:
         server = start_local_neo4j(ROOT, port, state_dir=state)
     except (RuntimeError, OSError) as err:
@@ -220,9 +221,3 @@ def csv_neo4j(export_store: Path, tmp_path_factory: pytest.TempPathFactory
     yield Neo4jStore.from_driver(driver), seconds
     driver.close()
     stop_local_neo4j(server)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
 from neo4j import Driver
 from neo4j.exceptions import AuthError
 
+from tests.processes import free_port
 from vnkg.loaders.neo4j_server import can_start_local, local_auth, wait_for_bolt
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_wait_for_bolt_times_out_on_a_closed_port() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.paths import ROOT
+from tests.processes import free_port, stop
 from vnkg.viz.chromium import Page
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
@@ -36,12 +36,6 @@ PERSON = "person/tran-van-img-src-x-onerror-alert-1-0000000001"
 MEETING = "meeting/2024-07-01-hostile"
 UNIT = "unit/ban-tham-muu-hostile"
 BIG_ARTICLES = 1000  # 20,020 nodes
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
@@ -64,7 +58,7 @@ def serving(target: str | Path, log: Path, option: str = "--store",
     """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder; with `option`
     --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `env_vars`: its environment's
     additions, e.g. the Neo4j login) while the block runs; its base URL."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -75,12 +69,7 @@ def serving(target: str | Path, log: Path, option: str = "--store",
         _wait_until_up(url, proc)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+        stop(proc, timeout=15)
 
 
 READY = "window.vnkgReady === true"
