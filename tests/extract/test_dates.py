@@ -76,8 +76,8 @@ def test_term_range_dates_a_congress_only() -> None:  # MD-5
 
 
 def test_review_of_n_years_of_a_document() -> None:  # "sơ kết N năm thực hiện" a document of Y
-    assert _date("Chiều 5-7, UBND tỉnh tổ chức sơ kết 5 năm thực hiện Nghị định số "
-                 "21/2019/NĐ-CP của Chính phủ.") == "2024-07-05"
+    assert _date("Sáng 16-8, Huyện ủy Đồi Mây tổ chức sơ kết 5 năm thực hiện Nghị định số "
+                 "21/2019/NĐ-CP của Chính phủ.") == "2024-08-16"
     assert _date("Ngày 20-9, Thành ủy tiến hành Hội nghị tổng kết 10 năm thực hiện Nghị quyết 28 "
                  "ngày 22-9-2008 của Bộ Chính trị.") == "2018-09-20"
 
