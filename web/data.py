@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -213,7 +213,8 @@ def graph_rows(store: Store) -> tuple[Rows, Rows]:
         return nodes.result(), edges.result()
 
 
-def _named_rows(store: Store, name: str, column: str, naming: Any) -> Rows:
+def _named_rows(store: Store, name: str, column: str,
+                naming: Callable[[Any], str]) -> Rows:
     """Rows of page query `name`, `column` named by `naming` (for graph-nodes, only in
     the rows of key `label`)."""
     rows = store.select(*prepare_named(store, name, {}, PAGE_QUERIES))
