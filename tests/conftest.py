@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rdflib import Graph as RdfGraph
 
 from tests.ci import unavailable
 from tests.paths import EXAMPLES, ROOT, SHARED
@@ -103,6 +104,16 @@ def articles_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = vnkg.build([EXAMPLES], store=path, reference=False, overrides=None)
     assert report.ok, report.problems
     return path
+
+
+@pytest.fixture(scope="session")
+def union(articles_store: Path) -> RdfGraph:
+    """The stored union of the sample articles (without the gazetteer), as rdflib holds it."""
+    graph = RdfGraph()
+    with OxigraphStore(articles_store) as store:
+        for triple in store.union_triples():
+            graph.add(triple)
+    return graph
 
 
 @pytest.fixture(scope="session")

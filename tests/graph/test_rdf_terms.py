@@ -23,16 +23,6 @@ from vnkg.loaders.oxigraph_store import OxigraphStore
 SCHEMA_ORG = "https://schema.org/"
 
 
-@pytest.fixture(scope="module")
-def union(articles_store: Path) -> RdfGraph:
-    """The union graph of the sample articles, as rdflib holds it."""
-    graph = RdfGraph()
-    with OxigraphStore(articles_store) as store:
-        for triple in store.union_triples():
-            graph.add(triple)
-    return graph
-
-
 def _fragment() -> Fragment:
     frag = Fragment("bai-9", "2024-05")
     frag.add_node(Node("decree/21", "Decree", {"title": "về khu vực phòng thủ", "kind": "Nghị định",

@@ -30,15 +30,6 @@ def shapes() -> RdfGraph:
     return RdfGraph().parse(data=text, format="turtle")
 
 
-@pytest.fixture(scope="module")
-def union(articles_store: Path) -> RdfGraph:
-    graph = RdfGraph()
-    with OxigraphStore(articles_store) as store:
-        for triple in store.union_triples():
-            graph.add(triple)
-    return graph
-
-
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "jsonld"])
 def test_jena_validates_every_export_strictly(fmt: str, articles_store: Path, tmp_path: Path,
                                               riot: Riot) -> None:
