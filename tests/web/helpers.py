@@ -57,9 +57,12 @@ def serving(target: str | Path, log: Path, option: str = "--store",
             **env_vars: str) -> Iterator[str]:
     """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder; with `option`
     --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `env_vars`: its environment's
-    additions, e.g. the Neo4j login) while the block runs; its base URL."""
+    additions, e.g. the Neo4j login) while the block runs; its base URL. Its cache folder
+    (XDG_CACHE_HOME, unless `env_vars` name one) is `cache` beside `log`, never the user's.
+    """
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
+    env = {**os.environ, "PYTHONPATH": str(ROOT),
+           "XDG_CACHE_HOME": str(log.parent / "cache"), **env_vars}
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "vnkg.cli", "serve", option, str(target),
