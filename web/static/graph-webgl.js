@@ -130,6 +130,7 @@
         }
       }
       window.vnkgPainted = painted;
+      return painted;
     } };
   }
 
@@ -152,7 +153,8 @@
   function filter(view) {
     var keep = keeper(view.data), shown = [], hidden = [];
     if (!view.graph) {  // sigma is not drawing yet: the first frame is
-      view.quick.draw(keep);
+      document.getElementById("shown").textContent = String(view.quick.draw(keep));
+      view.filtered = true;
       return;
     }
     for (var i = 0; i < view.data.ids.length; i++) {
@@ -173,7 +175,12 @@
       view.renderer.setGraph(graph);  // sigma draws before it returns
       mark("sigma");
       view.graph = graph;
-      filter(view);
+      if (view.filtered) {
+        filter(view);  // as the first frame was filtered
+      } else {
+        document.getElementById("shown").textContent = String(graph.order);
+        window.vnkgShown = graph.order;
+      }
     } catch (err) {
       failed(err);
       return;
@@ -221,8 +228,10 @@
         var prov = document.getElementById("province");
         data.provinces.forEach(function (p) { option(prov, p, p); });
         kindBoxes(data.kinds);
-        var view = { data: data, renderer: renderer, graph: null, quick: quickFrame(data, renderer) };
-        view.quick.draw(keeper(data));
+        var view = { data: data, renderer: renderer, graph: null, filtered: false,
+          quick: quickFrame(data, renderer) };
+        document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
+        document.getElementById("total").textContent = String(data.ids.length);
         mark("painted");
         document.getElementById("filters").addEventListener("change", function () { filter(view); });
         document.getElementById("layout").addEventListener("click", function () { layout(view); });
