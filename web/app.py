@@ -35,6 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vnkg.loaders.store import StoreBusyError
 from vnkg.web import ask, graph, pages
+from vnkg.web.cache import Shelf, cache_folder
 from vnkg.web.data import Source, node, search_rows
 from vnkg.web.search import Index
 
@@ -113,7 +114,7 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
             return search_rows(store)
 
     index = Index(load_index, source.version)
-    big = graph.kept(source)
+    big = graph.kept(source, Shelf(cache_folder(), "graph"))
 
     def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)

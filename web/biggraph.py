@@ -175,6 +175,15 @@ def encode(data: dict[str, Any]) -> Encoded:
     return Encoded(body, gzip.compress(body, compresslevel=4, mtime=0), len(data["ids"]))
 
 
+def decoded(gzipped: bytes, nodes: int) -> Encoded:
+    """The answer `encode` made, from its gzip as kept on disk (web.cache.Shelf).
+
+    >>> made = encode(columns({}, [])); decoded(made.gzipped, made.nodes) == made
+    True
+    """
+    return Encoded(gzip.decompress(gzipped), gzipped, nodes)
+
+
 def _spiral(i: int, step: float) -> tuple[float, float]:
     """The i-th point of a golden-angle (sunflower) spiral: even density, no overlap."""
     r, a = step * math.sqrt(i + 0.5), i * GOLDEN

@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -91,6 +92,25 @@ class Source:
             if self._kept is not None:
                 self._kept.close()
                 self._kept = None
+
+
+def content_digest(store: Store, *salt: bytes) -> str | None:
+    """A digest of what the store holds, the same in every process and on every engine's
+    restart (page query graph-digest: the digest `vnkg build` stamps per article), mixed
+    with `salt` (what else a kept answer depends on); None for a store with no stamps.
+
+    >>> content_digest(open_store(None)) is None
+    True
+    """
+    rows = sorted((str(r["article"]), str(r["digest"]))
+                  for r in page_query(store, "graph-digest", {}))
+    if not rows:
+        return None
+    digest = hashlib.sha256()
+    for part in salt:
+        digest.update(part)
+    digest.update(json.dumps(rows).encode())
+    return digest.hexdigest()[:32]
 
 
 def page_query(store: Store, name: str, params: Mapping[str, Any]) -> Rows:

@@ -6,12 +6,18 @@ in a JSON block, text written with textContent), served as its own page in a fra
 page alone allows its inline script and style; it too can load nothing from outside.
 The overview of a store past WEBGL_NODES nodes (or any overview with ?renderer=webgl) is
 drawn by sigma.js instead (/graph/webgl, fed by /api/graph: web.biggraph), under the
-explorer's own CSP.
+explorer's own CSP. Its answer is also kept on disk (web.cache.Shelf, in the user's cache
+folder) under a digest of what the store holds and of the code that makes the answer, so a
+server started again over an unchanged store serves it without reading the graph.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -19,9 +25,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from vnkg.web.biggraph import Encoded, encode, rows_json
-from vnkg.web.cache import Versioned
-from vnkg.web.data import Source, graph_rows, graph_size_past
+from vnkg.web.biggraph import Encoded, decoded, encode, rows_json
+from vnkg.web.cache import Shelf, Versioned
+from vnkg.web.data import Source, content_digest, graph_rows, graph_size_past
 
 VIEW_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             "img-src data: blob:; font-src data:; frame-ancestors 'self'")
@@ -33,6 +39,12 @@ VIEWS = {"overview": "the whole graph (filter: province, from, to)",
 FIELDS = ("node", "province", "from", "to", "min")
 WEBGL_NODES = 3000  # past this many nodes vis-network crawls: the overview goes to WebGL
 RENDERERS = ("", "webgl", "vis")
+# what the answer is made by: a change to any of them makes the kept answers stale
+ANSWER_CODE = {"vnkg.web": ("biggraph.py", "data.py"),
+               "vnkg.web.queries": ("graph-nodes.rq", "graph-nodes.cypher", "graph-edges.rq",
+                                    "graph-edges.cypher"),
+               "vnkg.viz": ("style.py",), "vnkg.graph": ("model.py",)}
+log = logging.getLogger(__name__)
 
 
 def draw(g: Any, name: str, params: dict[str, str]) -> Any:
@@ -67,10 +79,11 @@ def draw_stored(store: Any, name: str, params: dict[str, str]) -> Any:
                        min_shared=int(params.get("min") or 1))
 
 
-def kept(source: Source) -> Versioned[Encoded]:
-    """The large graph's answer, kept per version of the store: the explorer starts reading
-    it when the server starts (web.app), so the page is warm by the time a user opens it."""
-    return Versioned(lambda: _encoded(source), source.version)
+def kept(source: Source, shelf: Shelf | None = None) -> Versioned[Encoded]:
+    """The large graph's answer, kept per version of the store (and on `shelf`, across
+    restarts): the explorer starts reading it when the server starts (web.app), so the page
+    is warm by the time a user opens it."""
+    return Versioned(lambda: _encoded(source, shelf), source.version)
 
 
 def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTMLResponse],
@@ -139,9 +152,27 @@ def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTML
             Route("/graph/webgl", webgl), Route("/api/graph", api_graph)]
 
 
-def _encoded(source: Source) -> Encoded:
+def _encoded(source: Source, shelf: Shelf | None) -> Encoded:
     """The store's graph (reference data left out, as in the overview), encoded to serve:
-    the store is held only while its two page queries run, not while the answer is made."""
+    from `shelf` if it keeps the answer for what the store holds, else read (the store is
+    held only while its two page queries run, not while the answer is made) and shelved."""
     with source.store() as store:
+        key = content_digest(store, _answer_code()) if shelf is not None else None
+        if shelf is not None and key and (found := shelf.get(key)) is not None:
+            log.info("the large graph's answer read from %s", shelf.folder)
+            return decoded(*found)
         nodes, edges = graph_rows(store)
-    return encode(rows_json(nodes, edges))
+    encoded = encode(rows_json(nodes, edges))
+    if shelf is not None and key:
+        shelf.put(key, encoded.gzipped, encoded.nodes)
+    return encoded
+
+
+@cache
+def _answer_code() -> bytes:
+    """A digest of the files that make the answer (ANSWER_CODE)."""
+    digest = hashlib.sha256()
+    for package, names in ANSWER_CODE.items():
+        for name in names:
+            digest.update((resources.files(package) / name).read_bytes())
+    return digest.digest()

@@ -53,17 +53,20 @@ def _wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.
 
 
 @contextmanager
-def serving(target: str | Path, log: Path, option: str = "--store",
+def serving(target: str | Path, log: Path, option: str = "--store", *more: str,
             **env_vars: str) -> Iterator[str]:
     """A real `vnkg serve` on 127.0.0.1 over `target` (a store folder; with `option`
-    --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `env_vars`: its environment's
-    additions, e.g. the Neo4j login) while the block runs; its base URL."""
+    --sparql-endpoint or --neo4j, an endpoint or a Bolt URI; `more`: further options;
+    `env_vars`: its environment's additions, e.g. the Neo4j login) while the block runs; its
+    base URL. Its cache folder (XDG_CACHE_HOME, unless `env_vars` name one) is `log` with
+    the suffix .cache, never the user's."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), **env_vars}
+    env = {**os.environ, "PYTHONPATH": str(ROOT),
+           "XDG_CACHE_HOME": str(log.with_suffix(".cache")), **env_vars}
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "vnkg.cli", "serve", option, str(target),
-             "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+             "--port", str(port), *more], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, proc)

@@ -16,12 +16,13 @@ from typing import Any
 import networkx as nx
 
 from tests.web.helpers import MEETING
+from vnkg.graph.model import Fragment, Node
 from vnkg.graph.nx import to_networkx
 from vnkg.loaders.store import open_store
 from vnkg.web.biggraph import encode, graph_json, rows_json
-from vnkg.web.cache import Versioned
-from vnkg.web.data import graph_rows, graph_size_past, page_query
-from vnkg.web.graph import WEBGL_NODES
+from vnkg.web.cache import Shelf, Versioned
+from vnkg.web.data import Source, content_digest, graph_rows, graph_size_past, page_query
+from vnkg.web.graph import WEBGL_NODES, kept
 
 NODE_COLUMNS = ("ids", "names", "kind", "province", "dates", "x", "y")
 
@@ -133,3 +134,40 @@ def test_the_quick_look_counts_what_the_page_draws(web_store: Path, big_store: P
 def _rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     with open_store(path, wait=120) as store:
         return graph_rows(store)
+
+
+def test_a_shelf_keeps_bytes_per_key_and_only_the_newest(tmp_path: Path) -> None:
+    shelf = Shelf(tmp_path / "cache", "graph", keep=2)
+    assert shelf.get("aa") is None
+    for key in ("aa", "bb", "cc"):
+        shelf.put(key, key.encode(), len(key))
+    assert (shelf.get("aa"), shelf.get("cc")) == (None, (b"cc", 2))
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_the_answer_kept_on_disk_is_the_one_read_and_follows_the_content(
+        tmp_path: Path, sample_fragments: list[Fragment]) -> None:
+    """Two stores of the same articles have one digest: a server over either answers from
+    the disk what it would read; a changed article changes the digest."""
+    paths = [tmp_path / "a", tmp_path / "b"]
+    for path in paths:
+        with open_store(path) as store:
+            assert not store.write_fragments(sample_fragments).failed
+    digests = []
+    for path in paths:
+        with open_store(path) as store:
+            digests.append(content_digest(store, b"rules"))
+    assert digests[0] == digests[1] and digests[0] is not None
+    shelf, sources = Shelf(tmp_path / "cache", "graph"), [Source(p) for p in paths]
+    read, shelved = (kept(source, shelf).get() for source in sources)
+    assert shelved == read and len(list(shelf.folder.iterdir())) == 1
+    sources[1].close()
+    with open_store(paths[1]) as store:
+        changed = Fragment(sample_fragments[0].article, sample_fragments[0].published)
+        changed.add_node(Node("person/nguoi-moi", "Person", {"name": "Người Mới"}))
+        store.write_fragments([changed])
+        assert content_digest(store, b"rules") != digests[0]
+    assert kept(sources[1], shelf).get() != read
+    for source in sources:
+        source.close()
+    assert len(list(shelf.folder.iterdir())) == 2

@@ -1,10 +1,13 @@
 """The large-graph page in a real headless Chromium: sigma.js (WebGL) over a synthetic store
 of 20,020 nodes served by a real `vnkg serve`: it draws (pixels on the canvas, as many nodes
 as the JSON holds), its filters change the count, no console error, no request off-server.
-The time from navigation to the first frame (every node at its place; names and edges come
-right after) is printed cold (a server just started, still reading the graph from the store)
-and warm (the graph JSON is kept), with the page's stages; the warm one must be under
-FIRST_FRAME_MS, the cold one under COLD_FRAME_MS.
+
+The first frame is the page's own canvas: every node of the answer painted, each at the
+place sigma then draws it (checked against sigma's own placement, node by node). The time
+from navigation to it is printed with the page's stages: cold (a server just started over a
+store it never read, asked at once: the server's first read of the graph), restart (a second
+server over the same store: the answer kept on disk) and warm (the answer kept in memory).
+Warm and restart must be under FIRST_FRAME_MS, cold under COLD_FRAME_MS.
 The answer is gzipped for a browser that takes it and is the same JSON."""
 
 from __future__ import annotations
@@ -14,17 +17,28 @@ import json
 import urllib.request
 from pathlib import Path
 
-from tests.web.helpers import BIG_ARTICLES, assert_clean, wait_for
-from vnkg.viz.chromium import Page
+from tests.web.helpers import BIG_ARTICLES, assert_clean, serving, wait_for
+from vnkg.viz.chromium import Browser, Page
 
 FIRST_FRAME_MS = 3000  # issue 17: usable within 3 s, in software WebGL (no GPU in CI)
-# a server just started (asked at once, its graph still being read): 2.0 to 2.6 s measured
-# on a busy two-core machine, 3.7 s once under heavier load: the bound leaves room for the
-# load of a shared test machine (the figure is printed; issue 17 wants 3 s)
+# a server's first read of a store it never read (the first frame itself follows in 0.1 s):
+# 2.4 to 3.8 s after navigation measured on a two-core machine at a load of 3 to 6, 6.2 s once
+# near 10; the bound leaves room for a loaded machine (the figure is printed); the restart,
+# the answer kept on disk, is held to FIRST_FRAME_MS
 COLD_FRAME_MS = 5000
 RENDERED = "typeof window.vnkgRendered === 'number' && typeof window.vnkgShown === 'number'"
 STAGES = ("window.vnkgTimes.complete && JSON.stringify(window.vnkgTimes, "
           "(k, v) => typeof v === 'number' ? Math.round(v) : v)")
+# the farthest, in CSS pixels, the first frame put a node from where sigma draws it
+MISPLACED = """(() => {
+  const sigma = window.vnkgSigma, graph = window.vnkgGraph;
+  let worst = 0, i = 0;
+  graph.forEachNode((id, a) => {
+    const at = sigma.graphToViewport({x: a.x, y: a.y}), mine = window.vnkgPlace(i++);
+    worst = Math.max(worst, Math.hypot(at.x - mine[0], at.y - mine[1]));
+  });
+  return worst;
+})()"""
 # pixels of the drawn canvases that are not blank, read in the same task as a fresh frame
 # (WebGL keeps its buffer only until the frame is shown)
 INKED = """(() => {
@@ -53,29 +67,54 @@ def graph_json(site: str, encoding: str = "identity") -> dict[str, list[object]]
         return dict(json.loads(body))
 
 
-def test_webgl_page_draws_20k_nodes_and_filters(browser_page: Page, big_site: str,
+def first_frame(page: Page, url: str) -> tuple[float, object]:
+    """Open `url` and wait for the whole graph: ms from navigation to the first frame, and
+    the page's stages."""
+    page.open(url, RENDERED, timeout=300)
+    return float(page.evaluate("window.vnkgRendered")), wait_for(page, STAGES, timeout=120)
+
+
+def restarted(browser: Browser, store: Path) -> tuple[float, object]:
+    """first_frame on a second server over `store` (its cache folder big_site's), in a tab
+    of its own."""
+    page = browser.page()
+    try:
+        with serving(store, store.parent / "restart.log", "--store", "--wait", "60",
+                     XDG_CACHE_HOME=str(store.parent / "serve.cache")) as url:
+            site = url.replace("127.0.0.1", "localhost")
+            found = first_frame(page, site + "/graph/webgl")
+            assert_clean(page, site)
+            return found
+    finally:
+        page.close()
+
+
+def test_webgl_page_draws_20k_nodes_and_filters(browser: Browser, browser_page: Page,
+                                                big_site: str, big_store: Path,
                                                 shots: Path) -> None:
-    page = browser_page
-    page.open(big_site + "/graph?view=overview", RENDERED, timeout=300)
-    cold = float(page.evaluate("window.vnkgRendered"))
-    cold_stages = wait_for(page, STAGES)
+    page, nodes = browser_page, BIG_ARTICLES * 20 + 20
+    cold, cold_stages = first_frame(page, big_site + "/graph?view=overview")
     assert page.evaluate("location.pathname") == "/graph/webgl"
-    page.open(big_site + "/graph/webgl", RENDERED, timeout=120)
-    warm = float(page.evaluate("window.vnkgRendered"))
-    stages = wait_for(page, STAGES)
-    print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: first frame {cold:.0f} ms after "
-          f"navigation cold, {warm:.0f} ms warm (ms of the stages, cold: {cold_stages}; "
-          f"warm: {stages}; cold `answered` waits for the server's first read of the graph)")
+    assert page.evaluate("window.vnkgPainted") == nodes
+    restart, restart_stages = restarted(browser, big_store)
+    warm, stages = first_frame(page, big_site + "/graph/webgl")
+    print(f"\nWebGL graph, {nodes} nodes: first frame {cold:.0f} ms after navigation cold "
+          f"(the server's first read), {restart:.0f} ms on a restart, {warm:.0f} ms warm "
+          f"(ms of the stages, cold: {cold_stages}; restart: {restart_stages}; warm: {stages})")
     assert warm < FIRST_FRAME_MS, f"first frame {warm:.0f} ms after navigation, warm"
+    assert restart < FIRST_FRAME_MS, f"first frame {restart:.0f} ms after navigation, restart"
     assert cold < COLD_FRAME_MS, f"first frame {cold:.0f} ms after navigation, cold"
+    assert page.evaluate("window.vnkgPainted") == nodes
+    assert float(page.evaluate(MISPLACED)) < 0.5
     data = graph_json(big_site)
     assert graph_json(big_site, "gzip") == data
-    assert len(data["ids"]) == BIG_ARTICLES * 20 + 20
+    assert len(data["ids"]) == nodes
     assert page.evaluate("window.vnkgGraph.order") == len(data["ids"])
     assert page.evaluate("window.vnkgGraph.size") == len(data["edges"]) // 3
     assert page.evaluate("window.vnkgShown") == len(data["ids"])
     assert page.evaluate("document.getElementById('total').textContent") == \
         str(len(data["ids"]))
+    assert page.evaluate("document.querySelectorAll('#sigma canvas.first-frame').length") == 0
     assert page.evaluate(INKED) > 1000
     page.screenshot(shots / "web-graph-webgl.png")
 

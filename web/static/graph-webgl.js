@@ -2,15 +2,22 @@
    this server). Data from /api/graph in columns (web/biggraph.py): ids, names, kind, province,
    dates, x, y per node; edges flat as source, target, relation index.
    sigma is made over an empty graph as soon as the page is loaded, while the data is on
-   its way (a server just started may still be reading the graph), and is given the graph
-   when it comes. The first frame is made small: the nodes alone, unlabelled (sigma makes
-   a glyph atlas of every label and buffers every edge before it draws anything). Right
-   after it is shown, the whole graph (names and edges) replaces it. Filters hide nodes
-   through sigma's node state (sigma draws no edge of a hidden node); names are drawn by
-   sigma on the canvas or set with textContent, never HTML.
-   window.vnkgTimes: ms from navigation to each stage (loaded, answered, parsed, built, sigma,
-   rendered: the first frame, complete: the whole graph drawn); window.vnkgRendered: the
-   first frame; window.vnkgShown: nodes shown, set once the whole graph is in. */
+   its way (a server just started may still be reading the graph). The first frame is drawn
+   by this page itself on a plain canvas over sigma's: every node, as a dot of its kind's
+   colour at the very place sigma draws it (the graph's extent fitted to the box as sigma's
+   camera first shows it), no name, no edge: sigma's own setup of 100,000 nodes (its node
+   data, label grid, buffers) takes seconds in software WebGL, drawing 100,000 dots on a
+   canvas a few tens of ms. Right after that frame is shown, sigma is given the whole graph
+   (names and edges) and the canvas goes once sigma has drawn. Filters hide nodes (on the
+   first frame's canvas while it is shown, then through sigma's node state: sigma draws no
+   edge of a hidden node); names are drawn by sigma on the canvas or set with textContent,
+   never HTML.
+   window.vnkgTimes: ms from navigation to each stage (loaded, answered, parsed, painted:
+   the first frame drawn, rendered: on the screen, built: the whole graph made, sigma: drawn
+   by sigma, complete: sigma's frame on the screen); window.vnkgRendered: the first frame;
+   window.vnkgPlace(i): where the first frame put node i; window.vnkgPainted: the nodes
+   it drew; window.vnkgShown: nodes shown,
+   set once the whole graph is in. */
 (function () {
   "use strict";
   var box = document.getElementById("sigma");
@@ -38,16 +45,15 @@
     });
   }
 
-  /* The nodes in graphology's serialized form; names only when `named`. */
-  function nodes(data, named) {
+  /* The nodes in graphology's serialized form, named. */
+  function nodes(data) {
     var out = new Array(data.ids.length);
     for (var i = 0; i < data.ids.length; i++) {
       var kind = data.kinds[data.kind[i]], p = data.province[i];
-      var a = { x: data.x[i], y: data.y[i], size: kind === "Locality" ? 2 : 3,
-        color: data.colors[data.kind[i]], kind: kind,
-        province: p >= 0 ? data.provinces[p] : "", date: data.dates[i] || "" };
-      if (named) { a.label = data.names[i]; }
-      out[i] = { key: data.ids[i], attributes: a };
+      out[i] = { key: data.ids[i], attributes: { x: data.x[i], y: data.y[i],
+        size: kind === "Locality" ? 2 : 3, color: data.colors[data.kind[i]], kind: kind,
+        province: p >= 0 ? data.provinces[p] : "", date: data.dates[i] || "",
+        label: data.names[i] } };
     }
     return out;
   }
@@ -68,7 +74,7 @@
   }
 
   /* sigma over an empty graph, made while the graph is on its way: making its WebGL
-     programs takes a few hundred ms in a fresh page, as long as drawing 20,000 nodes. */
+     programs takes a few hundred ms in a fresh page. */
   function emptyRenderer() {
     var renderer = new Sigma(graphOf([], []), box, { settings: {
       labelRenderedSizeThreshold: 8, hideEdgesOnMove: true, renderEdgeLabels: false } });
@@ -78,36 +84,114 @@
     return renderer;
   }
 
-  /* The first frame: every node at its place, no name, no edge. */
-  function firstFrame(renderer, data, whenShown) {
-    var graph = graphOf(nodes(data, false), []);
-    mark("built");
-    renderer.setGraph(graph);
-    mark("sigma");  // sigma draws the frame before setGraph returns
-    requestAnimationFrame(function () {  // the frame it drew is now on the screen
-      window.vnkgRendered = mark("rendered");
-      setTimeout(whenShown, 0);
-    });
-    return { graph: graph, renderer: renderer };
+  /* Where sigma first shows each node, in CSS pixels of sigma's stage (the box with its
+     border, as sigma measures it): the graph's extent centred and fitted inside the stage
+     less sigma's padding on each side; y grows upwards in the graph, downwards on the
+     screen. */
+  function placer(data, width, height, padding) {
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    for (var i = 0; i < data.x.length; i++) {
+      minX = Math.min(minX, data.x[i]); maxX = Math.max(maxX, data.x[i]);
+      minY = Math.min(minY, data.y[i]); maxY = Math.max(maxY, data.y[i]);
+    }
+    var scale = Math.min((width - 2 * padding) / (maxX - minX || 1),
+                         (height - 2 * padding) / (maxY - minY || 1));
+    var cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+    return function (j) {
+      return [width / 2 + (data.x[j] - cx) * scale, height / 2 - (data.y[j] - cy) * scale];
+    };
   }
 
-  /* The whole graph in place of the first frame's, and the filters on. */
-  function complete(view, data) {
+  /* The first frame's canvas over sigma's, drawn with the nodes `keep` keeps. */
+  function quickFrame(data, renderer) {
+    var canvas = document.createElement("canvas"), ratio = window.devicePixelRatio || 1;
+    var width = box.offsetWidth, height = box.offsetHeight;  // sigma's stage
+    canvas.className = "first-frame";
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = width + "px";
+    canvas.style.height = height + "px";
+    box.appendChild(canvas);
+    var place = placer(data, width, height, renderer.getSetting("stagePadding") || 0);
+    window.vnkgPlace = place;
+    return { canvas: canvas, draw: function (keep) {
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, width, height);
+      var painted = 0;
+      for (var k = 0; k < data.kinds.length; k++) {  // one fill colour per kind
+        var r = data.kinds[k] === "Locality" ? 2 : 3;
+        ctx.fillStyle = data.colors[k];
+        for (var i = 0; i < data.ids.length; i++) {
+          if (data.kind[i] !== k || !keep(i)) { continue; }
+          var at = place(i);
+          ctx.fillRect(at[0] - r / 2, at[1] - r / 2, r, r);
+          painted += 1;
+        }
+      }
+      window.vnkgPainted = painted;
+      return painted;
+    } };
+  }
+
+  /* Whether node i passes the filters' values now. */
+  function keeper(data) {
+    var kinds = {};
+    document.querySelectorAll("#kinds input").forEach(function (b) { kinds[b.value] = b.checked; });
+    var prov = document.getElementById("province").value;
+    var from = document.getElementById("from").value.trim();
+    var to = document.getElementById("to").value.trim();
+    return function (i) {
+      var d = data.dates[i] || "", p = data.province[i];
+      return kinds[data.kinds[data.kind[i]]] !== false &&
+        (!prov || (p >= 0 && data.provinces[p] === prov)) &&
+        (!from || (d && d.slice(0, from.length) >= from)) &&
+        (!to || (d && d.slice(0, to.length) <= to));
+    };
+  }
+
+  function filter(view) {
+    var keep = keeper(view.data), shown = [], hidden = [];
+    if (!view.graph) {  // sigma is not drawing yet: the first frame is
+      document.getElementById("shown").textContent = String(view.quick.draw(keep));
+      view.filtered = true;
+      return;
+    }
+    for (var i = 0; i < view.data.ids.length; i++) {
+      (keep(i) ? shown : hidden).push(view.data.ids[i]);
+    }
+    view.renderer.setNodesState(shown, { isHidden: false });
+    view.renderer.setNodesState(hidden, { isHidden: true });
+    document.getElementById("shown").textContent = String(shown.length);
+    window.vnkgShown = shown.length;
+  }
+
+  /* The whole graph given to sigma, the filters as they are applied, the first frame's
+     canvas gone once sigma's frame is on the screen. */
+  function complete(view) {
     try {
-      view.graph = graphOf(nodes(data, true), edges(data));
-      view.renderer.setGraph(view.graph);  // drawn before it returns, as the first frame was
+      var graph = graphOf(nodes(view.data), edges(view.data));
+      mark("built");
+      view.renderer.setGraph(graph);  // sigma draws before it returns
+      mark("sigma");
+      view.graph = graph;
+      if (view.filtered) {
+        filter(view);  // as the first frame was filtered
+      } else {
+        document.getElementById("shown").textContent = String(graph.order);
+        window.vnkgShown = graph.order;
+      }
     } catch (err) {
       failed(err);
       return;
     }
-    requestAnimationFrame(function () { mark("complete"); });
-    window.vnkgGraph = view.graph;
-    document.getElementById("total").textContent = String(view.graph.order);
-    document.getElementById("shown").textContent = String(view.graph.order);
-    window.vnkgShown = view.graph.order;
-    document.getElementById("filters").addEventListener("change", function () { filter(view); });
-    document.getElementById("layout").addEventListener("click", function () { layout(view); });
-    window.vnkgReady = true;
+    requestAnimationFrame(function () {
+      view.quick.canvas.remove();
+      mark("complete");
+      window.vnkgGraph = view.graph;
+      document.getElementById("total").textContent = String(view.graph.order);
+      window.vnkgReady = true;
+    });
   }
 
   function failed(err) {
@@ -115,26 +199,8 @@
     window.vnkgReady = true;
   }
 
-  function filter(view) {
-    var kinds = {};
-    document.querySelectorAll("#kinds input").forEach(function (b) { kinds[b.value] = b.checked; });
-    var prov = document.getElementById("province").value;
-    var from = document.getElementById("from").value.trim();
-    var to = document.getElementById("to").value.trim();
-    var shown = [], hidden = [];
-    view.graph.forEachNode(function (id, a) {
-      var d = a.date, keep = kinds[a.kind] !== false && (!prov || a.province === prov) &&
-        (!from || (d && d.slice(0, from.length) >= from)) &&
-        (!to || (d && d.slice(0, to.length) <= to));
-      (keep ? shown : hidden).push(id);
-    });
-    view.renderer.setNodesState(shown, { isHidden: false });
-    view.renderer.setNodesState(hidden, { isHidden: true });
-    document.getElementById("shown").textContent = String(shown.length);
-    window.vnkgShown = shown.length;
-  }
-
   function layout(view) {
+    if (!view.graph) { return; }
     var n = view.graph.order;
     forceAtlas2.assign(view.graph, { iterations: n > 5000 ? 20 : 100,
       settings: forceAtlas2.inferSettings(view.graph) });
@@ -150,6 +216,7 @@
       failed(err);
       return;
     }
+    window.vnkgSigma = renderer;
     asked
       .then(function (r) {
         mark("answered");
@@ -161,9 +228,17 @@
         var prov = document.getElementById("province");
         data.provinces.forEach(function (p) { option(prov, p, p); });
         kindBoxes(data.kinds);
-        var view = firstFrame(renderer, data, function () { complete(view, data); });
-        window.vnkgSigma = view.renderer;
-        window.vnkgGraph = view.graph;
+        var view = { data: data, renderer: renderer, graph: null, filtered: false,
+          quick: quickFrame(data, renderer) };
+        document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
+        document.getElementById("total").textContent = String(data.ids.length);
+        mark("painted");
+        document.getElementById("filters").addEventListener("change", function () { filter(view); });
+        document.getElementById("layout").addEventListener("click", function () { layout(view); });
+        requestAnimationFrame(function () {  // the frame drawn is now on the screen
+          window.vnkgRendered = mark("rendered");
+          setTimeout(function () { complete(view); }, 0);
+        });
       })
       .catch(failed);
   });
