@@ -210,13 +210,11 @@ class Walk:
     def _sources(self, node: str) -> set[str] | int:
         """The articles stating `node`, or their number when a view would not list them
         (viz.sources)."""
-        rows = select_view(self.store, "node-count", node=node_iri(node), skip=self.skip)
-        count = int(rows[0]["graphs"]) if rows else 0
-        if count > listed.SHOWN:
-            return count
-        return {node_id_of(row["graph"]).removeprefix("article/")
-                for row in select_view(self.store, "node-graphs", node=node_iri(node),
-                                       skip=self.skip)}
+        graphs = select_view(self.store, "node-graphs", node=node_iri(node), skip=self.skip)
+        if len(graphs) > listed.SHOWN:  # the query stops one past SHOWN: count them all
+            rows = select_view(self.store, "node-count", node=node_iri(node), skip=self.skip)
+            return int(rows[0]["graphs"])
+        return {node_id_of(row["graph"]).removeprefix("article/") for row in graphs}
 
 
 def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),

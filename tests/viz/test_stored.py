@@ -252,6 +252,15 @@ def test_node_values_reads_every_property_whose_values_are_nodes() -> None:
     assert {str(PROPERTIES[n]).rsplit("#", 1)[1] for n in NODE_PROPS} == listed
 
 
+def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
+    """node-graphs reads at most SHOWN + 1 graphs: one more tells a view to count them."""
+    from vnkg.queries import read_query
+    from vnkg.viz.sources import SHOWN
+
+    text = read_query("node-graphs", "sparql", package="vnkg.viz.queries").text
+    assert text.rstrip().endswith(f"LIMIT {SHOWN + 1}")
+
+
 def test_co_attendance_of_a_large_store_draws_the_pairs_sharing_most_meetings(
         articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
         ) -> None:
