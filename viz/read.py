@@ -137,12 +137,17 @@ class Walk:
         keep = set(nodes)
         triples: dict[str, set[tuple[Term, Term, Term]]] = defaultdict(set)
         sources = {node: self._read_node(node, triples) for node in sorted(keep)}
+        hubs = {node: n for node, n in sources.items() if isinstance(n, int)}
+        into: set[str] = set()  # kept nodes few articles state, read from their side
         for node in sorted(keep) if relations else ():  # each relation starts at a kept node
-            count = sources[node]
-            if isinstance(count, int):
-                self._read_hub_edges(node, count, keep, triples)
+            if node in hubs:
+                into |= self._read_hub_edges(node, hubs[node], keep, set(hubs), triples)
             else:
                 self._read_edges(node, keep, triples)
+        for target in sorted(into):
+            for row in select_view(self.store, "edges-into", target=target):
+                if row["source"] in hubs:
+                    self._add_edge_row(row, triples)
         graph = Graph()
         for g, found in sorted(triples.items()):
             graph.add_fragment(from_quads(node_id_of(g).removeprefix("article/"),
@@ -164,23 +169,27 @@ class Walk:
             if row["target"] in keep:
                 self._add_edge_row(row, triples)
 
-    def _read_hub_edges(self, source: str, graphs: int, keep: set[str],
-                        triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
+    def _read_hub_edges(self, source: str, graphs: int, keep: set[str], hubs: set[str],
+                        triples: dict[str, set[tuple[Term, Term, Term]]]) -> set[str]:
         """As `_read_edges`, for a node that `graphs` articles state, so many that reading
         every relation it starts in every one of them could cost seconds (a district that
-        28,000 articles place): the relations towards one kept node at a time, unless the
-        view keeps most of them anyway (a person in 112 meetings, 100 of them drawn), where
-        one reading of all of them is cheaper than a query per relation (HUB_READ_ALL)."""
+        28,000 articles place): unless the view keeps most of them anyway (a person in 112
+        meetings, 100 drawn; HUB_READ_ALL), where one reading of all is cheapest, the
+        relations towards each kept node of the `hubs` one at a time, and the kept nodes
+        that few articles state, returned: their relations in are read from their side, one
+        query a node for every hub (the meetings of a person in 845 meetings and of the
+        people with him: 100 queries, not 470)."""
         rows = [row for row in select_view(self.store, "outgoing", source=source)
                 if URIRef(row["link"]) in RELATION_OF_PREDICATE]
         targets = {row["target"] for row in rows if row["target"] in keep}
         if max(graphs, len(rows)) <= HUB_READ_ALL * len(targets):
             self._read_edges(source, keep, triples)
-            return
-        for target in sorted(targets):
+            return set()
+        for target in sorted(targets & hubs):
             for row in select_view(self.store, "edge", source=node_iri(source),
                                    target=node_iri(target), skip=self.skip):
                 self._add_edge_row(row, triples)
+        return targets - hubs
 
     def _add_edge_row(self, row: dict[str, Any],
                       triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
