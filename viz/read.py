@@ -54,6 +54,10 @@ Key = tuple[str, str, str]  # (source, relation type, target)
 # a node stated by many articles has all its relations read at once when the relations and
 # articles it has are at most this many times the relations a view keeps of it
 HUB_READ_ALL = 2
+# a kept node that few articles state has its relations in read from its side (all of them,
+# those of the people in a meeting that the view leaves out too) when this many nodes that
+# many articles state start one
+INTO_FROM = 2
 
 
 @dataclass
@@ -138,16 +142,21 @@ class Walk:
         triples: dict[str, set[tuple[Term, Term, Term]]] = defaultdict(set)
         sources = {node: self._read_node(node, triples) for node in sorted(keep)}
         hubs = {node: n for node, n in sources.items() if isinstance(n, int)}
-        into: set[str] = set()  # kept nodes few articles state, read from their side
+        pending: dict[str, set[str]] = defaultdict(set)  # target: the hubs to read it from
         for node in sorted(keep) if relations else ():  # each relation starts at a kept node
             if node in hubs:
-                into |= self._read_hub_edges(node, hubs[node], keep, set(hubs), triples)
+                for target in self._read_hub_edges(node, hubs[node], keep, set(hubs), triples):
+                    pending[target].add(node)
             else:
                 self._read_edges(node, keep, triples)
-        for target in sorted(into):
-            for row in select_view(self.store, "edges-into", target=target):
-                if row["source"] in hubs:
-                    self._add_edge_row(row, triples)
+        for target, starts in sorted(pending.items()):
+            if len(starts) >= INTO_FROM:
+                for row in select_view(self.store, "edges-into", target=target):
+                    if row["source"] in starts:
+                        self._add_edge_row(row, triples)
+            else:
+                for source in sorted(starts):
+                    self._read_edge(source, target, triples)
         graph = Graph()
         for g, found in sorted(triples.items()):
             graph.add_fragment(from_quads(node_id_of(g).removeprefix("article/"),
@@ -175,10 +184,10 @@ class Walk:
         every relation it starts in every one of them could cost seconds (a district that
         28,000 articles place): unless the view keeps most of them anyway (a person in 112
         meetings, 100 drawn; HUB_READ_ALL), where one reading of all is cheapest, the
-        relations towards each kept node of the `hubs` one at a time, and the kept nodes
-        that few articles state, returned: their relations in are read from their side, one
-        query a node for every hub (the meetings of a person in 845 meetings and of the
-        people with him: 100 queries, not 470)."""
+        relations towards each kept node of the `hubs` one at a time; the kept nodes that
+        few articles state are returned, to be read from their side when INTO_FROM hubs or
+        more start relations into them (the meetings of a person in 845 meetings and of
+        the busy people with him: 100 queries, not 470), else one relation at a time."""
         rows = [row for row in select_view(self.store, "outgoing", source=source)
                 if URIRef(row["link"]) in RELATION_OF_PREDICATE]
         targets = {row["target"] for row in rows if row["target"] in keep}
@@ -186,10 +195,15 @@ class Walk:
             self._read_edges(source, keep, triples)
             return set()
         for target in sorted(targets & hubs):
-            for row in select_view(self.store, "edge", source=node_iri(source),
-                                   target=node_iri(target), skip=self.skip):
-                self._add_edge_row(row, triples)
+            self._read_edge(source, target, triples)
         return targets - hubs
+
+    def _read_edge(self, source: str, target: str,
+                   triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
+        """The relations from `source` to `target`, as each graph states them."""
+        for row in select_view(self.store, "edge", source=node_iri(source),
+                               target=node_iri(target), skip=self.skip):
+            self._add_edge_row(row, triples)
 
     def _add_edge_row(self, row: dict[str, Any],
                       triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:

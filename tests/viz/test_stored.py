@@ -53,18 +53,21 @@ def test_a_walked_graph_holds_what_the_whole_graph_holds(articles_store: Path,
     assert _content(read) == _content(whole.subgraph(nodes))
 
 
-@pytest.mark.parametrize(("shown", "read_all"), [(50, 2), (2, 2), (2, 0), (2, 10 ** 9)],
-                         ids=["listed", "counted", "counted-by-relation", "counted-read-all"])
+@pytest.mark.parametrize(("shown", "read_all", "into_from"),
+                         [(50, 2, 2), (2, 2, 2), (2, 0, 10 ** 9), (2, 0, 1), (2, 10 ** 9, 2)],
+                         ids=["listed", "counted", "counted-by-relation",
+                              "counted-from-the-target", "counted-read-all"])
 def test_views_from_the_store_equal_the_views_of_the_whole_graph(
         articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch,
-        shown: int, read_all: int) -> None:
+        shown: int, read_all: int, into_from: int) -> None:
     """Also with the sources a view lists cut at 2, so that the samples' nodes stated by
     more articles take the counted path (a place, a decree at 100k articles), their
-    relations read one at a time or from the other side (`read_all` 0) or all at once."""
+    relations read one at a time, from the nodes they end at, or all at once."""
     from vnkg.viz import read, sources
 
     monkeypatch.setattr(sources, "SHOWN", shown)
     monkeypatch.setattr(read, "HUB_READ_ALL", read_all)
+    monkeypatch.setattr(read, "INTO_FROM", into_from)
     with OxigraphStore(articles_store) as store:
         person, meeting = _chair(store)
         drawn = {"decree": stored.stored_view(store, "decree", number=DECREE),
