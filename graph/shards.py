@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from vnkg.extraction import extract_record
+from vnkg import extraction  # its engine loads on first use
 from vnkg.extraction.document import Document
 from vnkg.graph.records import write_records
 
@@ -70,7 +70,7 @@ def shard_bytes(docs: list[Document]) -> bytes:
     """The shard of `docs`: their records as `vnkg extract` writes them, gzipped with no
     timestamp (the same bytes on every run). What a worker computes."""
     text = io.StringIO()
-    write_records((extract_record(doc) for doc in docs), text)
+    write_records((extraction.extract_record(doc) for doc in docs), text)
     return gzip.compress(text.getvalue().encode("utf-8"), mtime=0)
 
 

@@ -35,7 +35,7 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
-from vnkg.extraction import extract_record
+from vnkg import extraction  # its engine loads on first use
 from vnkg.extraction.document import Document
 from vnkg.graph.model import Fragment
 from vnkg.graph.overrides import Overrides, apply_overrides
@@ -52,7 +52,7 @@ _WARM_UP = Document(id="warm-up", text="Sáng 9/10, UBND huyện Ba Bể tổ ch
 def fragment_for(doc: Document, overrides: Overrides) -> Fragment:
     """Extract and resolve one document, with the user's overrides applied: the one function
     both the serial path and the workers run, which is what makes their output identical."""
-    return apply_overrides(to_fragment(extract_record(doc), doc.text), overrides)
+    return apply_overrides(to_fragment(extraction.extract_record(doc), doc.text), overrides)
 
 
 def default_jobs() -> int:

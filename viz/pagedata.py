@@ -13,7 +13,6 @@ import networkx as nx
 
 from vnkg.extraction.keys import fold, strip_marks
 from vnkg.graph.model import LABELS
-from vnkg.viz.layout import fast_layout
 from vnkg.viz.style import (
     EDGE_CAPTION,
     EDGE_WIDTH,
@@ -104,11 +103,12 @@ def _positions(view: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], b
              if isinstance(d.get("x"), int | float) and isinstance(d.get("y"), int | float)}
     if n and len(given) == n:
         return given, False
-    if n > LAYOUT_THRESHOLD:
-        return fast_layout(view), False
-    if n > SEED_THRESHOLD:
-        return fast_layout(view), True
-    return {}, True
+    if n <= SEED_THRESHOLD:
+        return {}, True
+    # numpy, which the layout needs, takes a fifth of a second to import: big views only
+    from vnkg.viz.layout import fast_layout
+
+    return fast_layout(view), n <= LAYOUT_THRESHOLD
 
 
 def _node(view: nx.MultiDiGraph, node: str, pos: tuple[float, float] | None) -> Json:

@@ -13,6 +13,7 @@ import html
 import json
 from functools import cache
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 from string import Template
 
@@ -77,6 +78,10 @@ def _asset(name: str) -> Template:
 
 @cache
 def _vis(name: str) -> str:
-    """A vis-network file, as pyvis ships it (viz/assets holds only our page files)."""
-    return resources.files("pyvis").joinpath("lib", VIS_VERSION, name).read_text(
-        encoding="utf-8")
+    """A vis-network file, as pyvis ships it (viz/assets holds only our page files), found
+    without importing pyvis, which imports IPython and jinja2 (a fifth of a second)."""
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("pyvis, which ships vis-network, is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "lib" / VIS_VERSION / name).read_text(encoding="utf-8")

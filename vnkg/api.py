@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
 
-from vnkg.extraction import extract_record
+from vnkg import extraction  # its engine loads on first use
 from vnkg.extraction.evaluate import Report
 from vnkg.extraction.read import MAX_BYTES, Problem, read_documents
 from vnkg.graph.overrides import read_overrides
@@ -61,7 +61,8 @@ def extract(paths: Iterable[str | Path], *, problems: list[Problem] | None = Non
         if cluster is not None:
             raise ValueError("a cluster writes its records as shards: give `shards`, a "
                              "folder")
-        return (extract_record(doc) for doc in read_documents(paths, problems, max_bytes))
+        return (extraction.extract_record(doc)
+                for doc in read_documents(paths, problems, max_bytes))
     docs = read_documents(paths, problems, max_bytes)
     if cluster is None:
         return extract_shards(docs, shards, partition)

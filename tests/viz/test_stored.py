@@ -53,15 +53,21 @@ def test_a_walked_graph_holds_what_the_whole_graph_holds(articles_store: Path,
     assert _content(read) == _content(whole.subgraph(nodes))
 
 
-@pytest.mark.parametrize("shown", [50, 2], ids=["listed", "counted"])
+@pytest.mark.parametrize(("shown", "read_all", "into_from"),
+                         [(50, 2, 2), (2, 2, 2), (2, 0, 10 ** 9), (2, 0, 1), (2, 10 ** 9, 2)],
+                         ids=["listed", "counted", "counted-by-relation",
+                              "counted-from-the-target", "counted-read-all"])
 def test_views_from_the_store_equal_the_views_of_the_whole_graph(
         articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch,
-        shown: int) -> None:
+        shown: int, read_all: int, into_from: int) -> None:
     """Also with the sources a view lists cut at 2, so that the samples' nodes stated by
-    more articles take the counted path (a place, a decree at 100k articles)."""
-    from vnkg.viz import sources
+    more articles take the counted path (a place, a decree at 100k articles), their
+    relations read one at a time, from the nodes they end at, or all at once."""
+    from vnkg.viz import read, sources
 
     monkeypatch.setattr(sources, "SHOWN", shown)
+    monkeypatch.setattr(read, "HUB_READ_ALL", read_all)
+    monkeypatch.setattr(read, "INTO_FROM", into_from)
     with OxigraphStore(articles_store) as store:
         person, meeting = _chair(store)
         drawn = {"decree": stored.stored_view(store, "decree", number=DECREE),
@@ -250,6 +256,15 @@ def test_node_values_reads_every_property_whose_values_are_nodes() -> None:
     text = read_query("node-values", "sparql", package="vnkg.viz.queries").text
     listed = set(re.findall(r"vnkg:(\w+)", text.split("IN (rdf:type,")[1].split(")")[0]))
     assert {str(PROPERTIES[n]).rsplit("#", 1)[1] for n in NODE_PROPS} == listed
+
+
+def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
+    """node-graphs reads at most SHOWN + 1 graphs: one more tells a view to count them."""
+    from vnkg.queries import read_query
+    from vnkg.viz.sources import SHOWN
+
+    text = read_query("node-graphs", "sparql", package="vnkg.viz.queries").text
+    assert text.rstrip().endswith(f"LIMIT {SHOWN + 1}")
 
 
 def test_co_attendance_of_a_large_store_draws_the_pairs_sharing_most_meetings(
