@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_dask  # noqa: E402
 import bench_export  # noqa: E402
+import bench_neo4j_bulk  # noqa: E402
 import bench_pages  # noqa: E402
 import bench_queries  # noqa: E402
 import synth  # noqa: E402
@@ -127,6 +128,9 @@ def run(sizes: list[int], work: Path, quick: bool, small: int) -> dict[str, Any]
     if not quick:  # minutes even at the quick size (CSV and Cypher still read the whole graph)
         _note(f"exports and views at {big}, beside pyoxigraph's own dump")
         res["exports"] = bench_export.run(store_of(work, big), big, timeout=900)
+        _note(f"Neo4j at {big}: export csv + neo4j-admin import against the Bolt loader")
+        res["neo4j_bulk"] = bench_neo4j_bulk.run(store_of(work, big), work / "neo4j-home",
+                                                 os.environ.get("NEO4J_URI"))
     if not quick:
         _note("profile")
         prof_store = work / "store-profile"
@@ -205,6 +209,8 @@ def table(res: dict[str, Any]) -> list[Row]:
                      "queries measured after", "(compaction on the first open)"))
     if "exports" in res:
         rows += bench_export.rows([res["exports"]])
+    if "neo4j_bulk" in res:
+        rows += bench_neo4j_bulk.rows(res["neo4j_bulk"])
     base = res["rdflib"] if "timeout" not in res["rdflib"] else {}
     for name, q in res["queries"].items():
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),

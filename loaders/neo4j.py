@@ -40,6 +40,12 @@ from vnkg.loaders.store import FailedBatch, LoadReport
 CYPHER_DIR = Path(__file__).parent / "cypher"
 _T = TypeVar("_T")
 LOAD_LABEL = "VnkgLoad"  # the loader's record of a loaded fragment; not a node of the model
+# Rows per transaction. Each batch costs some 25 round trips (a query per label and type), and
+# while this thread waits for the server the prefetch thread builds the next rows holding the
+# GIL, so each answer waits for it too: at 1,000 rows that wait was over half the load time of
+# 3,000 synthetic articles (68 s, against 28 s at 10,000 rows; benchmarks/bench_neo4j_bulk.py).
+# Far larger batches hit the server's transaction memory limit (50,000 rows used 2.1 GiB).
+BATCH_ROWS = 10_000
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
             "properties_set")
 
@@ -73,7 +79,7 @@ def ensure_constraints(driver: Driver, *, database: str | None = None) -> None:
 
 
 def write_fragments(driver: Driver, fragments: Iterable[Fragment], *, database: str | None = None,
-                    batch_size: int = 1000) -> LoadReport:
+                    batch_size: int = BATCH_ROWS) -> LoadReport:
     """Write fragments, each replacing whatever its article had written before.
 
     A fragment identical to the one loaded for its article is skipped (`unchanged`).
