@@ -49,6 +49,7 @@ from vnkg.viz import sources as listed
 from vnkg.viz.match import require_nodes
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that skips none
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
 Key = tuple[str, str, str]  # (source, relation type, target)
 # a node stated by many articles has all its relations read at once when the relations and
@@ -220,7 +221,7 @@ class Walk:
         value rule merges as it merges the articles' statements; the node's sources (their
         number past what a view lists)."""
         rows = [row for row in select_view(self.store, "node-values", node=node_iri(node),
-                                           skip=self.skip)
+                                           skip=self.skip or _NO_GRAPH)
                 if row["predicate"] != DIGEST_IRI
                 and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
         kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
