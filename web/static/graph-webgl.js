@@ -183,12 +183,13 @@
     mark("filtered");
   }
 
-  var QUIET_MS = 1000;  // no filter change for this long before sigma takes over
+  var QUIET_MS = 1000;  // no filter change (nor first frame) for this long before sigma
 
   /* sigma's setup of the whole graph blocks the page for seconds (100,000 nodes: 2.5 s for
      the nodes, as much again for the edges, in software WebGL, in one call that cannot be
-     split): it starts only once the filters have been left alone for QUIET_MS, so that a
-     filter change in the meantime is answered at once on the first frame. */
+     split): it starts only once the first frame has been shown and the filters left alone
+     for QUIET_MS, so that a filter change in the meantime is answered at once on the first
+     frame (the cost: sigma comes up to QUIET_MS later). */
   function whenQuiet(view, then) {
     var wait = view.changed + QUIET_MS - performance.now();
     if (wait > 0) {
@@ -201,7 +202,6 @@
   /* The whole graph given to sigma, the filters as they are applied, the first frame's
      canvas gone once sigma's frame is on the screen. */
   function complete(view, graph) {
-    mark("built");
     try {
       view.renderer.setGraph(graph);  // sigma draws before it returns
       mark("sigma");
@@ -260,15 +260,16 @@
         data.provinces.forEach(function (p) { option(prov, p, p); });
         kindBoxes(data.kinds);
         var view = { data: data, renderer: renderer, graph: null, filtered: false,
-          changed: -Infinity, quick: quickFrame(data, renderer) };
+          changed: 0, quick: quickFrame(data, renderer) };
         document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
         document.getElementById("total").textContent = String(data.ids.length);
-        mark("painted");
+        view.changed = mark("painted");  // the first frame counts as a change
         document.getElementById("filters").addEventListener("change", function () { filter(view); });
         document.getElementById("layout").addEventListener("click", function () { layout(view); });
         requestAnimationFrame(function () {  // the frame drawn is now on the screen
           window.vnkgRendered = mark("rendered");
           buildInSlices(data, function (graph) {
+            mark("built");
             whenQuiet(view, function () { complete(view, graph); });
           });
         });
