@@ -7,14 +7,16 @@
    colour at the very place sigma draws it (the graph's extent fitted to the box as sigma's
    camera first shows it), no name, no edge: sigma's own setup of 100,000 nodes (its node
    data, label grid, buffers) takes seconds in software WebGL, drawing 100,000 dots on a
-   canvas a few tens of ms. Right after that frame is shown, sigma is given the whole graph
-   (names and edges) and the canvas goes once sigma has drawn. Filters hide nodes (on the
+   canvas a few tens of ms. Right after that frame is shown, the whole graph (names and
+   edges) is built in slices that leave the filters answering, then given to sigma once the
+   filters have been left alone for a second (sigma's setup blocks the page), and the canvas
+   goes once sigma has drawn. Filters hide nodes (on the
    first frame's canvas while it is shown, then through sigma's node state: sigma draws no
    edge of a hidden node); names are drawn by sigma on the canvas or set with textContent,
    never HTML.
    window.vnkgTimes: ms from navigation to each stage (loaded, answered, parsed, painted:
    the first frame drawn, rendered: on the screen, built: the whole graph made, sigma: drawn
-   by sigma, complete: sigma's frame on the screen); window.vnkgRendered: the first frame;
+   by sigma, complete: sigma's frame on the screen, filtered: the last filter change drawn); window.vnkgRendered: the first frame;
    window.vnkgPlace(i): where the first frame put node i; window.vnkgPainted: the nodes
    it drew; window.vnkgShown: nodes shown,
    set once the whole graph is in. */
@@ -45,38 +47,51 @@
     });
   }
 
-  /* The nodes in graphology's serialized form, named. */
-  function nodes(data) {
-    var out = new Array(data.ids.length);
-    for (var i = 0; i < data.ids.length; i++) {
-      var kind = data.kinds[data.kind[i]], p = data.province[i];
-      out[i] = { key: data.ids[i], attributes: { x: data.x[i], y: data.y[i],
-        size: kind === "Locality" ? 2 : 3, color: data.colors[data.kind[i]], kind: kind,
-        province: p >= 0 ? data.provinces[p] : "", date: data.dates[i] || "",
-        label: data.names[i] } };
-    }
-    return out;
+  /* Node i's attributes as sigma reads them. */
+  function nodeAttributes(data, i) {
+    var kind = data.kinds[data.kind[i]], p = data.province[i];
+    return { x: data.x[i], y: data.y[i], size: kind === "Locality" ? 2 : 3,
+      color: data.colors[data.kind[i]], kind: kind,
+      province: p >= 0 ? data.provinces[p] : "", date: data.dates[i] || "",
+      label: data.names[i] };
   }
 
-  function edges(data) {
-    var e = data.edges, out = new Array(e.length / 3);
-    for (var i = 0, j = 0; i < e.length; i += 3, j++) {
-      out[j] = { source: data.ids[e[i]], target: data.ids[e[i + 1]],
-        attributes: { kind: data.relations[e[i + 2]], size: 0.5, color: "#c8ccd0" } };
+  var SLICE = 10000;  // nodes or edges added between two turns of the event loop
+
+  /* The graphology graph built in slices (nodes, then edges), each slice a task of its own
+     so that the filters keep answering on the first frame meanwhile (100,000 nodes and
+     95,000 edges: about 1 s of work in one go); `done(graph)` once it is whole. */
+  function buildInSlices(data, done) {
+    var graph = emptyGraph(), n = data.ids.length, e = data.edges, at = 0;
+    function step() {
+      try {
+        var stop = Math.min(at + SLICE, n + e.length / 3);
+        for (; at < stop; at++) {
+          if (at < n) {
+            graph.addNode(data.ids[at], nodeAttributes(data, at));
+          } else {
+            var j = (at - n) * 3;
+            graph.addEdge(data.ids[e[j]], data.ids[e[j + 1]],
+              { kind: data.relations[e[j + 2]], size: 0.5, color: "#c8ccd0" });
+          }
+        }
+      } catch (err) {
+        failed(err);
+        return;
+      }
+      if (at < n + e.length / 3) { setTimeout(step, 0); } else { done(graph); }
     }
-    return out;
+    step();
   }
 
-  function graphOf(nodeList, edgeList) {
-    var graph = new graphology.Graph({ multi: true, type: "directed" });
-    graph.import({ nodes: nodeList, edges: edgeList });
-    return graph;
+  function emptyGraph() {
+    return new graphology.Graph({ multi: true, type: "directed" });
   }
 
   /* sigma over an empty graph, made while the graph is on its way: making its WebGL
      programs takes a few hundred ms in a fresh page. */
   function emptyRenderer() {
-    var renderer = new Sigma(graphOf([], []), box, { settings: {
+    var renderer = new Sigma(emptyGraph(), box, { settings: {
       labelRenderedSizeThreshold: 8, hideEdgesOnMove: true, renderEdgeLabels: false } });
     renderer.on("clickNode", function (ev) {
       location.href = "/" + ev.node.split("/").map(encodeURIComponent).join("/");
@@ -155,6 +170,7 @@
     if (!view.graph) {  // sigma is not drawing yet: the first frame is
       document.getElementById("shown").textContent = String(view.quick.draw(keep));
       view.filtered = true;
+      view.changed = mark("filtered");
       return;
     }
     for (var i = 0; i < view.data.ids.length; i++) {
@@ -164,14 +180,29 @@
     view.renderer.setNodesState(hidden, { isHidden: true });
     document.getElementById("shown").textContent = String(shown.length);
     window.vnkgShown = shown.length;
+    mark("filtered");
+  }
+
+  var QUIET_MS = 1000;  // no filter change (nor first frame) for this long before sigma
+
+  /* sigma's setup of the whole graph blocks the page for seconds (100,000 nodes: 2.5 s for
+     the nodes, as much again for the edges, in software WebGL, in one call that cannot be
+     split): it starts only once the first frame has been shown and the filters left alone
+     for QUIET_MS, so that a filter change in the meantime is answered at once on the first
+     frame (the cost: sigma comes up to QUIET_MS later). */
+  function whenQuiet(view, then) {
+    var wait = view.changed + QUIET_MS - performance.now();
+    if (wait > 0) {
+      setTimeout(function () { whenQuiet(view, then); }, wait);
+    } else {
+      then();
+    }
   }
 
   /* The whole graph given to sigma, the filters as they are applied, the first frame's
      canvas gone once sigma's frame is on the screen. */
-  function complete(view) {
+  function complete(view, graph) {
     try {
-      var graph = graphOf(nodes(view.data), edges(view.data));
-      mark("built");
       view.renderer.setGraph(graph);  // sigma draws before it returns
       mark("sigma");
       view.graph = graph;
@@ -229,15 +260,18 @@
         data.provinces.forEach(function (p) { option(prov, p, p); });
         kindBoxes(data.kinds);
         var view = { data: data, renderer: renderer, graph: null, filtered: false,
-          quick: quickFrame(data, renderer) };
+          changed: 0, quick: quickFrame(data, renderer) };
         document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
         document.getElementById("total").textContent = String(data.ids.length);
-        mark("painted");
+        view.changed = mark("painted");  // the first frame counts as a change
         document.getElementById("filters").addEventListener("change", function () { filter(view); });
         document.getElementById("layout").addEventListener("click", function () { layout(view); });
         requestAnimationFrame(function () {  // the frame drawn is now on the screen
           window.vnkgRendered = mark("rendered");
-          setTimeout(function () { complete(view); }, 0);
+          buildInSlices(data, function (graph) {
+            mark("built");
+            whenQuiet(view, function () { complete(view, graph); });
+          });
         });
       })
       .catch(failed);
