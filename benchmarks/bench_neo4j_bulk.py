@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -31,6 +30,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench_export import child_export, peak_mb  # noqa: E402
+
 BATCH = 1_000  # articles per write, as loaders/batches.py writes them
 TARGET_RATIO, TARGET_RATE = 20.0, 30_000.0  # issue 18: bulk >= 20x Bolt; Bolt >= 30k rel/s
 BENCH_PORT = 7689  # the local server's Bolt port when NEO4J_URI is not set (as bench_neo4j)
@@ -38,11 +40,6 @@ BENCH_PORT = 7689  # the local server's Bolt port when NEO4J_URI is not set (as 
 # articles (synth.py --seed 1), the 2-core machine shared with other jobs (load about 5)
 BASELINE = {"bolt": "520 rel/s, 512 s at 10,000 articles (1,000-row batches)",
             "export": "113 s, 351 MB at 10,000 articles", "import": "57 s at 10,000 articles"}
-
-
-def peak_mb() -> float:
-    """This process's peak resident memory, MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def child_bolt(store: str, uri: str, limit: int | None) -> dict[str, Any]:
@@ -74,15 +71,6 @@ def child_bolt(store: str, uri: str, limit: int | None) -> dict[str, Any]:
     return {"articles": loaded, "of": total, "write_s": write_s, "relationships": rels,
             "nodes": nodes, "rel_per_s": rels / write_s, "peak_mb": peak_mb(),
             "whole_s": write_s * total / loaded}
-
-
-def child_export(store: str, out: str) -> dict[str, Any]:
-    """`vnkg export csv` of the store (the API the command runs), timed."""
-    import vnkg
-
-    start = time.perf_counter()
-    vnkg.export("csv", output=out, store=store)
-    return {"wall_s": time.perf_counter() - start, "peak_mb": peak_mb()}
 
 
 def run_import(folder: Path, home: Path) -> dict[str, Any]:
@@ -177,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         spec = json.loads(args.child)
         task = spec.pop("task")
-        result = (child_export(**spec) if task == "export" else child_bolt(**spec))
+        result = (child_export(fmt="csv", **spec) if task == "export" else child_bolt(**spec))
         print(json.dumps(result))
         return 0
     if not args.store:
