@@ -18,6 +18,9 @@ from vnkg.web.text import article_text, marked_segments
 ROLES = (("CHAIRED", "chair"), ("SPOKE_AT", "speaker"), ("ATTENDED", "attendee"))
 
 
+LABEL_W = 360  # of the timeline's 1000-wide box: the posts' and ranks' names
+
+
 def person_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
     """Posts and ranks over time, meetings by role, people met most often, every fact."""
     pid = node["id"]
@@ -34,23 +37,40 @@ def person_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
 
 
 def timeline(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Bars for posts and ranks: each row's first and last year as x and width in a
-    0–1000 box, with the years at the ends (drawn as SVG, no inline style)."""
+    """Bars for posts and ranks, each labelled with its post or rank, over a year axis: in a
+    1000-wide box, labels on the left (`LABEL_W`), bars on the track to their right spanning
+    each row's first to last year, a gridline per year (drawn as SVG, no inline style).
+
+    >>> t = timeline([{"post": "Chủ tịch", "rank": None, "first_seen": "2021-03",
+    ...                "last_seen": "2023"}])
+    >>> (t["start"], t["end"], t["bars"][0]["x"], t["bars"][0]["w"])
+    (2021, 2023, 370, 630)
+    """
     years = [int(str(d)[:4]) for r in rows for d in (r["first_seen"], r["last_seen"])
              if d and str(d)[:4].isdigit()]
     if not years:
         return {"bars": [], "start": None, "end": None}
     start, end = min(years), max(years) + 1
     span = max(end - start, 1)
+    left, track = LABEL_W + 10, 1000 - LABEL_W - 10
     bars = []
     for i, r in enumerate(rows):
         first = str(r["first_seen"] or r["last_seen"] or start)[:4]
         last = str(r["last_seen"] or r["first_seen"] or start)[:4]
         a, b = int(first) - start, int(last) + 1 - start
-        bars.append({"y": 8 + i * 26, "x": 1000 * a // span, "w": max(1000 * (b - a) // span, 8),
-                     "label": r["post"] or r["rank"] or "", "rank": bool(r["rank"]),
+        label = r["post"] or r["rank"] or ""
+        bars.append({"y": 8 + i * 26, "x": left + track * a // span,
+                     "w": max(track * (b - a) // span, 6), "label": label,
+                     "short": label if len(label) <= 46 else label[:45] + "…",
+                     "rank": bool(r["rank"]),
                      "when": f"{r['first_seen'] or '?'} – {r['last_seen'] or '?'}"})
-    return {"bars": bars, "start": start, "end": end - 1, "height": 16 + 26 * len(rows)}
+    height = 16 + 26 * len(rows)
+    cell = track / span
+    ticks = [{"x": round(left + cell * (y - start)), "mid": round(left + cell * (y - start + .5)),
+              "year": y if span <= 20 or (y - start) % 5 == 0 else None}
+             for y in range(start, end)]
+    return {"bars": bars, "start": start, "end": end - 1, "height": height + 18,
+            "axis": height + 12, "ticks": ticks, "label_w": LABEL_W}
 
 
 def meeting_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,16 @@ def test_search_person_meeting_article_and_back(browser_page: Page, site: str,
     assert person.startswith("/person/") and h1(page) == "Triệu Đức Phong"
     assert page.evaluate("document.querySelectorAll('#career tbody tr').length") >= 1
     assert page.evaluate("document.querySelectorAll('#facts tbody tr').length") >= 1
+    # each timeline bar is labelled with its row's post or rank, in the table's order
+    labels = page.evaluate("[...document.querySelectorAll('svg.timeline g title')]"
+                           ".map(t => t.textContent.slice(0, t.textContent.lastIndexOf(' (')))")
+    rows = page.evaluate("[...document.querySelectorAll('#career tbody tr')]"
+                         ".map(r => r.cells[0].textContent || r.cells[2].textContent)")
+    assert labels == rows and "Đại tá" in labels
+    shown = page.evaluate("[...document.querySelectorAll('svg.timeline text.label')]"
+                          ".map(t => t.textContent)")
+    pairs = zip(shown, labels, strict=True)
+    assert all(label.startswith(text.rstrip("…")) for text, label in pairs)
     page.screenshot(shots / "web-person.png")
     meeting = follow(page, "#meetings a.node")
     assert meeting.startswith("/meeting/")
