@@ -33,15 +33,18 @@ LIMIT = 30
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result: node id, label, name and the key it matched on."""
+    """One search result: node id, label, name, the key it matched on, and a hint telling
+    namesakes apart (page query `search`: anchor, date, title or province; "" for none)."""
 
     id: str
     label: str
     name: str
     key: str
+    hint: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"id": self.id, "label": self.label, "name": self.name, "key": self.key}
+        return {"id": self.id, "label": self.label, "name": self.name, "key": self.key,
+                "hint": self.hint}
 
 
 def typed_keys(text: str) -> set[str]:
@@ -56,6 +59,14 @@ def typed_keys(text: str) -> set[str]:
     keys = {param_key(kind, text) for kind in ("person", "locality", "decree")}
     keys.add(param_key("person", text.upper()))
     return {k for k in keys if k.strip()}
+
+
+def _hit(row: dict[str, Any]) -> Hit:
+    """A row of page query `search` as a Hit (a hint that only repeats the name dropped)."""
+    name = str(row["name"] or row["id"])
+    hint = str(row.get("hint") or "")
+    return Hit(str(row["id"]), str(row["label"]), name, str(row["key"]),
+               "" if hint == name else hint)
 
 
 def _rank(key: str, wanted: set[str]) -> int | None:
@@ -97,9 +108,7 @@ class Index:
 
     def __init__(self, load: Callable[[], list[dict[str, Any]]],
                  version: Callable[[], object] = lambda: None, check: float = 10.0) -> None:
-        self._kept = Versioned(lambda: _Table([Hit(str(r["id"]), str(r["label"]),
-                                                   str(r["name"] or r["id"]), str(r["key"]))
-                                               for r in load() if r.get("key")]),
+        self._kept = Versioned(lambda: _Table([_hit(r) for r in load() if r.get("key")]),
                                version, check)
 
     def hits(self) -> list[Hit]:

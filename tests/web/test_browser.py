@@ -32,6 +32,8 @@ def test_search_person_meeting_article_and_back(browser_page: Page, site: str,
     page.open(site + "/", READY)
     offered = typed(page, "trieu duc phong")
     assert offered[0] == "Triệu Đức Phong"
+    # the person's anchor tells him from a namesake
+    assert page.evaluate("document.querySelector('#hits li .hint').textContent") == "tỉnh Bắc Kạn"
     page.screenshot(shots / "web-search.png")
     person = follow(page, "#hits a")
     assert person.startswith("/person/") and h1(page) == "Triệu Đức Phong"

@@ -67,3 +67,16 @@ def test_every_key_holding_the_text_is_found_and_none_across_two_keys() -> None:
         "ba son", "be son", "son ba", "son son"]
     assert idx.find("ba be") == []  # "son ba" then "be son" are two keys, not one text
     assert [h.key for h in idx.find("x")] == []  # under two characters: nothing
+
+
+def test_namesakes_come_with_their_hint() -> None:
+    rows = [{"id": "locality/old", "label": "Locality", "name": "Ba Bể", "key": "ba be",
+             "hint": "huyện · Bắc Kạn · map 2024"},
+            {"id": "locality/new", "label": "Locality", "name": "Ba Bể", "key": "ba be",
+             "hint": "xã · Thái Nguyên · map 2025"},
+            {"id": "locality/p", "label": "Locality", "name": "Bắc Kạn", "key": "bac kan",
+             "hint": "Bắc Kạn"}]
+    idx = Index(lambda: rows)
+    assert sorted(h.as_dict()["hint"] for h in idx.find("ba be")) == [
+        "huyện · Bắc Kạn · map 2024", "xã · Thái Nguyên · map 2025"]
+    assert idx.find("bac kan")[0].hint == ""  # a hint repeating the name says nothing

@@ -1,8 +1,11 @@
 // query: search
 // about: The searchable nodes (people, units, localities, decrees, meetings) and their keys.
 // params:
-// columns: id, label, name, key
+// columns: id, label, name, key, hint
 MATCH (n)
 WHERE (n:Person OR n:Unit OR n:Locality OR n:Decree OR n:Meeting) AND n.key IS NOT NULL
 RETURN n.id AS id, [l IN labels(n) WHERE l IN ['Person', 'Unit', 'Locality', 'Decree',
-       'Meeting']][0] AS label, n.name AS name, n.key AS key
+       'Meeting']][0] AS label, n.name AS name, n.key AS key,
+       coalesce(n.anchor, n.date, n.title,
+                coalesce(n.type + ' · ', '') + n.province
+                + coalesce(' · map ' + n.structure, '')) AS hint

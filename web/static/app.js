@@ -20,6 +20,12 @@
         a.setAttribute("role", "option");
         li.appendChild(tag);
         li.appendChild(a);
+        if (h.hint) {
+          var hint = document.createElement("span");
+          hint.className = "hint";
+          hint.textContent = h.hint;
+          li.appendChild(hint);
+        }
         list.appendChild(li);
       });
       list.hidden = hits.length === 0;
