@@ -6,6 +6,7 @@ MATCH (n)
 WHERE (n:Person OR n:Unit OR n:Locality OR n:Decree OR n:Meeting) AND n.key IS NOT NULL
 RETURN n.id AS id, [l IN labels(n) WHERE l IN ['Person', 'Unit', 'Locality', 'Decree',
        'Meeting']][0] AS label, n.name AS name, n.key AS key,
-       coalesce(n.anchor, n.date, n.title,
-                coalesce(n.type + ' · ', '') + n.province
-                + coalesce(' · map ' + n.structure, '')) AS hint
+       CASE WHEN n:Person THEN n.anchor WHEN n:Meeting THEN n.date
+            WHEN n:Decree THEN n.title
+            WHEN n:Locality THEN coalesce(n.type + ' · ', '') + n.province
+                                 + coalesce(' · map ' + n.structure, '') END AS hint
