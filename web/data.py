@@ -198,6 +198,11 @@ def qualifiers(store: Store, node_id: str) -> dict[tuple[str, str], list[str]]:
             for r in page_query(store, "qualifiers", {"id": node_id})}
 
 
+def participants(store: Store, meeting_id: str) -> dict[str, dict[str, Any]]:
+    """The rank and post each person at a meeting had there, by person id."""
+    return {str(r["person"]): r for r in page_query(store, "participants", {"id": meeting_id})}
+
+
 def facts(store: Store, node_id: str) -> Rows:
     """Every statement about a node with its evidence (article, offsets, words)."""
     out = []

@@ -11,7 +11,7 @@ from typing import Any
 
 from vnkg.loaders.store import Store
 from vnkg.queries import order_rows
-from vnkg.web.data import Rows, facts, links, named, page_query, qualifiers
+from vnkg.web.data import Rows, facts, links, named, page_query, participants, qualifiers
 from vnkg.web.geo import district_map
 from vnkg.web.text import article_text, marked_segments
 
@@ -74,11 +74,15 @@ def timeline(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def meeting_page(store: Store, node: dict[str, Any]) -> dict[str, Any]:
-    """Participants by role, organiser, place, decrees, sources."""
+    """Participants by role (each with the rank and post the article gives him there),
+    organiser, place, decrees, sources."""
     rows = links(store, node["id"])
     said = qualifiers(store, node["id"])
-    roles = {role: [{**r, "qualifiers": said.get((r["other"], rel), [])} for r in rows
-                    if r["rel"] == rel and r["dir"] == "in"] for rel, role in ROLES}
+    there = participants(store, node["id"])
+    roles = {role: [{**r, "qualifiers": said.get((r["other"], rel), []),
+                     "rank": there.get(r["other"], {}).get("rank"),
+                     "post": there.get(r["other"], {}).get("post")}
+                    for r in rows if r["rel"] == rel and r["dir"] == "in"] for rel, role in ROLES}
     out = {rel: [r for r in rows if r["rel"] == rel and r["dir"] == "out"]
            for rel in ("HELD_IN", "ORGANIZED_BY", "CONCERNS")}
     return {"roles": roles, **out, "articles": named(store, "sources", {"id": node["id"]})}

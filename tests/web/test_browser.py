@@ -55,6 +55,11 @@ def test_search_person_meeting_article_and_back(browser_page: Page, site: str,
     names = page.evaluate("[...document.querySelectorAll('#participants a.node')]"
                           ".map(a => a.textContent)")
     assert "Triệu Đức Phong" in names
+    # each participant with the rank and post the article gives him at this meeting
+    posts = page.evaluate("[...document.querySelectorAll('#participants li')]"
+                          ".filter(li => li.textContent.includes('Triệu Đức Phong'))"
+                          ".map(li => li.querySelector('.post').textContent)")
+    assert posts and all("Chỉ huy trưởng" in p for p in posts)
     page.screenshot(shots / "web-meeting.png")
     article = follow(page, "#sources a")
     assert article.startswith("/article/")

@@ -77,6 +77,8 @@ def test_nodes_links_facts_and_qualifiers_are_the_same(pair: Pair) -> None:
         assert data.links(embedded, node_id) == data.links(neo4j, node_id), node_id
         assert data.facts(embedded, node_id) == data.facts(neo4j, node_id), node_id
         assert data.qualifiers(embedded, node_id) == data.qualifiers(neo4j, node_id), node_id
+        if node_id.startswith("meeting/"):
+            assert data.participants(embedded, node_id) == data.participants(neo4j, node_id)
     assert _node(embedded, "person/no-one") is None and _node(neo4j, "person/no-one") is None
 
 
@@ -85,6 +87,9 @@ def test_the_comparison_is_not_vacuous(pair: Pair) -> None:
     people = [i for i in _ids(embedded) if i.startswith("person/")]
     assert any(data.facts(embedded, p) for p in people)
     assert any(data.qualifiers(embedded, m) for m in _ids(embedded) if m.startswith("meeting/"))
+    there = [r for m in _ids(embedded) if m.startswith("meeting/")
+             for r in data.participants(embedded, m).values()]
+    assert any(r["rank"] for r in there) and any(r["post"] for r in there)
 
 
 def test_the_decree_pages_queries_are_the_same(pair: Pair) -> None:
