@@ -6,9 +6,10 @@
    browser then spends reading the frame back. So they are drawn into a texture of their
    own, EDGE_CHUNK edges a frame, and that texture is laid under the dots each frame: the
    view shows every dot at once and every edge a few frames later, each frame a short task;
-   the texture is drawn afresh when the camera, the size or the edges shown change.
-   window.vnkgGL: parts(gl, state), upload(parts, state), draw(parts, state, params) -> true
-   while edges are left to draw, kill(parts). */
+   the texture is drawn afresh when the camera, the size or the edges shown change; while
+   the camera moves, no edge is drawn (as sigma's hideEdgesOnMove).
+   window.vnkgGL: parts(gl, state), upload(parts, state), draw(parts, state, params, moving)
+   -> true while edges are left to draw, kill(parts). */
 (function () {
   "use strict";
 
@@ -144,8 +145,9 @@
     return made.drawn < state.lineCount / 2;
   }
 
-  /* One frame: the edges' texture (a chunk more drawn into it), the dots over it. */
-  function draw(made, state, params) {
+  /* One frame: the edges' texture (a chunk more drawn into it), the dots over it; the
+     dots alone while the camera is `moving`. */
+  function draw(made, state, params, moving) {
     var gl = made.gl, u = made.uniforms;
     var width = Math.round(params.width * params.pixelRatio);
     var height = Math.round(params.height * params.pixelRatio);
@@ -156,18 +158,20 @@
     gl.bindVertexArray(made.graphArray);
     gl.uniformMatrix3fv(u.u_matrix, false, params.matrix);
     gl.uniform1f(u.u_pointSize, DOT * params.pixelRatio / Math.sqrt(params.zoomRatio));
-    var more = drawEdges(made, state, params, width, height);
-    gl.enable(gl.BLEND);  // the texture is transparent but for the edges
-    gl.useProgram(made.copy);
-    gl.bindVertexArray(made.copyArray);
-    gl.activeTexture(gl.TEXTURE0 + UNIT);
-    gl.bindTexture(gl.TEXTURE_2D, made.texture);
-    gl.uniform1i(u.u_copy, UNIT);
-    gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
-    gl.activeTexture(gl.TEXTURE0);
-    gl.disable(gl.BLEND);
-    gl.useProgram(made.graph);
-    gl.bindVertexArray(made.graphArray);
+    var more = !moving && drawEdges(made, state, params, width, height);
+    if (!moving) {
+      gl.enable(gl.BLEND);  // the texture is transparent but for the edges
+      gl.useProgram(made.copy);
+      gl.bindVertexArray(made.copyArray);
+      gl.activeTexture(gl.TEXTURE0 + UNIT);
+      gl.bindTexture(gl.TEXTURE_2D, made.texture);
+      gl.uniform1i(u.u_copy, UNIT);
+      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      gl.activeTexture(gl.TEXTURE0);
+      gl.disable(gl.BLEND);
+      gl.useProgram(made.graph);
+      gl.bindVertexArray(made.graphArray);
+    }
     gl.uniform1i(u.u_edges, 0);
     gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, made.points);
     gl.drawElements(gl.POINTS, state.pointCount, gl.UNSIGNED_INT, 0);

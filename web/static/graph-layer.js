@@ -20,6 +20,7 @@
   var ANCHOR = "vnkg-layer";
   var NAMED = 500;  // at most this many shown nodes in view: sigma draws them, with names
   var REST_MS = 150;  // the camera still for this long: the named nodes follow the view
+  var MOVING_MS = 100;  // while the camera moves, whether it still does is seen this often
 
   /* Indexes of the shown nodes inside the framed-graph box [x0, x1] x [y0, y1], or null
      past NAMED of them. */
@@ -50,6 +51,13 @@
     (found || []).forEach(function (i) { graph.addNode(state.data.ids[i], attributes(i)); });
   }
 
+  /* Whether sigma's camera is moving (sigma's own test before it hides edges). */
+  function moving(renderer) {
+    var mouse = renderer.getMouseCaptor();
+    return Boolean(renderer.getCamera().isAnimating() || mouse.isMoving ||
+      mouse.draggedEvents || mouse.currentWheelDirection);
+  }
+
   function rgba(hex, scale) {
     var v = parseInt(hex.slice(1), 16);
     return [(v >> 16) & 255, (v >> 8) & 255, v & 255, Math.round(255 * scale)];
@@ -69,13 +77,13 @@
     renderer.addCustomLayerProgram("vnkg-graph", "nodes", function (gl) {
       parts = vnkgGL.parts(gl, state);
       return { render: function (params) {
-        var more = vnkgGL.draw(parts, state, params);
-        if (more) {  // the next frame, after what waits (a click, a filter change)
-          setTimeout(function () { renderer.scheduleRender(); }, 0);
+        var now = moving(renderer), more = vnkgGL.draw(parts, state, params, now);
+        if (more || now) {  // the next frame, after what waits (a click, a filter change)
+          setTimeout(function () { renderer.scheduleRender(); }, now ? MOVING_MS : 0);
         } else if (left) {
           edgesDrawn();
         }
-        left = more;
+        left = left && (more || now);
       }, kill: function () { vnkgGL.kill(parts); } };
     });
 
