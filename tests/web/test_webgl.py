@@ -182,7 +182,8 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser: Browser, browser_page: 
 
 def test_webgl_page_answers_after_sigma(browser_page: Page, big_site: str) -> None:
     """From the first frame until WATCH_MS after sigma's frame no task blocks the page for
-    LONGEST_TASK_MS (the longest is printed), and a click on a node then opens its page."""
+    LONGEST_TASK_MS (the longest is printed), every edge is drawn by then, and a click on a
+    node then opens its page."""
     page = browser_page
     page.call("Page.addScriptToEvaluateOnNewDocument", source=LONG_TASKS)
     first_frame(page, big_site + "/graph/webgl")
@@ -192,6 +193,7 @@ def test_webgl_page_answers_after_sigma(browser_page: Page, big_site: str) -> No
           f"frame to {WATCH_MS} ms after sigma's took {longest} ms "
           f"(stages: {page.evaluate(STAGES)}; tasks: {page.evaluate('window.vnkgLong')})")
     assert longest < LONGEST_TASK_MS, f"the page was blocked {longest} ms"
+    assert page.evaluate("window.vnkgTimes.edges")  # every edge drawn by then
     node = page.evaluate(ZOOMED)
     assert node, "no node apart from the others"
     page.click(node["x"], node["y"])

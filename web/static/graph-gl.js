@@ -1,8 +1,8 @@
 /* vnkg explorer: the WebGL side of the large graph's layer (graph-layer.js): its programs,
    buffers and frame. Plain draw calls, no instancing: every shown node a dot (gl.POINTS),
    every shown edge a 1-pixel line (gl.LINES), from index buffers over one buffer of places.
-   The lines are what costs in software WebGL (SwiftShader, no GPU): their pixels, about
-   0.8 s for 95,000 long edges over a 1,000 x 600 view, all drawn in the one task the
+   The lines are what costs in software WebGL (SwiftShader, no GPU): their pixels, 0.7 to
+   1.3 s for 95,000 long edges in a 1400 x 900 window, all drawn in the one task the
    browser then spends reading the frame back. So they are drawn into a texture of their
    own, EDGE_CHUNK edges a frame, and that texture is laid under the dots each frame: the
    view shows every dot at once and every edge a few frames later, each frame a short task;
@@ -33,7 +33,7 @@
     "in vec2 v_uv; uniform sampler2D u_edges; out vec4 color;\n" +
     "void main() { color = texture(u_edges, v_uv); }\n";
   var DOT = 3;  // CSS pixels across at sigma's first zoom, growing as sigma's nodes do
-  var EDGE_CHUNK = 20000;  // edges drawn a frame (in SwiftShader about 0.15 s at 100,000)
+  var EDGE_CHUNK = 20000;  // edges drawn a frame: a task of about 0.2 s in SwiftShader
   var UNIT = 15;  // the texture unit of the edges' texture: sigma's own use 0 to 7
 
   function program(gl, vertex, fragment) {

@@ -4,8 +4,8 @@
    Why not sigma's own programs: sigma 4 draws each node and each edge as an instance of
    an instanced draw, twice for nodes (the screen and its picking buffer) and once more for
    the edges' frame pass; in software WebGL (SwiftShader: no GPU) every instance costs tens
-   of microseconds, so one frame of 100,000 nodes and 95,000 edges kept the page blocked
-   about 10 s (2.5 s at 20,000), and every redraw (a filter change) as long again. sigma
+   of microseconds, so one frame of 100,020 nodes and 95,000 edges kept the page blocked
+   11 to 12 s (2.5 to 2.8 s at 20,020), and every redraw (a filter change) as long again. sigma
    keeps the camera (pan, zoom), the mouse and the node's placement (its normalisation of
    the graph's extent, set with setCustomBBox); a click is found here, on the nearest node
    shown. Names: once the camera rests on a view of at most NAMED shown nodes, sigma's own
