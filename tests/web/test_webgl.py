@@ -8,7 +8,10 @@ from navigation to it is printed with the page's stages: cold (a server just sta
 store it never read, asked at once: the server's first read of the graph), restart (a second
 server over the same store: the answer kept on disk) and warm (the answer kept in memory).
 Warm and restart must be under FIRST_FRAME_MS, cold under COLD_FRAME_MS.
-The answer is gzipped for a browser that takes it and is the same JSON."""
+The answer is gzipped for a browser that takes it and is the same JSON.
+After sigma's frame the page keeps answering: a long-task observer sees no task past
+LONGEST_TASK_MS (nor all of them past BLOCKED_MS) from the first frame to WATCH_MS after
+it, and a click on a node opens its page."""
 
 from __future__ import annotations
 
@@ -44,13 +47,16 @@ MISPLACED = """(() => {
 LONG_TASKS = """window.vnkgLong = [];
 new PerformanceObserver(list => list.getEntries().forEach(
   e => window.vnkgLong.push([e.startTime, e.duration]))).observe({type: 'longtask'});"""
-# the longest of those tasks still running after the first frame, in ms
-LONGEST = ("Math.round(Math.max(0, ...window.vnkgLong.filter("
-           "t => t[0] + t[1] > window.vnkgRendered).map(t => t[1])))")
+# the longest of those tasks still running after the first frame and their sum, in ms
+BLOCKED = ("(() => { const d = window.vnkgLong.filter(t => t[0] + t[1] > window.vnkgRendered)"
+           ".map(t => t[1]); return [Math.round(Math.max(0, ...d)), "
+           "Math.round(d.reduce((a, b) => a + b, 0))]; })()")
 WATCH_MS = 3000  # the page is watched this long after sigma's frame is on the screen
-# issue 17: the page answers at once; sigma's own programs kept it blocked 2.3 to 2.9 s right
-# after its frame on these 20,020 nodes (10 s on 100,020), the page's own layer 0.05 s
+# issue 17: the page answers at once. sigma's own programs kept it blocked 2.2 to 2.9 s right
+# after its frame on these 20,020 nodes (once 1.3 s: the work can fall in two tasks), 11 to
+# 12 s on 100,020; the page's own layer 0.14 to 0.31 s, a few tasks of 0.2 s on 100,020
 LONGEST_TASK_MS = 1000
+BLOCKED_MS = 1500  # all those tasks together: 2.8 to 3.2 s with sigma's programs
 # sigma's camera zoomed in on a node with no other within 8 px then (of every 97th node, the
 # first): its id and place on the screen
 ZOOMED = """(() => {
@@ -182,17 +188,18 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser: Browser, browser_page: 
 
 def test_webgl_page_answers_after_sigma(browser_page: Page, big_site: str) -> None:
     """From the first frame until WATCH_MS after sigma's frame no task blocks the page for
-    LONGEST_TASK_MS (the longest is printed), every edge is drawn by then, and a click on a
-    node then opens its page."""
+    LONGEST_TASK_MS, nor all of them for BLOCKED_MS (both printed), every edge is drawn by
+    then, and a click on a node then opens its page."""
     page = browser_page
     page.call("Page.addScriptToEvaluateOnNewDocument", source=LONG_TASKS)
     first_frame(page, big_site + "/graph/webgl")
     wait_for(page, f"performance.now() > window.vnkgTimes.complete + {WATCH_MS}", timeout=60)
-    longest = int(page.evaluate(LONGEST))
-    print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: the longest task from the first "
-          f"frame to {WATCH_MS} ms after sigma's took {longest} ms "
+    longest, blocked = page.evaluate(BLOCKED)
+    print(f"\nWebGL graph, {BIG_ARTICLES * 20 + 20} nodes: from the first frame to {WATCH_MS} "
+          f"ms after sigma's the longest task took {longest} ms, all of them {blocked} ms "
           f"(stages: {page.evaluate(STAGES)}; tasks: {page.evaluate('window.vnkgLong')})")
-    assert longest < LONGEST_TASK_MS, f"the page was blocked {longest} ms"
+    assert longest < LONGEST_TASK_MS, f"the page was blocked {longest} ms at once"
+    assert blocked < BLOCKED_MS, f"the page was blocked {blocked} ms in all"
     assert page.evaluate("window.vnkgTimes.edges")  # every edge drawn by then
     node = page.evaluate(ZOOMED)
     assert node, "no node apart from the others"
