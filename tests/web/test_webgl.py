@@ -54,7 +54,7 @@ BLOCKED = ("(() => { const d = window.vnkgLong.filter(t => t[0] + t[1] > window.
 WATCH_MS = 3000  # the page is watched this long after sigma's frame is on the screen
 # issue 17: the page answers at once. sigma's own programs kept it blocked 2.2 to 2.9 s right
 # after its frame on these 20,020 nodes (once 1.3 s: the work can fall in two tasks), 11 to
-# 12 s on 100,020; the page's own layer 0.14 to 0.31 s, a few tasks of 0.2 s on 100,020
+# 12 s on 100,020; the page's own layer 0.12 to 0.31 s, a few tasks of 0.2 s on 100,020
 LONGEST_TASK_MS = 1000
 BLOCKED_MS = 1500  # all those tasks together: 2.8 to 3.2 s with sigma's programs
 # sigma's camera zoomed in on a node with no other within 8 px then (of every 97th node, the
