@@ -2,21 +2,21 @@
    this server). Data from /api/graph in columns (web/biggraph.py): ids, names, kind, province,
    dates, x, y per node; edges flat as source, target, relation index.
    sigma is made over an empty graph as soon as the page is loaded, while the data is on
-   its way (a server just started may still be reading the graph). The first frame is drawn
-   by this page itself on a plain canvas over sigma's: every node, as a dot of its kind's
-   colour at the very place sigma draws it (the graph's extent fitted to the box as sigma's
-   camera first shows it), no name, no edge: sigma's own setup of 100,000 nodes (its node
-   data, label grid, buffers) takes seconds in software WebGL, drawing 100,000 dots on a
-   canvas a few tens of ms. Right after that frame is shown, the whole graph (names and
-   edges) is built in slices that leave the filters answering, then given to sigma once the
-   filters have been left alone for a second (sigma's setup blocks the page), and the canvas
-   goes once sigma has drawn. Filters hide nodes (on the
-   first frame's canvas while it is shown, then through sigma's node state: sigma draws no
-   edge of a hidden node); names are drawn by sigma on the canvas or set with textContent,
-   never HTML.
+   its way (a server just started may still be reading the graph), with the page's own
+   layer (graph-layer.js, graph-gl.js), which draws every node and edge in sigma's canvas:
+   sigma's own programs take seconds a frame at 100,000 nodes in software WebGL. The first
+   frame is drawn by this page itself on a plain canvas over sigma's: every node, as a dot
+   of its kind's colour at the very place sigma draws it (the graph's extent fitted to the
+   box as sigma's camera first shows it), no name, no edge. Right after that frame is
+   shown, the whole graph is built in slices that leave the filters answering, then given
+   to the layer once the filters have been left alone for QUIET_MS, and the canvas goes
+   once the layer has drawn (its edges follow in a few frames). Filters hide nodes and
+   their edges (on the first frame's canvas while it is shown, then in the layer); names
+   are drawn by sigma on the canvas or set with textContent, never HTML.
    window.vnkgTimes: ms from navigation to each stage (loaded, answered, parsed, painted:
    the first frame drawn, rendered: on the screen, built: the whole graph made, sigma: drawn
-   by sigma, complete: sigma's frame on the screen, filtered: the last filter change drawn); window.vnkgRendered: the first frame;
+   by sigma, complete: sigma's frame on the screen, edges: every edge shown drawn, filtered:
+   the last filter change drawn); window.vnkgRendered: the first frame;
    window.vnkgPlace(i): where the first frame put node i; window.vnkgPainted: the nodes
    it drew; window.vnkgShown: nodes shown,
    set once the whole graph is in. */
@@ -88,15 +88,23 @@
     return new graphology.Graph({ multi: true, type: "directed" });
   }
 
-  /* sigma over an empty graph, made while the graph is on its way: making its WebGL
-     programs takes a few hundred ms in a fresh page. */
-  function emptyRenderer() {
+  /* sigma over an empty graph with the page's own layer (graph-layer.js: every node and
+     edge, which sigma's own programs draw far too slowly without a GPU), made while the
+     graph is on its way: making its WebGL programs takes a few hundred ms in a fresh page.
+     A click on the stage opens the page of the shown node under it (`view()`: the page's
+     view, once the graph is in). */
+  function emptyRenderer(view) {
     var renderer = new Sigma(emptyGraph(), box, { settings: {
-      labelRenderedSizeThreshold: 8, hideEdgesOnMove: true, renderEdgeLabels: false } });
-    renderer.on("clickNode", function (ev) {
-      location.href = "/" + ev.node.split("/").map(encodeURIComponent).join("/");
+      labelRenderedSizeThreshold: 8, renderEdgeLabels: false } });
+    var layer = vnkgLayer(renderer, function (i) { return nodeAttributes(view().data, i); },
+      function () { mark("edges"); });
+    function open(id) { location.href = "/" + id.split("/").map(encodeURIComponent).join("/"); }
+    renderer.on("clickStage", function (ev) {
+      var v = view(), i = v && v.graph ? layer.nodeAt(ev.event.x, ev.event.y) : -1;
+      if (i >= 0) { open(v.data.ids[i]); }
     });
-    return renderer;
+    renderer.on("clickNode", function (ev) { open(ev.node); });
+    return { sigma: renderer, layer: layer };
   }
 
   /* Where sigma first shows each node, in CSS pixels of sigma's stage (the box with its
@@ -166,30 +174,26 @@
   }
 
   function filter(view) {
-    var keep = keeper(view.data), shown = [], hidden = [];
+    var keep = keeper(view.data);
     if (!view.graph) {  // sigma is not drawing yet: the first frame is
       document.getElementById("shown").textContent = String(view.quick.draw(keep));
       view.filtered = true;
       view.changed = mark("filtered");
       return;
     }
-    for (var i = 0; i < view.data.ids.length; i++) {
-      (keep(i) ? shown : hidden).push(view.data.ids[i]);
-    }
-    view.renderer.setNodesState(shown, { isHidden: false });
-    view.renderer.setNodesState(hidden, { isHidden: true });
-    document.getElementById("shown").textContent = String(shown.length);
-    window.vnkgShown = shown.length;
+    var shown = view.layer.show(keep);  // drawn before it returns
+    document.getElementById("shown").textContent = String(shown);
+    window.vnkgShown = shown;
     mark("filtered");
   }
 
-  var QUIET_MS = 1000;  // no filter change (nor first frame) for this long before sigma
+  // no filter change (nor first frame) for this long before sigma: the handover is a task
+  // of 0.1 to 0.4 s at 100,000 nodes (the layer's buffers and first frame)
+  var QUIET_MS = 300;
 
-  /* sigma's setup of the whole graph blocks the page for seconds (100,000 nodes: 2.5 s for
-     the nodes, as much again for the edges, in software WebGL, in one call that cannot be
-     split): it starts only once the first frame has been shown and the filters left alone
-     for QUIET_MS, so that a filter change in the meantime is answered at once on the first
-     frame (the cost: sigma comes up to QUIET_MS later). */
+  /* The handover to sigma starts only once the first frame has been shown and the filters
+     left alone for QUIET_MS, so that a filter change in the meantime is answered at once
+     on the first frame (the cost: sigma comes up to QUIET_MS later). */
   function whenQuiet(view, then) {
     var wait = view.changed + QUIET_MS - performance.now();
     if (wait > 0) {
@@ -199,12 +203,11 @@
     }
   }
 
-  /* The whole graph given to sigma, the filters as they are applied, the first frame's
-     canvas gone once sigma's frame is on the screen. */
+  /* The whole graph given to sigma's layer, the filters as they are applied, the first
+     frame's canvas gone once sigma's frame is on the screen. */
   function complete(view, graph) {
     try {
-      view.renderer.setGraph(graph);  // sigma draws before it returns
-      mark("sigma");
+      view.layer.setGraph(view.data);  // drawn before it returns
       view.graph = graph;
       if (view.filtered) {
         filter(view);  // as the first frame was filtered
@@ -212,6 +215,7 @@
         document.getElementById("shown").textContent = String(graph.order);
         window.vnkgShown = graph.order;
       }
+      mark("sigma");
     } catch (err) {
       failed(err);
       return;
@@ -230,23 +234,30 @@
     window.vnkgReady = true;
   }
 
+  /* ForceAtlas2 over the whole graph; the layer's places follow. */
   function layout(view) {
     if (!view.graph) { return; }
-    var n = view.graph.order;
+    var n = view.graph.order, data = view.data, i = 0;
     forceAtlas2.assign(view.graph, { iterations: n > 5000 ? 20 : 100,
       settings: forceAtlas2.inferSettings(view.graph) });
-    view.renderer.refresh();
+    view.graph.forEachNode(function (id, a) {  // in the order the nodes were added: data's
+      data.x[i] = a.x;
+      data.y[i] = a.y;
+      i += 1;
+    });
+    view.layer.place();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     mark("loaded");
-    var asked = fetch(box.getAttribute("data-src")), renderer = null;
+    var asked = fetch(box.getAttribute("data-src")), made = null, view = null;
     try {
-      renderer = emptyRenderer();  // while the server answers
+      made = emptyRenderer(function () { return view; });  // while the server answers
     } catch (err) {
       failed(err);
       return;
     }
+    var renderer = made.sigma;
     window.vnkgSigma = renderer;
     asked
       .then(function (r) {
@@ -259,8 +270,8 @@
         var prov = document.getElementById("province");
         data.provinces.forEach(function (p) { option(prov, p, p); });
         kindBoxes(data.kinds);
-        var view = { data: data, renderer: renderer, graph: null, filtered: false,
-          changed: 0, quick: quickFrame(data, renderer) };
+        view = { data: data, renderer: renderer, layer: made.layer, graph: null,
+          filtered: false, changed: 0, quick: quickFrame(data, renderer) };
         document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
         document.getElementById("total").textContent = String(data.ids.length);
         view.changed = mark("painted");  // the first frame counts as a change
