@@ -118,6 +118,12 @@ INKED = """(() => {
 })()"""
 
 
+def _rgb(hex_colour: str) -> str:
+    """A #rrggbb colour as the browser's computed style writes it."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
 def graph_json(site: str, encoding: str = "identity") -> dict[str, list[object]]:
     """/api/graph's JSON, asked for with `encoding` (gzip: the answer must be gzipped)."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -193,6 +199,12 @@ def test_webgl_page_draws_20k_nodes_and_filters(browser: Browser, browser_page: 
     assert page.evaluate("window.vnkgGraph.order") == len(data["ids"])
     assert page.evaluate("window.vnkgGraph.size") == len(data["edges"]) // 3
     assert page.evaluate("window.vnkgShown") == len(data["ids"])
+    # the legend: each kind's box with a swatch of the colour its nodes are drawn in
+    swatches = page.evaluate("[...document.querySelectorAll('#kinds label')].map(l => "
+                             "[l.textContent, getComputedStyle(l.querySelector('.swatch'))"
+                             ".backgroundColor])")
+    assert [k for k, _ in swatches] == data["kinds"]
+    assert [c for _, c in swatches] == [_rgb(c) for c in data["colors"]]
     assert page.evaluate("document.getElementById('total').textContent") == \
         str(len(data["ids"]))
     assert page.evaluate("document.querySelectorAll('#sigma canvas.first-frame').length") == 0

@@ -34,15 +34,21 @@
     parent.appendChild(o);
   }
 
-  function kindBoxes(kinds) {
+  /* A checkbox per kind, with a swatch of the kind's colour: the legend of the drawing
+     (the colour set through the CSSOM, which the page's style-src 'self' allows). */
+  function kindBoxes(kinds, colors) {
     var set = document.getElementById("kinds");
-    kinds.forEach(function (k) {
+    kinds.forEach(function (k, i) {
       var label = document.createElement("label"), input = document.createElement("input");
+      var swatch = document.createElement("span");
       input.type = "checkbox";
       input.checked = true;
       input.value = k;
+      swatch.className = "swatch";
+      swatch.style.backgroundColor = colors[i];
       label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + k));
+      label.appendChild(swatch);
+      label.appendChild(document.createTextNode(k));
       set.appendChild(label);
     });
   }
@@ -269,7 +275,7 @@
         mark("parsed");
         var prov = document.getElementById("province");
         data.provinces.forEach(function (p) { option(prov, p, p); });
-        kindBoxes(data.kinds);
+        kindBoxes(data.kinds, data.colors);
         view = { data: data, renderer: renderer, layer: made.layer, graph: null,
           filtered: false, changed: 0, quick: quickFrame(data, renderer) };
         document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
