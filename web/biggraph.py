@@ -40,7 +40,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from vnkg.graph.model import LABELS, merge_value
+from vnkg.graph.model import merge_value
 from vnkg.viz.style import display_name, label_style
 
 GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -80,24 +80,25 @@ def graph_json(g: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def rows_json(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
-    """The columns from page queries graph-nodes (id, key, value: a node's label, names,
-    province and dates) and graph-edges (source, relation, target, first_seen), as
-    web.data.graph_rows gives them: the answer `graph_json` gives for the whole graph read
-    from the same store. A value given twice counts as its smallest (graph.model's rule).
+    """The columns from page queries graph-nodes (id, label, name, province, date, published,
+    first_seen: a row per node, or per pair of values where it has two of one) and
+    graph-edges (source, relation, target, first_seen), as web.data.graph_rows gives them:
+    the answer `graph_json` gives for the whole graph read from the same store. A value
+    given twice counts as its smallest (graph.model's rule).
 
-    >>> data = rows_json([{"id": "l", "key": "label", "value": "Locality"},
-    ...                   {"id": "l", "key": "province", "value": "Bắc Kạn"}],
+    >>> data = rows_json([{"id": "l", "label": "Locality", "province": "Bắc Kạn"}],
     ...                  [{"source": "m", "target": "l", "relation": "HELD_IN",
     ...                    "first_seen": "2024-05"}])
     >>> data["ids"], data["kinds"], data["province"], data["dates"]
     (['l', 'm'], ['Locality', 'None'], [0, 0], ['2024-05', '2024-05'])
     """
-    props: dict[str, dict[str, Any]] = defaultdict(dict)
+    props: dict[str, dict[str, Any]] = {}
     for r in nodes:
-        key, value, have = r["key"], str(r["value"]), props[r["id"]]
-        if key == "label" and value not in LABELS:
-            continue  # a class outside the model (the node may have one of the model's too)
-        have[key] = merge_value(have.get(key), value)
+        values = {k: str(v) for k, v in r.items() if v is not None and k != "id"}
+        have = props.setdefault(r["id"], values)
+        if have is not values:  # a second row of the node: another value of some column
+            for key, value in values.items():
+                have[key] = merge_value(have.get(key), value)
     own = {n: own_of(n, have) for n, have in props.items() if "label" in have}
     links = [(r["source"], r["target"], r["relation"],
               None if r["first_seen"] is None else str(r["first_seen"]))

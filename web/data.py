@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -224,26 +224,22 @@ def graph_size_past(store: Store, count: int) -> bool:
 
 def graph_rows(store: Store) -> tuple[Rows, Rows]:
     """What the large graph page draws, the reference gazetteer left out: what is stated of
-    each node (id, key, value: its label, names, own province and dates) and every relation
-    (source, relation, target, first_seen), labels and relations named (page queries
+    each node (id, label, name, province, date, published, first_seen: a row per node, or
+    per pair of values where a node has two of one) and every relation (source, relation,
+    target, first_seen), labels and relations named by the queries themselves (page queries
     graph-nodes and graph-edges; web.biggraph.rows_json makes the page's answer of them).
     The two queries run at once, each in a thread of its own: the engines evaluate them
-    outside Python's lock (pyoxigraph, a server), so on two cores the read takes about as
-    long as the slower one (0.45 s one after the other on 20,000 nodes, 0.25 s at once).
-    The rows come in the engine's order: rows_json orders its answer itself, and sorting
-    65,000 rows first cost a fifth of the read on 20,000 nodes."""
+    outside Python's lock (pyoxigraph, a server), so on two free cores the read takes about
+    as long as the slower one (0.45 s one after the other on 20,000 nodes, 0.25 s at once;
+    no faster at once when other work holds both cores). The rows come in the engine's
+    order: rows_json orders its answer itself, and sorting 65,000 rows first cost a fifth
+    of the read on 20,000 nodes."""
     with ThreadPoolExecutor(2, thread_name_prefix="graph-rows") as pool:
-        nodes = pool.submit(_named_rows, store, "graph-nodes", "value", label_of)
-        edges = pool.submit(_named_rows, store, "graph-edges", "relation", relation_of)
+        nodes = pool.submit(_unordered_rows, store, "graph-nodes")
+        edges = pool.submit(_unordered_rows, store, "graph-edges")
         return nodes.result(), edges.result()
 
 
-def _named_rows(store: Store, name: str, column: str,
-                naming: Callable[[Any], str]) -> Rows:
-    """Rows of page query `name`, `column` named by `naming` (for graph-nodes, only in
-    the rows of key `label`)."""
-    rows = store.select(*prepare_named(store, name, {}, PAGE_QUERIES))
-    for r in rows:
-        if r.get("key", "label") == "label":
-            r[column] = naming(r[column])
-    return rows
+def _unordered_rows(store: Store, name: str) -> Rows:
+    """Rows of page query `name` (no parameters) in the engine's order."""
+    return store.select(*prepare_named(store, name, {}, PAGE_QUERIES))

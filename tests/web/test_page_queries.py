@@ -15,7 +15,7 @@ from neo4j import Driver
 
 from vnkg.graph.model import LABELS, Fragment
 from vnkg.graph.nx import to_networkx
-from vnkg.graph.vocab import RELATION_OF_PREDICATE
+from vnkg.graph.vocab import LABEL_OF_CLASS, RELATION_OF_PREDICATE
 from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.store import Store
@@ -134,12 +134,20 @@ def test_every_page_query_has_both_languages_with_the_same_columns() -> None:
         assert (rq.columns, rq.params) == (cypher.columns, cypher.params), name
 
 
+def _named_pairs(name: str, table: str) -> dict[str, str]:
+    """The (IRI, name) pairs of page query `name`'s VALUES table `table`, prefixes expanded."""
+    text = read_query(name, "sparql", data.PAGE_QUERIES).text
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
+    values = text.split(f"VALUES {table}")[1].split("}")[0]
+    return {prefixes[p] + local: named for p, local, named in
+            re.findall(r"\((\w+):(\w+) \"(\w+)\"\)", values)}
+
+
 def test_the_large_graphs_queries_name_every_relation_and_label_of_the_model() -> None:
-    edges = read_query("graph-edges", "sparql", data.PAGE_QUERIES).text
-    named = {str(p) for p in RELATION_OF_PREDICATE}
-    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", edges))
-    listed = {prefixes[p] + local for p, local in
-              re.findall(r"\b(\w+):(\w+)\b", edges.split("VALUES ?relation")[1].split("}")[0])}
-    assert listed == named
+    relations = _named_pairs("graph-edges", "(?predicate ?relation)")
+    assert relations == {str(p): rel for p, rel in RELATION_OF_PREDICATE.items()}
+    labels = _named_pairs("graph-nodes", "(?class ?label)")
+    assert labels == {str(c): label for c, label in LABEL_OF_CLASS.items()}
+    assert set(labels.values()) == set(LABELS)
     nodes = read_query("graph-nodes", "cypher", data.PAGE_QUERIES).text
     assert set(re.findall(r"'(\w+)'", nodes.split("AS known")[0])) - {"reference"} == set(LABELS)
