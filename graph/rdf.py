@@ -1,4 +1,4 @@
-"""A Fragment as RDF quads in the article's named graph, and back.
+"""A Fragment as RDF quads in the article's named graph (read back by graph.rdf_read).
 
 Nodes are typed resources; relations are plain triples (so SPARQL reads them directly);
 a relation's own properties and evidence hang off a statement resource about it, a
@@ -12,39 +12,27 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF
 from rdflib.term import Node as Term
 
-from vnkg.graph.literals import DATE_TYPES, int_literal, literal, nt_literal
+from vnkg.graph.literals import int_literal, literal, nt_literal
 from vnkg.graph.membership import membership_triples
-from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
+from vnkg.graph.model import Edge, Fragment, PropValue
 from vnkg.graph.vocab import (
     CLASSES,
     DATE_PROPS,
     ID,
-    LABEL_OF_CLASS,
-    LIST_PROPS,
     NODE_PROPS,
-    PROPERTY_OF_PREDICATE,
-    RELATION_OF_PREDICATE,
     VNKG,
     is_vietnamese,
-    node_id_of,
     node_iri,
     predicate_for,
     property_predicate,
 )
 
 Quad = tuple[Term, Term, Term, URIRef]
-# terms made once: rdflib's namespaces build a URIRef on every attribute access, and the
-# readers below compare every triple's predicate with them
-_DATED, _SUBJECT, _EVIDENCE, _RDF_TYPE = VNKG.dated, VNKG.subject, VNKG.evidence, RDF.type
-_NOT_PROPS = frozenset((VNKG.id, VNKG.dated, RDF.type))
-Pairs = list[tuple[Any, Any]]  # (predicate, object) of one subject, as rdflib gives them
-_EDGE_FIELDS = {VNKG.subject, VNKG.object, VNKG.relation, VNKG.evidence, RDF.type}
 
 
 def graph_iri(article: str) -> URIRef:
@@ -106,83 +94,6 @@ def _props(props: dict[str, PropValue], label: str | None = None
                 yield p, node_iri(str(v))
             else:
                 yield p, literal(v, is_vietnamese(name, label), name in DATE_PROPS)
-
-
-def from_quads(article: str, quads: Iterable[tuple[Term, Term, Term]]) -> Fragment:
-    """Rebuild the fragment of one article from the triples of its named graph.
-
-    The triples may come in any order (a SPARQL server answers in its own): the fragment's
-    nodes, relations and properties are put in the order of their subjects and predicates,
-    so a fragment read back is the same, to its order, from every store."""
-    by_subject: dict[Any, Pairs] = {}
-    for s, p, o in quads:
-        by_subject.setdefault(s, []).append((p, o))
-    by_subject = {s: sorted(pos, key=_pair_order) for s, pos in
-                  sorted(by_subject.items(), key=lambda item: str(item[0]))}
-    g = graph_iri(article)
-    dated = [o for p, o in by_subject.get(g, []) if p == _DATED]
-    frag = Fragment(article, str(dated[0]) if dated else None)
-    for s, pos in by_subject.items():
-        if _is_statement(pos):
-            continue
-        kinds = {o for p, o in pos if p == _RDF_TYPE}
-        label = next((LABEL_OF_CLASS[k] for k in kinds if k in LABEL_OF_CLASS), None)
-        if label:
-            frag.add_node(Node(node_id_of(s), label, _read_props(pos)))
-        for p, o in pos:
-            if p in RELATION_OF_PREDICATE:
-                frag.add_edge(Edge(RELATION_OF_PREDICATE[p], node_id_of(s), node_id_of(o)))
-    for pos in by_subject.values():
-        if _is_statement(pos):
-            _read_statement(frag, pos, by_subject, article)
-    return frag
-
-
-def _pair_order(pair: tuple[Any, Any]) -> tuple[str, str, str]:
-    p, o = pair
-    return str(p), str(o), str(getattr(o, "datatype", "") or getattr(o, "language", "") or "")
-
-
-def _is_statement(pos: Pairs) -> bool:
-    """Whether a subject's (predicate, object) pairs make it a statement (typed or not: a
-    store written before statements went untyped has them typed)."""
-    return any(p == _SUBJECT for p, _ in pos)
-
-
-def _read_props(pos: Pairs) -> dict[str, PropValue]:
-    props: dict[str, Any] = {}
-    for p, o in pos:
-        if p in _NOT_PROPS:
-            continue
-        name = PROPERTY_OF_PREDICATE.get(p) or str(p)[len(str(VNKG)):]
-        if name in NODE_PROPS and isinstance(o, URIRef):
-            value: Any = node_id_of(o)
-        elif not isinstance(o, Literal):
-            continue
-        else:  # a date keeps its ISO text, as written
-            value = str(o) if o.datatype in DATE_TYPES else o.toPython()
-        if name in props or name in LIST_PROPS:
-            old = props.get(name, [])
-            props[name] = sorted({*([old] if not isinstance(old, list) else old), value})
-        else:
-            props[name] = value
-    return props
-
-
-def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[Any, Pairs],
-                    article: str) -> None:
-    one = {p: o for p, o in pos}
-    key = (node_id_of(one[VNKG.subject]), str(one[VNKG.relation]), node_id_of(one[VNKG.object]))
-    edge = frag.edges.get(key)
-    if edge is None:
-        return
-    edge.props = _read_props([(p, o) for p, o in pos if p not in _EDGE_FIELDS])
-    for p, e in pos:
-        if p == _EVIDENCE:
-            ev = {q: o for q, o in by_subject.get(e, [])}
-            edge.evidence.append(Evidence(article, int(ev[VNKG.start].toPython()),
-                                          int(ev[VNKG.end].toPython()), str(ev[VNKG.text])))
-    edge.evidence.sort(key=lambda e: (e.start, e.end))
 
 
 def to_ntriples(fragment: Fragment) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from vnkg.graph.model import Fragment, Graph
 from vnkg.graph.rdf import Rendered
 from vnkg.loaders import neo4j as loader
-from vnkg.loaders.store import Closing, LoadReport, Row
+from vnkg.loaders.store import Closing, LoadReport, Row, each_fragment
 
 
 class Neo4jStore(Closing):
@@ -71,6 +71,10 @@ class Neo4jStore(Closing):
             edge.evidence = [e for e in edge.evidence if e.article == article]
             frag.add_edge(edge)
         return frag
+
+    def read_fragments(self, reference: bool) -> Iterator[Fragment]:
+        """Every article's fragment, one `read_fragment` each."""
+        return each_fragment(self, reference)
 
     def read_graph(self, reference: bool = False) -> Graph:
         """The whole graph (the reference localities included, when loaded)."""

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from vnkg.loaders.neo4j_rows import FragmentRows, Row, fold_rows, fragment_rows
-from vnkg.loaders.rdf import REFERENCE
 from vnkg.loaders.store import Store
 
 RUN = 20_000  # rows sorted in memory before they are spilled to a run
@@ -128,9 +127,8 @@ def sorted_rows(store: Store, reference: bool = True) -> Iterator[SortedRows]:
     article at a time and spilled to a temporary folder, removed on exit."""
     with tempfile.TemporaryDirectory(prefix="vnkg-rows-") as tmp:
         rows = SortedRows(Path(tmp))
-        for seq, article in enumerate(store.articles()):
-            if article != REFERENCE or reference:
-                rows.add(seq, fragment_rows(store.read_fragment(article)))
+        for seq, fragment in enumerate(store.read_fragments(reference)):
+            rows.add(seq, fragment_rows(fragment))
         rows.finish()
         yield rows
 

@@ -17,8 +17,9 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
 from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
+from vnkg.graph.rdf_read import Triple
 from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
-from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, select, to_rdflib
+from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
 from vnkg.loaders.rdf import DIGEST_IRI, RdfBase, drop_graph, nquads
 from vnkg.loaders.rdf_dump import reference_graph, serialize_stream, union_query
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
@@ -96,6 +97,9 @@ class OxigraphStore(RdfBase):
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
         for quad in self._ox.quads_for_pattern(None, None, None, NamedNode(g)):
             yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+
+    def _plain_triples(self, g: str) -> Iterator[Triple]:
+        return plain_triples(self._ox.quads_for_pattern(None, None, None, NamedNode(g)))
 
     def _graph_names(self) -> Iterable[str]:
         return (g.value for g in self._ox.named_graphs() if isinstance(g, NamedNode))

@@ -28,20 +28,22 @@ from rdflib.term import Node as Term
 
 from vnkg.graph.literals import nt_literal
 from vnkg.graph.model import Fragment, Graph
-from vnkg.graph.rdf import Rendered, from_quads, graph_iri, render, to_ntriples
+from vnkg.graph.rdf import Rendered, graph_iri, render, to_ntriples
+from vnkg.graph.rdf_read import Triple, from_plain, plain_triples
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.store import (
     DEFAULT_STORE,
+    REFERENCE,
     Closing,
     LoadReport,
     Row,
     StoreBusyError,
+    each_fragment,
     open_store,
 )
 
 __all__ = ["DEFAULT_STORE", "ONTOLOGY", "REFERENCE", "RdfBase", "StoreBusyError"]
 
-REFERENCE = "reference"  # the article id of the gazetteer's reference graph
 ONTOLOGY = URIRef(str(VNKG)[:-1])  # the ontology's own named graph: https://vnkg.dev/ns
 DIGEST_IRI = str(VNKG.digest)
 
@@ -229,11 +231,24 @@ class RdfBase(Closing):
         return sorted(unquote(n[len(prefix):]) for n in self._graph_names()
                       if n.startswith(prefix))
 
+    def _plain_triples(self, g: str) -> Iterator[Triple]:
+        """The triples of named graph `g` (an IRI) in graph.rdf_read's plain form (an
+        engine may make it from its own terms: the embedded store does)."""
+        return plain_triples(self._triples(g))
+
     def read_fragment(self, article: str) -> Fragment:
         """One article's statements, as the Fragment that was written."""
-        digest = VNKG.digest  # once: rdflib builds the term on every attribute access
-        triples = (t for t in self._triples(str(graph_iri(article))) if t[1] != digest)
-        return from_quads(article, triples)
+        triples = self._plain_triples(str(graph_iri(article)))
+        return from_plain(article, (t for t in triples if t[1] != DIGEST_IRI))
+
+    def read_fragments(self, reference: bool) -> Iterator[Fragment]:
+        """Every article's fragment, by article id (the gazetteer's with `reference`).
+
+        One graph at a time: on the embedded store that is the cheapest read there is
+        (Oxigraph's scan of every quad holds the named graphs together, but decodes the
+        union first: 4.7 s of CPU at 2,000 articles against 2.9-3.4 s a graph at a time;
+        SPARQL's `GRAPH ?g` took 3.3-3.7 s)."""
+        return each_fragment(self, reference)
 
     def read_graph(self, reference: bool = False) -> Graph:
         """The whole graph: the union of every article's fragment.
@@ -243,11 +258,9 @@ class RdfBase(Closing):
         a province mentioned brings its districts and a district its province.
         """
         graph = Graph()
-        articles = self.articles()
-        for article in articles:
-            if article != REFERENCE:
-                graph.add_fragment(self.read_fragment(article))
-        if reference and REFERENCE in articles:
+        for fragment in self.read_fragments(reference=False):
+            graph.add_fragment(fragment)
+        if reference and REFERENCE in self.articles():
             graph.add_fragment(linked(self.read_fragment(REFERENCE), graph))
         return graph
 

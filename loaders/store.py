@@ -1,9 +1,9 @@
 """The store interface: one small protocol, implemented by three engines.
 
 A store writes graph fragments (one per article, each replacing what its article wrote
-before), reads an article's fragment or the whole graph back, deletes an article, lists the
-articles, and runs a query with bound parameters (`select`) in its own language. Named
-queries (queries.run) are built on `select` alone.
+before), reads an article's fragment, every article's, or the whole graph back, deletes an
+article, lists the articles, and runs a query with bound parameters (`select`) in its own
+language. Named queries (queries.run) are built on `select` alone.
 
 `open_store(target)` picks the engine by the target's form, as rdflib's plugin registry
 picks a store by name: a folder (or None, in memory) is the embedded Oxigraph store,
@@ -16,7 +16,7 @@ picks a store by name: a folder (or None, in memory) is the embedded Oxigraph st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -28,6 +28,7 @@ from vnkg.graph.rdf import Rendered
 
 Row = dict[str, Any]
 DEFAULT_STORE = Path("vnkg-data")
+REFERENCE = "reference"  # the article id of the gazetteer's reference graph
 
 
 class StoreBusyError(RuntimeError):
@@ -93,6 +94,11 @@ class Store(Protocol):
         """One article's statements."""
         ...
 
+    def read_fragments(self, reference: bool) -> Iterator[Fragment]:
+        """Every article's fragment, as `read_fragment` gives it, by article id; the
+        gazetteer's (article `reference`) only with `reference`. What an export reads."""
+        ...
+
     def read_graph(self, reference: bool = False) -> Graph:
         """The whole graph (the reference gazetteer only where `reference` asks)."""
         ...
@@ -118,6 +124,14 @@ class Store(Protocol):
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None
                  ) -> None: ...
+
+
+def each_fragment(store: Store, reference: bool) -> Iterator[Fragment]:
+    """`store.read_fragments(reference)` made of one `read_fragment` per article: for a
+    store with no cheaper way to read them all."""
+    for article in store.articles():
+        if reference or article != REFERENCE:
+            yield store.read_fragment(article)
 
 
 class Closing:

@@ -33,7 +33,8 @@ from rdflib.term import Node as Term
 from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Graph
 from vnkg.graph.nx import to_networkx
-from vnkg.graph.rdf import from_quads, graph_iri
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.rdf_read import from_quads
 from vnkg.graph.vocab import (
     CLASSES,
     LABEL_OF_CLASS,

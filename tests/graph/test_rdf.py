@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from vnkg.graph.model import Fragment
-from vnkg.graph.rdf import from_quads, graph_iri, to_quads
+from vnkg.graph.rdf import graph_iri, to_quads
+from vnkg.graph.rdf_read import from_quads
 
 
 def test_round_trip_is_exact(sample_fragment: Callable[..., Fragment]) -> None:

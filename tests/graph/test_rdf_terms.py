@@ -14,7 +14,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from vnkg.graph.model import Fragment, Node
-from vnkg.graph.rdf import from_quads, to_ntriples, to_quads
+from vnkg.graph.rdf import to_ntriples, to_quads
+from vnkg.graph.rdf_read import from_quads
 from vnkg.graph.schema import SCHEMA
 from vnkg.graph.vocab import ELI, VNKG, node_iri
 from vnkg.loaders.export import export_graph

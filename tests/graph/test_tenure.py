@@ -12,7 +12,8 @@ from rdflib.namespace import RDF
 
 from vnkg.graph.membership import INSTANT, ORG, TIME
 from vnkg.graph.model import Fragment, Graph
-from vnkg.graph.rdf import from_quads, to_quads
+from vnkg.graph.rdf import to_quads
+from vnkg.graph.rdf_read import from_quads
 from vnkg.graph.resolve import to_fragment
 from vnkg.graph.tenure import better, merge_bounds
 

@@ -1,7 +1,8 @@
 """A SELECT's rows on the embedded store (loaders.oxigraph_terms.select) hold what each
 term gives (to_value): strings of every escape, language tags, numbers, dates, other
 datatypes, blank nodes, IRIs inside and outside vnkg's, unbound cells, a single unbound
-column and a query without variables."""
+column and a query without variables. A store's read (plain_triples) takes each term as
+the read through rdflib's terms does."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 
-from vnkg.loaders.oxigraph_terms import select, to_value
+from vnkg.graph import rdf_read
+from vnkg.loaders.oxigraph_terms import plain_triples, select, to_rdflib, to_value
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 HOSTILE = ['tab\there', 'line\nbreak', 'cr\rreturn', 'quote " and \\ backslash', "it's",
@@ -69,3 +71,14 @@ def test_an_unbound_single_column_and_no_columns_keep_their_rows(store: Store) -
 def test_a_bound_parameter_reads_back_as_itself(store: Store) -> None:
     for value in HOSTILE:
         assert select(store, "SELECT ?v WHERE { }", {"v": value}) == [{"v": value}]
+
+
+def test_a_store_read_takes_each_term_as_rdflib_gives_it(store: Store) -> None:
+    """The embedded store reads articles from pyoxigraph's terms (plain_triples); a SPARQL
+    server's answers and the views go through rdflib's terms: the reader gets the same."""
+    quads = sorted(store, key=lambda q: q.subject.value)
+    direct = list(plain_triples(quads))
+    through = list(rdf_read.plain_triples(
+        (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads))
+    assert [repr(t) for t in direct] == [repr(t) for t in through]  # types too; NaN is not NaN
+    assert len(direct) == len(_terms())

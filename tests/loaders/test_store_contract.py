@@ -1,7 +1,8 @@
 """One contract, run against every store: the embedded Oxigraph on disk, three SPARQL 1.1
 servers (`oxigraph serve`, Apache Jena Fuseki, Virtuoso) and Neo4j. Idempotent loads,
-replacement, deletion, bound parameters; the RDF-only promises (named graphs, the default
-graph the union of them) on the RDF stores. Every named query on them all is compared in
+replacement, deletion, every article read at once as each one alone, bound parameters;
+the RDF-only promises (named graphs, the default graph the union of them) on the RDF
+stores. Every named query on them all is compared in
 tests/loaders/test_store_queries.py."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf import RdfBase
 from vnkg.loaders.sparql_store import SparqlStore
-from vnkg.loaders.store import Store, open_store, store_class
+from vnkg.loaders.store import REFERENCE, Store, open_store, store_class
 from vnkg.queries.run import run_named
 
 RDF_ENGINES = ["embedded", "sparql", "fuseki", "virtuoso"]
@@ -94,6 +95,19 @@ def test_deleting_an_article_keeps_what_others_state(
     assert [r["person_name"] for r in run_named(store, "chairs")] == ["Lò Văn Khác"]
     store.delete_article("a2")
     assert store.articles() == [] and run_named(store, "chairs") == []
+
+
+def test_reading_every_fragment_is_reading_each_article(
+        store: Store, sample_fragment: Callable[..., Fragment], hostile: str) -> None:
+    articles = ["a1", 'bài "2" \\ ; <x>', REFERENCE, "z9"]
+    store.write_fragments([sample_fragment(a, name=hostile if a == "z9" else "Lò Văn A")
+                           for a in articles])
+    each = [store.read_fragment(a) for a in sorted(articles)]
+    everything = list(store.read_fragments(reference=True))
+    assert everything == each and [f.article for f in everything] == sorted(articles)
+    assert repr(everything) == repr(each)  # to the order of nodes and properties
+    assert list(store.read_fragments(reference=False)) == [f for f in each
+                                                           if f.article != REFERENCE]
 
 
 def test_named_query_binds_hostile_parameters(store: Store,

@@ -1,0 +1,174 @@
+"""A Fragment back from the triples of its article's named graph, whoever read them.
+
+There is one reader, `from_plain`, over terms in a plain form: an IRI (or blank node) as its
+text, a literal as a `Lit` (lexical form, datatype or language, Python value). The embedded
+store makes that form straight from pyoxigraph's terms (loaders.oxigraph_terms.plain_triples),
+without an rdflib term in between: making rdflib terms, then comparing and hashing them,
+was most of the Python time of reading a store. Triples of rdflib terms (a SPARQL server's
+answers, the views' reads) are made plain by `plain_triples` (`from_quads` does both).
+
+The triples may come in any order (a SPARQL server answers in its own): the fragment's
+nodes, relations and properties are put in the order of their subjects and predicates, so
+a fragment read back is the same, to its order, from every store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from rdflib import Literal
+from rdflib.namespace import RDF
+from rdflib.term import Node as RdfTerm
+
+from vnkg.graph.literals import DATE_TYPES
+from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.vocab import (
+    LABEL_OF_CLASS,
+    LIST_PROPS,
+    NODE_PROPS,
+    PROPERTY_OF_PREDICATE,
+    RELATION_OF_PREDICATE,
+    VNKG,
+    node_id_of,
+)
+
+
+class Lit(NamedTuple):
+    """A literal: its lexical form, its `tag` (the datatype IRI, the language of a tagged
+    one, "" for a plain string) and its Python value (a date keeps its ISO text)."""
+
+    text: str
+    tag: str
+    value: Any
+
+
+Plain = str | Lit  # a term in the reader's form: an IRI as its text, or a literal
+Triple = tuple[str, str, Plain]
+Pairs = list[tuple[str, Plain]]  # (predicate, object) of one subject
+
+# the vocabulary as plain IRIs, made once
+_LABEL_OF_CLASS = {str(k): v for k, v in LABEL_OF_CLASS.items()}
+_RELATION_OF_PREDICATE = {str(k): v for k, v in RELATION_OF_PREDICATE.items()}
+_PROPERTY_OF_PREDICATE = {str(k): v for k, v in PROPERTY_OF_PREDICATE.items()}
+_VNKG = str(VNKG)
+_DATED, _SUBJECT, _OBJECT = str(VNKG.dated), str(VNKG.subject), str(VNKG.object)
+_RELATION, _EVIDENCE, _RDF_TYPE = str(VNKG.relation), str(VNKG.evidence), str(RDF.type)
+_START, _END, _TEXT = str(VNKG.start), str(VNKG.end), str(VNKG.text)
+_NOT_PROPS = frozenset((str(VNKG.id), _DATED, _RDF_TYPE))
+_EDGE_FIELDS = frozenset((_SUBJECT, _OBJECT, _RELATION, _EVIDENCE, _RDF_TYPE))
+
+
+def from_quads(article: str, quads: Iterable[tuple[RdfTerm, RdfTerm, RdfTerm]]) -> Fragment:
+    """Rebuild the fragment of one article from the triples of its named graph, as rdflib
+    terms."""
+    return from_plain(article, plain_triples(quads))
+
+
+def plain_triples(triples: Iterable[tuple[RdfTerm, RdfTerm, RdfTerm]]) -> Iterator[Triple]:
+    """rdflib triples in the reader's plain form."""
+    for s, p, o in triples:
+        yield str(s), str(p), plain(o)
+
+
+def plain(term: RdfTerm) -> Plain:
+    """An rdflib term in the reader's form.
+
+    >>> plain(Literal("Hòa", lang="vi"))
+    Lit(text='Hòa', tag='vi', value='Hòa')
+    >>> from rdflib.namespace import XSD
+    >>> plain(Literal(3)).value, plain(Literal("2024-05", datatype=XSD.gYearMonth)).value
+    (3, '2024-05')
+    """
+    if not isinstance(term, Literal):
+        return str(term)
+    datatype = term.datatype
+    value = str(term) if datatype in DATE_TYPES else term.toPython()
+    return Lit(str(term), str(datatype or term.language or ""), value)
+
+
+def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
+    """Rebuild the fragment of one article from the triples of its named graph, in the
+    plain form."""
+    grouped: dict[str, Pairs] = {}
+    for s, p, o in triples:
+        grouped.setdefault(s, []).append((p, o))
+    by_subject = {s: sorted(pos, key=_pair_order)
+                  for s, pos in sorted(grouped.items(), key=itemgetter(0))}
+    dated = [o for p, o in by_subject.get(str(graph_iri(article)), []) if p == _DATED]
+    frag = Fragment(article, _text(dated[0]) if dated else None)
+    statements: list[Pairs] = []  # read once the relations they are about are made
+    for s, pos in by_subject.items():
+        if _is_statement(pos):
+            statements.append(pos)
+            continue
+        label = next((_LABEL_OF_CLASS[o] for p, o in pos
+                      if p == _RDF_TYPE and isinstance(o, str) and o in _LABEL_OF_CLASS), None)
+        if label:
+            frag.add_node(Node(node_id_of(s), label, _read_props(pos)))
+        for p, o in pos:
+            if p in _RELATION_OF_PREDICATE:
+                frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
+                                   node_id_of(_text(o))))
+    for pos in statements:
+        _read_statement(frag, pos, by_subject, article)
+    return frag
+
+
+def _text(term: Plain) -> str:
+    """An IRI's text, a literal's lexical form."""
+    return term if isinstance(term, str) else term.text
+
+
+def _pair_order(pair: tuple[str, Plain]) -> tuple[str, str, str]:
+    p, o = pair
+    return (p, o, "") if isinstance(o, str) else (p, o.text, o.tag)
+
+
+def _is_statement(pos: Pairs) -> bool:
+    """Whether a subject's (predicate, object) pairs make it a statement (typed or not: a
+    store written before statements went untyped has them typed)."""
+    return any(p == _SUBJECT for p, _ in pos)
+
+
+def _read_props(pos: Pairs) -> dict[str, PropValue]:
+    props: dict[str, Any] = {}
+    for p, o in pos:
+        if p in _NOT_PROPS:
+            continue
+        name = _PROPERTY_OF_PREDICATE.get(p) or p[len(_VNKG):]
+        if isinstance(o, str):
+            if name not in NODE_PROPS:
+                continue
+            value: Any = node_id_of(o)
+        else:
+            value = o.value
+        if name in props or name in LIST_PROPS:
+            old = props.get(name, [])
+            props[name] = sorted({*([old] if not isinstance(old, list) else old), value})
+        else:
+            props[name] = value
+    return props
+
+
+def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[str, Pairs],
+                    article: str) -> None:
+    one = dict(pos)
+    key = (node_id_of(_text(one[_SUBJECT])), _text(one[_RELATION]),
+           node_id_of(_text(one[_OBJECT])))
+    edge = frag.edges.get(key)
+    if edge is None:
+        return
+    edge.props = _read_props([(p, o) for p, o in pos if p not in _EDGE_FIELDS])
+    for p, e in pos:
+        if p == _EVIDENCE:
+            ev = dict(by_subject.get(_text(e), []))
+            edge.evidence.append(Evidence(article, int(_value(ev[_START])),
+                                          int(_value(ev[_END])), _text(ev[_TEXT])))
+    edge.evidence.sort(key=lambda e: (e.start, e.end))
+
+
+def _value(term: Plain) -> Any:
+    return term if isinstance(term, str) else term.value
