@@ -10,18 +10,18 @@ in the report. Query texts live in loaders/cypher/; labels and types come from g
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from queue import Queue
-from threading import Thread
-from typing import Any, TypeVar
+from typing import Any
 
-from neo4j import Driver, ManagedTransaction, Query, ResultSummary
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j import Driver, ManagedTransaction, Query, ResultSummary, Session, Transaction
+from neo4j.exceptions import DriverError, Neo4jError, TransientError
 
 from vnkg.graph.model import LABELS, RELATIONS, UNIQUE, Edge, Fragment, Graph, Node, edge_key
+from vnkg.loaders.neo4j_batches import BATCH_ROWS, BatchSize, TooBig, batches, prefetch
 from vnkg.loaders.neo4j_rows import (
     ALL_VALUES,
     EDGE_RESERVED,
@@ -30,7 +30,6 @@ from vnkg.loaders.neo4j_rows import (
     Rows,
     bounds_from_stated,
     evidence_prefix,
-    fragment_rows,
     parse_evidence,
     props_from_stated,
     stated_prefix,
@@ -38,14 +37,9 @@ from vnkg.loaders.neo4j_rows import (
 from vnkg.loaders.store import FailedBatch, LoadReport
 
 CYPHER_DIR = Path(__file__).parent / "cypher"
-_T = TypeVar("_T")
+Tx = ManagedTransaction | Transaction
+_TRIES = 4  # attempts of a batch's transaction on a transient error
 LOAD_LABEL = "VnkgLoad"  # the loader's record of a loaded fragment; not a node of the model
-# Rows per transaction. Each batch costs some 25 round trips (a query per label and type), and
-# while this thread waits for the server the prefetch thread builds the next rows holding the
-# GIL, so each answer waits for it too: at 1,000 rows that wait was over half the load time of
-# 3,000 synthetic articles (68 s, against 28 s at 10,000 rows; benchmarks/bench_neo4j_bulk.py).
-# Far larger batches hit the server's transaction memory limit (50,000 rows used 2.1 GiB).
-BATCH_ROWS = 10_000
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
             "properties_set")
 
@@ -82,26 +76,45 @@ def write_fragments(driver: Driver, fragments: Iterable[Fragment], *, database: 
                     batch_size: int = BATCH_ROWS) -> LoadReport:
     """Write fragments, each replacing whatever its article had written before.
 
-    A fragment identical to the one loaded for its article is skipped (`unchanged`).
+    A fragment identical to the one loaded for its article is skipped (`unchanged`). A batch
+    the server has not the transaction memory for is written in halves instead, and the
+    batches after it are made that much smaller (`BatchSize`).
     """
     ensure_constraints(driver, database=database)
     report = LoadReport()
+    size = BatchSize(batch_size)
     # notifications off: on a fresh database every property read is "unknown", a warning each
     with driver.session(database=database, notifications_min_severity="OFF") as session:
-        for index, (batch, rows, invalid) in enumerate(_prefetch(_batches(fragments,
-                                                                           batch_size))):
+        for index, (batch, rows, invalid) in enumerate(prefetch(batches(fragments, size))):
             report.failed.extend(FailedBatch(index, [a], err) for a, err in invalid)
-            if not batch:
-                continue
-            try:
-                done = session.execute_write(_write_batch, batch, rows)
-            except (Neo4jError, DriverError, InvalidFragment) as err:
-                report.failed.append(FailedBatch(index, [f.article for f in batch],
-                                                 f"{type(err).__name__}: {err}"))
-                continue
-            report.batches += 1
-            _add_counts(report, done)
+            if batch:
+                _write_split(session, index, batch, rows, size, report)
     return report
+
+
+def _write_split(session: Session, index: int, batch: list[FragmentRows], rows: Rows,
+                 size: BatchSize, report: LoadReport) -> None:
+    """Write one batch in one transaction, or, when the server lacks the memory for it, in
+    two halves (each its own transaction), and so on down to one article."""
+    try:
+        done = _write_batch(session, batch, rows)
+    except TooBig as err:
+        if len(batch) == 1:
+            report.failed.append(FailedBatch(index, [batch[0].article], (
+                f"{err}: one article is more than the server's transaction memory "
+                "(db.memory.transaction.max) holds; raise it")))
+            return
+        size.halve(sum(f.size() for f in batch))
+        half = len(batch) // 2
+        for part in (batch[:half], batch[half:]):
+            _write_split(session, index, part, Rows.of(part), size, report)
+        return
+    except (Neo4jError, DriverError, InvalidFragment) as err:
+        report.failed.append(FailedBatch(index, [f.article for f in batch],
+                                         f"{type(err).__name__}: {err}"))
+        return
+    report.batches += 1
+    _add_counts(report, done)
 
 
 def delete_article(driver: Driver, article: str, *, database: str | None = None) -> None:
@@ -111,9 +124,19 @@ def delete_article(driver: Driver, article: str, *, database: str | None = None)
 
 
 def clear(driver: Driver, *, database: str | None = None) -> None:
-    """Delete every node and relationship (tests and benchmarks)."""
+    """Delete every node and relationship (tests and benchmarks): 10,000 nodes a
+    transaction, or ten times fewer each time the server has not the memory for it (the
+    transactions done stay done: what is deleted stays deleted)."""
+    rows = 10_000
     with driver.session(database=database, notifications_min_severity="OFF") as session:
-        session.run(Query(cypher("clear"))).consume()
+        while True:
+            try:
+                session.run(Query(cypher("clear").replace("__ROWS__", str(rows)))).consume()
+                return
+            except TransientError as err:
+                if "MemoryPoolOutOfMemoryError" not in str(err.code) or rows <= 10:
+                    raise
+                rows //= 10
 
 
 def read_graph(driver: Driver, *, database: str | None = None,
@@ -156,54 +179,6 @@ def _read_edge(graph: Graph, rel: str, source: str, target: str, props: dict[str
     graph.sources[edge_key(edge.key)] = sources
 
 
-def _batches(fragments: Iterable[Fragment], batch_size: int
-             ) -> Iterator[tuple[list[FragmentRows], Rows, list[tuple[str, str]]]]:
-    """Groups of whole fragments of about batch_size rows, their merged rows (built here, in
-    the prefetch thread, off the transaction's path), and the invalid fragments met."""
-    batch: list[FragmentRows] = []
-    invalid: list[tuple[str, str]] = []
-    size = 0
-    for fragment in fragments:
-        try:
-            rows = fragment_rows(fragment)
-        except InvalidFragment as err:
-            invalid.append((fragment.article, str(err)))
-            continue
-        # a full batch, or the same article twice (the later one must replace the earlier)
-        if batch and (size + rows.size() > batch_size
-                      or any(f.article == rows.article for f in batch)):
-            yield batch, Rows.of(batch), invalid
-            batch, invalid, size = [], [], 0
-        batch.append(rows)
-        size += rows.size()
-    if batch or invalid:
-        yield batch, Rows.of(batch), invalid
-
-
-def _prefetch(items: Iterator[_T], depth: int = 2) -> Iterator[_T]:
-    """Yield `items`, computing the next ones in a thread meanwhile: building rows in
-    Python overlaps with the server writing the previous batch."""
-    queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
-
-    def produce() -> None:
-        try:
-            for item in items:
-                queue.put((True, item))
-        except BaseException as err:  # handed to the consumer, raised there
-            queue.put((False, err))
-            return
-        queue.put((False, None))
-
-    Thread(target=produce, daemon=True).start()
-    while True:
-        ok, item = queue.get()
-        if not ok:
-            if item is not None:
-                raise item
-            return
-        yield item
-
-
 @dataclass
 class _Done:
     """What one batch transaction did."""
@@ -215,8 +190,27 @@ class _Done:
     counts: dict[str, int]
 
 
-def _write_batch(tx: ManagedTransaction, batch: list[FragmentRows], merged: Rows) -> _Done:
-    """Write the fragments of `batch` that changed; `merged` holds the rows of all of them."""
+def _write_batch(session: Session, batch: list[FragmentRows], merged: Rows) -> _Done:
+    """Write the fragments of `batch` that changed (`merged` holds the rows of all of them)
+    in one transaction, tried again on a transient error (a deadlock, a lost leader). The
+    server running out of transaction memory is raised as TooBig at once: trying the same
+    batch again cannot help (the driver's own retries would spend 30 s on it)."""
+    for attempt in range(_TRIES):
+        try:
+            with session.begin_transaction() as tx:
+                done = _write_rows(tx, batch, merged)
+                tx.commit()
+                return done
+        except TransientError as err:
+            if "MemoryPoolOutOfMemoryError" in str(err.code):
+                raise TooBig(f"{type(err).__name__}: {err.message}") from err
+            if attempt == _TRIES - 1:
+                raise
+            time.sleep(0.5 * 2 ** attempt)
+    raise AssertionError("unreachable")
+
+
+def _write_rows(tx: Tx, batch: list[FragmentRows], merged: Rows) -> _Done:
     articles = [f.article for f in batch]
     loaded = {r["article"]: r["digest"] for r in tx.run(cypher("loaded_articles"),
                                                           articles=articles)}
@@ -241,7 +235,7 @@ def _write_batch(tx: ManagedTransaction, batch: list[FragmentRows], merged: Rows
     return _Done([f.article for f in todo], replaced, unchanged, rows, counts)
 
 
-def _unlink(tx: ManagedTransaction, articles: list[str]) -> dict[str, int]:
+def _unlink(tx: Tx, articles: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     prefixes = [evidence_prefix(a) for a in articles]
     result = tx.run(cypher("unlink_relationships"), articles=articles, prefixes=prefixes,
@@ -265,7 +259,7 @@ def _unlink(tx: ManagedTransaction, articles: list[str]) -> dict[str, int]:
     return counts
 
 
-def _reset_bounds(tx: ManagedTransaction, records: list[Any], counts: dict[str, int]) -> None:
+def _reset_bounds(tx: Tx, records: list[Any], counts: dict[str, int]) -> None:
     """Set the tenure bounds of the relationships an unlink touched to the winners of what
     their remaining articles state (neo4j_rows.bounds_from_stated)."""
     by_type: dict[str, list[dict[str, Any]]] = {}
@@ -280,12 +274,12 @@ def _reset_bounds(tx: ManagedTransaction, records: list[Any], counts: dict[str, 
         _merge_counts(counts, _counters(tx.run(text, rows=rows).consume()))
 
 
-def _forget(tx: ManagedTransaction, articles: list[str]) -> None:
+def _forget(tx: Tx, articles: list[str]) -> None:
     _unlink(tx, articles)
     tx.run(cypher("delete_loads"), articles=articles).consume()
 
 
-def _run(tx: ManagedTransaction, text: str, rows: list[dict[str, Any]]) -> dict[str, int]:
+def _run(tx: Tx, text: str, rows: list[dict[str, Any]]) -> dict[str, int]:
     result = tx.run(text, rows=rows)
     written = result.single(strict=True)["written"]
     counts = _counters(result.consume())

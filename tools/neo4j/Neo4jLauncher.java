@@ -84,7 +84,13 @@ public final class Neo4jLauncher {
     }
 
     private static DatabaseManagementService build(Path home, int port) {
-        return new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        // a cap on one transaction's memory (e.g. 16m), as a server set up tight would have
+        String txMax = env("NEO4J_TX_MAX", "");
+        if (!txMax.isEmpty()) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.parse(txMax));
+        }
+        return builder
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
             .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))

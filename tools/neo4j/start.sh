@@ -6,7 +6,8 @@
 #
 # Env: NEO4J_BOLT_PORT (7687), NEO4J_USER / NEO4J_PASSWORD (neo4j / vnkg-test-pass, local
 # test server only), VNKG_NEO4J_DIR (state folder: home/, neo4j.pid, neo4j.log; default
-# .neo4j at the repo top), NEO4J_START_TIMEOUT (seconds, 120), NEO4J_JAVA_OPTS.
+# .neo4j at the repo top), NEO4J_START_TIMEOUT (seconds, 120), NEO4J_JAVA_OPTS, NEO4J_TX_MAX
+# (a cap on one transaction's memory, e.g. 16m: db.memory.transaction.max; none by default).
 # The first run asks Maven for Neo4j's jars (tools/maven-classpath.sh: cached in ~/.m2)
 # and keeps the classpath in tools/neo4j/target/classpath.txt.
 set -euo pipefail
