@@ -168,10 +168,13 @@ def pages(store: str, work: Path, per_kind: int, timeout: float) -> dict[str, An
     cmd = [sys.executable, str(Path(bench_pages.__file__)), "--store", store,
            "--per-kind", str(per_kind), "--json", str(out)]
     try:
-        subprocess.run(cmd, capture_output=True, check=False, timeout=timeout)
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=timeout)
     except subprocess.TimeoutExpired:
         return {"timeout": {"p50_ms": timeout * 1000, "p95_ms": timeout * 1000, "n": 0}}
-    return dict(json.loads(out.read_text())) if out.exists() else {}
+    if not out.exists():  # the child failed: its last words, not a silently missing row
+        said = (done.stderr or done.stdout).strip().splitlines()
+        return {"error": said[-1] if said else f"exit {done.returncode}"}
+    return dict(json.loads(out.read_text()))
 
 
 def _note(text: str) -> None:
@@ -222,6 +225,8 @@ def table(res: dict[str, Any]) -> list[Row]:
 def _page_rows(pages: dict[str, Any], n: int) -> list[Row]:
     """The explorer's search and pages (bench_pages): p50 / p95 beside the issue's target."""
     rows: list[Row] = []
+    if "error" in pages:
+        return [(f"explorer pages @{n}", f"failed: {pages['error']}"[:44], "", "error")]
     for kind, r in pages.items():
         if kind in ("pages", "build_s"):
             continue
@@ -318,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=None, help="folder for corpora and stores")
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 when a named query fails, times out or has a p95 over "
-                             f"{CHECK_P95_MS} ms (a regression guard for CI)")
+                             f"{CHECK_P95_MS} ms, or the pages benchmark fails (a regression "
+                             "guard for CI)")
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in
                    (args.sizes or ("200" if args.quick else "1000,10000,100000")).split(","))
@@ -344,13 +350,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def regressions(res: dict[str, Any]) -> list[str]:
     """What the CI guard fails on: a named query that errs, times out, or whose p95 is over
-    CHECK_P95_MS, far above what they take (tens of ms), so noise does not trip it."""
+    CHECK_P95_MS, far above what they take (tens of ms), so noise does not trip it; the
+    explorer's pages benchmark failing to run."""
     out = []
     for name, q in res["queries"].items():
         if "p95_ms" not in q:
             out.append(f"query {name}: {q.get('error') or 'timed out'}")
         elif q["p95_ms"] > CHECK_P95_MS:
             out.append(f"query {name}: p95 {q['p95_ms']:.0f} ms > {CHECK_P95_MS} ms")
+    if "error" in res.get("pages", {}):
+        out.append(f"explorer pages: {res['pages']['error']}")
     return out
 
 
