@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from pathlib import Path
 
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
@@ -75,3 +77,16 @@ def test_an_article_of_a_json_lines_file_is_the_text_the_build_read(tmp_path: Pa
     assert sorted(built) == ["b1", "b3", "bai-3"]
     assert {i: article_text(str(path), i) for i in built} == built
     assert article_text(str(path), "bai-2") is None
+
+
+def test_a_jsonl_article_is_the_line_the_reader_makes_it_of(tmp_path: Path) -> None:
+    # the quick index finds the first line with the id; the reader skips it (no text) and
+    # normalises the other id (NFD "Hòa" to NFC): the text comes from the lines it reads
+    nfd = unicodedata.normalize("NFD", "Hòa-1")
+    rows = [{"id": "x", "text": " "}, {"id": "x", "text": "Sáng 9/10, hội nghị"},
+            {"id": nfd, "text": "Chiều 3/4"}]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    assert article_text(str(path), "x") == "Sáng 9/10, hội nghị"
+    assert article_text(str(path), unicodedata.normalize("NFC", "Hòa-1")) == "Chiều 3/4"
+    assert article_text(str(path), "nobody") is None
