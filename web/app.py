@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vnkg.loaders.store import StoreBusyError
-from vnkg.web import ask, graph, pages
+from vnkg.web import ask, geo, graph, pages
 from vnkg.web.cache import Shelf, cache_folder
 from vnkg.web.data import Source, node, search_rows
 from vnkg.web.search import Index
@@ -150,10 +150,11 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
         Route("/{kind}/{rest:path}", node_route),
     ]
     def warm() -> None:
-        """Read the large graph's answer and the search index before the first page asks
-        for them (the graph first: the slower to make; each holds the store only while its
-        queries run, so other pages are answered meanwhile)."""
-        for what, read in (("large graph", big.get), ("search index", index.hits)):
+        """Read the large graph's answer, the search index and the gazetteer before the first
+        page asks for them (the graph first: the slower to make; each holds the store only
+        while its queries run, so other pages are answered meanwhile)."""
+        for what, read in (("large graph", big.get), ("search index", index.hits),
+                           ("gazetteer", geo.load)):
             try:
                 read()
             except Exception:  # a busy or unreachable store: the first page to ask says so
