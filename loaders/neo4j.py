@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Query, ResultSummary, Session, Transaction
-from neo4j.exceptions import DriverError, Neo4jError, TransientError
+from neo4j.exceptions import (
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from vnkg.graph.model import LABELS, RELATIONS, UNIQUE, Edge, Fragment, Graph, Node, edge_key
 from vnkg.loaders.neo4j_batches import BATCH_ROWS, BatchSize, TooBig, batches, prefetch
@@ -192,7 +198,7 @@ class _Done:
 
 def _write_batch(session: Session, batch: list[FragmentRows], merged: Rows) -> _Done:
     """Write the fragments of `batch` that changed (`merged` holds the rows of all of them)
-    in one transaction, tried again on a transient error (a deadlock, a lost leader). The
+    in one transaction, tried again on a transient error (a deadlock, a lost connection). The
     server running out of transaction memory is raised as TooBig at once: trying the same
     batch again cannot help (the driver's own retries would spend 30 s on it)."""
     for attempt in range(_TRIES):
@@ -201,8 +207,8 @@ def _write_batch(session: Session, batch: list[FragmentRows], merged: Rows) -> _
                 done = _write_rows(tx, batch, merged)
                 tx.commit()
                 return done
-        except TransientError as err:
-            if "MemoryPoolOutOfMemoryError" in str(err.code):
+        except (TransientError, ServiceUnavailable, SessionExpired) as err:
+            if isinstance(err, TransientError) and "MemoryPoolOutOfMemoryError" in str(err.code):
                 raise TooBig(f"{type(err).__name__}: {err.message}") from err
             if attempt == _TRIES - 1:
                 raise
