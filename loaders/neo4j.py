@@ -140,7 +140,7 @@ def clear(driver: Driver, *, database: str | None = None) -> None:
                 session.run(Query(cypher("clear").replace("__ROWS__", str(rows)))).consume()
                 return
             except TransientError as err:
-                if "MemoryPoolOutOfMemoryError" not in str(err.code) or rows <= 10:
+                if not _out_of_memory(err) or rows <= 10:
                     raise
                 rows //= 10
 
@@ -201,19 +201,30 @@ def _write_batch(session: Session, batch: list[FragmentRows], merged: Rows) -> _
     in one transaction, tried again on a transient error (a deadlock, a lost connection). The
     server running out of transaction memory is raised as TooBig at once: trying the same
     batch again cannot help (the driver's own retries would spend 30 s on it)."""
-    for attempt in range(_TRIES):
+    for attempt in range(_TRIES - 1):
         try:
-            with session.begin_transaction() as tx:
-                done = _write_rows(tx, batch, merged)
-                tx.commit()
-                return done
-        except (TransientError, ServiceUnavailable, SessionExpired) as err:
-            if isinstance(err, TransientError) and "MemoryPoolOutOfMemoryError" in str(err.code):
-                raise TooBig(f"{type(err).__name__}: {err.message}") from err
-            if attempt == _TRIES - 1:
-                raise
+            return _transaction(session, batch, merged)
+        except (TransientError, ServiceUnavailable, SessionExpired):
             time.sleep(0.5 * 2 ** attempt)
-    raise AssertionError("unreachable")
+    return _transaction(session, batch, merged)
+
+
+def _transaction(session: Session, batch: list[FragmentRows], merged: Rows) -> _Done:
+    """One attempt at a batch's transaction (TooBig when the server lacks the memory)."""
+    try:
+        with session.begin_transaction() as tx:
+            done = _write_rows(tx, batch, merged)
+            tx.commit()
+            return done
+    except TransientError as err:
+        if _out_of_memory(err):
+            raise TooBig(f"{type(err).__name__}: {err.message}") from err
+        raise
+
+
+def _out_of_memory(err: TransientError) -> bool:
+    """Whether the server refused a transaction for want of memory."""
+    return "MemoryPoolOutOfMemoryError" in str(err.code)
 
 
 def _write_rows(tx: Tx, batch: list[FragmentRows], merged: Rows) -> _Done:

@@ -34,11 +34,15 @@ def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Driver]:
     if reason:
         unavailable(f"no Neo4j (required when CI=true): the local server cannot start ({reason})")
     port = int(os.environ.get("NEO4J_TEST_PORT", "7688")) + 50
+    before = os.environ.get("NEO4J_TX_MAX")
     os.environ["NEO4J_TX_MAX"] = "4m"
     try:
         server = start_local_neo4j(REPO, port, state_dir=tmp_path_factory.mktemp("tight"))
     finally:
-        del os.environ["NEO4J_TX_MAX"]
+        if before is None:
+            del os.environ["NEO4J_TX_MAX"]
+        else:
+            os.environ["NEO4J_TX_MAX"] = before
     driver = GraphDatabase.driver(server.uri, auth=local_auth())
     yield driver
     driver.close()
