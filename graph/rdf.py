@@ -77,8 +77,8 @@ def span_texts(fragment: Fragment) -> dict[Span, str]:
     (a promotion's span keeps no words), so the longest text given wins, then the smallest.
 
     >>> frag = Fragment("a1", None)
-    >>> frag.add_edge(Edge("HOLDS", "person/p", "position/q", {}, [Evidence("a1", 0, 3, "")]))
-    >>> frag.add_edge(Edge("HAS_RANK", "person/p", "rank/r", {}, [Evidence("a1", 0, 3, "Ông")]))
+    >>> for rel, target, words in (("HOLDS", "position/q", ""), ("HAS_RANK", "rank/r", "Ông")):
+    ...     _ = frag.add_edge(Edge(rel, "person/p", target, {}, [Evidence("a1", 0, 3, words)]))
     >>> span_texts(frag)
     {('a1', 0, 3): 'Ông'}
     """
