@@ -11,17 +11,19 @@ facts' consistency live apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import PROV, RDF, SH, XSD
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node as Term
 
 from vnkg.graph.schema import SCHEMA
 from vnkg.graph.vocab import (
     CLASSES,
     DATE_PROPS,
+    ID,
     NODE_PROPS,
     PREDICATES,
     VNKG,
@@ -74,17 +76,16 @@ def _statement_shapes(g: Graph) -> None:
     _property(g, st, VNKG.evidence, [(SH.nodeKind, SH.IRI), (SH.node, SHAPES.Evidence)])
     for name in sorted({p for rel in SCHEMA.relations.values() for p in rel.properties}):
         _property(g, st, property_predicate(name), _values(name, None))
-    ev = SHAPES.Evidence  # evidence resources are untyped: the objects of vnkg:evidence
-    g.add((ev, RDF.type, SH.NodeShape))
+    ev = SHAPES.Evidence  # evidence resources are untyped: the objects of vnkg:evidence,
+    g.add((ev, RDF.type, SH.NodeShape))  # each its article's IRI with an RFC 5147 fragment
     g.add((ev, SH.targetObjectsOf, VNKG.evidence))
+    g.add((ev, SH.nodeKind, SH.IRI))
+    g.add((ev, SH.pattern, Literal(f"^{re.escape(ID)}article/[^#]+#char=[0-9]+,[0-9]+$")))
     g.add((ev, SH.closed, Literal(True)))
     g.add((ev, SH.ignoredProperties, _list(g, [])))
-    for p in (VNKG.start, VNKG.end):
-        _property(g, ev, p, [(SH.datatype, XSD.integer)], once=True)
     _property(g, ev, VNKG.text, [(SH.datatype, RDF.langString), (SH.languageIn,
                                                                  _list(g, [Literal("vi")]))],
               once=True)
-    _property(g, ev, PROV.wasDerivedFrom, [(SH["class"], CLASSES["Article"])], once=True)
 
 
 def _node_shape(g: Graph, shape: URIRef, cls: URIRef) -> URIRef:

@@ -4,6 +4,10 @@ Nodes are typed resources; relations are plain triples (so SPARQL reads them dir
 a relation's own properties and evidence hang off a statement resource about it, a
 `vnkg:Statement` by the ontology (the domain of `vnkg:subject`) with no rdf:type stored: one
 quad less for each relation an article states with evidence, in its graph and the union.
+
+An evidence span is its article's IRI with an RFC 5147 fragment, `<ARTICLE#char=S,E>`, and
+only its words are stored (`vnkg:text`): the article and the offsets are read off the IRI,
+two quads a span instead of five, and the statements citing one span share its node.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import RDF
 from rdflib.term import Node as Term
 
-from vnkg.graph.literals import int_literal, literal, nt_literal
+from vnkg.graph.literals import literal, nt_literal
 from vnkg.graph.membership import membership_triples
-from vnkg.graph.model import Edge, Fragment, PropValue
+from vnkg.graph.model import Edge, Evidence, Fragment, PropValue
 from vnkg.graph.vocab import (
     CLASSES,
     DATE_PROPS,
@@ -27,17 +31,65 @@ from vnkg.graph.vocab import (
     NODE_PROPS,
     VNKG,
     is_vietnamese,
+    node_id_of,
     node_iri,
     predicate_for,
     property_predicate,
 )
 
 Quad = tuple[Term, Term, Term, URIRef]
+Span = tuple[str, int, int]  # an evidence span: article, start, end
+SPAN_MARK = "#char="  # RFC 5147's fragment for a range of characters
 
 
 def graph_iri(article: str) -> URIRef:
     """The named graph holding one article's statements: the article node's own IRI."""
     return node_iri(f"article/{article}")
+
+
+def evidence_iri(article: str, start: int, end: int) -> str:
+    """The IRI of an evidence span: its article's IRI with an RFC 5147 fragment (an article
+    id's own `#` is percent-encoded, so the first `#` starts the fragment).
+
+    >>> evidence_iri("bài 1", 10, 42)
+    'https://vnkg.dev/id/article/b%C3%A0i%201#char=10,42'
+    """
+    return f"{graph_iri(article)}{SPAN_MARK}{start},{end}"
+
+
+def span_of(iri: str) -> Span | None:
+    """The article and offsets an evidence IRI stands for (None: not such an IRI).
+
+    >>> span_of(evidence_iri("bài 1", 10, 42))
+    ('bài 1', 10, 42)
+    """
+    node, mark, span = iri.partition(SPAN_MARK)
+    start, comma, end = span.partition(",")
+    if not (mark and comma and start.isdigit() and end.isdigit()):
+        return None
+    return node_id_of(node).removeprefix("article/"), int(start), int(end)
+
+
+def span_texts(fragment: Fragment) -> dict[Span, str]:
+    """One text for each evidence span of a fragment, as its node holds one: the words
+    between the offsets, which resolve cuts from the article's text, so every statement
+    citing a span has the same ones; only records read without the article may lack them
+    (a promotion's span keeps no words), so the longest text given wins, then the smallest.
+
+    >>> frag = Fragment("a1", None)
+    >>> for rel, target, words in (("HOLDS", "position/q", ""), ("HAS_RANK", "rank/r", "Ông")):
+    ...     _ = frag.add_edge(Edge(rel, "person/p", target, {}, [Evidence("a1", 0, 3, words)]))
+    >>> span_texts(frag)
+    {('a1', 0, 3): 'Ông'}
+    """
+    texts: dict[Span, str] = {}
+    for edge in fragment.edges.values():
+        for ev in edge.evidence:
+            span = (ev.article, ev.start, ev.end)
+            old = texts.get(span)
+            if old is None or (len(ev.text), old) > (len(old), ev.text):
+                texts[span] = ev.text
+    return texts
 
 
 def to_quads(fragment: Fragment) -> list[Quad]:
@@ -55,6 +107,8 @@ def to_quads(fragment: Fragment) -> list[Quad]:
     for edge in fragment.edges.values():
         quads.extend(_edge_quads(edge, labels.get(edge.source, ""), g))
         quads.extend((s, p, o, g) for s, p, o in membership_triples(edge, fragment))
+    quads.extend((URIRef(evidence_iri(*span)), VNKG.text, literal(text, True), g)
+                 for span, text in span_texts(fragment).items())
     return quads
 
 
@@ -68,11 +122,7 @@ def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
     quads += [(st, VNKG.subject, s, g), (st, VNKG.relation, literal(edge.type), g),
               (st, VNKG.object, o, g)]
     quads.extend((st, p, obj, g) for p, obj in _props(edge.props))
-    for ev in edge.evidence:
-        e = URIRef(ID + "evidence/" + _hash(*edge.key, ev.article, str(ev.start), str(ev.end)))
-        quads += [(st, VNKG.evidence, e, g), (e, VNKG.start, Literal(ev.start), g),
-                  (e, VNKG.end, Literal(ev.end), g), (e, VNKG.text, literal(ev.text, True), g),
-                  (e, PROV.wasDerivedFrom, node_iri(f"article/{ev.article}"), g)]
+    quads.extend((st, VNKG.evidence, URIRef(_evidence(ev)), g) for ev in edge.evidence)
     return quads
 
 
@@ -119,6 +169,8 @@ def to_ntriples(fragment: Fragment) -> list[str]:
     for edge in fragment.edges.values():
         _edge_lines(out, edge, labels.get(edge.source, ""))
         out.extend(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in membership_triples(edge, fragment))
+    out.extend(f"<{evidence_iri(*span)}> {_V_TEXT} {nt_literal(text, True)}"
+               for span, text in span_texts(fragment).items())
     return out
 
 
@@ -160,12 +212,11 @@ def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
     out += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_RELATION} {nt_literal(edge.type)}",
             f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
-    for ev in edge.evidence:
-        e = f"<{ID}evidence/{_hash(*edge.key, ev.article, str(ev.start), str(ev.end))}>"
-        out += [f"{st} {_V_EVIDENCE} {e}", f"{e} {_V_START} {int_literal(ev.start)}",
-                f"{e} {_V_END} {int_literal(ev.end)}",
-                f"{e} {_V_TEXT} {nt_literal(ev.text, True)}",
-                f"{e} {_DERIVED} {_node(f'article/{ev.article}')}"]
+    out.extend(f"{st} {_V_EVIDENCE} <{_evidence(ev)}>" for ev in edge.evidence)
+
+
+def _evidence(ev: Evidence) -> str:
+    return evidence_iri(ev.article, ev.start, ev.end)
 
 
 # N-Triples terms made once: rdflib's namespaces build a URIRef on every attribute access
@@ -176,10 +227,9 @@ _V_SUBJECT = f"<{VNKG.subject}>"
 _V_RELATION = f"<{VNKG.relation}>"
 _V_OBJECT = f"<{VNKG.object}>"
 _V_EVIDENCE = f"<{VNKG.evidence}>"
-_V_START = f"<{VNKG.start}>"
-_V_END = f"<{VNKG.end}>"
 _V_TEXT = f"<{VNKG.text}>"
-_DERIVED = f"<{PROV.wasDerivedFrom}>"
+
+
 def _nt_props(props: dict[str, PropValue], label: str | None = None
               ) -> Iterable[tuple[str, str]]:
     for name, value in props.items():

@@ -24,7 +24,7 @@ from rdflib.term import Node as RdfTerm
 
 from vnkg.graph.literals import DATE_TYPES
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
-from vnkg.graph.rdf import graph_iri
+from vnkg.graph.rdf import graph_iri, span_of
 from vnkg.graph.vocab import (
     LABEL_OF_CLASS,
     LIST_PROPS,
@@ -56,7 +56,7 @@ _PROPERTY_OF_PREDICATE = {str(k): v for k, v in PROPERTY_OF_PREDICATE.items()}
 _VNKG = str(VNKG)
 _DATED, _SUBJECT, _OBJECT = str(VNKG.dated), str(VNKG.subject), str(VNKG.object)
 _RELATION, _EVIDENCE, _RDF_TYPE = str(VNKG.relation), str(VNKG.evidence), str(RDF.type)
-_START, _END, _TEXT = str(VNKG.start), str(VNKG.end), str(VNKG.text)
+_TEXT = str(VNKG.text)
 _NOT_PROPS = frozenset((str(VNKG.id), _DATED, _RDF_TYPE))
 _EDGE_FIELDS = frozenset((_SUBJECT, _OBJECT, _RELATION, _EVIDENCE, _RDF_TYPE))
 
@@ -113,7 +113,7 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
                 frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
                                    node_id_of(_text(o))))
     for pos in statements:
-        _read_statement(frag, pos, by_subject, article)
+        _read_statement(frag, pos, by_subject)
     return frag
 
 
@@ -153,8 +153,7 @@ def _read_props(pos: Pairs) -> dict[str, PropValue]:
     return props
 
 
-def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[str, Pairs],
-                    article: str) -> None:
+def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[str, Pairs]) -> None:
     one = dict(pos)
     key = (node_id_of(_text(one[_SUBJECT])), _text(one[_RELATION]),
            node_id_of(_text(one[_OBJECT])))
@@ -163,12 +162,12 @@ def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[str, Pairs],
         return
     edge.props = _read_props([(p, o) for p, o in pos if p not in _EDGE_FIELDS])
     for p, e in pos:
-        if p == _EVIDENCE:
-            ev = dict(by_subject.get(_text(e), []))
-            edge.evidence.append(Evidence(article, int(_value(ev[_START])),
-                                          int(_value(ev[_END])), _text(ev[_TEXT])))
+        span = span_of(_text(e)) if p == _EVIDENCE else None
+        if span is not None:
+            edge.evidence.append(Evidence(*span, _span_text(by_subject.get(_text(e), []))))
     edge.evidence.sort(key=lambda e: (e.start, e.end))
 
 
-def _value(term: Plain) -> Any:
-    return term if isinstance(term, str) else term.value
+def _span_text(pos: Pairs) -> str:
+    """An evidence span's words: the first of its texts (the writer gives a span one)."""
+    return next((_text(o) for p, o in pos if p == _TEXT), "")

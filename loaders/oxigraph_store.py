@@ -18,9 +18,23 @@ from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
 from vnkg.graph.rdf_read import Triple
-from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
+from vnkg.loaders.oxigraph_bulk import (
+    UnionLines,
+    bulk_add,
+    fill_union,
+    holds_graph,
+    holds_old_evidence,
+    recover,
+)
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
-from vnkg.loaders.rdf import DIGEST_IRI, RdfBase, drop_graph, nquads
+from vnkg.loaders.rdf import (
+    DIGEST_IRI,
+    OLD_EVIDENCE,
+    RdfBase,
+    drop_graph,
+    nquads,
+    old_evidence_error,
+)
 from vnkg.loaders.rdf_dump import reference_graph, serialize_stream, union_query
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
@@ -41,6 +55,9 @@ class OxigraphStore(RdfBase):
         self.oxigraph: Oxigraph | None = (Oxigraph() if self.path is None
                                           else open_on_disk(self.path, wait))
         if self.path is not None:
+            if holds_old_evidence(self.oxigraph, OLD_EVIDENCE):
+                self.close()
+                raise old_evidence_error(f"the store at {self.path}")
             recover(self.oxigraph)
             fill_union(self.oxigraph)
 

@@ -46,6 +46,20 @@ __all__ = ["DEFAULT_STORE", "ONTOLOGY", "REFERENCE", "RdfBase", "StoreBusyError"
 
 ONTOLOGY = URIRef(str(VNKG)[:-1])  # the ontology's own named graph: https://vnkg.dev/ns
 DIGEST_IRI = str(VNKG.digest)
+# vnkg:start, where an evidence span kept its start offset before spans became their
+# article's IRI with an RFC 5147 fragment: a retired term, spelled out to recognise old stores
+OLD_EVIDENCE = f"{VNKG}start"
+
+
+def old_evidence_error(where: str) -> ValueError:
+    """The refusal of a store written before evidence spans were compact. It is not migrated:
+    every article's digest stamp would still be of the old statements, so the next build
+    would rewrite each article anyway, one by one, slower than building it anew."""
+    return ValueError(
+        f"{where} was written by an older vnkg, with evidence spans of five statements "
+        "each (vnkg:start, vnkg:end, prov:wasDerivedFrom); this one names a span by its "
+        "article's IRI and #char=START,END and cannot read those: build the articles again "
+        "into a new store (vnkg build ARTICLES --store NEW_FOLDER) and use that one")
 
 
 class RdfBase(Closing):

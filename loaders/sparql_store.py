@@ -36,7 +36,7 @@ from rdflib.term import Node as Term
 
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
-from vnkg.loaders.rdf import ONTOLOGY, RdfBase
+from vnkg.loaders.rdf import OLD_EVIDENCE, ONTOLOGY, RdfBase, old_evidence_error
 from vnkg.loaders.rdf_dump import PAGE, graph_quads, paged_union, serialize_stream, union_query
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
@@ -75,7 +75,9 @@ class SparqlStore(RdfBase):
         self.union_default = union_default
         self.union_graph: str | None = None  # `<UNION_GRAPH>` once the kind says so
         self._settled = False
-        self.client.ask("ASK {}")  # refuse now, clearly, a server that does not answer
+        # refuse now, clearly, a server that does not answer, and one holding old evidence
+        if self.client.ask(f"ASK {{ GRAPH ?g {{ ?e <{OLD_EVIDENCE}> ?start }} }}"):
+            raise old_evidence_error(f"the SPARQL server at {endpoint}")
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""

@@ -32,6 +32,7 @@ class Builder:
 
     def __init__(self) -> None:
         self.frags: dict[str, Fragment] = {}
+        self.texts: dict[str, str] = {}  # each article's text: its sentences, one after another
 
     def frag(self, article: str) -> Fragment:
         if article not in self.frags:
@@ -79,8 +80,15 @@ class Builder:
         return f"meeting/{mid}"
 
     def role(self, article: str, rel: str, person: str, meeting: str, sentence: str) -> None:
-        self.frag(article).add_edge(Edge(rel, person, meeting, {},
-                                         [Evidence(article, 0, len(sentence), sentence)]))
+        """A relation with its evidence: the sentence's span in the article's text (a
+        sentence said again is the same span), as an extracted article has them."""
+        text = self.texts.get(article, "")
+        start = text.find(sentence)
+        if start < 0:
+            start = len(text)
+            self.texts[article] = text + sentence
+        self.frag(article).add_edge(Edge(rel, person, meeting, {}, [
+            Evidence(article, start, start + len(sentence), sentence)]))
 
 
 def _bad() -> list[Fragment]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vnkg.graph.model import Fragment
-from vnkg.graph.rdf import graph_iri, to_quads
+from rdflib import Literal, URIRef
+
+from vnkg.graph.model import Evidence, Fragment
+from vnkg.graph.rdf import evidence_iri, graph_iri, span_of, to_ntriples, to_quads
 from vnkg.graph.rdf_read import from_quads
 
 
@@ -30,3 +32,36 @@ def test_article_ids_with_odd_characters_make_valid_graph_names(
     frag = sample_fragment(article="bài 1/<x>")
     back = from_quads("bài 1/<x>", ((s, p, o) for s, p, o, _ in to_quads(frag)))
     assert back == frag
+
+
+def test_an_evidence_span_is_two_quads_named_by_its_article_iri(
+        sample_fragment: Callable[..., Fragment]) -> None:
+    """Only the statement's link and the words are stored; the article and the offsets are
+    the IRI's, an RFC 5147 fragment of the article's own, the same from both writers."""
+    frag = sample_fragment(article="bài 1/<x>#2")
+    span = f"{graph_iri('bài 1/<x>#2')}#char=10,42"
+    assert span == evidence_iri("bài 1/<x>#2", 10, 42) and span.count("#") == 1
+    about = [(str(s), str(p)) for s, p, o, _ in to_quads(frag)
+             if span in (str(s), str(o))]
+    assert sorted(p.rsplit("#", 1)[1] for _, p in about) == ["evidence", "text"]
+    lines = [line for line in to_ntriples(frag) if f"<{span}>" in line]
+    assert len(lines) == 2 and sorted(lines) == sorted(f"{s.n3()} {p.n3()} {o.n3()}"
+                                               for s, p, o, _ in to_quads(frag)
+                                               if span in (str(s), str(o)))
+    assert span_of(span) == ("bài 1/<x>#2", 10, 42)
+
+
+def test_statements_citing_one_span_share_its_node_and_its_words(
+        sample_fragment: Callable[..., Fragment]) -> None:
+    """A promotion read from records without its article keeps no words; the same span
+    cited with them elsewhere gives the node its words, once, and both read them back."""
+    frag = sample_fragment()
+    words = frag.edges[("person/p1", "CHAIRED", "meeting/m1")].evidence[0].text
+    frag.edges[("person/p1", "SPOKE_AT", "meeting/m1")].evidence.append(
+        Evidence("bai-1", 10, 42, ""))
+    quads = to_quads(frag)
+    texts = [o for s, p, o, _ in quads if s == URIRef(evidence_iri("bai-1", 10, 42))]
+    assert texts == [Literal(words, lang="vi")]
+    back = from_quads("bai-1", ((s, p, o) for s, p, o, _ in quads))
+    assert [ev.text for e in back.edges.values() for ev in e.evidence] == [words, words]
+    assert len(to_ntriples(frag)) == len(quads)

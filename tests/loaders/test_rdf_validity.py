@@ -78,3 +78,19 @@ def test_the_shapes_find_a_string_date_and_a_stray_property(union: RdfGraph,
     conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
     assert not conforms
     assert "OrConstraintComponent" in text and "ClosedConstraintComponent" in text
+
+
+def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
+        union: RdfGraph, shapes: RdfGraph) -> None:
+    """A span is its article's IRI with #char=START,END, holding only its words."""
+    vnkg = "https://vnkg.dev/ns#"
+    statement = next(iter(union.subjects(URIRef(f"{vnkg}evidence"), None)))
+    broken = RdfGraph()
+    for triple in union:
+        broken.add(triple)
+    stray = URIRef("https://vnkg.dev/id/evidence/0123456789abcdef")
+    broken.add((statement, URIRef(f"{vnkg}evidence"), stray))
+    broken.add((stray, URIRef(f"{vnkg}text"), Literal("chủ trì", lang="vi")))
+    conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
+    assert not conforms and "PatternConstraintComponent" in text
+    assert str(stray) in text

@@ -17,6 +17,7 @@ import pytest
 from tests.paths import EXAMPLES
 from vnkg.api import build, export
 from vnkg.loaders.oxigraph_store import OxigraphStore
+from vnkg.loaders.rdf import OLD_EVIDENCE
 from vnkg.loaders.sparql_protocol import SparqlServerError
 from vnkg.loaders.sparql_store import SparqlStore
 from vnkg.queries.run import run_named
@@ -31,7 +32,8 @@ class _Recorder(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
         body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
         self.seen.append((self.headers["Content-Type"], self.headers["Accept"], parse_qs(body)))
-        answer = json.dumps({"head": {}, "boolean": True}).encode()
+        # no to every ASK, as an empty store answers the open's probe for old evidence
+        answer = json.dumps({"head": {}, "boolean": False}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
         self.end_headers()
@@ -56,7 +58,8 @@ def test_queries_and_updates_are_form_posts_asking_for_json(recorder: str) -> No
     store.update("DROP SILENT GRAPH <urn:x>")
     (ctype, accept, form), (uctype, _, uform) = _Recorder.seen
     assert ctype.startswith("application/x-www-form-urlencoded")
-    assert accept == "application/sparql-results+json" and form == {"query": ["ASK {}"]}
+    assert accept == "application/sparql-results+json"
+    assert form == {"query": [f"ASK {{ GRAPH ?g {{ ?e <{OLD_EVIDENCE}> ?start }} }}"]}
     assert uctype.startswith("application/x-www-form-urlencoded")
     assert uform == {"update": ["DROP SILENT GRAPH <urn:x>"]}
 

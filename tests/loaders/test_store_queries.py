@@ -30,6 +30,7 @@ from vnkg.loaders.sparql_store import SparqlStore
 from vnkg.loaders.store import Store
 from vnkg.queries import names
 from vnkg.queries.run import run_named
+from vnkg.web.data import facts
 
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
              "unit-people", "co-attendance", "locality-timeline", "decrees-cited", "sources",
@@ -112,6 +113,23 @@ def test_the_comparison_is_not_vacuous(stores: Stores) -> None:
     assert run_named(every[0], "chairs", {}) and run_named(every[0], "decree-gaps", {})
     assert all(vals["person"] and vals["province"] for vals in values)
     assert values[0]["person"] != values[1]["person"]
+
+
+def test_same_evidence_facts_from_every_store(stores: Stores) -> None:
+    """The explorer's facts: the article and offsets SPARQL reads off each evidence span's
+    IRI (<ARTICLE#char=S,E>, STRBEFORE/STRAFTER and xsd:integer) are Neo4j's JSON's, on
+    every server (Virtuoso's union graph, a named graph there, too)."""
+    every, values = stores
+    people = [vals["person_id"] for vals in values]
+    meetings = [r["m"] for r in every[0].select(
+        "SELECT DISTINCT ?m WHERE { ?p <https://vnkg.dev/ns#chaired> ?x . "
+        "?x <https://vnkg.dev/ns#id> ?m } ORDER BY ?m LIMIT 3")]
+    for node in [*people, *meetings]:
+        (_, embedded), *others = ((engine, facts(store, node))
+                                  for engine, store in _compared(every, "facts"))
+        assert embedded and all(isinstance(r["start"], int) for r in embedded), node
+        for engine, rows in others:
+            assert rows == embedded, f"facts of {node}: {engine} differs"
 
 
 @pytest.mark.parametrize("name", [q for q in QUERIES if q != "tenures"])
