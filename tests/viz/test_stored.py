@@ -258,6 +258,21 @@ def test_node_values_reads_every_property_whose_values_are_nodes() -> None:
     assert {str(PROPERTIES[n]).rsplit("#", 1)[1] for n in NODE_PROPS} == listed
 
 
+def test_node_values_leaves_out_every_relation_of_the_schema_first() -> None:
+    """node-values tests a predicate against the relations' before it reads a value's term:
+    the list in the query is the schema's relations, each once."""
+    import re
+
+    from vnkg.graph.vocab import RELATION_OF_PREDICATE
+    from vnkg.queries import read_query
+
+    text = read_query("node-values", "sparql", package="vnkg.viz.queries").text
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
+    names = re.findall(r"(\w+):(\w+)", text.split("?p NOT IN (")[1].split(")")[0])
+    listed = [prefixes[prefix] + local for prefix, local in names]
+    assert sorted(listed) == sorted({str(p) for p in RELATION_OF_PREDICATE})
+
+
 def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
     """node-graphs reads at most SHOWN + 1 graphs: one more tells a view to count them."""
     from vnkg.queries import read_query
