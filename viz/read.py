@@ -210,10 +210,17 @@ class Walk:
     def _add_edge_row(self, row: dict[str, Any],
                       triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
         """One row of a relation's reading, if it is of a relation of the model, of the
-        statement of that relation, and of a graph the view reads that relation from."""
+        statement of that relation, and of a graph the view reads that relation from. The
+        relation's own row leaves its terms to its ends and link (the query does not read
+        them again as text)."""
         rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-        if rel is not None and row["relation"] in ("", rel) \
-                and row["graph"] != self.edge_skip(rel):
+        if rel is None or row["relation"] not in ("", rel) or row["graph"] == self.edge_skip(rel):
+            return
+        if row["subject"] is None:
+            target = str(node_iri(row["target"]))
+            _add(triples, {**row, "predicate": row["link"], "value": target, "iri": True},
+                 node_iri(row["source"]))
+        else:
             _add(triples, row, URIRef(row["subject"]))
 
     def _read_node(self, node: str, triples: dict[str, set[tuple[Term, Term, Term]]]
