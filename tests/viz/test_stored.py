@@ -274,7 +274,7 @@ def test_node_values_leaves_out_every_relation_of_the_schema_first() -> None:
 
 
 def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
-    """node-graphs reads at most SHOWN + 1 graphs: one more tells a view to count them."""
+    """node-graphs, read once node-count finds SHOWN or fewer, stops one past SHOWN."""
     from vnkg.queries import read_query
     from vnkg.viz.sources import SHOWN
 
