@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -51,6 +52,7 @@ from vnkg.viz.match import require_nodes
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that skips none
+_GAZETTEER = graph_iri(REFERENCE)  # made once: a view compares a graph with it on every row
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
 Key = tuple[str, str, str]  # (source, relation type, target)
 # a node stated by many articles has all its relations read at once when the relations and
@@ -78,11 +80,11 @@ class Walk:
     @property
     def skip(self) -> URIRef | None:
         """The graph a read of nodes leaves out (None for none)."""
-        return None if self.reference else graph_iri(REFERENCE)
+        return None if self.reference else _GAZETTEER
 
     def edge_skip(self, rel: str) -> URIRef | None:
         """The graph a read of a relation leaves out: of the gazetteer's, only PART_OF."""
-        return None if self.reference and rel == "PART_OF" else graph_iri(REFERENCE)
+        return None if self.reference and rel == "PART_OF" else _GAZETTEER
 
     def expand(self, node: str) -> None:
         """Read the relations touching `node` (once): those the articles state and, with
@@ -90,7 +92,7 @@ class Walk:
         if node in self.expanded:
             return
         self.expanded.add(node)
-        self._read(node, graph_iri(REFERENCE), None)
+        self._read(node, _GAZETTEER, None)
         if self.reference:
             self._read(node, None, "PART_OF")
 
@@ -278,9 +280,14 @@ def candidates(store: Any, label: str, keys: tuple[str, ...]) -> nx.MultiDiGraph
 
 def select_view(store: Any, name: str, **params: Any) -> list[dict[str, Any]]:
     """The rows of view query `name` (viz/queries/NAME.rq) on `store`, `params` bound."""
-    query = read_query(name, store.language, package=__name__.rsplit(".", 1)[0] + ".queries")
-    rows: list[dict[str, Any]] = store.select(query.text, params)
+    rows: list[dict[str, Any]] = store.select(_query_text(name, store.language), params)
     return rows
+
+
+@cache
+def _query_text(name: str, language: str) -> str:
+    """The text of view query `name`, read once (a person view runs 900 queries)."""
+    return read_query(name, language, package=__name__.rsplit(".", 1)[0] + ".queries").text
 
 
 def _add(triples: dict[str, set[tuple[Term, Term, Term]]], row: dict[str, Any],
