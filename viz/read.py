@@ -55,6 +55,7 @@ _NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that s
 _GAZETTEER = graph_iri(REFERENCE)  # made once: a view compares a graph with it on every row
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
 Key = tuple[str, str, str]  # (source, relation type, target)
+MATCHED = ("name", "title", "number")  # the properties a view's argument is matched against
 # a node stated by many articles has all its relations read at once when the relations and
 # articles it has are at most this many times the relations a view keeps of it
 HUB_READ_ALL = 2
@@ -265,8 +266,11 @@ def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
 
 
 def candidates(store: Any, label: str, keys: tuple[str, ...]) -> nx.MultiDiGraph:
-    """The nodes of `label` with the properties in `keys`, as viz.match matches a view's
-    argument against them (a graph of those nodes alone)."""
+    """The nodes of `label` with the properties in `keys` (among MATCHED, which the query
+    reads), as viz.match matches a view's argument against them (a graph of those nodes
+    alone)."""
+    if not set(keys) <= set(MATCHED):
+        raise ValueError(f"a view's argument is matched against {MATCHED}, not {keys}")
     g = nx.MultiDiGraph()
     for row in select_view(store, "candidates", **{"class": CLASSES[label]}):
         name = PROPERTY_OF_PREDICATE.get(URIRef(row["predicate"]))

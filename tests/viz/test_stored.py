@@ -273,6 +273,22 @@ def test_node_values_leaves_out_every_relation_of_the_schema_first() -> None:
     assert sorted(listed) == sorted({str(p) for p in RELATION_OF_PREDICATE})
 
 
+def test_candidates_reads_the_predicates_of_the_properties_a_view_matches() -> None:
+    """candidates lists the predicates of MATCHED's properties, every one of the schema's."""
+    import re
+
+    from vnkg.graph.vocab import PROPERTY_OF_PREDICATE
+    from vnkg.queries import read_query
+    from vnkg.viz.read import MATCHED
+
+    text = read_query("candidates", "sparql", package="vnkg.viz.queries").text
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
+    names = re.findall(r"(\w+):(\w+)", text.split("?p IN (")[1].split(")")[0])
+    listed = sorted(prefixes[prefix] + local for prefix, local in names)
+    assert listed == sorted(str(p) for p, name in PROPERTY_OF_PREDICATE.items()
+                            if name in MATCHED)
+
+
 def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
     """node-graphs, read once node-count finds SHOWN or fewer, stops one past SHOWN."""
     from vnkg.queries import read_query
