@@ -8,6 +8,7 @@ SPARQL queries agree by construction. `VNKG` holds only the terms the schema dec
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from rdflib import Namespace, URIRef
@@ -82,8 +83,10 @@ def is_vietnamese(name: str, label: str | None = None) -> bool:
     return name in VIETNAMESE and (label, name) not in PLAIN_ON
 
 
+@lru_cache(maxsize=1 << 16)
 def node_iri(node_id: str) -> URIRef:
-    """IRI of a node (or of an article's named graph) from its id, percent-encoded.
+    """IRI of a node (or of an article's named graph) from its id, percent-encoded; made
+    once an id (a view makes the IRIs of the same nodes for thousands of rows).
 
     >>> str(node_iri("article/bài 1"))
     'https://vnkg.dev/id/article/b%C3%A0i%201'

@@ -258,8 +258,39 @@ def test_node_values_reads_every_property_whose_values_are_nodes() -> None:
     assert {str(PROPERTIES[n]).rsplit("#", 1)[1] for n in NODE_PROPS} == listed
 
 
+def test_node_values_leaves_out_every_relation_of_the_schema_first() -> None:
+    """node-values tests a predicate against the relations' before it reads a value's term:
+    the list in the query is the schema's relations, each once."""
+    import re
+
+    from vnkg.graph.vocab import RELATION_OF_PREDICATE
+    from vnkg.queries import read_query
+
+    text = read_query("node-values", "sparql", package="vnkg.viz.queries").text
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
+    names = re.findall(r"(\w+):(\w+)", text.split("?p NOT IN (")[1].split(")")[0])
+    listed = [prefixes[prefix] + local for prefix, local in names]
+    assert sorted(listed) == sorted({str(p) for p in RELATION_OF_PREDICATE})
+
+
+def test_candidates_reads_the_predicates_of_the_properties_a_view_matches() -> None:
+    """candidates lists the predicates of MATCHED's properties, every one of the schema's."""
+    import re
+
+    from vnkg.graph.vocab import PROPERTY_OF_PREDICATE
+    from vnkg.queries import read_query
+    from vnkg.viz.read import MATCHED
+
+    text = read_query("candidates", "sparql", package="vnkg.viz.queries").text
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
+    names = re.findall(r"(\w+):(\w+)", text.split("?p IN (")[1].split(")")[0])
+    listed = sorted(prefixes[prefix] + local for prefix, local in names)
+    assert listed == sorted(str(p) for p, name in PROPERTY_OF_PREDICATE.items()
+                            if name in MATCHED)
+
+
 def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
-    """node-graphs reads at most SHOWN + 1 graphs: one more tells a view to count them."""
+    """node-graphs, read once node-count finds SHOWN or fewer, stops one past SHOWN."""
     from vnkg.queries import read_query
     from vnkg.viz.sources import SHOWN
 
