@@ -17,7 +17,7 @@ from typing import Any
 from vnkg.extraction import place_context
 from vnkg.extraction.context import Ctx
 from vnkg.extraction.gazetteer_keys import PROVINCE
-from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.lexicon import bounded, lexicon
 from vnkg.extraction.place_names import (
     Hit,
     _gazetteer,
@@ -199,7 +199,7 @@ def _sentence_start(ctx: Ctx, pos: int) -> bool:
 @cache
 def _non_locality_regex() -> re.Pattern[str]:
     words = [r[0] for r in lexicon().rows("non_localities.txt")]
-    return re.compile(rf"(?<![\w/])(?:{phrase_pattern(words)})(?!\w)")
+    return bounded(words)
 
 
 def _bracketed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
