@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vnkg.extraction.lexicon import lexicon
 
@@ -201,6 +201,7 @@ def _unmatched_close(surface: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _canonical_role(folded_role: str) -> str:
     words = folded_role.split()
     former = ""
