@@ -66,8 +66,9 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
     for a, b in taken:
         covered[a:b] = b"\1" * (b - a)
     locative = _cue("locative")
+    starts = _candidates(ctx)
     for t in ctx.tokens:
-        if covered.find(1, t.start, t.end) >= 0:
+        if t.start not in starts or covered.find(1, t.start, t.end) >= 0:
             continue
         line_start = ctx.text.rfind("\n", 0, t.start) + 1
         low = max(0, t.start - 16)
@@ -85,6 +86,23 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
             found.append(Hit(s, e, ctx.text[s:e], kind, ctx.text[s:e], False))
             taken.append((s, e))
             covered[s:e] = b"\1" * (e - s)
+
+
+def _candidates(ctx: Ctx) -> set[int]:
+    """Where a word may start a bare district: the start of a line's text, or right after a
+    locative cue's last word and spaces. Found by two scans rather than tested word by word;
+    every word the loop takes starts at one of them."""
+    lines = {m.end() for m in _LINE_START.finditer(ctx.text)}
+    return lines | {m.end() for m in _cue_end("locative").finditer(ctx.folded)}
+
+
+_LINE_START = re.compile(r"^[^\S\n]*", re.MULTILINE)
+
+
+@cache
+def _cue_end(use: str) -> re.Pattern[str]:
+    """The last word of a cue of this use and the spaces after it."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, _cue_ends(use)))})\s+")
 
 
 def _cue_word_before(folded: str, low: int, end: int, use: str) -> bool:
