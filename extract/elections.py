@@ -43,7 +43,7 @@ _APPOSITION = re.compile(r"\s*,?\s*(?:hiện\s+|nay\s+|đang\s+)?là\s+(?=\w)")
 
 @cache
 def _election_verb() -> re.Pattern[str]:
-    return bounded(lexicon().pattern("election_verbs.txt"))
+    return bounded(lexicon().phrases("election_verbs.txt"))
 
 
 @cache

@@ -15,7 +15,7 @@ new-style tone marks, same length as the NFC text, so match offsets index the or
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -27,10 +27,12 @@ LEXICONS = Path(__file__).resolve().parent / "lexicons"
 _T = TypeVar("_T")
 
 
-def phrase_pattern(phrases: list[str]) -> str:
+def phrase_pattern(phrases: Iterable[str], not_after: str = "") -> str:
     """Regex matching any of the folded phrases (longest possible), spaces as any whitespace.
 
     Built as a character trie, so a scan does not try every phrase at every position.
+    `not_after` (a character class's body) makes each match start where the character before
+    is not of that class: `bounded` says why it is written after each first letter.
 
     >>> re.fullmatch(phrase_pattern(["dự", "dự và chỉ đạo"]), "dự  và chỉ đạo") is not None
     True
@@ -41,11 +43,11 @@ def phrase_pattern(phrases: list[str]) -> str:
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(trie)
+    return _emit(trie, not_after)
 
 
-def _emit(node: dict[str, dict]) -> str:
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
+def _emit(node: dict[str, dict], not_after: str = "") -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _not_after(ch, not_after) + _emit(child)
             for ch, child in sorted(node.items()) if ch]
     if not alts:
         return ""
@@ -53,9 +55,24 @@ def _emit(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def bounded(alternation: str) -> re.Pattern[str]:
-    """Whole-word matcher of an alternation on folded text."""
-    return re.compile(rf"(?<![\w/])(?:{alternation})(?![\w])")
+def _not_after(first: str, not_after: str) -> str:
+    """A look-behind over the first letter just matched and the character before it."""
+    return rf"(?<![{not_after}]{re.escape(first)})" if not_after else ""
+
+
+def bounded(phrases: Iterable[str], not_after: str = r"\w/") -> re.Pattern[str]:
+    """Whole-word matcher of the phrases on folded text: no word character (nor '/', by
+    default) before a match, none after it.
+
+    The look-behind stands after each phrase's first letter rather than before the whole
+    alternation: a pattern that opens with a look-behind makes the regex engine try every
+    position of the text, while one that opens with its first letters lets a scan skip to
+    them (about twice as fast over an article), with the same matches.
+
+    >>> [m.group(0) for m in bounded(["tỉnh", "huyện"]).finditer("tỉnh x/huyện huyện")]
+    ['tỉnh', 'huyện']
+    """
+    return re.compile(rf"{phrase_pattern(phrases, not_after)}(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -107,8 +124,11 @@ class Lexicon:
         """Pattern (`phrase_pattern`) of a list's first column; of the rows of one use (second
         column) when `use` is given. Cached per file and use."""
         return self._once(f"pattern:{name}", use or "",
-                          lambda: phrase_pattern([r[0] for r in self.rows(name)
-                                                  if use is None or r[1] == use]))
+                          lambda: phrase_pattern(self.phrases(name, use)))
+
+    def phrases(self, name: str, use: str | None = None) -> list[str]:
+        """A list's first column; the rows of one use (second column) when `use` is given."""
+        return [r[0] for r in self.rows(name) if use is None or r[1] == use]
 
     def word_set(self, name: str, use: str | None = None) -> frozenset[str]:
         """The folded phrases of a list's first column (of one use, when given). Cached.
@@ -128,7 +148,7 @@ class Lexicon:
     def _table(self, name: str) -> Table:
         data = self.rows(name)
         values = {_key(r[0]): tuple(r[1:]) for r in data}
-        return Table(bounded(phrase_pattern([r[0] for r in data])), values)
+        return Table(bounded([r[0] for r in data]), values)
 
     def _set(self, name: str) -> frozenset[str]:
         return frozenset(_key(r[0]) for r in self.rows(name))
@@ -159,17 +179,17 @@ class Lexicon:
         values = {_key(r[0]): tuple(r[1:]) for r in data}
         keys = sorted(values, key=len, reverse=True)
         # abbreviations ending in '.' may be glued to the name: "TP.Hà Nội"
-        alt = "|".join(r"\s+".join(re.escape(w) for w in k.split(" ")) + ("" if k.endswith(".")
-                       else r"(?!\w)") for k in keys)
-        return Table(re.compile(rf"(?<![\w/.])(?:{alt})"), values)
+        alt = "|".join(re.escape(k[0]) + _not_after(k[0], r"\w/.")
+                       + r"\s+".join(re.escape(w) for w in k[1:].split(" "))
+                       + ("" if k.endswith(".") else r"(?!\w)") for k in keys)
+        return Table(re.compile(f"(?:{alt})"), values)
 
     @cached_property
     def decree_kinds(self) -> Table:
         data = self.rows("decree_kinds.tsv")
         values = {_key(r[0]): tuple(r[1:]) for r in data}
         # list indices may be glued in front: "- 2Quyết định 553/QĐ-TTg"
-        return Table(re.compile(rf"(?<![^\W\d])(?:{phrase_pattern([r[0] for r in data])})(?!\w)"),
-                     values)
+        return Table(bounded([r[0] for r in data], not_after=r"^\W\d"), values)
 
     @cached_property
     def provinces(self) -> dict[str, str]:
@@ -178,7 +198,7 @@ class Lexicon:
 
     @cached_property
     def province_regex(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\w)(?:{self.pattern('provinces.tsv')})(?!\w)")
+        return bounded(self.phrases("provinces.tsv"), not_after=r"\w")
 
     @cached_property
     def locality_aliases(self) -> Table:
@@ -261,7 +281,7 @@ class Lexicon:
         """Whole-word matcher of the year_cues.tsv phrases of one use (review, plan, ...)."""
         found = self._year_cues.get(use)
         if found is None:
-            found = self._year_cues[use] = bounded(self.pattern("year_cues.tsv", use))
+            found = self._year_cues[use] = bounded(self.phrases("year_cues.tsv", use))
         return found
 
     @cached_property
@@ -287,7 +307,7 @@ class Lexicon:
     @cached_property
     def meeting_concerns(self) -> re.Pattern[str]:
         """Verbs by which a meeting concerns a document (meeting_concerns.txt)."""
-        return bounded(self.pattern("meeting_concerns.txt"))
+        return bounded(self.phrases("meeting_concerns.txt"))
 
     def byline_words(self, use: str) -> frozenset[str]:
         """'outlet' words that end a byline, 'not_name' signatures, 'label' credit words."""
@@ -316,7 +336,7 @@ class Lexicon:
 
     @cached_property
     def cue_exclusions(self) -> re.Pattern[str]:
-        return bounded(self.pattern("cue_exclusions.txt"))
+        return bounded(self.phrases("cue_exclusions.txt"))
 
     @cached_property
     def cue_compounds(self) -> dict[str, frozenset[str]]:

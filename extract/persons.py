@@ -61,20 +61,19 @@ def capitalised_runs(ctx: Ctx) -> list[list[Token]]:
     never across a line break."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
+    text = ctx.text
     for tok in ctx.tokens:
-        if cur and _blank(ctx.text[cur[-1].end:tok.start]):
-            cur.append(tok)
-            continue
+        if cur:
+            gap = text[cur[-1].end:tok.start]
+            if gap and not gap.strip(" \t"):
+                cur.append(tok)
+                continue
         if cur:
             runs.append(cur)
         cur = [tok]
     if cur:
         runs.append(cur)
     return runs
-
-
-def _blank(gap: str) -> bool:
-    return bool(gap) and not gap.strip(" \t")
 
 
 @cache

@@ -65,11 +65,15 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
     covered = bytearray(len(ctx.text))  # 1 where a taken span lies (spans are not empty)
     for a, b in taken:
         covered[a:b] = b"\1" * (b - a)
+    locative = _cue("locative")
+    starts = _candidates(ctx)
     for t in ctx.tokens:
-        if covered.find(1, t.start, t.end) >= 0:
+        if t.start not in starts or covered.find(1, t.start, t.end) >= 0:
             continue
         line_start = ctx.text.rfind("\n", 0, t.start) + 1
-        after_word = _cue("locative").search(ctx.folded, max(0, t.start - 16), t.start)
+        low = max(0, t.start - 16)
+        after_word = locative.search(ctx.folded, low, t.start) \
+            if _cue_word_before(ctx.folded, low, t.start, "locative") else None
         if not after_word and ctx.text[line_start:t.start].strip():
             continue
         spans = names_after(ctx, t.start, allow_list=bool(after_word))
@@ -82,6 +86,39 @@ def bare_districts(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> 
             found.append(Hit(s, e, ctx.text[s:e], kind, ctx.text[s:e], False))
             taken.append((s, e))
             covered[s:e] = b"\1" * (e - s)
+
+
+def _candidates(ctx: Ctx) -> set[int]:
+    """Where a word may start a bare district: the start of a line's text, or right after a
+    locative cue's last word and spaces. Found by two scans rather than tested word by word;
+    every word the loop takes starts at one of them."""
+    lines = {m.end() for m in _LINE_START.finditer(ctx.text)}
+    return lines | {m.end() for m in _cue_end("locative").finditer(ctx.folded)}
+
+
+_LINE_START = re.compile(r"^[^\S\n]*", re.MULTILINE)
+
+
+@cache
+def _cue_end(use: str) -> re.Pattern[str]:
+    """The last word of a cue of this use and the spaces after it."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, _cue_ends(use)))})\s+")
+
+
+def _cue_word_before(folded: str, low: int, end: int, use: str) -> bool:
+    """Does the last word of a cue of this use end before `end`, spaces aside, within
+    folded[low:end]? What every match of `_cue(use)` there ends with, tested without the
+    regex's walk over every start in the window."""
+    i = end
+    while i > low and folded[i - 1].isspace():
+        i -= 1
+    return i < end and folded.endswith(_cue_ends(use), low, i)
+
+
+@cache
+def _cue_ends(use: str) -> tuple[str, ...]:
+    """The last words of the place_cues.tsv phrases of one use, folded."""
+    return tuple({fold(p).split()[-1] for p in lexicon().phrases("place_cues.tsv", use)})
 
 
 def _context_provinces(found: list[Hit]) -> frozenset[str]:

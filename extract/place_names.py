@@ -6,6 +6,7 @@ the gazetteer (else the province lexicon) says a name is. Shared by the locality
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from vnkg.extraction import gazetteer as _gazetteer
@@ -77,7 +78,7 @@ def name_span(ctx: Ctx, pos: int, numbered: bool = False) -> tuple[int, int] | N
         gap = ctx.text[end:t.start] if words else ctx.text[pos:t.start]
         if gap not in ("", " ") or ctx.in_person(t.start, t.end):
             break
-        if words and fold(t.text) in lex.surnames and len(words) >= 2:
+        if len(words) >= 2 and fold(t.text) in lex.surnames:
             break
         if _starts_other(ctx, t):
             break
@@ -94,11 +95,18 @@ def _starts_other(ctx: Ctx, t: Token) -> bool:
     place name ('đoàn', 'đội' too)? Memoised per document: many names share words."""
     key = ("starts_other", t.start)
     if key not in ctx.memo:
-        lex = lexicon()
-        ctx.memo[key] = fold(t.text) in {"đoàn", "đội"} or any(
-            tab.regex.match(ctx.folded, t.start)
-            for tab in (lex.units, lex.cues, lex.decree_kinds, lex.roles))
+        ctx.memo[key] = fold(t.text) in {"đoàn", "đội"} or bool(
+            _other_start().match(ctx.folded, t.start))
     return bool(ctx.memo[key])
+
+
+@cache
+def _other_start() -> re.Pattern[str]:
+    """A unit, cue verb, document kind or post at a position: the four lexicon matchers as
+    one alternation, which matches where any of them does, in one call instead of four."""
+    lex = lexicon()
+    tables = (lex.units, lex.cues, lex.decree_kinds, lex.roles)
+    return re.compile("|".join(f"(?:{tab.regex.pattern})" for tab in tables))
 
 
 def plausible_name(name: str, type_: str | None) -> bool:
@@ -110,7 +118,12 @@ def plausible_name(name: str, type_: str | None) -> bool:
 
 
 def overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    """Does [s, e) overlap one of the spans? (A plain loop, as `Ctx.in_person`: asked for
+    every type word and province name, faster than any() over a generator.)"""
+    for a, b in spans:  # noqa: SIM110
+        if a < e and s < b:
+            return True
+    return False
 
 
 def province_like(name: str) -> bool:

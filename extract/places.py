@@ -17,7 +17,7 @@ from typing import Any
 from vnkg.extraction import place_context
 from vnkg.extraction.context import Ctx
 from vnkg.extraction.gazetteer_keys import PROVINCE
-from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.lexicon import bounded, lexicon
 from vnkg.extraction.place_names import (
     Hit,
     _gazetteer,
@@ -199,7 +199,7 @@ def _sentence_start(ctx: Ctx, pos: int) -> bool:
 @cache
 def _non_locality_regex() -> re.Pattern[str]:
     words = [r[0] for r in lexicon().rows("non_localities.txt")]
-    return re.compile(rf"(?<![\w/])(?:{phrase_pattern(words)})(?!\w)")
+    return bounded(words)
 
 
 def _bracketed(ctx: Ctx, found: list[Hit], taken: list[tuple[int, int]]) -> None:
@@ -230,11 +230,10 @@ def _group(found: list[Hit]) -> list[Place]:
     """One Place per (name, type); a bare mention whose type was only inferred joins the
     typed mention of the same name ('Thừa Thiên Huế: …' beside 'tỉnh Thừa Thiên Huế')."""
     typed: dict[str, str | None] = {}
-    for h in found:
-        if h.explicit:
-            typed.setdefault(fold(tone(h.name)), h.type)
-    for province in _province_keys():  # a bare province name is the province ('Hải Dương' beside
-        typed.pop(province, None)  # 'thành phố Hải Dương'): never joined
+    provinces = _province_keys()  # a bare province name is the province ('Hải Dương' beside
+    for h in found:  # 'thành phố Hải Dương'): never joined
+        if h.explicit and (name := fold(tone(h.name))) not in provinces:
+            typed.setdefault(name, h.type)
     places: dict[tuple[str, str | None], Place] = {}
     for h in sorted(found):
         key = (fold(tone(h.name)), h.type)
@@ -248,9 +247,9 @@ def _group(found: list[Hit]) -> list[Place]:
 
 
 @cache
-def _province_keys() -> tuple[str, ...]:
+def _province_keys() -> frozenset[str]:
     """The provinces' names as `_group` keys them (folded, new-style tone marks)."""
-    return tuple(fold(tone(name)) for name in lexicon().provinces)
+    return frozenset(fold(tone(name)) for name in lexicon().provinces)
 
 
 def resolve(places: list[Place]) -> list[dict[str, Any]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from vnkg.extraction.lexicon import lexicon
+from vnkg.extraction.lexicon import bounded, lexicon, phrase_pattern
 
 
 @dataclass
@@ -68,7 +68,8 @@ _LOWER_START = re.compile(r"[^\W\d_]")
 @cache
 def _place_words() -> re.Pattern[str]:
     """A level word, or a national scope ('trung ương', 'toàn quân'): a post's organisation."""
-    return re.compile(rf"(?<!\w)(?:{lexicon().level_words}|trung\s+ương|toàn\s+quân)(?!\w)")
+    return bounded([*lexicon().phrases("level_words.txt"), "trung ương", "toàn quân"],
+                   not_after=r"\w")
 
 
 def _excluded_stop(folded: str, m: re.Match[str]) -> bool:
@@ -145,7 +146,8 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
 @cache
 def _level_then_word() -> re.Pattern[str]:
     """A level word with a word after it: where a post glued to the next may split."""
-    return re.compile(rf"(?<!\w)(?:{lexicon().level_words})(?=\s+\w)")
+    words = phrase_pattern(lexicon().phrases("level_words.txt"), not_after=r"\w")
+    return re.compile(rf"(?:{words})(?=\s+\w)")
 
 
 def _glued_role(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -201,6 +203,7 @@ def _unmatched_close(surface: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _canonical_role(folded_role: str) -> str:
     words = folded_role.split()
     former = ""

@@ -31,7 +31,7 @@ from vnkg.extraction.text import fold
 
 @cache
 def _promotion() -> re.Pattern[str]:
-    return bounded(lexicon().pattern(CUES, "promotion"))
+    return bounded(lexicon().phrases(CUES, "promotion"))
 
 
 @cache

@@ -9,7 +9,7 @@ longer pass six arguments to each other.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from vnkg.extraction.bylines import find_authors
@@ -38,24 +38,36 @@ def _committee_level() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({words}) (?:ủy|uỷ)\s*$", re.IGNORECASE)
 
 
-def _committee_place(name: str, main: dict[str, Place]) -> Place | None:
-    """The article's place of the level of the party committee `name` ends with, if any."""
-    c = _committee_level().search(name)
-    return main.get(lexicon().committee_levels[c.group(1).lower()]) if c else None
-
-
 def fill_level(title: str, main: dict[str, Place]) -> str:
     """Complete a title ending in a bare level word with the article's place of that level.
 
     >>> fill_level("Chủ tịch UBND tỉnh", {"tỉnh": Place("Lạng Sơn", "tỉnh", "tỉnh Lạng Sơn")})
     'Chủ tịch UBND tỉnh Lạng Sơn'
     """
-    m = _bare_level().search(title)
-    if not m:
-        place = _committee_place(title, main)
-        return f"{title} {place.name}" if place else title
-    place = main.get(m.group(1).lower())
+    level = _level_at_end(title)
+    place = main.get(level) if level else None
     return f"{title} {place.name}" if place else title
+
+
+@lru_cache(maxsize=65536)
+def _level_at_end(title: str) -> str | None:
+    """The level whose bare word ('UBND tỉnh') or party committee ('Tỉnh ủy': the level its
+    first word names) ends a title. Memoised: the same titles recur across articles."""
+    m = _bare_level().search(title)
+    return m.group(1).lower() if m else _committee_level_of(title)
+
+
+def _committee_place(name: str, main: dict[str, Place]) -> Place | None:
+    """The article's place of the level of the party committee `name` ends with, if any."""
+    level = _committee_level_of(name)
+    return main.get(level) if level else None
+
+
+@lru_cache(maxsize=65536)
+def _committee_level_of(name: str) -> str | None:
+    """The level of the party committee a name ends with ('Tỉnh ủy': 'tỉnh'), if any."""
+    c = _committee_level().search(name)
+    return lexicon().committee_levels[c.group(1).lower()] if c else None
 
 
 class RecordBuilder:

@@ -67,14 +67,13 @@ def _gap() -> re.Pattern[str]:
 @cache
 def _aside() -> re.Pattern[str]:
     """'thay mặt <org>' (cue_gaps.tsv, 'aside'): the cue follows the organisation."""
-    return bounded(phrase_pattern([r[0] for r in lexicon().rows("cue_gaps.tsv")
-                                         if r[1] == "aside"]))
+    return bounded(lexicon().phrases("cue_gaps.tsv", "aside"))
 
 
 @cache
 def _head_after() -> re.Pattern[str]:
     """'làm trưởng đoàn', 'dẫn đầu' after the posts: the person leads the delegation."""
-    return bounded(lexicon().pattern("delegation_heads.txt", "trail"))
+    return bounded(lexicon().phrases("delegation_heads.txt", "trail"))
 
 
 @cache

@@ -56,7 +56,7 @@ def _honorific_end() -> re.Pattern[str]:
 
 @cache
 def _speech_verb() -> re.Pattern[str]:
-    return bounded(_words("speech_verbs.txt"))
+    return bounded(lexicon().phrases("speech_verbs.txt"))
 
 
 @cache

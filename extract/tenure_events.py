@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vnkg.extraction.context import Ctx
-from vnkg.extraction.lexicon import bounded, lexicon, phrase_pattern
+from vnkg.extraction.lexicon import bounded, lexicon
 from vnkg.extraction.mentions import Mention
 from vnkg.extraction.posts import Post, parse_posts, role_at
 from vnkg.extraction.tenure_dates import DatePhrase, date_at, first_date
@@ -53,7 +53,7 @@ def cue_table() -> dict[str, tuple[str, str]]:
 @cache
 def _events() -> re.Pattern[str]:
     phrases = [k for k, (_, use) in cue_table().items() if use in ("start", "object", "end")]
-    return bounded(phrase_pattern(phrases))
+    return bounded(phrases)
 
 
 @cache

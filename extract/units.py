@@ -32,7 +32,7 @@ def heads() -> Table:
     """Every unit head: units.tsv and the named-only heads of named_units.tsv."""
     data = lexicon().rows("units.tsv") + lexicon().rows("named_units.tsv")
     values = {fold(r[0]): tuple(r[1:]) for r in data}
-    return Table(bounded(phrase_pattern([r[0] for r in data])), values)
+    return Table(bounded([r[0] for r in data]), values)
 
 
 @cache
