@@ -87,6 +87,12 @@ class Walk:
         """The graph a read of a relation leaves out: of the gazetteer's, only PART_OF."""
         return None if self.reference and rel == "PART_OF" else _GAZETTEER
 
+    def _skipped(self, graph: str | None, rel: str) -> bool:
+        """Whether a row from `graph` (an IRI as text) is of the graph `edge_skip` leaves out
+        (compared as text: an rdflib IRI never equals a plain string)."""
+        skip = self.edge_skip(rel)
+        return skip is not None and graph == str(skip)
+
     def expand(self, node: str) -> None:
         """Read the relations touching `node` (once): those the articles state and, with
         `reference`, the gazetteer's PART_OF links too."""
@@ -217,7 +223,7 @@ class Walk:
         relation's own row leaves its terms to its ends and link (the query does not read
         them again as text)."""
         rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-        if rel is None or row["relation"] not in ("", rel) or row["graph"] == self.edge_skip(rel):
+        if rel is None or row["relation"] not in ("", rel) or self._skipped(row["graph"], rel):
             return
         if row["subject"] is None:
             target = str(node_iri(row["target"]))
