@@ -58,8 +58,8 @@ def old_evidence_error(where: str) -> ValueError:
     return ValueError(
         f"{where} was written by an older vnkg, with evidence spans of five statements "
         "each (vnkg:start, vnkg:end, prov:wasDerivedFrom); this one names a span by its "
-        "article's IRI and #char=START,END and cannot read those: build the articles again "
-        "into a new store (vnkg build ARTICLES --store NEW_FOLDER) and use that one")
+        "article's IRI and #char=START,END and cannot read those: build the same articles "
+        "again into a new, empty store and use that one (this one is left as it was)")
 
 
 class RdfBase(Closing):

@@ -28,7 +28,7 @@ OLD = [f"{STATEMENT} <https://vnkg.dev/ns#subject> <https://vnkg.dev/id/person/p
        f'{SPAN} <https://vnkg.dev/ns#end> "42"^^{INT}',
        f'{SPAN} <https://vnkg.dev/ns#text> "Hoàng Văn Thạch chủ trì hội nghị"@vi',
        f"{SPAN} <http://www.w3.org/ns/prov#wasDerivedFrom> {ARTICLE}"]
-ADVICE = r"older vnkg.*build the articles again into a new store"
+ADVICE = r"older vnkg.*build the same articles again into a new, empty store"
 
 
 def test_an_old_embedded_store_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
