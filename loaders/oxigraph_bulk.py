@@ -120,12 +120,3 @@ def fill_union(store: Any) -> None:
     if next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         store.flush()
-
-
-def holds_old_evidence(store: Any, predicate: str) -> bool:
-    """Whether a store holds evidence spans in their form before they were compact (any
-    quad with their old start `predicate`): one index lookup."""
-    from pyoxigraph import NamedNode
-
-    return next(iter(store.quads_for_pattern(None, NamedNode(predicate), None, None)),
-                None) is not None

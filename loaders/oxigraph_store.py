@@ -18,14 +18,7 @@ from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
 from vnkg.graph.rdf_read import Triple
-from vnkg.loaders.oxigraph_bulk import (
-    UnionLines,
-    bulk_add,
-    fill_union,
-    holds_graph,
-    holds_old_evidence,
-    recover,
-)
+from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
 from vnkg.loaders.rdf import (
     DIGEST_IRI,
@@ -55,7 +48,7 @@ class OxigraphStore(RdfBase):
         self.oxigraph: Oxigraph | None = (Oxigraph() if self.path is None
                                           else open_on_disk(self.path, wait))
         if self.path is not None:
-            if holds_old_evidence(self.oxigraph, OLD_EVIDENCE):
+            if _holds_old_evidence(self.oxigraph):
                 self.close()
                 raise old_evidence_error(f"the store at {self.path}")
             recover(self.oxigraph)
@@ -187,3 +180,10 @@ def open_on_disk(path: Path, wait: float = 0.0) -> Oxigraph:
         except RuntimeError as err:  # pyoxigraph reports a damaged store this way
             raise ValueError(f"cannot open the store at {path} ({err}); it is damaged or "
                              "not a vnkg store: rebuild it into a new folder") from err
+
+
+def _holds_old_evidence(store: Oxigraph) -> bool:
+    """Whether a store holds evidence spans in their form before they were compact (any
+    quad with their retired start predicate): one index lookup."""
+    pattern = store.quads_for_pattern(None, NamedNode(OLD_EVIDENCE), None, None)
+    return next(iter(pattern), None) is not None
