@@ -8,6 +8,11 @@ quad less for each relation an article states with evidence, in its graph and th
 An evidence span is its article's IRI with an RFC 5147 fragment, `<ARTICLE#char=S,E>`, and
 only its words are stored (`vnkg:text`): the article and the offsets are read off the IRI,
 two quads a span instead of five, and the statements citing one span share its node.
+
+A gazetteer locality is described once, in the reference graph: written for a store that
+holds the gazetteer (`gazetteer`), an article's graph only names one whose properties are
+the gazetteer's (its type and id, 2 quads instead of about 13; graph.rdf_read gives it the
+gazetteer's properties back). A store without the gazetteer gets every locality in full.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from rdflib.term import Node as Term
 from vnkg.graph.literals import literal, nt_literal
 from vnkg.graph.membership import membership_triples
 from vnkg.graph.model import Edge, Evidence, Fragment, PropValue
+from vnkg.graph.reference import described
 from vnkg.graph.vocab import (
     CLASSES,
     DATE_PROPS,
@@ -92,8 +98,9 @@ def span_texts(fragment: Fragment) -> dict[Span, str]:
     return texts
 
 
-def to_quads(fragment: Fragment) -> list[Quad]:
-    """All quads of one fragment, in its article's named graph."""
+def to_quads(fragment: Fragment, gazetteer: bool = False) -> list[Quad]:
+    """All quads of one fragment, in its article's named graph (for a store holding the
+    `gazetteer`, the localities it describes only named)."""
     g = graph_iri(fragment.article)
     quads: list[Quad] = []
     if fragment.published:
@@ -102,6 +109,8 @@ def to_quads(fragment: Fragment) -> list[Quad]:
         s = node_iri(node.id)
         quads.append((s, RDF.type, CLASSES[node.label], g))
         quads.append((s, VNKG.id, literal(node.id), g))
+        if gazetteer and described(node):
+            continue
         quads.extend((s, p, o, g) for p, o in _props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
@@ -146,7 +155,7 @@ def _props(props: dict[str, PropValue], label: str | None = None
                 yield p, literal(v, is_vietnamese(name, label), name in DATE_PROPS)
 
 
-def to_ntriples(fragment: Fragment) -> list[str]:
+def to_ntriples(fragment: Fragment, gazetteer: bool = False) -> list[str]:
     """The same statements as `to_quads`, as N-Triples terms ("<s> <p> o") without the graph.
 
     Built straight from strings, an order of magnitude faster than making rdflib terms; the
@@ -164,6 +173,8 @@ def to_ntriples(fragment: Fragment) -> list[str]:
         s = _node(node.id)
         out.append(f"{s} {_TYPE} {_class(node.label)}")
         out.append(f"{s} {_V_ID} {_id_literal(node.id)}")
+        if gazetteer and described(node):
+            continue
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
@@ -186,14 +197,15 @@ class Rendered:
     digest: str
 
 
-def render(fragment: Fragment) -> Rendered:
-    """The fragment's statements and digest, ready for the store.
+def render(fragment: Fragment, gazetteer: bool = False) -> Rendered:
+    """The fragment's statements and digest, ready for the store (one holding the
+    `gazetteer` when that is True).
 
     >>> done = render(Fragment("a1", "2024-05"))
     >>> done.article, len(done.lines), len(done.digest)
     ('a1', 1, 64)
     """
-    lines = to_ntriples(fragment)
+    lines = to_ntriples(fragment, gazetteer)
     return Rendered(fragment.article, lines, lines_digest(lines))
 
 

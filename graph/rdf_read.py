@@ -9,7 +9,9 @@ answers, the views' reads) are made plain by `plain_triples` (`from_quads` does 
 
 The triples may come in any order (a SPARQL server answers in its own): the fragment's
 nodes, relations and properties are put in the order of their subjects and predicates, so
-a fragment read back is the same, to its order, from every store.
+a fragment read back is the same, to its order, from every store. A locality an article's
+graph only names (its type and id: graph.rdf writes a gazetteer locality so for a store
+holding the gazetteer) gets the gazetteer's properties back, as it was before writing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from rdflib.term import Node as RdfTerm
 from vnkg.graph.literals import DATE_TYPES
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.rdf import graph_iri, span_of
+from vnkg.graph.reference import gazetteer_props
 from vnkg.graph.vocab import (
     LABEL_OF_CLASS,
     LIST_PROPS,
@@ -56,8 +59,8 @@ _PROPERTY_OF_PREDICATE = {str(k): v for k, v in PROPERTY_OF_PREDICATE.items()}
 _VNKG = str(VNKG)
 _DATED, _SUBJECT, _OBJECT = str(VNKG.dated), str(VNKG.subject), str(VNKG.object)
 _RELATION, _EVIDENCE, _RDF_TYPE = str(VNKG.relation), str(VNKG.evidence), str(RDF.type)
-_TEXT = str(VNKG.text)
-_NOT_PROPS = frozenset((str(VNKG.id), _DATED, _RDF_TYPE))
+_TEXT, _ID = str(VNKG.text), str(VNKG.id)
+_NOT_PROPS = frozenset((_ID, _DATED, _RDF_TYPE))
 _EDGE_FIELDS = frozenset((_SUBJECT, _OBJECT, _RELATION, _EVIDENCE, _RDF_TYPE))
 
 
@@ -107,7 +110,7 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
         label = next((_LABEL_OF_CLASS[o] for p, o in pos
                       if p == _RDF_TYPE and isinstance(o, str) and o in _LABEL_OF_CLASS), None)
         if label:
-            frag.add_node(Node(node_id_of(s), label, _read_props(pos)))
+            frag.add_node(_node(node_id_of(s), label, pos))
         for p, o in pos:
             if p in _RELATION_OF_PREDICATE:
                 frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
@@ -115,6 +118,15 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
     for pos in statements:
         _read_statement(frag, pos, by_subject)
     return frag
+
+
+def _node(node_id: str, label: str, pos: Pairs) -> Node:
+    """A node read back; a locality only named (its type and id, no property) gets the
+    gazetteer's properties."""
+    props = _read_props(pos)
+    if not props and label == "Locality" and any(p == _ID for p, _ in pos):
+        props = gazetteer_props(node_id) or props
+    return Node(node_id, label, props)
 
 
 def _text(term: Plain) -> str:

@@ -7,16 +7,19 @@ same ids (`extract.gazetteer.locality_node_id`), so they join these nodes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from vnkg.extraction.gazetteer import (
     STRUCTURES,
     Place,
     iter_places,
     locality_node_id,
     place,
+    place_of_node_id,
     successors,
 )
 from vnkg.extraction.keys import locality_key
-from vnkg.graph.model import Edge, Fragment, Node
+from vnkg.graph.model import Edge, Fragment, Node, PropValue
 
 REFERENCE_ARTICLE = "reference"
 REFORM_DATE = "2025-07-01"
@@ -33,6 +36,40 @@ def locality_node(p: Place) -> Node:
         "province": p.province_name, "key": locality_key(p.name), **within(p), **map_2025(p),
     }
     return Node(id=locality_node_id(p), label="Locality", props=props)
+
+
+def gazetteer_props(node_id: str) -> dict[str, PropValue] | None:
+    """The properties the reference graph gives locality `node_id` (a copy), or None when
+    the id is not a gazetteer unit's.
+
+    >>> gazetteer_props("locality/2024-01")["name"], gazetteer_props("locality/xa-abc")
+    ('Hà Nội', None)
+    """
+    props = _gazetteer_props(node_id)
+    if props is None:
+        return None
+    return {k: list(v) if isinstance(v, list) else v for k, v in props.items()}
+
+
+@lru_cache(maxsize=1 << 15)
+def _gazetteer_props(node_id: str) -> dict[str, PropValue] | None:
+    if not node_id.startswith("locality/"):
+        return None
+    p = place_of_node_id(node_id)
+    if p is None or locality_node_id(p) != node_id:
+        return None
+    return locality_node(p).props
+
+
+def described(node: Node) -> bool:
+    """Whether the reference graph describes `node` as it is: a gazetteer locality with the
+    gazetteer's own properties, which an article's graph in a store holding the gazetteer
+    need only name (its type and id), not describe again.
+
+    >>> described(locality_node(place("01"))), described(Node("locality/2024-01", "Locality"))
+    (True, False)
+    """
+    return node.label == "Locality" and _gazetteer_props(node.id) == node.props
 
 
 def map_2025(p: Place) -> dict[str, str | int | float | bool | None | list[str]]:

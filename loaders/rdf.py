@@ -152,7 +152,8 @@ class RdfBase(Closing):
         unchanged), so a re-run reads one triple per article and writes nothing. Articles the
         store holds nothing of go in through the engine's bulk path (embedded: crash-safe,
         see loaders.oxigraph_bulk); articles already stored are replaced by one SPARQL
-        update. Fragments may come already rendered (`graph.rdf.render`).
+        update. Fragments may come already rendered (`graph.rdf.render`); those that do not
+        are rendered for what the store holds (its gazetteer's localities only named).
         """
         report = LoadReport()
         fresh: list[str] = []
@@ -160,8 +161,11 @@ class RdfBase(Closing):
         stamps: list[str] = []
         replaced: list[str] = []
         seen: set[str] = set()
+        gazetteer: bool | None = None  # whether the store holds the gazetteer, once asked
         for item in fragments:
-            done = item if isinstance(item, Rendered) else render(item)
+            if not isinstance(item, Rendered) and gazetteer is None:
+                gazetteer = self.digest(REFERENCE) is not None
+            done = item if isinstance(item, Rendered) else render(item, bool(gazetteer))
             iri = str(graph_iri(done.article))
             g = f"<{iri}>"
             # whether the graph holds anything is 10x cheaper to ask than for its digest

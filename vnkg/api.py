@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -94,7 +95,9 @@ def build(paths: Iterable[str | Path], *, store: str | Path | None = DEFAULT_STO
     fixes = read_overrides(overrides)
     target = Target(store, sparql_endpoint, reference, backend, neo4j, wait)
     # the workers start before the store opens, so they never hold it
-    finish = render if backend == "rdf" else None  # Neo4j takes the fragments themselves
+    # Neo4j takes the fragments themselves; the RDF store's statements name the gazetteer's
+    # localities only when it holds the gazetteer
+    finish = partial(render, gazetteer=reference) if backend == "rdf" else None
     with Extractor(jobs, fixes, finish=finish) as extractor:
         docs = read_documents(paths, report.problems, max_bytes)
         return load_fragments(extractor.fragments(docs), report, progress, target)

@@ -65,3 +65,23 @@ def test_statements_citing_one_span_share_its_node_and_its_words(
     back = from_quads("bai-1", ((s, p, o) for s, p, o, _ in quads))
     assert [ev.text for e in back.edges.values() for ev in e.evidence] == [words, words]
     assert len(to_ntriples(frag)) == len(quads)
+
+
+def test_for_a_store_holding_the_gazetteer_its_localities_are_named_and_come_back_whole(
+        ) -> None:
+    from vnkg.graph.model import Node
+    from vnkg.graph.reference import gazetteer_props
+
+    frag = Fragment("bai-2", "2024-05")
+    as_given = gazetteer_props("locality/2024-01-001") or {}
+    frag.add_node(Node("locality/2024-01-001", "Locality", as_given))  # Ba Đình
+    renamed = {**(gazetteer_props("locality/2024-01") or {}), "name": "TP Hà Nội"}
+    frag.add_node(Node("locality/2024-01", "Locality", renamed))  # not as the gazetteer has it
+    named, full = to_ntriples(frag, gazetteer=True), to_ntriples(frag)
+    about = [line for line in named if line.startswith("<https://vnkg.dev/id/locality/2024-01-")]
+    values = sum(len(v) if isinstance(v, list) else 1 for v in as_given.values())
+    assert len(about) == 2 and len(full) - len(named) == values
+    assert any('"TP Hà Nội"@vi' in line for line in named)
+    for gazetteer in (True, False):
+        quads = to_quads(frag, gazetteer)
+        assert from_quads("bai-2", ((s, p, o) for s, p, o, _ in quads)) == frag

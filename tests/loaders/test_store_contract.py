@@ -11,9 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import RDF
 
+from vnkg.extraction.gazetteer import place
 from vnkg.extraction.keys import name_key
-from vnkg.graph.model import Fragment
+from vnkg.graph.model import Edge, Fragment, Node
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.reference import gazetteer_props, locality_node
+from vnkg.graph.vocab import VNKG, node_iri, property_predicate
 from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf import RdfBase
@@ -23,6 +28,7 @@ from vnkg.queries.run import run_named
 
 RDF_ENGINES = ["embedded", "sparql", "fuseki", "virtuoso"]
 ENGINES = [*RDF_ENGINES, "neo4j"]
+SCHEMA_NAME = property_predicate("name", "Locality")
 SERVERS = {"sparql": "sparql_server", "fuseki": "fuseki_server",
            "virtuoso": "virtuoso_server"}
 
@@ -191,3 +197,43 @@ def test_store_written_before_the_union_was_kept_is_filled_on_open(
     with OxigraphStore(tmp_path / "s") as rdf:
         assert int(rdf.select(union_gap)[0]["n"]) == 0
         assert [r["person_name"] for r in run_named(rdf, "chairs")] == ["Hoàng Văn Thạch"]
+
+
+def _ba_dinh_article() -> tuple[Fragment, Node]:
+    """An article naming a gazetteer district as the gazetteer has it, and a commune the
+    gazetteer does not know."""
+    known = place("001")
+    assert known is not None
+    ba_dinh = locality_node(known)
+    frag = Fragment("a-ba-dinh", "2024-05")
+    frag.add_node(Node(ba_dinh.id, "Locality", gazetteer_props(ba_dinh.id) or {}))
+    frag.add_node(Node("locality/xa-moc-hoa", "Locality", {"name": "Mộc Hoa", "type": "xã"}))
+    frag.add_edge(Edge("PART_OF", "locality/xa-moc-hoa", ba_dinh.id))
+    return frag, ba_dinh
+
+
+def test_a_store_holding_the_gazetteer_names_its_localities_without_describing_them(
+        rdf: RdfBase) -> None:
+    frag, ba_dinh = _ba_dinh_article()
+    reference = Fragment(REFERENCE, None)  # a stand-in for the 290k-triple gazetteer
+    reference.add_node(ba_dinh)
+    rdf.write_reference(lambda: reference, "test")
+    rdf.write_fragments([frag])
+    stated = {(str(s), str(p)) for s, p, _ in rdf._triples(str(graph_iri("a-ba-dinh")))}
+    assert {p for s, p in stated if s == str(node_iri(ba_dinh.id))} == {str(RDF.type),
+                                                                        str(VNKG.id)}
+    assert (str(node_iri("locality/xa-moc-hoa")), str(SCHEMA_NAME)) in stated
+    back = rdf.read_fragment("a-ba-dinh")
+    assert back.nodes == frag.nodes and list(back.edges) == list(frag.edges)
+    names = rdf.select(f"SELECT ?n WHERE {{ <{node_iri(ba_dinh.id)}> <{SCHEMA_NAME}> ?n }}")
+    assert [str(r["n"]) for r in names] == ["Ba Đình"]
+    rdf.write_fragments([frag])  # a re-run changes nothing
+    assert rdf.read_fragment("a-ba-dinh").nodes == frag.nodes
+
+
+def test_a_store_without_the_gazetteer_describes_every_locality(rdf: RdfBase) -> None:
+    frag, ba_dinh = _ba_dinh_article()
+    rdf.write_fragments([frag])
+    stated = {str(p) for s, p, _ in rdf._triples(str(graph_iri("a-ba-dinh")))
+              if str(s) == str(node_iri(ba_dinh.id))}
+    assert str(SCHEMA_NAME) in stated and rdf.read_fragment("a-ba-dinh").nodes == frag.nodes
