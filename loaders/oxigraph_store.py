@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -28,7 +29,12 @@ from vnkg.loaders.rdf import (
     nquads,
     old_evidence_error,
 )
-from vnkg.loaders.rdf_dump import reference_graph, serialize_stream, union_query
+from vnkg.loaders.rdf_dump import (
+    named_place_quads,
+    reference_graph,
+    serialize_stream,
+    union_query,
+)
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
 
@@ -136,12 +142,16 @@ class OxigraphStore(RdfBase):
             yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
 
     def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
-        """Stream the store to `out`: N-Quads, the named graphs (the gazetteer's unless
-        `reference` is False); a triples format, the union (without the gazetteer: what
-        another graph states too). Oxigraph's own dump where it writes what is asked."""
+        """Stream the store to `out`: N-Quads, the named graphs (of the gazetteer's, unless
+        `reference`, only the localities the articles name); a triples format, the union
+        (without the gazetteer: what another graph states too, and the gazetteer's
+        properties of the localities the articles name). Oxigraph's own dump where it
+        writes what is asked."""
         if fmt == RdfFormat.N_QUADS:
             skip = None if reference else NamedNode(reference_graph())
-            serialize_stream(self._named_quads(skip), out, fmt)
+            quads = self._named_quads(skip)
+            serialize_stream(quads if reference else chain(quads, named_place_quads(
+                self._ox.query)), out, fmt)
         elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
             self._ox.dump(out, fmt, from_graph=DefaultGraph(),
                           prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)

@@ -2,7 +2,9 @@
 
 N-Quads holds every named graph (the union left out: it is their union); Turtle and
 JSON-LD hold the union (the default graph). Without the reference gazetteer, N-Quads skips
-its graph and the union keeps only the triples some other named graph states.
+its graph and the union keeps only the triples some other named graph states; both keep the
+gazetteer's properties of the localities the articles name (`named_places`), since an
+article's graph may only name a locality the gazetteer describes (graph.rdf).
 
 The embedded store hands its quads straight from Oxigraph's indexes to pyoxigraph's
 serializer (the union with the gazetteer is Oxigraph's own `dump` of the default graph); a
@@ -33,6 +35,7 @@ from rdflib.term import Node as Term
 
 from vnkg.graph.rdf import graph_iri
 from vnkg.graph.schema import SCHEMA
+from vnkg.graph.vocab import CLASSES, predicate_for, property_predicate
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE
 
@@ -147,13 +150,43 @@ def union_query(reference: bool, graphs: str = "", union: str | None = None) -> 
     '{ GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:a>) }'
     """
     if graphs:
-        skip = "" if reference else f" FILTER(?g != <{reference_graph()}>)"
-        return f"{{ GRAPH ?g {{ ?s ?p ?o }} {graphs}{skip} }}"
+        if reference:
+            return f"{{ GRAPH ?g {{ ?s ?p ?o }} {graphs} }}"
+        return (f"{{ {{ GRAPH ?g {{ ?s ?p ?o }} {graphs} FILTER(?g != <{reference_graph()}>) }}"
+                f" UNION {{ {named_places()} }} }}")
     if reference:
         return "{ ?s ?p ?o }"
-    other = "" if union is None else f" && ?g != {union}"
-    return (f"{{ ?s ?p ?o FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER(?g != <{reference_graph()}>{other}) }} }}")
+    ref, other = f"<{reference_graph()}>", "" if union is None else f" && ?g != {union}"
+    return (f"{{ ?s ?p ?o FILTER(EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ref}{other}) }}"
+            f" || (?p NOT IN ({_PLACE_LINKS}) && {_only_named(union)})) }}")
+
+
+def named_places() -> str:
+    """The pattern (?s ?p ?o) of the gazetteer's own properties (not its PART_OF and BECAME
+    links) of each locality an article's graph only names (graph.rdf): what a union or a
+    dump without the gazetteer keeps of it."""
+    return (f"GRAPH <{reference_graph()}> {{ ?s ?p ?o }} FILTER(?p NOT IN ({_PLACE_LINKS})) "
+            f"FILTER {_only_named()}")
+
+
+def _only_named(union: str | None = None) -> str:
+    """The test that an article's graph (not the gazetteer's, nor `union`, the named graph
+    holding the union) names locality ?s without describing it (no name)."""
+    other = "" if union is None else f" && ?h != {union}"
+    return (f"EXISTS {{ GRAPH ?h {{ ?s a <{_PLACE}> FILTER NOT EXISTS {{ ?s <{_NAME}> ?n }} }} "
+            f"FILTER(?h != <{reference_graph()}>{other}) }}")
+
+
+def named_place_quads(select: Any) -> Iterator[Quad]:
+    """The quads of `named_places`, in the gazetteer's graph; `select` runs a query and gives
+    rows of terms (rdflib's or pyoxigraph's)."""
+    ref = NamedNode(reference_graph())
+    for row in select(f"SELECT ?s ?p ?o WHERE {{ {named_places()} }}"):
+        yield Quad(ox_term(row["s"]), ox_term(row["p"]), ox_term(row["o"]), ref)
+
+
+_PLACE, _NAME = CLASSES["Locality"], property_predicate("name", "Locality")
+_PLACE_LINKS = ", ".join(f"<{predicate_for(rel, 'Locality')}>" for rel in ("PART_OF", "BECAME"))
 
 
 def paged_union(select: Any, body: str, distinct: bool, page: int | None = PAGE
@@ -195,6 +228,8 @@ def ox_term(term: Term) -> Any:
     >>> ox_term(RdfLiteral("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear")))
     <Literal value=2024 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYear>>
     """
+    if isinstance(term, (NamedNode, BlankNode, Literal)):
+        return term  # pyoxigraph's already
     if isinstance(term, URIRef):
         return NamedNode(str(term))
     if isinstance(term, BNode):

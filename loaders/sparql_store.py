@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from typing import Any, BinaryIO
 
 from pyoxigraph import RdfFormat
@@ -37,7 +38,14 @@ from rdflib.term import Node as Term
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import iri_value
 from vnkg.loaders.rdf import OLD_EVIDENCE, ONTOLOGY, RdfBase, old_evidence_error
-from vnkg.loaders.rdf_dump import PAGE, graph_quads, paged_union, serialize_stream, union_query
+from vnkg.loaders.rdf_dump import (
+    PAGE,
+    graph_quads,
+    named_place_quads,
+    paged_union,
+    serialize_stream,
+    union_query,
+)
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
 from vnkg.queries.seeds import open_where, values_block
@@ -209,11 +217,12 @@ class SparqlStore(RdfBase):
 
     def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
         """Stream the server's data to `out`: N-Quads, its named graphs read one at a time
-        (the gazetteer's unless `reference` is False); a triples format, the union read in
-        ordered pages."""
+        (of the gazetteer's, unless `reference`, only the localities the articles name); a
+        triples format, the union read in ordered pages."""
         if fmt == RdfFormat.N_QUADS:
-            serialize_stream(graph_quads(self._graph_names(), self._triples, reference), out,
-                             fmt)
+            quads = graph_quads(self._graph_names(), self._triples, reference)
+            serialize_stream(quads if reference else chain(quads, named_place_quads(
+                lambda q: self.client.select(q)[1])), out, fmt)
         else:
             keeps = self._keeps_union()
             body = union_query(reference, "" if keeps else _OWN_GRAPH, self._union_graph())

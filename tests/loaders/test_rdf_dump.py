@@ -13,8 +13,10 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib import Graph as RdfGraph
 
+from vnkg.extraction.gazetteer import place
 from vnkg.graph.model import Fragment, Node
 from vnkg.graph.rdf import graph_iri
+from vnkg.graph.reference import gazetteer_props, locality_node
 from vnkg.loaders import rdf_dump
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
@@ -98,3 +100,24 @@ def test_server_union_is_read_in_pages(filled: RdfBase, tmp_path: Path,
     monkeypatch.setattr(rdf_dump, "PAGE", 7)  # many pages over the same data
     [ttl] = export_graph(filled, "turtle", tmp_path / "g.ttl")
     assert set(RdfGraph().parse(ttl, format="turtle")) == want
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "turtle", "jsonld"])
+def test_without_the_gazetteer_a_locality_the_articles_only_name_is_still_described(
+        filled: RdfBase, tmp_path: Path, fmt: str) -> None:
+    known = place("001")
+    assert known is not None
+    ba_dinh = locality_node(known)
+    reference = Fragment(REFERENCE, None)
+    for node in (ba_dinh, Node("locality/2024-067", "Locality", {"name": "Nà Lừ"})):
+        reference.add_node(node)
+    filled.write_reference(lambda: reference, "with Ba Đình")
+    article = Fragment("a3", "2024-05")
+    article.add_node(Node(ba_dinh.id, "Locality", gazetteer_props(ba_dinh.id) or {}))
+    filled.write_fragments([article])
+    assert not [o for s, p, o in filled._triples(str(graph_iri("a3")))
+                if str(s).endswith(ba_dinh.id) and "name" in str(p)]  # only named there
+    [path] = export_graph(filled, fmt, tmp_path / f"g.{fmt}", reference=False)
+    text = path.read_text("utf-8")
+    assert "Ba \\u0110\\u00ECnh" in text or "Ba Đình" in text
+    assert "Nà Lừ" not in text and "N\\u00E0 L\\u1EEB" not in text
