@@ -52,6 +52,10 @@ from vnkg.viz.match import require_nodes
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that skips none
+# all an article's graph states of a locality the gazetteer describes (graph.rdf), its id
+# aside (not a value: a value's graph of a class and an id alone reads as such a locality)
+_NAMING = {str(RDF.type)}
+_NOT_VALUES = frozenset((DIGEST_IRI, str(VNKG.id)))
 _GAZETTEER = graph_iri(REFERENCE)  # made once: a view compares a graph with it on every row
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
 Key = tuple[str, str, str]  # (source, relation type, target)
@@ -237,16 +241,21 @@ class Walk:
         """Each value of `node` in a graph of its own (with the node's class), which the
         value rule merges as it merges the articles' statements; the node's sources (their
         number past what a view lists)."""
-        rows = [row for row in select_view(self.store, "node-values", node=node_iri(node),
-                                           skip=self.skip or _NO_GRAPH)
-                if row["predicate"] != DIGEST_IRI
-                and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
+        rows = self._values(node, self.skip or _NO_GRAPH)
+        if self.skip is not None and {row["predicate"] for row in rows} == _NAMING:
+            rows = self._values(node, _NO_GRAPH)  # a locality the gazetteer describes
         kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
         for i, row in enumerate(rows):
             one = str(graph_iri(f"{_VALUE}{node}/{i}"))
             for each in (row, *kinds):
                 _add(triples, {**each, "graph": one}, node_iri(node))
         return self._sources(node)
+
+    def _values(self, node: str, skip: URIRef) -> list[dict[str, Any]]:
+        return [row for row in select_view(self.store, "node-values", node=node_iri(node),
+                                           skip=skip)
+                if row["predicate"] not in _NOT_VALUES
+                and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
 
     def _sources(self, node: str) -> set[str] | int:
         """The articles stating `node`, or their number when a view would not list them

@@ -42,7 +42,8 @@ RENDERERS = ("", "webgl", "vis")
 # what the answer is made by: a change to any of them makes the kept answers stale
 ANSWER_CODE = {"vnkg.web": ("biggraph.py", "data.py"),
                "vnkg.web.queries": ("graph-nodes.rq", "graph-nodes.cypher", "graph-edges.rq",
-                                    "graph-edges.cypher"),
+                                    "graph-edges.cypher", "graph-places.rq",
+                                    "graph-places.cypher"),
                "vnkg.viz": ("style.py",), "vnkg.graph": ("model.py",)}
 log = logging.getLogger(__name__)
 
