@@ -10,7 +10,8 @@ counted, not built: the union read at query time drops every union quad; RDF 1.2
 make a statement's subject, relation and object one `rdf:reifies` triple term instead of three
 quads; dropping `vnkg:id` leaves a node's id to its IRI. (Compact evidence, two quads a span
 instead of five, is built: the `evidence` kind counts its `vnkg:text`, the `statement` kind
-its link.)
+its link. So is naming a gazetteer locality in an article's graph without describing it
+again: the `locality` kind counts its two quads, or all of one the article gives otherwise.)
 """
 
 from __future__ import annotations
