@@ -17,6 +17,7 @@ holding the gazetteer) gets the gazetteer's properties back, as it was before wr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -36,6 +37,7 @@ from vnkg.graph.vocab import (
     RELATION_OF_PREDICATE,
     VNKG,
     node_id_of,
+    property_predicate,
 )
 
 
@@ -122,11 +124,17 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
 
 def _node(node_id: str, label: str, pos: Pairs) -> Node:
     """A node read back; a locality only named (its type and id, no property) gets the
-    gazetteer's properties."""
+    gazetteer's properties, in the order the reader gives stated ones (by predicate)."""
     props = _read_props(pos)
     if not props and label == "Locality" and any(p == _ID for p, _ in pos):
-        props = gazetteer_props(node_id) or props
+        given = gazetteer_props(node_id) or {}
+        props = {name: given[name] for name in sorted(given, key=_predicate_of_place)}
     return Node(node_id, label, props)
+
+
+@lru_cache(maxsize=64)
+def _predicate_of_place(name: str) -> str:
+    return str(property_predicate(name, "Locality"))
 
 
 def _text(term: Plain) -> str:

@@ -52,9 +52,8 @@ from vnkg.viz.match import require_nodes
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that skips none
-# all an article's graph states of a locality the gazetteer describes (graph.rdf), its id
-# aside (not a value: a value's graph of a class and an id alone reads as such a locality)
-_NAMING = {str(RDF.type)}
+# an id is no value (and a value's graph of a class and an id alone would read as a
+# locality only named: graph.rdf_read)
 _NOT_VALUES = frozenset((DIGEST_IRI, str(VNKG.id)))
 _GAZETTEER = graph_iri(REFERENCE)  # made once: a view compares a graph with it on every row
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
@@ -241,9 +240,11 @@ class Walk:
         """Each value of `node` in a graph of its own (with the node's class), which the
         value rule merges as it merges the articles' statements; the node's sources (their
         number past what a view lists)."""
-        rows = self._values(node, self.skip or _NO_GRAPH)
-        if self.skip is not None and {row["predicate"] for row in rows} == _NAMING:
-            rows = self._values(node, _NO_GRAPH)  # a locality the gazetteer describes
+        skip = self.skip
+        if skip is not None and self.labels.get(node, "Locality") == "Locality" and select_view(
+                self.store, "named-only", node=node_iri(node), skip=skip):
+            skip = None  # an article names it and the gazetteer describes it for that one
+        rows = self._values(node, skip or _NO_GRAPH)
         kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
         for i, row in enumerate(rows):
             one = str(graph_iri(f"{_VALUE}{node}/{i}"))

@@ -337,3 +337,35 @@ def test_a_person_in_many_meetings_is_drawn_with_the_latest(
     assert _content(drawn) == _content(expected)
     assert took_part(person) & set(drawn) == set(meetings[:2])
     assert drawn.graph["title"].endswith(f"— 2 sự kiện gần nhất trong {len(meetings)}")
+
+
+def test_a_locality_one_article_only_names_is_drawn_with_the_gazetteers_values_too(
+        tmp_path: Path) -> None:
+    from vnkg.extraction.gazetteer import place
+    from vnkg.graph.model import Edge, Fragment, Node, PropValue
+    from vnkg.graph.reference import gazetteer_props, locality_node
+    from vnkg.loaders.rdf import REFERENCE
+
+    known = place("001")
+    assert known is not None
+    ba_dinh = locality_node(known)
+    as_given = gazetteer_props(ba_dinh.id) or {}
+    otherwise: dict[str, PropValue] = {"name": "Quận Ba Đình"}
+    reference = Fragment(REFERENCE, None)
+    reference.add_node(ba_dinh)
+    articles = []
+    for article, props in (("named", as_given), ("described", otherwise)):
+        frag = Fragment(article, "2024-05")
+        frag.add_node(Node(ba_dinh.id, "Locality", props))
+        frag.add_node(Node(f"meeting/{article}", "Meeting", {"name": f"Hội nghị {article}"}))
+        frag.add_edge(Edge("HELD_IN", f"meeting/{article}", ba_dinh.id))
+        articles.append(frag)
+    with OxigraphStore(tmp_path / "store") as store:
+        store.write_reference(lambda: reference, "test")
+        store.write_fragments(articles)
+        walk = Walk(store)
+        walk.expand(ba_dinh.id)
+        read = walk.graph([ba_dinh.id])
+        whole = to_networkx(store.read_graph())
+    assert read.nodes[ba_dinh.id]["name"] == whole.nodes[ba_dinh.id]["name"] == "Ba Đình"
+    assert _content(read) == _content(whole.subgraph([ba_dinh.id]))
