@@ -19,22 +19,17 @@ from pyoxigraph import Store as Oxigraph
 from rdflib.term import Node as Term
 
 from vnkg.graph.rdf_read import Triple
+from vnkg.loaders.old_stores import OLD_EVIDENCE, old_evidence_error
 from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
-from vnkg.loaders.rdf import (
-    DIGEST_IRI,
-    OLD_EVIDENCE,
-    RdfBase,
-    drop_graph,
-    nquads,
-    old_evidence_error,
-)
+from vnkg.loaders.rdf import DIGEST_IRI, RdfBase
 from vnkg.loaders.rdf_dump import (
     named_place_quads,
     reference_graph,
     serialize_stream,
     union_query,
 )
+from vnkg.loaders.rdf_updates import drop_graph, nquads
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
 

@@ -12,6 +12,7 @@ graphs (Virtuoso) gets the named graphs only (`_keeps_union`).
 The engines (loaders.oxigraph_store, embedded; loaders.sparql_store, a SPARQL 1.1 server)
 give the few primitives this needs: whether a graph holds anything, its digest stamp, an
 update, a select, the triples of one graph, and (embedded only) a bulk write of new graphs.
+The text of the updates is made in loaders.rdf_updates.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from vnkg.graph.model import Fragment, Graph
 from vnkg.graph.rdf import Rendered, graph_iri, render, to_ntriples
 from vnkg.graph.rdf_read import Triple, from_plain, plain_triples
 from vnkg.graph.vocab import VNKG
+from vnkg.loaders.rdf_updates import UnionUpdates, nquads
 from vnkg.loaders.store import (
     DEFAULT_STORE,
     REFERENCE,
@@ -46,20 +48,6 @@ __all__ = ["DEFAULT_STORE", "ONTOLOGY", "REFERENCE", "RdfBase", "StoreBusyError"
 
 ONTOLOGY = URIRef(str(VNKG)[:-1])  # the ontology's own named graph: https://vnkg.dev/ns
 DIGEST_IRI = str(VNKG.digest)
-# vnkg:start, where an evidence span kept its start offset before spans became their
-# article's IRI with an RFC 5147 fragment: a retired term, spelled out to recognise old stores
-OLD_EVIDENCE = f"{VNKG}start"
-
-
-def old_evidence_error(where: str) -> ValueError:
-    """The refusal of a store written before evidence spans were compact. It is not migrated:
-    every article's digest stamp would still be of the old statements, so the next build
-    would rewrite each article anyway, one by one, slower than building it anew."""
-    return ValueError(
-        f"{where} was written by an older vnkg, with evidence spans of five statements "
-        "each (vnkg:start, vnkg:end, prov:wasDerivedFrom); this one names a span by its "
-        "article's IRI and #char=START,END and cannot read those: build the same articles "
-        "again into a new, empty store and use that one (this one is left as it was)")
 
 
 class RdfBase(Closing):
@@ -83,7 +71,7 @@ class RdfBase(Closing):
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:
         """Replace a graph holding reference data (large) by `stamped` lines."""
-        self.update(self._replace_update(name, stamped))
+        self.update(self._updates().replace(name, stamped))
 
     def _keeps_union(self) -> bool:
         """Whether vnkg keeps the union in the default graph itself (False: the server's
@@ -96,23 +84,9 @@ class RdfBase(Closing):
         gets a graph of its own for it, read as the protocol's default graph)."""
         return None
 
-    def _replace_update(self, g: str, lines: list[str]) -> str:
-        """The update replacing named graph `g` by `lines`, and the union with it."""
-        return f"{self._drop_update(g)} ; {self._insert_update(g, lines)}"
-
-    def _insert_update(self, g: str, lines: list[str]) -> str:
-        """The update adding `lines` to named graph `g`, and to the union vnkg keeps."""
-        body = " .\n".join(lines)
-        union, where = "", self._union_graph()
-        if self._keeps_union():
-            union = f"{body} . " if where is None else f"GRAPH {where} {{ {body} }} "
-        return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
-
-    def _drop_update(self, g: str) -> str:
-        """The update removing named graph `g`, and from the union what only it held."""
-        if not self._keeps_union():
-            return f"DROP SILENT GRAPH {g}"
-        return drop_graph(g, self._union_graph())
+    def _updates(self) -> UnionUpdates:
+        """The updates of named graphs as this store keeps the union."""
+        return UnionUpdates(self._keeps_union(), self._union_graph())
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
         """The triples of named graph `g` (an IRI), as rdflib terms."""
@@ -180,7 +154,7 @@ class RdfBase(Closing):
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
-                replaced.append(self._replace_update(g, [*done.lines, stamp]))
+                replaced.append(self._updates().replace(g, [*done.lines, stamp]))
                 if stored is not None:
                     report.replaced.append(done.article)
             seen.add(done.article)
@@ -239,7 +213,7 @@ class RdfBase(Closing):
 
     def delete_article(self, article: str) -> None:
         """Remove one article's statements (its named graph)."""
-        self.update(self._drop_update(graph_iri(article).n3()))
+        self.update(self._updates().drop(graph_iri(article).n3()))
 
     def articles(self) -> list[str]:
         """Ids of the articles in the store (one named graph each)."""
@@ -299,32 +273,6 @@ def linked(ref: Fragment, graph: Graph) -> Fragment:
                 if end in ref.nodes:
                     part.add_node(ref.nodes[end])
     return part
-
-
-def nquads(lines: list[str], g: str, union: list[str] | None = None) -> str:
-    """N-Quads putting each N-Triples line in named graph `g`, and `union` (by default the
-    same lines) in the union (default graph)."""
-    return _ended(lines, f" {g} .\n") + _ended(lines if union is None else union, " .\n")
-
-
-_nquads = nquads  # the name the bulk-path tests use
-
-
-def _ended(lines: list[str], end: str) -> str:
-    return end.join(lines) + end if lines else ""
-
-
-def drop_graph(g: str, union: str | None = None) -> str:
-    """The update removing named graph `g` and, from the union (the default graph, or the
-    named graph `union`), the triples only it held.
-
-    >>> drop_graph("<urn:g>", "<urn:u>").startswith("DELETE { GRAPH <urn:u> { ?s ?p ?o } }")
-    True
-    """
-    target = "?s ?p ?o" if union is None else f"GRAPH {union} {{ ?s ?p ?o }}"
-    other = f"?h != {g}" if union is None else f"?h != {g} && ?h != {union}"
-    return (f"DELETE {{ {target} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS "
-            f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER({other}) }} }} ; DROP SILENT GRAPH {g}")
 
 
 def open_rdf_store(store: str | Path | None, endpoint: str | None = None, wait: float = 0.0

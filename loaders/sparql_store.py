@@ -36,8 +36,9 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node as Term
 
 from vnkg.graph.vocab import VNKG
+from vnkg.loaders.old_stores import OLD_EVIDENCE, old_evidence_error
 from vnkg.loaders.oxigraph_terms import iri_value
-from vnkg.loaders.rdf import OLD_EVIDENCE, ONTOLOGY, RdfBase, old_evidence_error
+from vnkg.loaders.rdf import ONTOLOGY, RdfBase
 from vnkg.loaders.rdf_dump import (
     PAGE,
     graph_quads,
@@ -156,9 +157,10 @@ class SparqlStore(RdfBase):
         updates of `REFERENCE_CHUNK` statements, its stamp in the last: servers cap what one
         request may hold, and a write cut short leaves no stamp, so the next write makes
         the graph again."""
-        self.client.update(self._drop_update(name))
+        updates = self._updates()
+        self.client.update(updates.drop(name))
         for chunk in chunked(stamped, REFERENCE_CHUNK):
-            self.client.update(self._insert_update(name, chunk))
+            self.client.update(updates.insert(name, chunk))
 
     def _add_new(self, nquads: str, graphs: list[str], stamps: list[str]) -> None:
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")

@@ -17,8 +17,9 @@ from typing import Any
 
 import networkx as nx
 
-from vnkg.viz.read import Walk, select_view
+from vnkg.viz.read import Walk
 from vnkg.viz.sources import list_sources
+from vnkg.viz.view_queries import select_view
 
 OVERVIEW_LIMIT = 3000  # people and meetings past which the overview is an aggregate
 PAIRS = 150  # pairs a large store's co-attendance view draws

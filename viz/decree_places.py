@@ -22,7 +22,7 @@ import networkx as nx
 
 from vnkg.graph.vocab import node_iri
 from vnkg.viz.decree import ROWS, STEP, group, in_province
-from vnkg.viz.read import select_view
+from vnkg.viz.view_queries import select_view
 
 DECREE_LIMIT = 100  # meetings past which the decree view is an aggregate
 

@@ -3,15 +3,15 @@
 Reading the whole graph to draw a handful of nodes cost seconds (the decree view read the
 290k triples of the reference gazetteer to draw a few localities). Here a view walks the
 store a node at a time through `Store.select` with bound parameters (the queries are data,
-in viz/queries/): first the relations around the nodes it visits (ids and classes only),
-then, for the nodes it keeps, each value once (from the stored union, merged by the graph
-model's value rule as the articles' statements would be) and their sources, and the
-relations among them as each article's graph states them, read from the node that starts
-them. A node that more articles state than a view lists (viz.sources: a district, a decree)
-gives their number, and its relations are read one at a time towards the nodes kept: at
-100k articles a meeting view read 870k statements of eleven nodes before (194 s), 4k now.
-The result is projected by graph.nx, so the view functions get the nodes and attributes a
-whole-graph read gives them.
+in viz/queries/, run by viz.view_queries): first the relations around the nodes it visits
+(ids and classes only), then, for the nodes it keeps, each value once (from the stored
+union, merged by the graph model's value rule as the articles' statements would be) and
+their sources, and the relations among them as each article's graph states them, read from
+the node that starts them. A node that more articles state than a view lists (viz.sources:
+a district, a decree) gives their number, and its relations are read one at a time towards
+the nodes kept: at 100k articles a meeting view read 870k statements of eleven nodes before
+(194 s), 4k now. The result is projected by graph.nx, so the view functions get the nodes
+and attributes a whole-graph read gives them.
 
 A read leaves out the reference gazetteer's graph, except for the decree view
 (`reference`), which follows the gazetteer's PART_OF links to draw a place's province and
@@ -22,33 +22,28 @@ there one link away from what the articles name, here as far as the links go).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import networkx as nx
 from rdflib import RDF, Literal, URIRef
 from rdflib.term import Node as Term
 
-from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Graph
 from vnkg.graph.nx import to_networkx
 from vnkg.graph.rdf import graph_iri
 from vnkg.graph.rdf_read import from_quads
 from vnkg.graph.vocab import (
-    CLASSES,
     LABEL_OF_CLASS,
-    PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
     VNKG,
     node_id_of,
     node_iri,
 )
 from vnkg.loaders.rdf import DIGEST_IRI, REFERENCE
-from vnkg.queries import read_query
 from vnkg.viz import sources as listed
-from vnkg.viz.match import require_nodes
+from vnkg.viz.view_queries import select_view
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that skips none
@@ -58,7 +53,6 @@ _NOT_VALUES = frozenset((DIGEST_IRI, str(VNKG.id)))
 _GAZETTEER = graph_iri(REFERENCE)  # made once: a view compares a graph with it on every row
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
 Key = tuple[str, str, str]  # (source, relation type, target)
-MATCHED = ("name", "title", "number")  # the properties a view's argument is matched against
 # a node stated by many articles has all its relations read at once when the relations and
 # articles it has are at most this many times the relations a view keeps of it
 HUB_READ_ALL = 2
@@ -269,45 +263,6 @@ class Walk:
             return count
         graphs = select_view(self.store, "node-graphs", node=node_iri(node), skip=self.skip)
         return {node_id_of(row["graph"]).removeprefix("article/") for row in graphs}
-
-
-def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
-         key: Callable[[str], str] = name_key) -> list[str]:
-    """The nodes of `label` a view's argument names, as `viz.match.require_nodes` finds
-    them among the `candidates`; an id is looked up alone (reading every meeting of a
-    100k-article store to find one took minutes)."""
-    if select_view(store, "is-a", node=query, **{"class": CLASSES[label]}):
-        return [query]
-    return require_nodes(candidates(store, label, keys), query, [label], keys, key)
-
-
-def candidates(store: Any, label: str, keys: tuple[str, ...]) -> nx.MultiDiGraph:
-    """The nodes of `label` with the properties in `keys` (among MATCHED, which the query
-    reads), as viz.match matches a view's argument against them (a graph of those nodes
-    alone)."""
-    if not set(keys) <= set(MATCHED):
-        raise ValueError(f"a view's argument is matched against {MATCHED}, not {keys}")
-    g = nx.MultiDiGraph()
-    for row in select_view(store, "candidates", **{"class": CLASSES[label]}):
-        name = PROPERTY_OF_PREDICATE.get(URIRef(row["predicate"]))
-        if name in keys:
-            g.add_node(row["node"], label=label)
-            old = g.nodes[row["node"]].get(name)
-            value = str(row["value"])
-            g.nodes[row["node"]][name] = value if old is None else min(old, value)
-    return g
-
-
-def select_view(store: Any, name: str, **params: Any) -> list[dict[str, Any]]:
-    """The rows of view query `name` (viz/queries/NAME.rq) on `store`, `params` bound."""
-    rows: list[dict[str, Any]] = store.select(_query_text(name, store.language), params)
-    return rows
-
-
-@cache
-def _query_text(name: str, language: str) -> str:
-    """The text of view query `name`, read once (a person view runs 900 queries)."""
-    return read_query(name, language, package=__name__.rsplit(".", 1)[0] + ".queries").text
 
 
 def _add(triples: dict[str, set[tuple[Term, Term, Term]]], row: dict[str, Any],

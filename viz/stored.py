@@ -32,7 +32,9 @@ from vnkg.viz.aggregate import (
 )
 from vnkg.viz.decree import decree_view
 from vnkg.viz.decree_places import DECREE_LIMIT, aggregate_decree, decree_places
-from vnkg.viz.read import Walk, find, select_view
+from vnkg.viz.lookup import find
+from vnkg.viz.read import Walk
+from vnkg.viz.view_queries import select_view
 from vnkg.viz.walk import ROLES
 
 PERSON_MEETINGS = 100  # meetings past which a person view draws the latest only

@@ -1,7 +1,7 @@
 """A store written before evidence spans were compact (five statements a span, under
 https://vnkg.dev/id/evidence/) is refused on open with what to do, and left as it was:
 its spans cannot be read as <ARTICLE#char=S,E>, and its digest stamps would make the next
-build rewrite every article anyway (loaders.rdf.old_evidence_error)."""
+build rewrite every article anyway (loaders.old_stores.old_evidence_error)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from vnkg.graph.model import Fragment
 from vnkg.graph.rdf import graph_iri, to_ntriples
 from vnkg.loaders.oxigraph_bulk import PENDING
 from vnkg.loaders.oxigraph_store import OxigraphStore
-from vnkg.loaders.rdf import nquads as _nquads
+from vnkg.loaders.rdf_updates import nquads as _nquads
 
 EVERYTHING = "SELECT ?g ?s ?p ?o WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }"
 

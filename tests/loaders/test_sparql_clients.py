@@ -16,8 +16,8 @@ import pytest
 
 from tests.paths import EXAMPLES
 from vnkg.api import build, export
+from vnkg.loaders.old_stores import OLD_EVIDENCE
 from vnkg.loaders.oxigraph_store import OxigraphStore
-from vnkg.loaders.rdf import OLD_EVIDENCE
 from vnkg.loaders.sparql_protocol import SparqlServerError
 from vnkg.loaders.sparql_store import SparqlStore
 from vnkg.queries.run import run_named

@@ -279,7 +279,7 @@ def test_candidates_reads_the_predicates_of_the_properties_a_view_matches() -> N
 
     from vnkg.graph.vocab import PROPERTY_OF_PREDICATE
     from vnkg.queries import read_query
-    from vnkg.viz.read import MATCHED
+    from vnkg.viz.lookup import MATCHED
 
     text = read_query("candidates", "sparql", package="vnkg.viz.queries").text
     prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
