@@ -6,7 +6,8 @@ a time) holds the whole graph: 350 MB at 2,000 articles. Here each article's row
 the loader's own `fragment_rows`, are spilled to sorted runs in a temporary folder, RUN rows
 at a time; the runs are merged by key (heapq.merge) and the rows of one node or relationship
 folded by the loader's value rule (`neo4j_rows.fold_rows`), in article order. Memory holds
-one run, one article and one node's or relationship's rows, whatever the store's size.
+one run, one article, one chunk of CHUNK rows per run merged, and one node's or
+relationship's rows, whatever the store's size.
 
 Nodes come sorted by label then id, relationships by type, end labels, then ends: the same
 order, and so the same bytes, from every store, embedded or a SPARQL server.
@@ -33,7 +34,10 @@ from vnkg.loaders.store import Store
 
 RUN = 20_000  # rows sorted in memory before they are spilled to a run
 FAN_IN = 64  # runs merged at once (more are merged in passes: open files stay few)
-CHUNK = 1_000  # records per pickle in a run file
+CHUNK = 200  # records per pickle in a run file
+# A merge holds one unpickled chunk per run it reads: FAN_IN * CHUNK records. At 1,000 the
+# 64-run merges of a 100,000-article store (243 runs) held 64,000 records and peaked 166 MB
+# over the reading before them; at 200 they hold about what 10,000 articles' 12 runs did.
 Group = tuple[str, str, str]  # a relationship's (type, source label, target label)
 Record = tuple[tuple[str, ...], int, Row]  # (key, article's place, row)
 
