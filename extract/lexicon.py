@@ -60,9 +60,10 @@ def _not_after(first: str, not_after: str) -> str:
     return rf"(?<![{not_after}]{re.escape(first)})" if not_after else ""
 
 
-def bounded(phrases: Iterable[str], not_after: str = r"\w/") -> re.Pattern[str]:
+def bounded(phrases: Iterable[str], not_after: str = r"\w/", end: str = r"(?!\w)"
+            ) -> re.Pattern[str]:
     """Whole-word matcher of the phrases on folded text: no word character (nor '/', by
-    default) before a match, none after it.
+    default) before a match, none after it (or what `end`, a regex, asks after it).
 
     The look-behind stands after each phrase's first letter rather than before the whole
     alternation: a pattern that opens with a look-behind makes the regex engine try every
@@ -72,7 +73,7 @@ def bounded(phrases: Iterable[str], not_after: str = r"\w/") -> re.Pattern[str]:
     >>> [m.group(0) for m in bounded(["tỉnh", "huyện"]).finditer("tỉnh x/huyện huyện")]
     ['tỉnh', 'huyện']
     """
-    return re.compile(rf"{phrase_pattern(phrases, not_after)}(?![\w])")
+    return re.compile(f"(?:{phrase_pattern(phrases, not_after)}){end}")
 
 
 @dataclass(frozen=True)

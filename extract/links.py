@@ -10,7 +10,7 @@ from typing import Any
 from vnkg.extraction.context import Ctx, make_id
 from vnkg.extraction.document import Document
 from vnkg.extraction.gazetteer_keys import PROVINCE
-from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.lexicon import bounded, lexicon
 from vnkg.extraction.meetings import Meeting, iso_or_none, meeting_for
 from vnkg.extraction.places import Place, resolve
 from vnkg.extraction.text import fold, tone
@@ -204,8 +204,7 @@ def _venue(ctx: Ctx, places: list[Place]) -> list[Place]:
 
 @cache
 def _at() -> re.Pattern[str]:
-    words = phrase_pattern(lexicon().phrases("venue_words.txt"), not_after=r"\w")
-    return re.compile(rf"(?:{words})\s+")
+    return bounded(lexicon().phrases("venue_words.txt"), not_after=r"\w", end=r"\s+")
 
 
 _SPECIFIC = {t: n + 1 for t, n in lexicon().locality_levels.items()}  # commune 3 ... province 1

@@ -15,7 +15,7 @@ from functools import cache
 
 from vnkg.extraction.context import Ctx
 from vnkg.extraction.elections import assign_elections, elected_post_start
-from vnkg.extraction.lexicon import lexicon, phrase_pattern
+from vnkg.extraction.lexicon import bounded, lexicon
 from vnkg.extraction.posts import Post, parse_posts, photo_note, role_at, stop_regex
 
 
@@ -183,8 +183,8 @@ def _floor(ctx: Ctx, prev: Mention | None, m: Mention, anchored: set[int]) -> tu
 
 @cache
 def _plural_head() -> re.Pattern[str]:
-    alt = phrase_pattern(lexicon().phrases("plural_heads.txt"), not_after=r"\w")
-    return re.compile(rf"(?:{alt})\s+(?:đồng\s+chí\s+)?(?=\w)")
+    return bounded(lexicon().phrases("plural_heads.txt"), not_after=r"\w",
+                   end=r"\s+(?:đồng\s+chí\s+)?(?=\w)")
 
 
 _HEADER_TAIL = re.compile(r"(?:\s*(?::|\blà\b|\bgồm\b|\bcó\b))*\s*$")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from vnkg.extraction.lexicon import bounded, lexicon, phrase_pattern
+from vnkg.extraction.lexicon import bounded, lexicon
 
 
 @dataclass
@@ -146,8 +146,7 @@ def parse_posts(text: str, folded: str, pos: int, limit: int) -> tuple[list[Post
 @cache
 def _level_then_word() -> re.Pattern[str]:
     """A level word with a word after it: where a post glued to the next may split."""
-    words = phrase_pattern(lexicon().phrases("level_words.txt"), not_after=r"\w")
-    return re.compile(rf"(?:{words})(?=\s+\w)")
+    return bounded(lexicon().phrases("level_words.txt"), not_after=r"\w", end=r"(?=\s+\w)")
 
 
 def _glued_role(folded: str, start: int, end: int) -> tuple[int, int] | None:

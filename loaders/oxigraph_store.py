@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,10 +23,10 @@ from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_g
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
 from vnkg.loaders.rdf import DIGEST_IRI, RdfBase
 from vnkg.loaders.rdf_dump import (
-    named_place_quads,
     reference_graph,
     serialize_stream,
     union_query,
+    with_named_places,
 )
 from vnkg.loaders.rdf_updates import drop_graph, nquads
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
@@ -144,9 +143,8 @@ class OxigraphStore(RdfBase):
         writes what is asked."""
         if fmt == RdfFormat.N_QUADS:
             skip = None if reference else NamedNode(reference_graph())
-            quads = self._named_quads(skip)
-            serialize_stream(quads if reference else chain(quads, named_place_quads(
-                self._ox.query)), out, fmt)
+            serialize_stream(with_named_places(self._named_quads(skip), reference,
+                                               self._ox.query), out, fmt)
         elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
             self._ox.dump(out, fmt, from_graph=DefaultGraph(),
                           prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)

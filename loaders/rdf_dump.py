@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any, BinaryIO
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
@@ -177,12 +177,16 @@ def _only_named(union: str | None = None) -> str:
             f"FILTER(?h != <{reference_graph()}>{other}) }}")
 
 
-def named_place_quads(select: Any) -> Iterator[Quad]:
-    """The quads of `named_places`, in the gazetteer's graph; `select` runs a query and gives
-    rows of terms (rdflib's or pyoxigraph's)."""
+def with_named_places(quads: Iterable[Quad], reference: bool, select: Any) -> Iterable[Quad]:
+    """The named graphs' `quads` of an N-Quads dump and, when it leaves the gazetteer out
+    (not `reference`), the quads of `named_places` in the gazetteer's graph; `select` runs a
+    query and gives rows of terms (rdflib's or pyoxigraph's)."""
+    if reference:
+        return quads
     ref = NamedNode(reference_graph())
-    for row in select(f"SELECT ?s ?p ?o WHERE {{ {named_places()} }}"):
-        yield Quad(ox_term(row["s"]), ox_term(row["p"]), ox_term(row["o"]), ref)
+    rows = select(f"SELECT ?s ?p ?o WHERE {{ {named_places()} }}")
+    return chain(quads, (Quad(ox_term(r["s"]), ox_term(r["p"]), ox_term(r["o"]), ref)
+                         for r in rows))
 
 
 _PLACE, _NAME = CLASSES["Locality"], property_predicate("name", "Locality")

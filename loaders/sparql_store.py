@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import chain
 from typing import Any, BinaryIO
 
 from pyoxigraph import RdfFormat
@@ -42,10 +41,10 @@ from vnkg.loaders.rdf import ONTOLOGY, RdfBase
 from vnkg.loaders.rdf_dump import (
     PAGE,
     graph_quads,
-    named_place_quads,
     paged_union,
     serialize_stream,
     union_query,
+    with_named_places,
 )
 from vnkg.loaders.sparql_protocol import SparqlClient, SparqlServerError
 from vnkg.loaders.store import Row
@@ -223,8 +222,8 @@ class SparqlStore(RdfBase):
         triples format, the union read in ordered pages."""
         if fmt == RdfFormat.N_QUADS:
             quads = graph_quads(self._graph_names(), self._triples, reference)
-            serialize_stream(quads if reference else chain(quads, named_place_quads(
-                lambda q: self.client.select(q)[1])), out, fmt)
+            serialize_stream(with_named_places(quads, reference,
+                                               lambda q: self.client.select(q)[1]), out, fmt)
         else:
             keeps = self._keeps_union()
             body = union_query(reference, "" if keeps else _OWN_GRAPH, self._union_graph())
