@@ -81,10 +81,10 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
         if not _given(bound, param):
             continue
         found: set[URIRef] = set()
+        name = on_map(lookup, bound)
         for by, value in (("id", bound[param]), ("key", bound.get(f"{param}_key"))):
             if value in (None, ""):
                 continue
-            name = on_map(lookup, bound)
             text = (resources.files("vnkg.queries") / f"_{name}_{by}.rq").read_text("utf-8")
             if var in out:  # only the candidates the earlier seed found are tested, and
                 # only if the lookup finds anything at all (a long VALUES block costs)
