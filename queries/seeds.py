@@ -99,26 +99,50 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
 def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:
     """The query with one VALUES block per seeded variable opening its WHERE clause, or
     each WHERE clause marked `# seeded` when it has some (subqueries that aggregate per
-    seeded node: the VALUES of the outer clause would not reach them).
+    seeded node: the VALUES of the outer clause would not reach them). A group marked
+    `# seeded ?v` takes the blocks of the variables it names, and only those: an OPTIONAL
+    that Oxigraph evaluates once over the whole store, not per row (decree-gaps' counts).
 
     >>> with_seeds("SELECT * WHERE { ?p ?q ?r }", {"p": [URIRef("https://vnkg.dev/id/a")]})
     'SELECT * WHERE { VALUES ?p { <https://vnkg.dev/id/a> } ?p ?q ?r }'
     >>> with_seeds("SELECT * WHERE { { SELECT ?p WHERE { # seeded\\n?p ?q ?r } } }",
     ...            {"p": [URIRef("a")]})
     'SELECT * WHERE { { SELECT ?p WHERE { # seeded\\n VALUES ?p { <a> }\\n?p ?q ?r } } }'
+    >>> print(with_seeds("SELECT * WHERE { ?p ?q ?r OPTIONAL { # seeded ?m\\n?m ?s ?p } }",
+    ...                  {"p": [URIRef("a")], "m": [URIRef("b")]}))
+    SELECT * WHERE { VALUES ?p { <a> } ?p ?q ?r OPTIONAL { # seeded ?m
+     VALUES ?m { <b> }
+    ?m ?s ?p } }
     """
     if not values:
         return text
-    block = " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}"
-                     for var, terms in values.items())
-    if _SEEDED.search(text):
-        return _in_seeded(text, block)
-    return open_where(text, block)
+    marks = [_named(m) for m in _MARKED.finditer(text)]
+    rest = [var for var in values if not any(var in named for named in marks)]
+
+    def fill(mark: re.Match[str]) -> str:
+        block = _blocks(values, _named(mark) or rest)
+        return f"{mark.group(0)} {block}\n" if block else mark.group(0)
+
+    text = _MARKED.sub(fill, text)
+    if rest and all(marks):  # no WHERE clause takes the rest: the first one does
+        text = open_where(text, _blocks(values, rest))
+    return text
+
+
+def _blocks(values: Mapping[str, list[URIRef]], variables: Iterable[str]) -> str:
+    return " ".join(f"VALUES ?{var} {{ {' '.join(t.n3() for t in values[var])} }}"
+                    for var in variables if var in values)
+
+
+def _named(mark: re.Match[str]) -> list[str]:
+    return [v.lstrip("?") for v in mark.group(1).split()]
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 # a WHERE clause marked `# seeded`, up to the end of the marker's line
 _SEEDED = re.compile(r"\bWHERE\s*\{[ \t]*# seeded\b[^\n]*\n", re.IGNORECASE)
+# any group marked `# seeded`, with the variables it names (none: the rest)
+_MARKED = re.compile(r"\{[ \t]*# seeded\b((?:[ \t]+\?\w+)*)[^\n]*\n")
 
 
 def _in_seeded(text: str, block: str) -> str:
