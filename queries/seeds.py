@@ -124,7 +124,7 @@ def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:
         return f"{mark.group(0)} {block}\n" if block else mark.group(0)
 
     text = _MARKED.sub(fill, text)
-    if rest and all(marks):  # no WHERE clause takes the rest: the first one does
+    if rest and all(marks):  # no group is marked bare to take the rest: the first WHERE does
         text = open_where(text, _blocks(values, rest))
     return text
 
