@@ -75,25 +75,44 @@ def seed_values(run: Run, seeds: tuple[Seed, ...], bound: Mapping[str, Any]
                 ) -> dict[str, list[URIRef]]:
     """For each seed whose parameter is bound: the IRIs of the nodes it names. Two seeds of
     one variable intersect (the meetings about a decree held in a province): the second
-    only tests the candidates of the first, so the more selective seed goes first."""
+    only tests the candidates of the first, so the more selective seed goes first. Variables
+    seeded by the same lookups share one answer (decree-gaps' meetings, in two groups)."""
     out: dict[str, list[URIRef]] = {}
+    answers: dict[tuple[tuple[str, str], ...], list[URIRef]] = {}
+    for var, chain in _chains(seeds, bound).items():
+        if chain not in answers:
+            answers[chain] = _look_up(run, chain, bound)
+        out[var] = answers[chain]
+    return out
+
+
+def _chains(seeds: tuple[Seed, ...], bound: Mapping[str, Any]
+            ) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each seeded variable's (parameter, lookup) pairs, in order, for the parameters given."""
+    chains: dict[str, list[tuple[str, str]]] = {}
     for param, var, lookup in seeds:
-        if not _given(bound, param):
-            continue
+        if _given(bound, param):
+            chains.setdefault(var, []).append((param, on_map(lookup, bound)))
+    return {var: tuple(chain) for var, chain in chains.items()}
+
+
+def _look_up(run: Run, chain: tuple[tuple[str, str], ...], bound: Mapping[str, Any]
+             ) -> list[URIRef]:
+    nodes: list[URIRef] | None = None
+    for param, name in chain:
         found: set[URIRef] = set()
-        name = on_map(lookup, bound)
         for by, value in (("id", bound[param]), ("key", bound.get(f"{param}_key"))):
             if value in (None, ""):
                 continue
             text = (resources.files("vnkg.queries") / f"_{name}_{by}.rq").read_text("utf-8")
-            if var in out:  # only the candidates the earlier seed found are tested, and
-                # only if the lookup finds anything at all (a long VALUES block costs)
-                if not out[var] or not run(f"{text} LIMIT 1", {"p_match": value}):
+            if nodes is not None:  # only the candidates the earlier seed found are tested,
+                # and only if the lookup finds anything at all (a long VALUES block costs)
+                if not nodes or not run(f"{text} LIMIT 1", {"p_match": value}):
                     continue
-                text = with_seeds(text, {"n": out[var]})
+                text = with_seeds(text, {"n": nodes})
             found |= {URIRef(iri) for iri in run(text, {"p_match": value})}
-        out[var] = sorted(found)
-    return out
+        nodes = sorted(found)
+    return nodes or []
 
 
 def with_seeds(text: str, values: Mapping[str, list[URIRef]]) -> str:

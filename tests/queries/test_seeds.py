@@ -8,17 +8,18 @@ subquery marked `# seeded`, which no binding of the enclosing query reaches).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
+from rdflib import URIRef
 
 from vnkg.graph.model import Fragment
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.queries import bind_params, names, order_rows, read_query
 from vnkg.queries.run import prepare_named, run_named
-from vnkg.queries.seeds import with_params
+from vnkg.queries.seeds import parse_seeds, seed_values, with_params
 
 
 @pytest.fixture(scope="module")
@@ -68,11 +69,25 @@ def test_decree_gaps_seeds_its_counts_in_their_own_groups(
                             {"decree": values["decree"], "province": values["province"]})
     where, counts = text.split("# seeded ?um:")
     in_province, nowhere = counts.split("# seeded ?zd:")
-    assert "VALUES ?pr" in where and "VALUES ?um" not in where and "VALUES ?zd" not in where
+    assert "VALUES ?pr" in where and "VALUES ?m " in where
+    assert "VALUES ?um" not in where and "VALUES ?zd" not in where
     assert in_province.count("VALUES ?um") == 2 and "VALUES ?zd" not in in_province
     assert nowhere.count("VALUES ?zd") == 1 and "VALUES ?um" not in nowhere
     # the decree's seeds do not reach the districts' OPTIONAL, so its FILTERs stay
     assert where.count('STR(COALESCE(?p_decree, "")) = ""') == 2
+
+
+def test_variables_seeded_by_the_same_lookups_share_one_answer() -> None:
+    calls: list[str] = []
+
+    def run(text: str, bindings: Mapping[str, Any]) -> list[str]:
+        calls.append(text)
+        return ["https://vnkg.dev/id/meeting/a"]
+
+    seeds = parse_seeds("decree ?m concerns; decree ?um concerns; decree ?zd")
+    values = seed_values(run, seeds, {"decree": "1/2024/NĐ-CP"})
+    assert values["m"] == values["um"] == [URIRef("https://vnkg.dev/id/meeting/a")]
+    assert len(calls) == 2  # the meetings about it once, for both variables; the decree once
 
 
 @pytest.mark.parametrize("value", ['say "hi"', "a\\\\b\\\"c", "two\nlines\r", "} } ; DROP ALL #",
