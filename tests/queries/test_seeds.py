@@ -73,7 +73,7 @@ def test_decree_gaps_seeds_its_counts_in_their_own_groups(
     assert "VALUES ?um" not in where and "VALUES ?zd" not in where
     assert in_province.count("VALUES ?um") == 2 and "VALUES ?zd" not in in_province
     assert nowhere.count("VALUES ?zd") == 1 and "VALUES ?um" not in nowhere
-    # the decree's seeds do not reach the districts' OPTIONAL, so its FILTERs stay
+    # no seed reaches the test that the decree is known, so the decree's FILTERs stay
     assert where.count('STR(COALESCE(?p_decree, "")) = ""') == 2
 
 
