@@ -31,6 +31,8 @@ from vnkg.loaders.rdf_dump import (
 from vnkg.loaders.rdf_updates import drop_graph, nquads
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
+COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
+
 
 class OxigraphStore(RdfBase):
     """An RDF dataset on disk (or in memory when `path` is None).
@@ -44,6 +46,8 @@ class OxigraphStore(RdfBase):
 
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *, wait: float = 0.0) -> None:
         self._union = UnionLines()  # what the bulk path need not write to the union again
+        self._added = 0  # new articles bulk-written since the store was opened
+        self.compacted = False  # whether closing compacted the store's files
         self.path = None if path is None else Path(path)
         self.oxigraph: Oxigraph | None = (Oxigraph() if self.path is None
                                           else open_on_disk(self.path, wait))
@@ -64,12 +68,31 @@ class OxigraphStore(RdfBase):
         """Release the store (and its lock on disk).
 
         The store is flushed first: otherwise the next open replays the write-ahead log of
-        everything written since the last flush (24 s after a 1,000-article build)."""
+        everything written since the last flush (24 s after a 1,000-article build). A store
+        that bulk-wrote enough new articles is then compacted (`_compacts`), so it is small
+        from the first query on."""
         if self.oxigraph is not None:
             if self.path is not None:
                 self.oxigraph.flush()
+                if self._compacts():
+                    self.oxigraph.optimize()
+                    self.compacted = True
             self.oxigraph = None
             gc.collect()  # Oxigraph frees its on-disk lock when the last reference goes
+
+    def _compacts(self) -> bool:
+        """Whether the store should merge its files (Oxigraph's `optimize`) before closing:
+        when it bulk-wrote at least COMPACT_FROM new articles, and at least as many as it
+        held before (each made a new named graph).
+
+        Each bulk load adds sorted files that the store only merges bit by bit, in the
+        background of later opens; merged at once, a 100,000-article build's store went from
+        6.1 to 4.0 GB, for a fifth more build time. Compacting only when the store at least
+        doubled bounds what these compactions rewrite to a few times the store, however it
+        was built, and adding a few articles to a large store costs nothing more."""
+        if self._added < COMPACT_FROM:
+            return False
+        return self._added >= sum(1 for _ in self._ox.named_graphs()) - self._added
 
     def _holds(self, g: str) -> bool:
         return holds_graph(self._ox, g)
@@ -89,6 +112,7 @@ class OxigraphStore(RdfBase):
         except BaseException:
             self._union.clear()
             raise
+        self._added += len(graphs)
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:
         self.update(drop_graph(name))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pyoxigraph import RdfFormat
 
 from vnkg.graph.model import Fragment
 from vnkg.graph.rdf import graph_iri, to_ntriples
+from vnkg.loaders import oxigraph_store
 from vnkg.loaders.oxigraph_bulk import PENDING
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf_updates import nquads as _nquads
@@ -68,3 +70,23 @@ def test_a_statement_the_union_lost_is_written_to_it_again(
         assert rdf.write_fragments([sample_fragment("a2")]).written == ["a2"]
         assert union_holds(rdf, "Hoàng Văn Thạch")
         assert int(rdf.select(union_gap)[0]["n"]) == 0
+
+
+def test_a_store_that_at_least_doubled_by_bulk_writes_is_compacted_on_close(
+        tmp_path: Path, sample_fragment: Callable[..., Fragment],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(oxigraph_store, "COMPACT_FROM", 3)
+    with OxigraphStore(tmp_path / "s") as rdf:  # two batches of two: four new graphs
+        rdf.write_fragments([sample_fragment(f"a{i}") for i in range(2)])
+        rdf.write_fragments([sample_fragment(f"a{i}") for i in range(2, 4)])
+        before = dump(rdf)
+    assert rdf.compacted
+    with OxigraphStore(tmp_path / "s") as rdf:  # one more: the store did not double
+        assert dump(rdf) == before
+        rdf.write_fragments([sample_fragment(f"a{i}") for i in range(4, 7)])
+    assert not rdf.compacted
+    with OxigraphStore(tmp_path / "s") as rdf:
+        rdf.write_fragments([sample_fragment(f"a{i}") for i in range(7, 9)])
+    assert not rdf.compacted  # under COMPACT_FROM
+    with OxigraphStore(tmp_path / "s") as rdf:
+        assert rdf.articles() == [f"a{i}" for i in range(9)]
