@@ -49,14 +49,18 @@ def child_build(corpus: str, store: str, jobs: int = 1) -> dict[str, Any]:
     report = vnkg.build([corpus], store=store, jobs=jobs,
                         progress=lambda n: samples.append((n, rss_mb())))
     wall = time.perf_counter() - start
+    from bench_export import size_mb
+
     from vnkg.loaders.oxigraph_store import OxigraphStore
 
     cpu = cpu_s()
+    disk = size_mb(Path(store))  # before reopening: an open may go on compacting the files
     with OxigraphStore(store) as rdf:  # counted after the clock stops: a count scans the store
         quads = rdf.count()
         split = quads_split(rdf, report.documents)
     return {"documents": report.documents, "wall_s": wall, "cpu_s": cpu, "quads": quads,
-            **split, "jobs": jobs, "peak_rss_mb": peak_mb(), "rss_samples": _thin(samples)}
+            **split, "jobs": jobs, "store_mb": disk, "peak_rss_mb": peak_mb(),
+            "rss_samples": _thin(samples)}
 
 
 def cpu_s() -> float:

@@ -35,7 +35,8 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _size_mb(path: Path) -> float:
+def size_mb(path: Path) -> float:
+    """The bytes a file or a folder holds on disk, in MB."""
     files = [path] if path.is_file() else list(path.rglob("*"))
     return sum(f.stat().st_size for f in files if f.is_file()) / 1e6
 
@@ -47,7 +48,7 @@ def child_export(store: str, fmt: str, out: str) -> dict[str, Any]:
     start = time.perf_counter()
     vnkg.export(fmt, output=out, store=store)
     return {"wall_s": time.perf_counter() - start, "peak_mb": peak_mb(),
-            "out_mb": _size_mb(Path(out))}
+            "out_mb": size_mb(Path(out))}
 
 
 def child_dump(store: str, out: str) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def child_dump(store: str, out: str) -> dict[str, Any]:
     with open(out, "wb") as f:
         ox.dump(f, pyoxigraph.RdfFormat.N_QUADS)
     return {"wall_s": time.perf_counter() - start, "peak_mb": peak_mb(),
-            "out_mb": _size_mb(Path(out))}
+            "out_mb": size_mb(Path(out))}
 
 
 def child_view(store: str, name: str, out: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def child_view(store: str, name: str, out: str, params: dict[str, Any]) -> dict[
     start = time.perf_counter()
     vnkg.view(name, output=out, store=store, **params)
     return {"wall_s": time.perf_counter() - start, "peak_mb": peak_mb(),
-            "out_mb": _size_mb(Path(out))}
+            "out_mb": size_mb(Path(out))}
 
 
 def view_params(store: str) -> dict[str, dict[str, Any]]:

@@ -254,7 +254,8 @@ def _build_rows(n: int, builds: dict[int, dict[str, Any]]) -> list[Row]:
         what = f"build {n} " + ("2 workers" if workers else "vnkg.build")
         per = (f" ({b['named_per_article']} + union {b['union_per_article']} an article)"
                if "named_per_article" in b else "")
-        rows.append((what, f"{b['wall_s']:.1f} s, {b['quads']} quads{per}",
+        disk = f", {b['store_mb']:.0f} MB on disk" if "store_mb" in b else ""
+        rows.append((what, f"{b['wall_s']:.1f} s, {b['quads']} quads{per}{disk}",
                      f"peak {b['peak_rss_mb']:.0f} MB", ratio))
     return rows
 
