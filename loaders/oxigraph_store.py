@@ -64,21 +64,29 @@ class OxigraphStore(RdfBase):
             raise ValueError("the store is closed")
         return self.oxigraph
 
-    def close(self) -> None:
+    def close(self, *, compact: bool = True) -> None:
         """Release the store (and its lock on disk).
 
         The store is flushed first: otherwise the next open replays the write-ahead log of
-        everything written since the last flush (24 s after a 1,000-article build). A store
-        that bulk-wrote enough new articles is then compacted (`_compacts`), so it is small
-        from the first query on."""
-        if self.oxigraph is not None:
+        everything written since the last flush (24 s after a 1,000-article build). With
+        `compact`, a store that bulk-wrote enough new articles is then compacted
+        (`_compacts`), so it is small from the first query on; a compaction cut short leaves
+        the same graph, less compact."""
+        if self.oxigraph is None:
+            return
+        try:
             if self.path is not None:
                 self.oxigraph.flush()
-                if self._compacts():
+                if compact and self._compacts():
                     self.oxigraph.optimize()
                     self.compacted = True
+        finally:
             self.oxigraph = None
             gc.collect()  # Oxigraph frees its on-disk lock when the last reference goes
+
+    def __exit__(self, *exc: object) -> None:
+        """Close; a build that failed or was interrupted does not wait for a compaction."""
+        self.close(compact=exc[0] is None)
 
     def _compacts(self) -> bool:
         """Whether the store should merge its files (Oxigraph's `optimize`) before closing:

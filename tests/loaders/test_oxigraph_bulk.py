@@ -81,7 +81,7 @@ def test_a_store_that_at_least_doubled_by_bulk_writes_is_compacted_on_close(
         rdf.write_fragments([sample_fragment(f"a{i}") for i in range(2, 4)])
         before = dump(rdf)
     assert rdf.compacted
-    with OxigraphStore(tmp_path / "s") as rdf:  # one more: the store did not double
+    with OxigraphStore(tmp_path / "s") as rdf:  # three onto four: it did not double
         assert dump(rdf) == before
         rdf.write_fragments([sample_fragment(f"a{i}") for i in range(4, 7)])
     assert not rdf.compacted
@@ -90,3 +90,15 @@ def test_a_store_that_at_least_doubled_by_bulk_writes_is_compacted_on_close(
     assert not rdf.compacted  # under COMPACT_FROM
     with OxigraphStore(tmp_path / "s") as rdf:
         assert rdf.articles() == [f"a{i}" for i in range(9)]
+
+
+def test_a_build_that_fails_closes_the_store_without_compacting_it(
+        tmp_path: Path, sample_fragment: Callable[..., Fragment],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(oxigraph_store, "COMPACT_FROM", 3)
+    with pytest.raises(KeyboardInterrupt), OxigraphStore(tmp_path / "s") as rdf:
+        rdf.write_fragments([sample_fragment(f"a{i}") for i in range(4)])
+        raise KeyboardInterrupt  # the user stops the build: it should stop at once
+    assert not rdf.compacted
+    with OxigraphStore(tmp_path / "s") as rdf:
+        assert rdf.articles() == [f"a{i}" for i in range(4)]
