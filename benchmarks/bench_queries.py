@@ -95,10 +95,11 @@ def child_query(store: str, name: str, params: Params, budget_s: float,
 def child_settle(store: str, limit_s: float = 600.0) -> dict[str, Any]:
     """Open the store and wait until its background compaction is over, seconds waited.
 
-    The first open after a bulk build compacts the files the bulk loader wrote (RocksDB
-    threads; seconds at 10k articles), and queries run then are 2-3x slower: what a user
-    sees right after `vnkg build`, not the store's steady state, so the queries are
-    measured after it. Over is when this process's CPU time stops growing."""
+    A store its build did not compact on closing (one that added less than it held)
+    compacts the bulk loader's files in the background of its next opens (RocksDB threads;
+    seconds at 10k articles), and queries run then are 2-3x slower: not the store's steady
+    state, so the queries are measured after it (a compacted store settles at once). Over
+    is when this process's CPU time stops growing."""
     import resource
 
     def cpu() -> float:
