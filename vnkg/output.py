@@ -86,9 +86,12 @@ def progress(unit: str, count: Callable[[], int] | None = None, out: IO[str] | N
 
     def show(done: int) -> None:
         bar.update(done - bar.n)
-        bar.refresh()  # called once a batch: each call is worth showing
         if total and done >= total:
+            # the store closes next: a large build compacts it, a minute at 100k articles
+            bar.set_postfix_str("finishing the store")
             bar.close()
+        else:
+            bar.refresh()  # called once a batch: each call is worth showing
 
     return show
 

@@ -25,6 +25,9 @@ def test_the_bar_shows_done_of_total_and_an_estimate() -> None:
     show(2000)
     text = out.getvalue()
     assert "2000/4000" in text and "articles" in text and "<" in text  # elapsed<remaining
+    assert "finishing" not in text
+    show(4000)  # the bar stays on screen while the store closes, saying so
+    assert "4000/4000" in out.getvalue() and "finishing the store" in out.getvalue()
 
 
 def test_no_bar_when_stderr_is_not_a_terminal() -> None:
