@@ -100,7 +100,7 @@ class OxigraphStore(RdfBase):
         was built, and adding a few articles to a large store costs nothing more."""
         if self._added < COMPACT_FROM:
             return False
-        return self._added >= sum(1 for _ in self._ox.named_graphs()) - self._added
+        return self._added >= sum(1 for _ in self._graph_names()) - self._added
 
     def _holds(self, g: str) -> bool:
         return holds_graph(self._ox, g)
