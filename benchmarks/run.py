@@ -39,11 +39,11 @@ import bench_neo4j_bulk  # noqa: E402
 import bench_pages  # noqa: E402
 import bench_queries  # noqa: E402
 import synth  # noqa: E402
+import targets  # noqa: E402
 from bench_build import run_child  # noqa: E402
 
 CHECK_P95_MS = 1000
 RESULTS = Path(__file__).resolve().parent / "results"
-TARGETS = {"build_100k_s": 300, "peak_rss_mb": 3072, "query_p95_ms": 100, "vs_rdflib": 50}
 Row = tuple[str, str, str, str]
 
 
@@ -219,7 +219,7 @@ def table(res: dict[str, Any]) -> list[Row]:
         rows.append(_query_row(name, q, res["queries_small"][name], base.get(name, {}),
                                sizes[-1], res["baseline_size"]))
     rows += _page_rows(res.get("pages", {}), sizes[-1])
-    return rows
+    return rows + targets.rows(res)
 
 
 def _page_rows(pages: dict[str, Any], n: int) -> list[Row]:
@@ -271,7 +271,8 @@ def _projection(res: dict[str, Any], sizes: list[int]) -> Row:
     else:
         per_article, fixed = last / sizes[-1], 0.0
     return ("projected 100k (2 workers)", f"{fixed + per_article * 100000:.0f} s",
-            f"target {TARGETS['build_100k_s']} s", f"{per_article * 1000:.1f} ms/article")
+            f"target {targets.BUILD[100_000]['wall_s']:.0f} s",
+            f"{per_article * 1000:.1f} ms/article")
 
 
 def _query_row(name: str, big: dict[str, Any], small: dict[str, Any],

@@ -12,12 +12,23 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
-@pytest.fixture(scope="session")
-def bench_export() -> ModuleType:
-    """benchmarks/bench_export.py as a module (the benchmarks are scripts, not a package)."""
+def _script(name: str) -> ModuleType:
+    """benchmarks/NAME.py as a module (the benchmarks are scripts, not a package)."""
     sys.path.insert(0, str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location("bench_export", BENCHMARKS / "bench_export.py")
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def bench_export() -> ModuleType:
+    """benchmarks/bench_export.py as a module."""
+    return _script("bench_export")
+
+
+@pytest.fixture(scope="session")
+def targets() -> ModuleType:
+    """benchmarks/targets.py as a module."""
+    return _script("targets")
