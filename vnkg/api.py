@@ -29,6 +29,7 @@ from vnkg.loaders.batches import BuildReport, Progress, Target, load_fragments
 from vnkg.loaders.rdf import open_rdf_store
 from vnkg.loaders.store import DEFAULT_STORE
 from vnkg.loaders.store import open_store as open_target
+from vnkg.web import WHOLE_GRAPH
 
 VIEWS = ("overview", "person", "meeting", "decree", "co-attendance")
 DEFAULT_OVERRIDES = Path("vnkg-overrides.json")
@@ -330,11 +331,12 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
 
 def serve(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | None = None,
           neo4j: str | None = None, host: str = "127.0.0.1", port: int = 8765,
-          wait: float = 0.0) -> None:
+          wait: float = 0.0, whole_graph: int = WHOLE_GRAPH) -> None:
     """Serve the explorer, a read-only web app over the store (the embedded one, a SPARQL
     server, or Neo4j at `neo4j`), at http://`host`:`port`/ until interrupted. It listens
     on loopback unless `host` says otherwise; `wait` is how long each page waits for a store
-    a build holds before saying the store is being updated.
+    a build holds before saying the store is being updated; the large graph page draws every
+    node of an RDF store of up to `whole_graph` nodes, past it the store's aggregate.
 
         vnkg.serve(store="vnkg-data")   # then open http://127.0.0.1:8765/
     """
@@ -349,4 +351,4 @@ def serve(*, store: str | Path | None = DEFAULT_STORE, sparql_endpoint: str | No
         if store is None:
             raise ValueError("the explorer needs a store: give `store`, `sparql_endpoint` "
                              "or `neo4j`")
-    run(target or str(store), host=host, port=port, wait=wait)
+    run(target or str(store), host=host, port=port, wait=wait, whole_graph=whole_graph)

@@ -207,7 +207,7 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def _run_serve(args: argparse.Namespace) -> int:
     api.serve(store=args.store, sparql_endpoint=args.sparql_endpoint, neo4j=args.neo4j,
-              host=args.host, port=args.port, wait=args.wait)
+              host=args.host, port=args.port, wait=args.wait, whole_graph=args.whole_graph)
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from vnkg import api
 from vnkg.graph.shards import PARTITION
 from vnkg.graph.workers import check_jobs, default_jobs
+from vnkg.web import WHOLE_GRAPH
 
 EXPORT_FORMATS = ("turtle", "nquads", "jsonld", "csv", "cypher", "popolo", "ftm", "html",
                   "graphml", "gexf", "json", "png")
@@ -227,7 +228,10 @@ COMMANDS: dict[str, Command] = {
                       "$NEO4J_PASSWORD)"),
             _opt("--host", default="127.0.0.1",
                  help="address to listen on (default: %(default)s, this computer only)"),
-            _opt("--port", type=int, default=8765, help="port (default: %(default)s)"))),
+            _opt("--port", type=int, default=8765, help="port (default: %(default)s)"),
+            _opt("--whole-graph", type=int, default=WHOLE_GRAPH, metavar="N",
+                 help="the large graph page draws every node of a store of up to N nodes, "
+                      "past it the store's aggregate (default: %(default)s)"))),
     "check": Command(
         "check", "consistency checks that point at likely extraction or merge errors",
         "vnkg check --store vnkg-data --format json", (), (

@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from vnkg.loaders.store import StoreBusyError
-from vnkg.web import ask, geo, graph, pages
+from vnkg.web import WHOLE_GRAPH, ask, geo, graph, pages
 from vnkg.web.cache import Shelf, cache_folder
 from vnkg.web.data import Source, node, search_rows
 from vnkg.web.search import Index
@@ -103,9 +103,10 @@ class Headers:
         await self.app(scope, receive, with_headers)
 
 
-def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
-    """The explorer over the store at `target` (a folder, a SPARQL endpoint or a Neo4j URI).
-    """
+def make_app(target: str | Path, wait: float = 0.0, whole_graph: int = WHOLE_GRAPH,
+             ) -> Starlette:
+    """The explorer over the store at `target` (a folder, a SPARQL endpoint or a Neo4j URI);
+    its large graph page draws the aggregate of a store past `whole_graph` nodes."""
     source = Source(target, wait)
     env = templates()
 
@@ -114,7 +115,7 @@ def make_app(target: str | Path, wait: float = 0.0) -> Starlette:
             return search_rows(store)
 
     index = Index(load_index, source.version)
-    big = graph.kept(source, Shelf(cache_folder(), "graph"))
+    big = graph.kept(source, Shelf(cache_folder(), "graph"), whole_graph)
 
     def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)

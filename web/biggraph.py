@@ -79,6 +79,27 @@ def graph_json(g: nx.MultiDiGraph) -> dict[str, Any]:
     return columns(nodes, links)
 
 
+def aggregate_json(g: nx.MultiDiGraph, total: int) -> dict[str, Any]:
+    """The columns of an aggregate overview `g` (viz.aggregate) of a store of `total` nodes,
+    each province its own province (so the units in it are filtered with it), and
+    `aggregate`: the store's node count and the aggregate's title, which the page shows.
+
+    >>> g = nx.MultiDiGraph(title="Tổng quan")
+    >>> g.add_node("p", label="Locality", name="Điện Biên", meetings=3)
+    >>> g.add_node("u", label="Unit", name="Bộ CHQS tỉnh")
+    >>> _ = g.add_edge("u", "p", key="LOCATED_IN", type="LOCATED_IN")
+    >>> data = aggregate_json(g, 250_000)
+    >>> data["province"], data["provinces"], data["aggregate"]
+    ([0, 0], ['Điện Biên'], {'nodes': 250000, 'title': 'Tổng quan'})
+    """
+    placed = g.copy()
+    for _, data in placed.nodes(data=True):
+        if data.get("label") == "Locality" and not data.get("province"):
+            data["province"] = data.get("name")
+    return {**graph_json(placed),
+            "aggregate": {"nodes": total, "title": str(g.graph.get("title", ""))}}
+
+
 def rows_json(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
     """The columns from page queries graph-nodes (id, label, name, province, date, published,
     first_seen: a row per node, or per pair of values where it has two of one) and
@@ -157,7 +178,8 @@ def _province(nodes: dict[str, Own], n: str, places: AbstractSet[str]) -> str | 
 
 @dataclass(frozen=True)
 class Encoded:
-    """The graph JSON as served: its bytes, their gzip, and how many nodes it holds."""
+    """The graph JSON as served: its bytes, their gzip, and how many nodes the graph it
+    stands for holds (an aggregate's: the store's, not the few it draws)."""
 
     body: bytes
     gzipped: bytes
@@ -173,7 +195,8 @@ def encode(data: dict[str, Any]) -> Encoded:
     0
     """
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-    return Encoded(body, gzip.compress(body, compresslevel=4, mtime=0), len(data["ids"]))
+    nodes = data["aggregate"]["nodes"] if "aggregate" in data else len(data["ids"])
+    return Encoded(body, gzip.compress(body, compresslevel=4, mtime=0), nodes)
 
 
 def decoded(gzipped: bytes, nodes: int) -> Encoded:

@@ -222,6 +222,13 @@ def graph_size_past(store: Store, count: int) -> bool:
     return len(page_query(store, "graph-many", {})) > count
 
 
+def graph_size(store: Store) -> int:
+    """How many nodes the large graph page would draw (page query graph-size: counted, not
+    read; under a second at a million articles)."""
+    rows = page_query(store, "graph-size", {})
+    return int(rows[0]["nodes"]) if rows else 0
+
+
 def graph_rows(store: Store) -> tuple[Rows, Rows]:
     """What the large graph page draws, the reference gazetteer left out: what is stated of
     each node (id, label, name, province, date, published, first_seen: a row per node, or

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vnkg.web import WHOLE_GRAPH
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -20,8 +22,9 @@ def check_host(host: str) -> str:
 
 
 def run(target: str | Path, host: str = "127.0.0.1", port: int = 8765, wait: float = 0.0,
-        say: bool = True) -> None:
-    """Serve the explorer over the store at `target` until interrupted."""
+        say: bool = True, whole_graph: int = WHOLE_GRAPH) -> None:
+    """Serve the explorer over the store at `target` until interrupted (`whole_graph`: the
+    nodes past which the large graph page draws the store's aggregate)."""
     import sys
 
     import uvicorn
@@ -30,7 +33,9 @@ def run(target: str | Path, host: str = "127.0.0.1", port: int = 8765, wait: flo
 
     if not 0 < port < 65536:
         raise ValueError(f"`port` takes a number from 1 to 65535, not {port}")
-    app = make_app(target, wait)
+    if whole_graph < 0:
+        raise ValueError(f"`whole_graph` takes a count of nodes, 0 or more, not {whole_graph}")
+    app = make_app(target, wait, whole_graph)
     if say:
         shown = f"[{host}]" if ":" in host else host
         print(f"vnkg explorer on http://{shown}:{port}/ (store: {target}); Ctrl-C stops it",

@@ -4,7 +4,8 @@ gzip that is the same JSON, a value read again only when the store's version cha
 the answer made from the page queries (what the server serves) equal, by content, to the one
 made from the whole graph read through the graph model (what it served before), on the
 sample articles with the reference gazetteer and on the 20,020-node store. The quick look
-that sends the overview to the WebGL page (graph-many) counts what the answer draws."""
+that sends the overview to the WebGL page (graph-many) and the count (graph-size) count what
+the answer draws; past a given count the answer is the store's aggregate (viz.aggregate)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,17 @@ from tests.web.helpers import MEETING
 from vnkg.graph.model import Fragment, Node
 from vnkg.graph.nx import to_networkx
 from vnkg.loaders.store import open_store
+from vnkg.viz.aggregate import aggregate_overview
 from vnkg.web.biggraph import encode, graph_json, rows_json
 from vnkg.web.cache import Shelf, Versioned
-from vnkg.web.data import Source, content_digest, graph_rows, graph_size_past, page_query
+from vnkg.web.data import (
+    Source,
+    content_digest,
+    graph_rows,
+    graph_size,
+    graph_size_past,
+    page_query,
+)
 from vnkg.web.graph import WEBGL_NODES, kept
 
 NODE_COLUMNS = ("ids", "names", "kind", "province", "dates", "x", "y")
@@ -129,6 +138,35 @@ def test_the_quick_look_counts_what_the_page_draws(web_store: Path, big_store: P
         assert graph_size_past(store, WEBGL_NODES)
         assert not graph_size_past(store, WEBGL_NODES + 1)  # it cannot tell past its limit
     assert len(looked) == WEBGL_NODES + 1 and looked <= set(rows_json(*_rows(big_store))["ids"])
+
+
+def test_the_count_is_of_the_nodes_the_page_draws(web_store: Path, big_store: Path) -> None:
+    for path in (web_store, big_store):
+        with open_store(path, wait=120) as store:
+            counted, answer = graph_size(store), rows_json(*graph_rows(store))
+        assert counted == len(_described(answer)), path  # the gazetteer's places left out
+    assert counted == 20020
+
+
+def test_past_the_limit_the_answer_is_the_stores_aggregate(web_store: Path) -> None:
+    source = Source(web_store, wait=120)
+    try:
+        whole, small = kept(source).get(), kept(source, whole=10).get()
+    finally:
+        source.close()
+    with open_store(web_store, wait=120) as store:
+        counted, overview = graph_size(store), aggregate_overview(store)
+    answer = json.loads(small.body)
+    assert answer["aggregate"] == {"nodes": counted, "title": overview.graph["title"]}
+    assert "aggregate" not in json.loads(whole.body)
+    assert small.nodes == counted > 10  # the WebGL page is chosen as for the whole graph
+    assert sorted(overview.nodes) == answer["ids"]
+    kinds = [answer["kinds"][k] for k in answer["kind"]]
+    assert {"Locality", "Unit", "Person"} <= set(kinds)
+    # each province its own, and a unit in one is filtered with it
+    assert answer["provinces"] and all(
+        p >= 0 for p, k in zip(answer["province"], kinds, strict=True) if k == "Locality")
+    assert any(p >= 0 for p, k in zip(answer["province"], kinds, strict=True) if k == "Unit")
 
 
 def _rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -124,6 +124,11 @@ def test_the_quick_look_at_the_graphs_size_is_the_same(pair: Pair) -> None:
         assert text.rstrip().endswith(f"LIMIT {WEBGL_NODES + 1}"), lang
 
 
+def test_the_count_of_the_graphs_nodes_is_the_same(pair: Pair) -> None:
+    counted = [data.graph_size(s) for s in pair]
+    assert counted[0] == counted[1] == len(data.page_query(pair[0], "graph-many", {}))
+
+
 def test_every_page_query_has_both_languages_with_the_same_columns() -> None:
     folder = resources.files(data.PAGE_QUERIES)
     found = {f.name.rsplit(".", 1)[0] for f in folder.iterdir()

@@ -20,6 +20,7 @@ import json
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from tests.web.helpers import BIG_ARTICLES, assert_clean, serving, wait_for
 from vnkg.viz.chromium import Browser, Page
@@ -125,7 +126,7 @@ def _rgb(hex_colour: str) -> str:
     return f"rgb({r}, {g}, {b})"
 
 
-def graph_json(site: str, encoding: str = "identity") -> dict[str, list[object]]:
+def graph_json(site: str, encoding: str = "identity") -> dict[str, Any]:
     """/api/graph's JSON, asked for with `encoding` (gzip: the answer must be gzipped)."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     request = urllib.request.Request(site.replace("localhost", "127.0.0.1") + "/api/graph",
@@ -258,3 +259,23 @@ def clicked(page: Page, node: dict[str, object] | None, sigma_draws: bool) -> No
     page.click(float(str(node["x"])), float(str(node["y"])))
     wait_for(page, "location.pathname !== '/graph/webgl' && location.pathname")
     assert page.evaluate("location.pathname") == "/" + str(node["id"])
+
+
+def test_past_its_limit_the_page_draws_the_aggregate_and_says_so(
+        browser_page: Page, web_store: Path, tmp_path: Path) -> None:
+    """A server told to draw every node only up to 10 answers with the store's aggregate:
+    the page draws its nodes and says how many the store holds and what is shown."""
+    page = browser_page
+    with serving(web_store, tmp_path / "aggregate.log", "--store", "--wait", "60",
+                 "--whole-graph", "10") as url:
+        site = url.replace("127.0.0.1", "localhost")
+        data = graph_json(site)
+        first_frame(page, site + "/graph/webgl")
+        aggregate = data["aggregate"]
+        assert aggregate["nodes"] > 10 and 0 < len(data["ids"]) < aggregate["nodes"]
+        assert page.evaluate("window.vnkgPainted") == len(data["ids"])
+        assert page.evaluate("document.getElementById('aggregate').hidden") is False
+        note = str(page.evaluate("document.getElementById('aggregate').textContent"))
+        assert f"{aggregate['nodes']:,} nodes" in note and aggregate["title"] in note
+        assert "aggregate" in str(page.evaluate("document.getElementById('scope').textContent"))
+        assert_clean(page, site)

@@ -254,6 +254,18 @@
     view.layer.place();
   }
 
+  /* A store past the server's limit (vnkg.web.WHOLE_GRAPH) is answered by its aggregate:
+     the page says so, and how many nodes the store holds. */
+  function aggregateNote(aggregate) {
+    document.getElementById("scope").textContent = "WebGL · the store's aggregate";
+    var note = document.getElementById("aggregate");
+    note.textContent = "The store holds " + aggregate.nodes.toLocaleString("en") +
+      " nodes, more than this page draws at once. Shown: " + aggregate.title +
+      " (the provinces meetings were held in, the units with most posts held, the most " +
+      "connected officials). Search for a name to open its page and go further.";
+    note.hidden = false;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     mark("loaded");
     var asked = fetch(box.getAttribute("data-src")), made = null, view = null;
@@ -280,6 +292,7 @@
           filtered: false, changed: 0, quick: quickFrame(data, renderer) };
         document.getElementById("shown").textContent = String(view.quick.draw(keeper(data)));
         document.getElementById("total").textContent = String(data.ids.length);
+        if (data.aggregate) { aggregateNote(data.aggregate); }
         view.changed = mark("painted");  // the first frame counts as a change
         document.getElementById("filters").addEventListener("change", function () { filter(view); });
         document.getElementById("layout").addEventListener("click", function () { layout(view); });
