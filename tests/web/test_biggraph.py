@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -78,18 +80,73 @@ def test_the_answer_is_the_same_bytes_whatever_the_build_order() -> None:
     assert json.loads(gzip.decompress(first.gzipped)) == json.loads(first.body)
 
 
+def _once(kept: Versioned[int], value: int) -> None:
+    """Ask `kept` until it gives `value` (its look runs in a thread)."""
+    deadline = time.monotonic() + 10
+    while kept.get() != value:
+        assert time.monotonic() < deadline, f"still {kept.get()}, not {value}"
+        time.sleep(0.01)
+
+
 def test_a_kept_value_is_read_again_only_when_the_version_changes() -> None:
     reads: list[int] = []
     version = ["v1"]
     kept = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=0.0)
     assert kept.ready() is None and not reads  # looking does not read
     assert (kept.get(), kept.get(), kept.ready()) == (1, 1, 1)
+    time.sleep(0.2)  # the looks of those gets saw the same version
+    assert len(reads) == 1
     version[0] = "v2"
-    assert (kept.get(), kept.get()) == (2, 2)
+    _once(kept, 2)
+    time.sleep(0.2)
+    assert (kept.get(), len(reads)) == (2, 2)
     slow = Versioned(lambda: reads.append(1) or len(reads), lambda: version[0], check=3600)
     first = slow.get()
     version[0] = "v3"
     assert slow.get() == first  # not looked at again within `check` seconds
+
+
+def test_a_page_is_answered_with_the_kept_value_while_the_new_one_is_read() -> None:
+    version, release = ["v1"], threading.Event()
+    reads: list[int] = []
+
+    def load() -> int:
+        if reads:  # every read after the first waits for the test
+            assert release.wait(10)
+        reads.append(1)
+        return len(reads)
+
+    kept = Versioned(load, lambda: version[0], check=0.0)
+    assert kept.get() == 1
+    version[0] = "v2"
+    started = time.monotonic()
+    assert [kept.get() for _ in range(20)] == [1] * 20  # not held up by the read under way
+    assert time.monotonic() - started < 1
+    release.set()
+    _once(kept, 2)
+
+
+def test_the_embedded_stores_version_is_read_once_per_opening(
+        tmp_path: Path, sample_fragments: list[Fragment]) -> None:
+    """Open, the embedded store cannot change (no build can take it), so its list of
+    articles is read once while it stays open; reopened after a build, it is read again."""
+    path = tmp_path / "s"
+    with open_store(path) as store:
+        assert not store.write_fragments(sample_fragments[:2]).failed
+    source = Source(path, linger=60)
+    try:
+        with source.store() as store:
+            reads: list[int] = []
+            listed = store.articles
+            store.articles = lambda: reads.append(1) or listed()  # type: ignore[method-assign]
+            first = source.version()
+            assert source.version() == first and len(reads) == 1
+        source.close()
+        with open_store(path) as store:
+            assert not store.write_fragments(sample_fragments[2:3]).failed
+        assert source.version() != first
+    finally:
+        source.close()
 
 
 def _both(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:

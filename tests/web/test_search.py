@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from vnkg.extraction.keys import decree_key, locality_key, name_key
@@ -55,7 +56,12 @@ def test_the_index_is_read_again_only_when_the_store_changes() -> None:
     idx.find("ba be")
     assert len(calls) == 1
     version[0] = 2
-    idx.find("mai")
+    deadline = time.monotonic() + 10
+    while len(calls) < 2:  # looked at in a thread, the index kept answering meanwhile
+        idx.find("mai")
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.2)
     assert len(calls) == 2
 
 
