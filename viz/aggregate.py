@@ -37,11 +37,19 @@ def node_count(store: Any) -> int:
     return int(rows[0]["nodes"]) if rows else 0
 
 
+def is_large(store: Any) -> bool:
+    """Whether `store`'s overview starts from the aggregate: past OVERVIEW_LIMIT people and
+    meetings (an RDF store or Neo4j: the aggregate's queries are in both languages)."""
+    return node_count(store) > OVERVIEW_LIMIT
+
+
 def aggregate_overview(store: Any) -> nx.MultiDiGraph:
     """Provinces (with `meetings`), units (with `holders`) and the most connected officials
     (with `degree`); units LOCATED_IN their province, officials HOLDS a post in a unit."""
     g = nx.MultiDiGraph()
     for row in select_view(store, "overview-provinces"):
+        if row["province"] is None:  # a province only named in `within`: no node to draw
+            continue
         g.add_node(row["province"], label="Locality", name=row["name"] or row["province"],
                    meetings=int(row["meetings"]), aggregate=True)
     for row in select_view(store, "overview-units"):

@@ -24,12 +24,7 @@ from vnkg.extraction.keys import decree_key
 from vnkg.graph.nx import to_networkx
 from vnkg.graph.vocab import node_iri
 from vnkg.viz import views
-from vnkg.viz.aggregate import (
-    OVERVIEW_LIMIT,
-    aggregate_co_attendance,
-    aggregate_overview,
-    node_count,
-)
+from vnkg.viz.aggregate import aggregate_co_attendance, aggregate_overview, is_large
 from vnkg.viz.decree import decree_view
 from vnkg.viz.decree_places import DECREE_LIMIT, aggregate_decree, decree_places
 from vnkg.viz.lookup import find
@@ -52,9 +47,9 @@ def stored_view(store: Any, name: str, *, node: str | None = None, number: str |
     if name == "meeting":
         return meeting_graph(store, _needed(node, "node"))
     if name == "overview" and not (labels or province or date_from or date_to) \
-            and node_count(store) > OVERVIEW_LIMIT:
+            and is_large(store):
         return aggregate_overview(store)
-    if name == "co-attendance" and node_count(store) > OVERVIEW_LIMIT:
+    if name == "co-attendance" and is_large(store):
         return aggregate_co_attendance(store, min_shared)
     whole = to_networkx(store.read_graph())
     if name == "overview":

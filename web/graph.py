@@ -6,8 +6,9 @@ in a JSON block, text written with textContent), served as its own page in a fra
 page alone allows its inline script and style; it too can load nothing from outside.
 The overview of a store past WEBGL_NODES nodes (or any overview with ?renderer=webgl) is
 drawn by sigma.js instead (/graph/webgl, fed by /api/graph: web.biggraph), under the
-explorer's own CSP; past vnkg.web.WHOLE_GRAPH nodes of an RDF store, that page draws the
-store's aggregate (viz.aggregate) rather than read the whole graph. Its answer is also kept
+explorer's own CSP; past vnkg.web.WHOLE_GRAPH nodes, that page draws the store's aggregate
+(viz.aggregate) rather than read the whole graph, as the overview of a Neo4j store past
+viz.aggregate.OVERVIEW_LIMIT does (an RDF store's views: viz.stored). Its answer is also kept
 on disk (web.cache.Shelf, in the user's cache folder) under a digest of what the store
 holds and of the code that makes the answer, so a server started again over an unchanged
 store serves it without reading the graph.
@@ -47,10 +48,12 @@ RENDERERS = ("", "webgl", "vis")
 ANSWER_CODE = {"vnkg.web": ("biggraph.py", "data.py"),
                "vnkg.web.queries": ("graph-nodes.rq", "graph-nodes.cypher", "graph-edges.rq",
                                     "graph-edges.cypher", "graph-places.rq",
-                                    "graph-places.cypher", "graph-size.rq"),
+                                    "graph-places.cypher", "graph-size.rq",
+                                    "graph-size.cypher"),
                "vnkg.viz": ("style.py", "aggregate.py"),
                "vnkg.viz.queries": ("overview-provinces.rq", "overview-units.rq",
-                                    "overview-officials.rq"),
+                                    "overview-officials.rq", "overview-provinces.cypher",
+                                    "overview-units.cypher", "overview-officials.cypher"),
                "vnkg.graph": ("model.py",)}
 log = logging.getLogger(__name__)
 
@@ -132,6 +135,7 @@ def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTML
 
     def view(request: Request) -> Response:
         from vnkg.graph.nx import to_networkx
+        from vnkg.viz.aggregate import aggregate_overview, is_large
         from vnkg.viz.render import render_html
 
         name, params = checked(request)
@@ -139,6 +143,9 @@ def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTML
             with source.store() as store:
                 if store.language == "sparql":  # an RDF store: read only what is drawn
                     drawn = draw_stored(store, name, params)
+                elif name == "overview" and not (params.keys() & {"province", "from", "to"}) \
+                        and is_large(store):
+                    drawn = aggregate_overview(store)  # Neo4j: the aggregate's queries only
                 else:
                     drawn = draw(to_networkx(store.read_graph(reference=name == "decree")),
                                  name, params)
@@ -170,21 +177,27 @@ def _encoded(source: Source, shelf: Shelf | None, whole: int) -> Encoded:
         if shelf is not None and key and (found := shelf.get(key)) is not None:
             log.info("the large graph's answer read from %s", shelf.folder)
             return decoded(*found)
-        make = _read(store, whole)
+        make = answer_of(store, whole)
     encoded = encode(make())
     if shelf is not None and key:
         shelf.put(key, encoded.gzipped, encoded.nodes)
     return encoded
 
 
-def _read(store: Store, whole: int) -> Callable[[], dict[str, Any]]:
-    """What makes the answer, read from `store`: past `whole` nodes of an RDF store, its
-    aggregate (viz.aggregate's grouped queries: 7 s and 0.4 GB at a million articles, where
-    the whole graph's read passed 10 GB); else the rows of the page queries. Neo4j's views
-    read its whole graph (the aggregate's queries are SPARQL), and so does this page."""
+def answer_of(store: Store, whole: int) -> Callable[[], dict[str, Any]]:
+    """What makes the large graph's answer, read from `store` (made once it is let go):
+    past `whole` nodes, its aggregate (viz.aggregate's grouped queries: 7 s and 0.4 GB at a
+    million articles, where the whole graph's read passed 10 GB); else the rows of the page
+    queries.
+
+    >>> from vnkg.loaders.oxigraph_store import OxigraphStore
+    >>> with OxigraphStore(None) as store:
+    ...     answer_of(store, 0)()["ids"]
+    []
+    """
     from vnkg.viz.aggregate import aggregate_overview
 
-    if store.language == "sparql" and (total := graph_size(store)) > whole:
+    if (total := graph_size(store)) > whole:
         overview = aggregate_overview(store)
         return lambda: aggregate_json(overview, total)
     nodes, edges = graph_rows(store)

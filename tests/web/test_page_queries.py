@@ -22,7 +22,7 @@ from vnkg.loaders.store import Store
 from vnkg.queries import read_query
 from vnkg.web import data
 from vnkg.web.biggraph import graph_json, rows_json
-from vnkg.web.graph import WEBGL_NODES
+from vnkg.web.graph import WEBGL_NODES, answer_of
 
 Pair = tuple[Store, Store]
 
@@ -127,6 +127,12 @@ def test_the_quick_look_at_the_graphs_size_is_the_same(pair: Pair) -> None:
 def test_the_count_of_the_graphs_nodes_is_the_same(pair: Pair) -> None:
     counted = [data.graph_size(s) for s in pair]
     assert counted[0] == counted[1] == len(data.page_query(pair[0], "graph-many", {}))
+
+
+def test_past_the_limit_both_give_the_same_aggregate(pair: Pair) -> None:
+    answers = [answer_of(s, 10)() for s in pair]
+    assert answers[0] == answers[1] and answers[0]["aggregate"]["nodes"] > 10
+    assert {"Locality", "Unit", "Person"} <= set(answers[0]["kinds"])
 
 
 def test_every_page_query_has_both_languages_with_the_same_columns() -> None:
