@@ -228,7 +228,11 @@ def _page_rows(pages: dict[str, Any], n: int) -> list[Row]:
     if "error" in pages:
         return [(f"explorer pages @{n}", f"failed: {pages['error']}"[:44], "", "error")]
     for kind, r in pages.items():
-        if kind in ("pages", "build_s"):
+        if kind == "large_graph":
+            rows.append((f"explorer large graph @{n}", f"{r['s']:.1f} s after start, "
+                         f"{r['kb']:,.0f} kB", f"{r['drawn']:,} nodes drawn",
+                         f"aggregate of {r['nodes']:,}" if r["aggregate"] else "whole graph"))
+        if kind in ("pages", "build_s", "large_graph"):
             continue
         target = bench_pages.TARGETS_MS["search" if kind == "search" else "page"]
         rows.append((f"explorer {kind} @{n}", f"p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} ms "
