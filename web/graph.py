@@ -170,10 +170,12 @@ def routes(source: Source, cache: Versioned[Encoded], render: Callable[..., HTML
 
 def _encoded(source: Source, shelf: Shelf | None, whole: int) -> Encoded:
     """The store's graph (reference data left out, as in the overview), encoded to serve:
-    from `shelf` if it keeps the answer for what the store holds, else read (the store is
-    held only while its queries run, not while the answer is made) and shelved."""
+    from `shelf` if it keeps the answer for what the store holds (and the same `whole`),
+    else read (the store is held only while its queries run, not while the answer is made)
+    and shelved."""
     with source.store() as store:
-        key = content_digest(store, _answer_code()) if shelf is not None else None
+        key = (content_digest(store, _answer_code(), str(whole).encode())
+               if shelf is not None else None)
         if shelf is not None and key and (found := shelf.get(key)) is not None:
             log.info("the large graph's answer read from %s", shelf.folder)
             return decoded(*found)

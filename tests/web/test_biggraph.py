@@ -205,12 +205,15 @@ def test_the_count_is_of_the_nodes_the_page_draws(web_store: Path, big_store: Pa
     assert counted == 20020
 
 
-def test_past_the_limit_the_answer_is_the_stores_aggregate(web_store: Path) -> None:
-    source = Source(web_store, wait=120)
-    try:
-        whole, small = kept(source).get(), kept(source, whole=10).get()
+def test_past_the_limit_the_answer_is_the_stores_aggregate(web_store: Path,
+                                                           tmp_path: Path) -> None:
+    source, shelf = Source(web_store, wait=120), Shelf(tmp_path / "cache", "graph")
+    try:  # one shelf: each limit's answer kept apart
+        whole, small = kept(source, shelf).get(), kept(source, shelf, whole=10).get()
+        assert kept(source, shelf).get() == whole
     finally:
         source.close()
+    assert len(list(shelf.folder.iterdir())) == 2
     with open_store(web_store, wait=120) as store:
         counted, overview = graph_size(store), aggregate_overview(store)
     answer = json.loads(small.body)
