@@ -37,7 +37,7 @@ class Versioned(Generic[T]):
     Only the first read is waited for. Later, a page is answered with the value kept while a
     thread looks at the version and, when it changed, reads the value again, which replaces
     the kept one once made: on a million articles the version (the list of articles) takes
-    4.8 s to read and the search index 110 s, and a page waiting on either every `check`
+    4.8 s to read and the search index 80 to 150 s, and a page waiting on either every `check`
     seconds took as long.
     """
 
