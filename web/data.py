@@ -87,12 +87,12 @@ class Source:
         build cannot open it then), so its token is read once per opening: reading the list
         takes 4.8 s at a million articles, and each kept value looks every few seconds."""
         with self.store() as store:
+            if not self.embedded:
+                return hash(tuple(store.articles()))
             token = self._token
-            if self.embedded and token is not None and token[0] is store:
-                return token[1]
-            version = hash(tuple(store.articles()))
-            self._token = (store, version)
-            return version
+            if token is None or token[0] is not store:
+                token = self._token = (store, hash(tuple(store.articles())))
+            return token[1]
 
     def close(self) -> None:
         """Close the store now (the embedded one reopens when a page asks)."""
