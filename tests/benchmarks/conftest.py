@@ -32,3 +32,15 @@ def bench_export() -> ModuleType:
 def targets() -> ModuleType:
     """benchmarks/targets.py as a module."""
     return _script("targets")
+
+
+@pytest.fixture(scope="session")
+def neo4j_floor() -> ModuleType:
+    """benchmarks/neo4j_floor.py as a module."""
+    return _script("neo4j_floor")
+
+
+@pytest.fixture(scope="session")
+def bench_quads() -> ModuleType:
+    """benchmarks/bench_quads.py as a module."""
+    return _script("bench_quads")
