@@ -44,3 +44,9 @@ def neo4j_floor() -> ModuleType:
 def bench_quads() -> ModuleType:
     """benchmarks/bench_quads.py as a module."""
     return _script("bench_quads")
+
+
+@pytest.fixture(scope="session")
+def bench_run() -> ModuleType:
+    """benchmarks/run.py (what `make bench` runs) as a module."""
+    return _script("run")
