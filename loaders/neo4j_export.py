@@ -9,7 +9,8 @@ records, and the loader's constraints by their names.
 CSV: strings are always quoted (quotes doubled), so a newline or a delimiter inside a value
 never ends a field; lists are joined by U+001F, a control character no text vnkg writes can
 hold (a value that does is refused). `import.args` beside the files holds the matching
-options for `neo4j-admin database import full` (`@import.args`), `constraints.cypher` the
+options for `neo4j-admin database import full` (`@import.args`; a read buffer that holds the
+longest field, past neo4j-admin's 4 MiB at 100,000 articles), `constraints.cypher` the
 loader's constraints (Neo4j Community's import cannot create them: run it after), and
 `tools/neo4j/import.sh FOLDER` does both with the Neo4j tools/neo4j fetches.
 """
@@ -33,6 +34,8 @@ ARRAY_DELIMITER = "\x1f"
 SCHEMA_FILE = "constraints.cypher"
 ARGS_FILE = "import.args"
 BATCH = 500  # rows per UNWIND statement of the Cypher script
+MIB = 1 << 20
+READ_BUFFER = 4 * MIB  # neo4j-admin's default --read-buffer-size: its longest field
 _LOAD_ID = "article:ID(VnkgLoad)"
 
 
@@ -41,7 +44,7 @@ def write_neo4j_csv(rows: SortedRows, folder: Path) -> list[Path]:
     the constraints (`constraints.cypher`) and the import options (`import.args`), each
     written as its rows come (sorted by key: the same bytes from every store)."""
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path | None] = []
+    written: list[tuple[Path, int] | None] = []
     for label, node_rows in groupby(rows.nodes(), key=itemgetter(0)):
         records = ({"id:ID": r["id"], ":LABEL": label, "sources": r["articles"],
                     "stated": r["stated"], **r["props"]} for _, r in node_rows)
@@ -55,26 +58,33 @@ def write_neo4j_csv(rows: SortedRows, folder: Path) -> list[Path]:
                     "first_seen": r["first_seen"], "last_seen": r["last_seen"],
                     **r["props"]} for _, r in edge_rows)
         written.append(_write_csv(folder / f"relationships_{rel}.csv", records))
-    files = [p for p in written if p is not None]
+    files = [w[0] for w in written if w is not None]
+    longest = max((w[1] for w in written if w is not None), default=0)
     schema = folder / SCHEMA_FILE
     schema.write_text("".join(f"{c};\n" for c in constraints()), encoding="utf-8")
     args = folder / ARGS_FILE
-    args.write_text("".join(f"{a}\n" for a in import_args(files)), encoding="utf-8")
+    args.write_text("".join(f"{a}\n" for a in import_args(files, longest)), encoding="utf-8")
     return [*files, schema, args]
 
 
-def import_args(files: Iterable[Path]) -> list[str]:
+def import_args(files: Iterable[Path], longest: int = 0) -> list[str]:
     """The options of `neo4j-admin database import full` for the files written, named
     relative to their folder (run it there), the database name left to the caller.
+    `longest` is the longest field written, in characters: neo4j-admin reads a field whole
+    into a buffer of 4 MiB unless told more, and the `stated` list of a rank that 100,000
+    articles name is longer (a buffer of whole MiB that holds it, with 1 MiB to spare).
 
     >>> import_args([Path("x/nodes_Person.csv"), Path("x/relationships_HOLDS.csv")])[1:3]
     ['--relationships=relationships_HOLDS.csv', '--array-delimiter=U+001F']
+    >>> import_args([], longest=12_000_000)[-1]
+    '--read-buffer-size=13m'
     """
     paths = [Path(f).name for f in files]
+    buffer = [f"--read-buffer-size={longest // MIB + 2}m"] if longest > READ_BUFFER - MIB else []
     return [*(f"--nodes={p}" for p in paths if p.startswith("nodes_")),
             *(f"--relationships={p}" for p in paths if p.startswith("relationships_")),
             f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}", "--multiline-fields=true",
-            "--id-type=string"]
+            "--id-type=string", *buffer]
 
 
 def import_commands(folder: Path, database: str = "neo4j") -> list[str]:
@@ -89,10 +99,11 @@ def import_commands(folder: Path, database: str = "neo4j") -> list[str]:
             f"cypher-shell -d {database} -f {where}/{SCHEMA_FILE}"]
 
 
-def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> Path | None:
+def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> tuple[Path, int] | None:
     """`records` as a CSV file with neo4j-admin's typed headers, in two passes over a
     temporary file (the header needs every record's columns): memory holds one record.
-    Nothing is written (None) when there are no records."""
+    The file and its longest field, in characters; nothing is written (None) when there are
+    no records."""
     columns: dict[str, str] = {}
     with tempfile.TemporaryFile() as spill:
         count = 0
@@ -107,13 +118,15 @@ def _write_csv(path: Path, records: Iterable[dict[str, Any]]) -> Path | None:
         if not count:
             return None
         spill.seek(0)
+        longest = 0
         with path.open("w", encoding="utf-8", newline="") as f:
             f.write(",".join(_quoted(h) for h in columns.values()) + "\n")
             for _ in range(count):
                 record = pickle.load(spill)  # noqa: S301 - written just above
-                f.write(",".join(_field(record.get(k), columns[k], path) for k in columns)
-                        + "\n")
-    return path
+                fields = [_field(record.get(k), columns[k], path) for k in columns]
+                longest = max([longest, *map(len, fields)])
+                f.write(",".join(fields) + "\n")
+    return path, longest
 
 
 def _header(key: str, value: Any, before: str | None) -> str:
