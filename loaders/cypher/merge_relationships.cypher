@@ -1,7 +1,8 @@
 // Merge one relationship type between two labels (MATCH, MATCH, MERGE), one row per
 // relationship (the loader merges a batch's rows first). Properties merge as
 // for nodes (lists: sorted union, scalars: smallest); `sources` and `evidence` stay sorted and
-// free of duplicates; first_seen/last_seen widen to the article's date. `stated` (every
+// free of duplicates (a batch's list past the stored one's end appended, as for nodes);
+// first_seen/last_seen widen to the article's date. `stated` (every
 // article's bound bundles as JSON) likewise, so the loader can recompute the winners.
 // Stated tenure bounds (row.start_bound, row.end_bound: whole bundles or null) replace the
 // relationship's bundle when graph.tenure's rule prefers them: dated over undated, the
@@ -25,11 +26,16 @@ ON MATCH SET
         ELSE row.last_seen END
 WITH r, row, r.sources = row.articles AS fresh
 SET r.sources = CASE WHEN fresh THEN r.sources
+        WHEN row.articles[0] > r.sources[-1] THEN r.sources + row.articles
         ELSE COLLECT { UNWIND r.sources + row.articles AS s RETURN DISTINCT s ORDER BY s } END,
     r.evidence = CASE WHEN fresh THEN r.evidence
+        WHEN coalesce(r.evidence, []) = [] THEN row.evidence
+        WHEN row.evidence[0] > r.evidence[-1] THEN r.evidence + row.evidence
         ELSE COLLECT { UNWIND coalesce(r.evidence, []) + row.evidence AS e
                        RETURN DISTINCT e ORDER BY e } END,
     r.stated = CASE WHEN fresh THEN r.stated
+        WHEN coalesce(r.stated, []) = [] THEN row.stated
+        WHEN row.stated[0] > r.stated[-1] THEN r.stated + row.stated
         ELSE COLLECT { UNWIND coalesce(r.stated, []) + row.stated AS e
                        RETURN DISTINCT e ORDER BY e } END
 FOREACH (k IN keys(row.props) |

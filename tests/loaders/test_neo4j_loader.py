@@ -166,3 +166,20 @@ def test_merged_rows_leave_the_fragments_rows_alone() -> None:
     assert person["articles"] == ["a1", "b2", "c3"]
     assert repr([(f.nodes, f.edges) for f in frags]) == before
     assert repr(Rows.of(frags).node_rows()) == repr(merged.node_rows())
+
+
+def test_loading_in_any_article_order_gives_one_store(neo4j_clean: Driver,
+                                                      sample_fragment: Any) -> None:
+    """A later article's lists are appended, an earlier one's merged: the same store."""
+    frags = {a: sample_fragment(article=a) for a in ("bai-1", "bai-2", "bai-3", "bai-4")}
+    write_fragments(neo4j_clean, list(frags.values()))
+    together = dump(neo4j_clean)
+    neo4j_clean.execute_query("MATCH (n) DETACH DELETE n")
+    for article in ("bai-2", "bai-3", "bai-1", "bai-4"):  # appended, appended, merged, appended
+        write_fragments(neo4j_clean, [frags[article]])
+    assert dump(neo4j_clean) == together
+    person = neo4j_clean.execute_query(
+        "MATCH (p:Person {id: 'person/p1'})-[r:CHAIRED]->() "
+        "RETURN p.sources AS s, r.evidence AS e").records[0]
+    assert person["s"] == sorted(frags)
+    assert person["e"] == sorted(person["e"]) and len(person["e"]) == 4
