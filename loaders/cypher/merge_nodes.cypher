@@ -3,9 +3,10 @@
 // articles: a list takes the sorted union, a scalar the smallest value given (so names agree
 // with the SPARQL MIN over an entity's names); `sources` and `stated` (what each article
 // said, to recompute a value when an article goes) stay sorted and free of duplicates: a
-// batch's sorted list that starts past the stored one's end is appended (a build writes its
-// articles in order; the sorted union of a list a thousand articles long, rebuilt by every
-// batch naming the node, was most of the load's time), else the two are merged.
+// batch's sorted list that starts past the stored one's end is appended (the batches of a
+// build whose articles come in id order, as files named in sequence do: the sorted union of
+// a list a thousand articles long, rebuilt by every batch naming the node, was most of the
+// load's time), else the two are merged.
 // __LABEL__ is replaced by the loader from graph.model.LABELS; every value is a parameter.
 // CYPHER replan=skip: a bulk load changes the counts the planner saw at every batch, and each
 // replan of this query costs more than writing a batch; the plan (unique-index seek on the
