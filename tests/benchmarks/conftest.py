@@ -50,3 +50,9 @@ def bench_quads() -> ModuleType:
 def bench_run() -> ModuleType:
     """benchmarks/run.py (what `make bench` runs) as a module."""
     return _script("run")
+
+
+@pytest.fixture(scope="session")
+def bench_neo4j_bulk() -> ModuleType:
+    """benchmarks/bench_neo4j_bulk.py as a module."""
+    return _script("bench_neo4j_bulk")
