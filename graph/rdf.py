@@ -13,13 +13,19 @@ A gazetteer locality is described once, in the reference graph: written for a st
 holds the gazetteer (`gazetteer`), an article's graph only names one whose properties are
 the gazetteer's (its type and id, 2 quads instead of about 13; graph.rdf_read gives it the
 gazetteer's properties back). A store without the gazetteer gets every locality in full.
+
+What every article naming a node or stating a relation says alike is the union's alone
+(`render`'s `union_only`): a node's type, which its id names (`person/...`), and a
+statement's subject, relation and object, which its IRI is a hash of. An article's graph
+names the node by its `vnkg:id` and the statement by what it says about the relation;
+graph.rdf_read gets the rest back from the id and the relation.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
@@ -127,12 +133,33 @@ def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
     quads: list[Quad] = [(s, predicate_for(edge.type, label), o, g)]
     if not (edge.props or edge.evidence):
         return quads
-    st = URIRef(ID + "statement/" + _hash(*edge.key))
+    st = URIRef(statement_iri(edge.key))
     quads += [(st, VNKG.subject, s, g), (st, VNKG.relation, literal(edge.type), g),
               (st, VNKG.object, o, g)]
     quads.extend((st, p, obj, g) for p, obj in _props(edge.props))
     quads.extend((st, VNKG.evidence, URIRef(_evidence(ev)), g) for ev in edge.evidence)
     return quads
+
+
+def statement_iri(key: tuple[str, str, str]) -> str:
+    """The IRI of the statement about a relation (its source, type and target), made from
+    them alone: a reader finds a relation's statement without reading its subject, relation
+    and object back.
+
+    >>> statement_iri(("person/a", "HOLDS", "position/b")).startswith(ID + "statement/")
+    True
+    """
+    return ID + "statement/" + _hash(*key)
+
+
+def label_of_id(node_id: str) -> str | None:
+    """The label a node id names by its first part (graph.ids.make_id: `person/...` is a
+    Person), None when it names none: such a node's type is stored with it.
+
+    >>> label_of_id("person/nguyen-van-a-1"), label_of_id("x")
+    ('Person', None)
+    """
+    return _LABEL_OF_PREFIX.get(node_id.partition("/")[0])
 
 
 def _label_for(rel: str) -> str:
@@ -155,11 +182,15 @@ def _props(props: dict[str, PropValue], label: str | None = None
                 yield p, literal(v, is_vietnamese(name, label), name in DATE_PROPS)
 
 
-def to_ntriples(fragment: Fragment, gazetteer: bool = False) -> list[str]:
+def to_ntriples(fragment: Fragment, gazetteer: bool = False,
+                union_only: list[str] | None = None) -> list[str]:
     """The same statements as `to_quads`, as N-Triples terms ("<s> <p> o") without the graph.
 
     Built straight from strings, an order of magnitude faster than making rdflib terms; the
-    loader writes them as N-Quads and digests them.
+    loader writes them as N-Quads and digests them. Given a `union_only` list, the lines
+    every article naming the same node or relation would state alike go there instead (see
+    `render`): a node's type (read back from its id) and a statement's subject, relation
+    and object (read back from the relation it is about).
 
     >>> frag = Fragment("a1", "2024-05")
     >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>')
@@ -167,18 +198,21 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False) -> list[str]:
     """
     g = _iri(graph_iri(fragment.article))
     out: list[str] = []
+    shared = out if union_only is None else union_only
     if fragment.published:
         out.append(f"{g} {_V_DATED} {nt_literal(fragment.published, date=True)}")
     for node in fragment.nodes.values():
         s = _node(node.id)
-        out.append(f"{s} {_TYPE} {_class(node.label)}")
+        only_named = gazetteer and described(node)  # its type says what the graph names
+        typed = shared if label_of_id(node.id) == node.label and not only_named else out
+        typed.append(f"{s} {_TYPE} {_class(node.label)}")
         out.append(f"{s} {_V_ID} {_id_literal(node.id)}")
-        if gazetteer and described(node):
+        if only_named:
             continue
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
-        _edge_lines(out, edge, labels.get(edge.source, ""))
+        _edge_lines(out, shared, edge, labels.get(edge.source, ""))
         out.extend(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in membership_triples(edge, fragment))
     out.extend(f"<{evidence_iri(*span)}> {_V_TEXT} {nt_literal(text, True)}"
                for span, text in span_texts(fragment).items())
@@ -190,11 +224,16 @@ class Rendered:
     """One article's statements as N-Triples terms (`to_ntriples`) and their digest: all the
     RDF store needs to write it. The extraction workers make it, so the one process that
     writes only loads (cheaper to receive, too: a list of strings unpickles 8x faster than
-    a Fragment's objects, 0.07 against 0.58 ms an article)."""
+    a Fragment's objects, 0.07 against 0.58 ms an article).
+
+    `lines` go to the article's named graph and the union; `union_only` to the union alone:
+    what any article naming the same node or relation states alike (its type; a statement's
+    subject, relation and object), kept there while some article's graph names it."""
 
     article: str
     lines: list[str]
     digest: str
+    union_only: list[str] = field(default_factory=list)
 
 
 def render(fragment: Fragment, gazetteer: bool = False) -> Rendered:
@@ -205,8 +244,9 @@ def render(fragment: Fragment, gazetteer: bool = False) -> Rendered:
     >>> done.article, len(done.lines), len(done.digest)
     ('a1', 1, 64)
     """
-    lines = to_ntriples(fragment, gazetteer)
-    return Rendered(fragment.article, lines, lines_digest(lines))
+    union_only: list[str] = []
+    lines = to_ntriples(fragment, gazetteer, union_only)
+    return Rendered(fragment.article, lines, lines_digest(lines + union_only), union_only)
 
 
 def lines_digest(lines: list[str]) -> str:
@@ -214,15 +254,15 @@ def lines_digest(lines: list[str]) -> str:
     return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
-def _edge_lines(out: list[str], edge: Edge, source_label: str) -> None:
+def _edge_lines(out: list[str], shared: list[str], edge: Edge, source_label: str) -> None:
     s, o = _node(edge.source), _node(edge.target)
     label = source_label or _label_for(edge.type)
     out.append(f"{s} {_predicate(edge.type, label)} {o}")
     if not (edge.props or edge.evidence):
         return
-    st = f"<{ID}statement/{_hash(*edge.key)}>"
-    out += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_RELATION} {nt_literal(edge.type)}",
-            f"{st} {_V_OBJECT} {o}"]
+    st = f"<{statement_iri(edge.key)}>"
+    shared += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_RELATION} {nt_literal(edge.type)}",
+               f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     out.extend(f"{st} {_V_EVIDENCE} <{_evidence(ev)}>" for ev in edge.evidence)
 
@@ -240,6 +280,7 @@ _V_RELATION = f"<{VNKG.relation}>"
 _V_OBJECT = f"<{VNKG.object}>"
 _V_EVIDENCE = f"<{VNKG.evidence}>"
 _V_TEXT = f"<{VNKG.text}>"
+_LABEL_OF_PREFIX = {label.lower(): label for label in CLASSES}
 
 
 def _nt_props(props: dict[str, PropValue], label: str | None = None

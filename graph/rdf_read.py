@@ -27,7 +27,7 @@ from rdflib.term import Node as RdfTerm
 
 from vnkg.graph.literals import DATE_TYPES
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
-from vnkg.graph.rdf import graph_iri, span_of
+from vnkg.graph.rdf import graph_iri, label_of_id, span_of, statement_iri
 from vnkg.graph.reference import gazetteer_props
 from vnkg.graph.vocab import (
     LABEL_OF_CLASS,
@@ -37,6 +37,7 @@ from vnkg.graph.vocab import (
     RELATION_OF_PREDICATE,
     VNKG,
     node_id_of,
+    node_iri,
     property_predicate,
 )
 
@@ -109,8 +110,7 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
         if _is_statement(pos):
             statements.append(pos)
             continue
-        label = next((_LABEL_OF_CLASS[o] for p, o in pos
-                      if p == _RDF_TYPE and isinstance(o, str) and o in _LABEL_OF_CLASS), None)
+        label = _label(s, pos)
         if label:
             frag.add_node(_node(node_id_of(s), label, pos))
         for p, o in pos:
@@ -119,7 +119,28 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
                                    node_id_of(_text(o))))
     for pos in statements:
         _read_statement(frag, pos, by_subject)
+    for key in list(frag.edges):  # a statement whose subject and object only the union has
+        found = by_subject.get(statement_iri(key))
+        if found and not _is_statement(found):
+            _read_statement(frag, [*found, *_about(key)], by_subject)
     return frag
+
+
+def _label(s: str, pos: Pairs) -> str | None:
+    """A node's label: its stored type, else (a node, named by its id, whose type is kept
+    in the union only: graph.rdf) the label its id names; None: not a node."""
+    typed = next((_LABEL_OF_CLASS[o] for p, o in pos
+                  if p == _RDF_TYPE and isinstance(o, str) and o in _LABEL_OF_CLASS), None)
+    if typed or not any(p == _ID for p, _ in pos):
+        return typed
+    return label_of_id(node_id_of(s))
+
+
+def _about(key: tuple[str, str, str]) -> Pairs:
+    """The subject, relation and object of the statement about relation `key`."""
+    source, rel, target = key
+    return [(_SUBJECT, str(node_iri(source))), (_RELATION, Lit(rel, "", rel)),
+            (_OBJECT, str(node_iri(target)))]
 
 
 def _node(node_id: str, label: str, pos: Pairs) -> Node:

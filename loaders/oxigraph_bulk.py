@@ -12,7 +12,8 @@ the union already holds (a node or a relation another article named too: 57% of 
 10,000 articles) need not go in again: `UnionLines` remembers the recent ones.
 
 A crash between 1 and 3 leaves marks behind. The next open of the store drops the marked
-graphs and the union triples no named graph holds any more, in one transaction, so the
+graphs and the union triples no named graph holds any more (but what the union alone holds
+about a node or statement a graph still names), in one transaction, so the
 store is as it was before the batch, and a rerun writes the articles again. An article is
 only written this way when the store holds nothing of it.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from vnkg.graph.vocab import VNKG
+from vnkg.loaders.rdf_updates import orphan
 
 PENDING = str(VNKG.pending)  # the named graph of the marks: <article graph> vnkg:pending true
 _MARK = f"<{PENDING}>"
@@ -98,8 +100,9 @@ def recover(store: Any) -> list[str]:
     if not marked:
         return []
     drops = " ; ".join(f"DROP SILENT GRAPH {g}" for g in marked)
-    store.update(f"{drops} ; DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS "
-                 f"{{ GRAPH ?h {{ ?s ?p ?o }} }} }} ; DROP SILENT GRAPH {_MARK}")
+    # the marks go first: they name the marked graphs, which would keep their types
+    store.update(f"{drops} ; DROP SILENT GRAPH {_MARK} ; DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o "
+                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} {orphan()} }}")
     store.flush()
     return marked
 

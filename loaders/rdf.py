@@ -1,7 +1,9 @@
 """What the two RDF stores share: an article per named graph, and their union kept.
 
 Each article's statements live in its own named graph. The default graph holds their
-union, each triple once, kept up to date with every write: queries read node properties and
+union, each triple once, kept up to date with every write, and what every article says
+alike of a node or relation, there alone (graph.rdf.Rendered's `union_only`, kept while a
+named graph has its subject: loaders.rdf_updates): queries read node properties and
 relations there without the repetition a union view gives (a node named in 1,000 articles
 would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. Writing an article
 replaces its named graph and updates the union in one transaction, so a re-run changes
@@ -150,11 +152,12 @@ class RdfBase(Closing):
                 continue
             stamp = f"{g} <{DIGEST_IRI}> {nt_literal(done.digest)}"
             if not held and done.article not in seen:
-                fresh.append(nquads(done.lines, g, self._fresh(done.lines)))
+                fresh.append(nquads(done.lines, g, self._fresh(done.lines + done.union_only)))
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
-                replaced.append(self._updates().replace(g, [*done.lines, stamp]))
+                replaced.append(self._updates().replace(g, [*done.lines, stamp],
+                                                        done.union_only))
                 if stored is not None:
                     report.replaced.append(done.article)
             seen.add(done.article)

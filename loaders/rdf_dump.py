@@ -1,6 +1,7 @@
 """The RDF exports written as a stream, in constant memory, by the engine's own serializer.
 
-N-Quads holds every named graph (the union left out: it is their union); Turtle and
+N-Quads holds every named graph, and in the default graph only what the union holds alone (a
+node's type, a statement's subject, relation and object: graph.rdf.Rendered); Turtle and
 JSON-LD hold the union (the default graph). Without the reference gazetteer, N-Quads skips
 its graph and the union keeps only the triples some other named graph states; both keep the
 gazetteer's properties of the localities the articles name (`named_places`), since an
@@ -28,7 +29,16 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, groupby
 from typing import Any, BinaryIO
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    RdfFormat,
+    Triple,
+    serialize,
+)
 from rdflib import BNode, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node as Term
@@ -38,6 +48,7 @@ from vnkg.graph.schema import SCHEMA
 from vnkg.graph.vocab import CLASSES, predicate_for, property_predicate
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE
+from vnkg.loaders.rdf_updates import UNION_ONLY, UNION_ONLY_TERMS
 
 FORMATS = {"nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
            "jsonld": RdfFormat.JSON_LD}
@@ -158,6 +169,8 @@ def union_query(reference: bool, graphs: str = "", union: str | None = None) -> 
         return "{ ?s ?p ?o }"
     ref, other = f"<{reference_graph()}>", "" if union is None else f" && ?g != {union}"
     return (f"{{ ?s ?p ?o FILTER(EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ref}{other}) }}"
+            f" || (?p IN ({UNION_ONLY}) && EXISTS {{ GRAPH ?g {{ ?s ?q ?v }} "
+            f"FILTER(?g != {ref}{other}) }})"
             f" || (?p NOT IN ({_PLACE_LINKS}) && {_only_named(union)})) }}")
 
 
@@ -177,16 +190,30 @@ def _only_named(union: str | None = None) -> str:
             f"FILTER(?h != <{reference_graph()}>{other}) }}")
 
 
-def with_named_places(quads: Iterable[Quad], reference: bool, select: Any) -> Iterable[Quad]:
-    """The named graphs' `quads` of an N-Quads dump and, when it leaves the gazetteer out
-    (not `reference`), the quads of `named_places` in the gazetteer's graph; `select` runs a
-    query and gives rows of terms (rdflib's or pyoxigraph's)."""
+def with_named_places(quads: Iterable[Quad], reference: bool, select: Any,
+                      union: str | None = None) -> Iterable[Quad]:
+    """The named graphs' `quads` of an N-Quads dump, then what the union alone holds (in
+    the default graph; `union`: the named graph holding the union) and, when it leaves the
+    gazetteer out (not `reference`), the quads of `named_places` in the gazetteer's graph;
+    `select` runs a query and gives rows of terms (rdflib's or pyoxigraph's)."""
+    rows = select(union_only_query(union))
+    own = (Quad(ox_term(r["s"]), ox_term(r["p"]), ox_term(r["o"]), DefaultGraph())
+           for r in rows)
     if reference:
-        return quads
+        return chain(quads, own)
     ref = NamedNode(reference_graph())
     rows = select(f"SELECT ?s ?p ?o WHERE {{ {named_places()} }}")
-    return chain(quads, (Quad(ox_term(r["s"]), ox_term(r["p"]), ox_term(r["o"]), ref)
-                         for r in rows))
+    return chain(quads, own, (Quad(ox_term(r["s"]), ox_term(r["p"]), ox_term(r["o"]), ref)
+                              for r in rows))
+
+
+def union_only_query(union: str | None = None) -> str:
+    """The query of the triples the union holds alone (graph.rdf.Rendered's `union_only`:
+    a node's type, a statement's subject, relation and object), none of the named graphs
+    (but `union`, the named graph holding the union) stating them."""
+    other = "" if union is None else f"FILTER(?h != {union})"
+    return (f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {UNION_ONLY_TERMS} }} ?s ?p ?o "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} {other} }} }}")
 
 
 _PLACE, _NAME = CLASSES["Locality"], property_predicate("name", "Locality")

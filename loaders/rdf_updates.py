@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rdflib.namespace import RDF
+
+from vnkg.graph.vocab import VNKG
+
 
 @dataclass(frozen=True)
 class UnionUpdates:
@@ -26,16 +30,28 @@ class UnionUpdates:
     kept: bool = True
     graph: str | None = None
 
-    def replace(self, g: str, lines: list[str]) -> str:
-        """The update replacing named graph `g` by `lines`, and the union with it."""
-        return f"{self.drop(g)} ; {self.insert(g, lines)}"
+    def replace(self, g: str, lines: list[str], union_only: list[str] | None = None) -> str:
+        """The update replacing named graph `g` by `lines`, and the union with it (and
+        `union_only`: see `insert`)."""
+        return f"{self.drop(g)} ; {self.insert(g, lines, union_only)}"
 
-    def insert(self, g: str, lines: list[str]) -> str:
-        """The update adding `lines` to named graph `g`, and to the union kept."""
+    def insert(self, g: str, lines: list[str], union_only: list[str] | None = None) -> str:
+        """The update adding `lines` to named graph `g`, and to the union kept; and
+        `union_only` (graph.rdf.Rendered) to the union alone, or to `g` when the server's
+        default graph is the union of its named graphs.
+
+        >>> UnionUpdates().insert("<urn:g>", ["<urn:s> <urn:p> <urn:o>"], ["<urn:s> a <urn:C>"])
+        ... # doctest: +NORMALIZE_WHITESPACE
+        'INSERT DATA { <urn:s> <urn:p> <urn:o> .\\n<urn:s> a <urn:C> .
+                       GRAPH <urn:g> { <urn:s> <urn:p> <urn:o> } }'
+        """
+        if not self.kept:
+            lines = [*lines, *(union_only or [])]
         body = " .\n".join(lines)
         union = ""
         if self.kept:
-            union = f"{body} . " if self.graph is None else f"GRAPH {self.graph} {{ {body} }} "
+            every = " .\n".join([*lines, *(union_only or [])])
+            union = f"{every} . " if self.graph is None else f"GRAPH {self.graph} {{ {every} }} "
         return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
 
     def drop(self, g: str) -> str:
@@ -45,15 +61,36 @@ class UnionUpdates:
 
 def drop_graph(g: str, union: str | None = None) -> str:
     """The update removing named graph `g` and, from the union (the default graph, or the
-    named graph `union`), the triples only it held.
+    named graph `union`), the triples only it held, and what the union holds alone about a
+    subject of `g` no other graph has.
 
     >>> drop_graph("<urn:g>", "<urn:u>").startswith("DELETE { GRAPH <urn:u> { ?s ?p ?o } }")
     True
     """
     target = "?s ?p ?o" if union is None else f"GRAPH {union} {{ ?s ?p ?o }}"
     other = f"?h != {g}" if union is None else f"?h != {g} && ?h != {union}"
-    return (f"DELETE {{ {target} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} FILTER NOT EXISTS "
-            f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER({other}) }} }} ; DROP SILENT GRAPH {g}")
+    # what the union holds alone goes by its subject (the second DELETE), even from a graph
+    # written when the graphs held it too: another graph may name the node without it
+    return (f"DELETE {{ {target} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER(?p NOT IN ({UNION_ONLY})) FILTER NOT EXISTS "
+            f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER({other}) }} }} ; "
+            f"DELETE {{ {target} }} WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH {g} "
+            f"{{ ?s ?q ?v }} }} }} VALUES ?p {{ {UNION_ONLY_TERMS} }} {target} FILTER NOT EXISTS "
+            f"{{ GRAPH ?h {{ ?s ?q2 ?v2 }} FILTER({other}) }} }} ; DROP SILENT GRAPH {g}")
+
+
+def orphan() -> str:
+    """The FILTER a union triple (?s ?p ?o) no named graph states passes when it should go:
+    not what the union holds alone (graph.rdf.Rendered's `union_only`) about a subject some
+    named graph still has (a crash's recovery deletes what it passes)."""
+    return f"FILTER(?p NOT IN ({UNION_ONLY}) || NOT EXISTS {{ GRAPH ?h2 {{ ?s ?q ?v }} }})"
+
+
+# what the union alone holds (graph.rdf.Rendered's `union_only`): a node's type, a
+# statement's subject, relation and object; kept while some named graph has that subject
+UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.subject, VNKG.relation,
+                                                VNKG.object))
+UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 
 
 def nquads(lines: list[str], g: str, union: list[str] | None = None) -> str:

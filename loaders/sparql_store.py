@@ -223,7 +223,8 @@ class SparqlStore(RdfBase):
         if fmt == RdfFormat.N_QUADS:
             quads = graph_quads(self._graph_names(), self._triples, reference)
             serialize_stream(with_named_places(quads, reference,
-                                               lambda q: self.client.select(q)[1]), out, fmt)
+                                               lambda q: self.client.select(q)[1],
+                                               self._union_graph()), out, fmt)
         else:
             keeps = self._keeps_union()
             body = union_query(reference, "" if keeps else _OWN_GRAPH, self._union_graph())

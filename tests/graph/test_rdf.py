@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rdflib import Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF
 
-from vnkg.graph.model import Evidence, Fragment
-from vnkg.graph.rdf import evidence_iri, graph_iri, span_of, to_ntriples, to_quads
-from vnkg.graph.rdf_read import from_quads
+from vnkg.graph.model import Evidence, Fragment, Node
+from vnkg.graph.rdf import (
+    evidence_iri,
+    graph_iri,
+    lines_digest,
+    render,
+    span_of,
+    to_ntriples,
+    to_quads,
+)
+from vnkg.graph.rdf_read import from_plain, from_quads, plain_triples
+from vnkg.graph.vocab import CLASSES, VNKG, node_iri
 
 
 def test_round_trip_is_exact(sample_fragment: Callable[..., Fragment]) -> None:
@@ -85,3 +95,24 @@ def test_for_a_store_holding_the_gazetteer_its_localities_are_named_and_come_bac
     for gazetteer in (True, False):
         quads = to_quads(frag, gazetteer)
         assert from_quads("bai-2", ((s, p, o) for s, p, o, _ in quads)) == frag
+
+
+def test_what_every_article_says_alike_goes_to_the_union_alone(
+        sample_fragment: Callable[..., Fragment]) -> None:
+    frag = sample_fragment()
+    frag.add_node(Node("x-1", "Person", {"name": "Lò Văn Mẫu"}))  # an id naming no label
+    done = render(frag)
+    every = to_ntriples(frag)
+    assert sorted(done.lines + done.union_only) == sorted(every)
+    assert done.digest == lines_digest(every)  # a store written before keeps its stamps
+    kinds = {line.split(" ")[1] for line in done.union_only}
+    assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.subject, VNKG.relation, VNKG.object)}
+    assert f"{node_iri('x-1').n3()} <{RDF.type}> <{CLASSES['Person']}>" in done.lines
+    assert not any(f" <{RDF.type}> " in line for line in done.lines if "x-1" not in line)
+    # the graph's lines alone come back as the fragment: the label from the id, the
+    # statement from its relation
+    back = from_plain("bai-1", plain_triples(
+        (s, p, o) for s, p, o, _ in Dataset().parse(
+            data="".join(f"{line} {graph_iri('bai-1').n3()} .\n" for line in done.lines),
+            format="nquads").quads()))
+    assert back == frag

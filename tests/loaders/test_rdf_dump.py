@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib import Graph as RdfGraph
+from rdflib.namespace import RDF
 
 from vnkg.extraction.gazetteer import place
 from vnkg.graph.model import Fragment, Node
 from vnkg.graph.rdf import graph_iri
 from vnkg.graph.reference import gazetteer_props, locality_node
+from vnkg.graph.vocab import VNKG
 from vnkg.loaders import rdf_dump
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
@@ -54,7 +56,15 @@ def _named(store: RdfBase, reference: bool) -> set[tuple[object, ...]]:
 def _union(store: RdfBase, reference: bool) -> set[tuple[object, ...]]:
     if reference:
         return set(store.union_triples())
-    return {q[:3] for q in _named(store, False)}
+    named = {q[:3] for q in _named(store, False)}
+    subjects = {t[0] for t in named}
+    return named | {t for t in _union_only(store) if t[0] in subjects}
+
+
+def _union_only(store: RdfBase) -> set[tuple[object, ...]]:
+    """What the union holds alone: triples no named graph states."""
+    named = {q[:3] for q in store.quads()}
+    return {t for t in store.union_triples() if t not in named}
 
 
 @pytest.mark.parametrize("reference", [True, False])
@@ -62,8 +72,13 @@ def test_nquads_hold_the_named_graphs(filled: RdfBase, tmp_path: Path, reference
     [path] = export_graph(filled, "nquads", tmp_path / "g.nq", reference)
     back = Dataset()
     back.parse(path, format="nquads")
-    quads = {(s, p, o, g) for s, p, o, g in back.quads() if g != back.default_graph.identifier}
+    default = back.default_graph.identifier
+    quads = {(s, p, o, g) for s, p, o, g in back.quads() if g != default}
     assert quads == _named(filled, reference)
+    own = {(s, p, o) for s, p, o, g in back.quads() if g == default}
+    assert own == _union_only(filled)
+    assert {p for _, p, _ in own} <= {RDF.type, VNKG.subject, VNKG.relation, VNKG.object}
+    assert own or not filled._keeps_union()  # a server whose default graph is the union
     assert any(isinstance(q[2], Literal) and q[2].datatype == XSD_DATE for q in quads)
 
 

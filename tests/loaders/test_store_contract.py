@@ -16,7 +16,7 @@ from rdflib.namespace import RDF
 from vnkg.extraction.gazetteer import place
 from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Edge, Fragment, Node
-from vnkg.graph.rdf import graph_iri
+from vnkg.graph.rdf import graph_iri, to_ntriples
 from vnkg.graph.reference import gazetteer_props, locality_node
 from vnkg.graph.vocab import VNKG, node_iri, property_predicate
 from vnkg.loaders.neo4j_store import Neo4jStore
@@ -180,6 +180,21 @@ def test_default_graph_is_the_union_after_every_write(rdf: RdfBase,
     assert everything() == own
 
 
+def test_an_article_written_when_its_graph_held_every_statement_reads_and_goes_cleanly(
+        rdf: RdfBase, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
+    # before graph.rdf kept a node's type and a statement's subject, relation and object in
+    # the union alone, an article's graph held them too: such a graph is read back alike,
+    # and dropping it leaves what another article (written now) names of the same nodes
+    rdf.update(rdf._updates().insert(graph_iri("a1").n3(), to_ntriples(sample_fragment("a1"))))
+    rdf.write_fragments([sample_fragment("a2")])
+    assert rdf.read_fragment("a1") == sample_fragment("a1")
+    assert int(rdf.select(union_gap)[0]["n"]) == 0
+    rdf.delete_article("a1")
+    assert int(rdf.select(union_gap)[0]["n"]) == 0
+    assert rdf.read_fragment("a2") == sample_fragment("a2")
+    assert [r["person_name"] for r in run_named(rdf, "chairs")] == ["Hoàng Văn Thạch"]
+
+
 def test_embedded_store_persists_and_locks(tmp_path: Path,
                                            sample_fragment: Callable[..., Fragment]) -> None:
     with OxigraphStore(tmp_path / "s") as rdf:
@@ -190,9 +205,11 @@ def test_embedded_store_persists_and_locks(tmp_path: Path,
 
 def test_store_written_before_the_union_was_kept_is_filled_on_open(
         tmp_path: Path, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
-    with OxigraphStore(tmp_path / "s") as rdf:
+    with OxigraphStore(tmp_path / "s") as rdf:  # its graphs held every statement then
         rdf.write_fragments([sample_fragment("a1")])
         rdf.update("CLEAR DEFAULT")
+        lines = " . ".join(to_ntriples(sample_fragment("a1")))
+        rdf.update(f"INSERT DATA {{ GRAPH {graph_iri('a1').n3()} {{ {lines} }} }}")
         assert rdf.select("SELECT * WHERE { ?s ?p ?o }") == []
     with OxigraphStore(tmp_path / "s") as rdf:
         assert int(rdf.select(union_gap)[0]["n"]) == 0

@@ -402,3 +402,31 @@ def test_a_locality_one_article_only_names_is_drawn_with_the_gazetteers_values_t
         whole = to_networkx(store.read_graph())
     assert read.nodes[ba_dinh.id]["name"] == whole.nodes[ba_dinh.id]["name"] == "Ba Đình"
     assert _content(read) == _content(whole.subgraph([ba_dinh.id]))
+
+
+def test_a_locality_the_articles_describe_otherwise_keeps_its_class(tmp_path: Path) -> None:
+    # no article only names it, so the gazetteer's graph is skipped; its class is the
+    # union's alone (graph.rdf), and the gazetteer's graph states it too
+    from vnkg.extraction.gazetteer import place
+    from vnkg.graph.model import Edge, Fragment, Node
+    from vnkg.graph.reference import locality_node
+    from vnkg.loaders.rdf import REFERENCE
+
+    known = place("001")
+    assert known is not None
+    ba_dinh = locality_node(known)
+    reference = Fragment(REFERENCE, None)
+    reference.add_node(ba_dinh)
+    frag = Fragment("described", "2024-05")
+    frag.add_node(Node(ba_dinh.id, "Locality", {"name": "Quận Ba Đình"}))
+    frag.add_node(Node("meeting/m", "Meeting", {"name": "Hội nghị"}))
+    frag.add_edge(Edge("HELD_IN", "meeting/m", ba_dinh.id))
+    with OxigraphStore(tmp_path / "store") as store:
+        store.write_reference(lambda: reference, "test")
+        store.write_fragments([frag])
+        walk = Walk(store)
+        walk.expand("meeting/m")
+        read = walk.graph(["meeting/m", ba_dinh.id])
+        whole = to_networkx(store.read_graph())
+    assert read.nodes[ba_dinh.id]["label"] == "Locality"
+    assert _content(read) == _content(whole.subgraph(["meeting/m", ba_dinh.id]))
