@@ -212,8 +212,10 @@ def union_only_query(union: str | None = None) -> str:
     a node's type, a statement's subject, relation and object), none of the named graphs
     (but `union`, the named graph holding the union) stating them."""
     other = "" if union is None else f"FILTER(?h != {union})"
+    # MINUS, not FILTER NOT EXISTS: Oxigraph reads the named graphs' few such triples once
+    # rather than looking each union triple up (at 10,000 articles 1.5 s against 6.0 s)
     return (f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {UNION_ONLY_TERMS} }} ?s ?p ?o "
-            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} {other} }} }}")
+            f"MINUS {{ VALUES ?p {{ {UNION_ONLY_TERMS} }} GRAPH ?h {{ ?s ?p ?o }} {other} }} }}")
 
 
 _PLACE, _NAME = CLASSES["Locality"], property_predicate("name", "Locality")
