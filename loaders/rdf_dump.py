@@ -168,10 +168,13 @@ def union_query(reference: bool, graphs: str = "", union: str | None = None) -> 
     if reference:
         return "{ ?s ?p ?o }"
     ref, other = f"<{reference_graph()}>", "" if union is None else f" && ?g != {union}"
-    return (f"{{ ?s ?p ?o FILTER(EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ref}{other}) }}"
-            f" || (?p IN ({UNION_ONLY}) && EXISTS {{ GRAPH ?g {{ ?s ?q ?v }} "
-            f"FILTER(?g != {ref}{other}) }})"
-            f" || (?p NOT IN ({_PLACE_LINKS}) && {_only_named(union)})) }}")
+    # what the union alone holds is kept by its subject, in an IF: with the tests joined
+    # by || (in either order), the union of 10,000 articles took 21.6 s, 10.2 s so
+    # (12.6 s when the graphs held it too)
+    return (f"{{ ?s ?p ?o FILTER(IF(?p IN ({UNION_ONLY}), EXISTS {{ GRAPH ?g {{ ?s ?q ?v }} "
+            f"FILTER(?g != {ref}{other}) }}, "
+            f"EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ref}{other}) }}"
+            f" || (?p NOT IN ({_PLACE_LINKS}) && {_only_named(union)}))) }}")
 
 
 def named_places() -> str:
