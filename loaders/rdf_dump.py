@@ -152,8 +152,9 @@ def reference_graph() -> str:
 
 def union_query(reference: bool, graphs: str = "", union: str | None = None) -> str:
     """The SELECT/CONSTRUCT body reading the union: every triple of the default graph, or
-    (without the gazetteer) those a named graph other than its own states (`union`: the
-    named graph holding the union, not one of those). With `graphs`, a FILTER on ?g, the
+    (without the gazetteer) those a named graph other than its own states, and what the
+    union alone holds (graph.rdf) about a subject such a graph has (`union`: the named
+    graph holding the union, not one of those). With `graphs`, a FILTER on ?g, the
     union is read from the named graphs it keeps instead: on a server whose default graph
     is the union of all its graphs, its own system graphs among them.
 
