@@ -37,7 +37,6 @@ from vnkg.graph.vocab import (
     RELATION_OF_PREDICATE,
     VNKG,
     node_id_of,
-    node_iri,
     property_predicate,
 )
 
@@ -118,11 +117,13 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
                 frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
                                    node_id_of(_text(o))))
     for pos in statements:
-        _read_statement(frag, pos, by_subject)
+        one = dict(pos)
+        _read_statement(frag, (node_id_of(_text(one[_SUBJECT])), _text(one[_RELATION]),
+                               node_id_of(_text(one[_OBJECT]))), pos, by_subject)
     for key in list(frag.edges):  # a statement whose subject and object only the union has
         found = by_subject.get(statement_iri(key))
         if found and not _is_statement(found):
-            _read_statement(frag, [*found, *_about(key)], by_subject)
+            _read_statement(frag, key, found, by_subject)
     return frag
 
 
@@ -134,13 +135,6 @@ def _label(s: str, pos: Pairs) -> str | None:
     if typed or not any(p == _ID for p, _ in pos):
         return typed
     return label_of_id(node_id_of(s))
-
-
-def _about(key: tuple[str, str, str]) -> Pairs:
-    """The subject, relation and object of the statement about relation `key`."""
-    source, rel, target = key
-    return [(_SUBJECT, str(node_iri(source))), (_RELATION, Lit(rel, "", rel)),
-            (_OBJECT, str(node_iri(target)))]
 
 
 def _node(node_id: str, label: str, pos: Pairs) -> Node:
@@ -194,10 +188,9 @@ def _read_props(pos: Pairs) -> dict[str, PropValue]:
     return props
 
 
-def _read_statement(frag: Fragment, pos: Pairs, by_subject: dict[str, Pairs]) -> None:
-    one = dict(pos)
-    key = (node_id_of(_text(one[_SUBJECT])), _text(one[_RELATION]),
-           node_id_of(_text(one[_OBJECT])))
+def _read_statement(frag: Fragment, key: tuple[str, str, str], pos: Pairs,
+                    by_subject: dict[str, Pairs]) -> None:
+    """The properties and evidence of relation `key` from its statement's pairs `pos`."""
     edge = frag.edges.get(key)
     if edge is None:
         return

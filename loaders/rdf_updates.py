@@ -45,13 +45,11 @@ class UnionUpdates:
         'INSERT DATA { <urn:s> <urn:p> <urn:o> .\\n<urn:s> a <urn:C> .
                        GRAPH <urn:g> { <urn:s> <urn:p> <urn:o> } }'
         """
+        every = " .\n".join([*lines, *(union_only or [])])
         if not self.kept:
-            lines = [*lines, *(union_only or [])]
+            return f"INSERT DATA {{ GRAPH {g} {{ {every} }} }}"
+        union = f"{every} . " if self.graph is None else f"GRAPH {self.graph} {{ {every} }} "
         body = " .\n".join(lines)
-        union = ""
-        if self.kept:
-            every = " .\n".join([*lines, *(union_only or [])])
-            union = f"{every} . " if self.graph is None else f"GRAPH {self.graph} {{ {every} }} "
         return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
 
     def drop(self, g: str) -> str:
