@@ -15,10 +15,12 @@ the gazetteer's (its type and id, 2 quads instead of about 13; graph.rdf_read gi
 gazetteer's properties back). A store without the gazetteer gets every locality in full.
 
 What every article naming a node or stating a relation says alike is the union's alone
-(`render`'s `union_only`): a node's type, which its id names (`person/...`), and a
-statement's subject, relation and object, which its IRI is a hash of. An article's graph
-names the node by its `vnkg:id` and the statement by what it says about the relation;
-graph.rdf_read gets the rest back from the id and the relation.
+(`render`'s `union_only`): a node's type, which its id names (`person/...`), its `vnkg:id`,
+which its IRI holds, and a statement's subject, relation and object, which its IRI is a
+hash of. An article's graph names a node by its name (`schema:name`), else by its id
+(always its own article, whose id is the graph's), so "which graphs name node n" is
+`GRAPH ?g { ?n schema:name|vnkg:id ?v }`, and a statement by what it says about the
+relation; graph.rdf_read gets the rest back from the IRIs and the relation.
 """
 
 from __future__ import annotations
@@ -189,8 +191,8 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
     Built straight from strings, an order of magnitude faster than making rdflib terms; the
     loader writes them as N-Quads and digests them. Given a `union_only` list, the lines
     every article naming the same node or relation would state alike go there instead (see
-    `render`): a node's type (read back from its id) and a statement's subject, relation
-    and object (read back from the relation it is about).
+    `render`): a node's type and id (read back from its IRI) and a statement's subject,
+    relation and object (read back from the relation it is about).
 
     >>> frag = Fragment("a1", "2024-05")
     >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>')
@@ -201,12 +203,15 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
     shared = out if union_only is None else union_only
     if fragment.published:
         out.append(f"{g} {_V_DATED} {nt_literal(fragment.published, date=True)}")
+    own = f"article/{fragment.article}"  # its id in its own graph names the graph's article
     for node in fragment.nodes.values():
         s = _node(node.id)
         only_named = gazetteer and described(node)  # its type says what the graph names
         typed = shared if label_of_id(node.id) == node.label and not only_named else out
         typed.append(f"{s} {_TYPE} {_class(node.label)}")
-        out.append(f"{s} {_V_ID} {_id_literal(node.id)}")
+        # a graph names a node by its name, else by its id (and always its own article so)
+        named = shared if _has_name(node.props) and not only_named and node.id != own else out
+        named.append(f"{s} {_V_ID} {_id_literal(node.id)}")
         if only_named:
             continue
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
@@ -227,8 +232,9 @@ class Rendered:
     a Fragment's objects, 0.07 against 0.58 ms an article).
 
     `lines` go to the article's named graph and the union; `union_only` to the union alone:
-    what any article naming the same node or relation states alike (its type; a statement's
-    subject, relation and object), kept there while some article's graph names it."""
+    what any article naming the same node or relation states alike (its type and id; a
+    statement's subject, relation and object), kept there while some article's graph names
+    it."""
 
     article: str
     lines: list[str]
@@ -265,6 +271,10 @@ def _edge_lines(out: list[str], shared: list[str], edge: Edge, source_label: str
                f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     out.extend(f"{st} {_V_EVIDENCE} <{_evidence(ev)}>" for ev in edge.evidence)
+
+
+def _has_name(props: dict[str, PropValue]) -> bool:
+    return props.get("name") not in (None, [])
 
 
 def _evidence(ev: Evidence) -> str:

@@ -27,7 +27,7 @@ from rdflib.term import Node as RdfTerm
 
 from vnkg.graph.literals import DATE_TYPES
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
-from vnkg.graph.rdf import graph_iri, label_of_id, span_of, statement_iri
+from vnkg.graph.rdf import SPAN_MARK, graph_iri, label_of_id, span_of, statement_iri
 from vnkg.graph.reference import gazetteer_props
 from vnkg.graph.vocab import (
     LABEL_OF_CLASS,
@@ -109,9 +109,10 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
         if _is_statement(pos):
             statements.append(pos)
             continue
-        label = _label(s, pos)
+        props, named = _read_props(pos), any(p == _ID for p, _ in pos)
+        label = _label(s, pos, named or bool(props))
         if label:
-            frag.add_node(_node(node_id_of(s), label, pos))
+            frag.add_node(_node(node_id_of(s), label, props, named))
         for p, o in pos:
             if p in _RELATION_OF_PREDICATE:
                 frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
@@ -127,21 +128,23 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
     return frag
 
 
-def _label(s: str, pos: Pairs) -> str | None:
-    """A node's label: its stored type, else (a node, named by its id, whose type is kept
-    in the union only: graph.rdf) the label its id names; None: not a node."""
+def _label(s: str, pos: Pairs, named: bool) -> str | None:
+    """A node's label: its stored type, else (a node whose type is kept in the union only:
+    graph.rdf) the label its IRI names, when the graph names the node (`named`: by its id
+    or a property); None: not a node (an evidence span, a membership, or a relation's
+    source the graph says nothing else of)."""
     typed = next((_LABEL_OF_CLASS[o] for p, o in pos
                   if p == _RDF_TYPE and isinstance(o, str) and o in _LABEL_OF_CLASS), None)
-    if typed or not any(p == _ID for p, _ in pos):
+    if typed or not named or SPAN_MARK in s:
         return typed
     return label_of_id(node_id_of(s))
 
 
-def _node(node_id: str, label: str, pos: Pairs) -> Node:
-    """A node read back; a locality only named (its type and id, no property) gets the
-    gazetteer's properties, in the order the reader gives stated ones (by predicate)."""
-    props = _read_props(pos)
-    if not props and label == "Locality" and any(p == _ID for p, _ in pos):
+def _node(node_id: str, label: str, props: dict[str, PropValue], by_id: bool) -> Node:
+    """A node read back; a locality only named (its type and id, no property: `by_id`)
+    gets the gazetteer's properties, in the order the reader gives stated ones (by
+    predicate)."""
+    if not props and by_id and label == "Locality":
         given = gazetteer_props(node_id) or {}
         props = {name: given[name] for name in sorted(given, key=_predicate_of_place)}
     return Node(node_id, label, props)

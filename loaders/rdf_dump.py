@@ -213,7 +213,7 @@ def with_named_places(quads: Iterable[Quad], reference: bool, select: Any,
 
 def union_only_query(union: str | None = None) -> str:
     """The query of the triples the union holds alone (graph.rdf.Rendered's `union_only`:
-    a node's type, a statement's subject, relation and object), none of the named graphs
+    a node's type and id, a statement's subject, relation and object), none of the named graphs
     (but `union`, the named graph holding the union) stating them."""
     other = "" if union is None else f"FILTER(?h != {union})"
     # MINUS, not FILTER NOT EXISTS: Oxigraph reads the named graphs' few such triples once

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 
-from vnkg.graph.model import Evidence, Fragment, Node
+from vnkg.graph.model import Edge, Evidence, Fragment, Node
 from vnkg.graph.rdf import (
     evidence_iri,
     graph_iri,
@@ -101,14 +101,21 @@ def test_what_every_article_says_alike_goes_to_the_union_alone(
         sample_fragment: Callable[..., Fragment]) -> None:
     frag = sample_fragment()
     frag.add_node(Node("x-1", "Person", {"name": "Lò Văn Mẫu"}))  # an id naming no label
+    frag.add_node(Node("rank/bare-1", "Rank", {}))  # a node the graph says nothing else of
+    frag.add_edge(Edge("HAS_RANK", "person/p1", "rank/bare-1"))
     done = render(frag)
     every = to_ntriples(frag)
     assert sorted(done.lines + done.union_only) == sorted(every)
     assert done.digest == lines_digest(every)  # a store written before keeps its stamps
     kinds = {line.split(" ")[1] for line in done.union_only}
-    assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.subject, VNKG.relation, VNKG.object)}
+    assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject, VNKG.relation,
+                                        VNKG.object)}
     assert f"{node_iri('x-1').n3()} <{RDF.type}> <{CLASSES['Person']}>" in done.lines
     assert not any(f" <{RDF.type}> " in line for line in done.lines if "x-1" not in line)
+    # an id stays in the graph only where nothing else there names its node: the graph's
+    # own article (`?g vnkg:id ?article`) and a node with no property
+    named = {line.split(" ")[0] for line in done.lines if f" <{VNKG.id}> " in line}
+    assert named == {node_iri("article/bai-1").n3(), node_iri("rank/bare-1").n3()}
     # the graph's lines alone come back as the fragment: the label from the id, the
     # statement from its relation
     back = from_plain("bai-1", plain_triples(
