@@ -25,7 +25,7 @@ import sys
 from typing import Any
 
 from vnkg.graph.rdf import SPAN_MARK, graph_iri
-from vnkg.graph.vocab import ID, VNKG
+from vnkg.graph.vocab import ID, VNKG, property_predicate
 from vnkg.loaders.rdf import ONTOLOGY, REFERENCE
 from vnkg.loaders.rdf_updates import UNION_ONLY_TERMS
 from vnkg.loaders.store import open_store
@@ -33,6 +33,7 @@ from vnkg.loaders.store import open_store
 _KIND = (f'IF(CONTAINS(STR(?s), "{SPAN_MARK}"), "evidence", '
          f'REPLACE(STR(?s), "^{ID}([^/]+)/.*$", "$1"))')
 _FIXED = f"<{graph_iri(REFERENCE)}>, <{ONTOLOGY}>"
+SCHEMA_NAME = property_predicate("name", "Person")  # every label's name (schema:name)
 
 
 def _by_kind(store: Any, where: str) -> dict[str, int]:
@@ -89,11 +90,10 @@ def quad_kinds(path: str) -> dict[str, Any]:
 
 
 def _most_stated(store: Any) -> dict[str, Any]:
-    """The node the most articles' graphs state something of (a graph names a node by what
-    it says of it: graph.rdf): how many times a pattern binding it meets one of its
-    properties in a union read at query time."""
-    rows = store.select(f"SELECT ?s (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                        f"FILTER(?g NOT IN ({_FIXED}) && STRSTARTS(STR(?s), \"{ID}\") "
+    """The node the most articles' graphs name (by its name, else its id: graph.rdf): how
+    many times a pattern binding it meets its name in a union read at query time."""
+    rows = store.select(f"SELECT ?s (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s "
+                        f"<{SCHEMA_NAME}>|<{VNKG.id}> ?v }} FILTER(?g NOT IN ({_FIXED}) "
                         f"&& ?s != ?g) }} GROUP BY ?s ORDER BY DESC(?n) LIMIT 1")
     return {"node": str(rows[0]["s"]), "graphs": int(rows[0]["n"])} if rows else {}
 

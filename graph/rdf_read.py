@@ -109,10 +109,10 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
         if _is_statement(pos):
             statements.append(pos)
             continue
-        props, named = _read_props(pos), any(p == _ID for p, _ in pos)
-        label = _label(s, pos, named or bool(props))
+        props, by_id = _read_props(pos), any(p == _ID for p, _ in pos)
+        label = _label(s, pos, by_id or bool(props))
         if label:
-            frag.add_node(_node(node_id_of(s), label, props, named))
+            frag.add_node(_node(node_id_of(s), label, props, by_id))
         for p, o in pos:
             if p in _RELATION_OF_PREDICATE:
                 frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
