@@ -38,8 +38,7 @@ class UnionUpdates:
     def insert(self, g: str, lines: list[str], union_only: list[str] | None = None) -> str:
         """The update adding `lines` to named graph `g`, and to the union kept; and
         `union_only` (graph.rdf.Rendered) to the union alone, or to `g` when the server's
-        default graph is the union of its named graphs (and its ids to `g` too when the
-        union is a graph of its own: `_ids`).
+        default graph is the union of its named graphs.
 
         >>> UnionUpdates().insert("<urn:g>", ["<urn:s> <urn:p> <urn:o>"], ["<urn:s> a <urn:C>"])
         ... # doctest: +NORMALIZE_WHITESPACE
@@ -50,20 +49,12 @@ class UnionUpdates:
         if not self.kept:
             return f"INSERT DATA {{ GRAPH {g} {{ {every} }} }}"
         union = f"{every} . " if self.graph is None else f"GRAPH {self.graph} {{ {every} }} "
-        body = " .\n".join(lines if self.graph is None else [*lines, *_ids(union_only or [])])
+        body = " .\n".join(lines)
         return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
 
     def drop(self, g: str) -> str:
         """The update removing named graph `g`, and from the union what only it held."""
         return drop_graph(g, self.graph) if self.kept else f"DROP SILENT GRAPH {g}"
-
-
-def _ids(union_only: list[str]) -> list[str]:
-    """The nodes' ids among `union_only`, which a server keeping the union in a graph of its
-    own (Virtuoso) keeps in the article's graph too: its planner counts a predicate over all
-    graphs, and with the ids the union graph's alone it once made a named query's join a
-    cross product (co-attendance, over 120 s in a full test session)."""
-    return [line for line in union_only if _ID_PREDICATE in line]
 
 
 def drop_graph(g: str, union: str | None = None) -> str:
@@ -98,7 +89,6 @@ def orphan() -> str:
 UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject,
                                                 VNKG.relation, VNKG.object))
 UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
-_ID_PREDICATE = f" <{VNKG.id}> "
 
 
 def nquads(lines: list[str], g: str, union: list[str] | None = None) -> str:
