@@ -22,6 +22,10 @@ A server may hold graphs of its own (Virtuoso's system graphs, some 2,500 statem
 default graph too): vnkg reads and drops only its own named graphs, those under its IRIs.
 The SPARQL protocol has no parameters, so parameters are bound as a VALUES block opening
 the WHERE clause, with every term serialised (escaped) by rdflib, never pasted in as text.
+A query whose header says `# joins: as written` is run in its written join order on a
+server that takes Virtuoso's hint for it (`define sql:select-option "order"`, found out with
+the kind): Virtuoso's estimate of a predicate's rows in one graph can fall to nothing, and
+its planner then joins two such patterns first, a cross product.
 """
 
 from __future__ import annotations
@@ -54,6 +58,9 @@ from vnkg.queries.seeds import open_where, values_block
 # at about 5,000 in one INSERT DATA; Fuseki refuses a request over 25 MB
 REFERENCE_CHUNK = 2_000
 _PROBE = "<https://vnkg.dev/id/probe/union-default-graph>"
+# a query's header asking for its joins in the order written, and Virtuoso's hint for it
+_AS_WRITTEN = re.compile(r"(?m)^#\s*joins:\s*as written\s*$")
+ORDER_HINT = 'define sql:select-option "order"\n'
 # vnkg's named graphs: the articles' (https://vnkg.dev/id/article/…) and the ontology's
 _OWN = Literal(str(ONTOLOGY).rsplit("/", 1)[0] + "/")
 # where vnkg keeps the union on a server whose default graph is the union of all graphs
@@ -82,6 +89,7 @@ class SparqlStore(RdfBase):
         self.client = SparqlClient(endpoint, update_endpoint, timeout)
         self.union_default = union_default
         self.union_graph: str | None = None  # `<UNION_GRAPH>` once the kind says so
+        self.order_hint = False  # whether the server takes ORDER_HINT, once the kind says so
         self._settled = False
         # refuse now, clearly, a server that does not answer, and one holding old evidence
         if self.client.ask(f"ASK {{ GRAPH ?g {{ ?e <{OLD_EVIDENCE}> ?start }} }}"):
@@ -111,6 +119,15 @@ class SparqlStore(RdfBase):
             self.client.default_graph = str(UNION_GRAPH)
         if writable:
             self._probe(False)
+        self.order_hint = self._takes_order_hint()
+
+    def _takes_order_hint(self) -> bool:
+        """Whether the server takes Virtuoso's join-order hint (another refuses the query)."""
+        try:
+            self.client.ask(ORDER_HINT + "ASK {}")
+        except SparqlServerError:
+            return False
+        return True
 
     def _keeps_graph(self, writable: bool) -> bool:
         """On a union-default server: whether named graphs stay visible to `GRAPH ?g` with
@@ -202,6 +219,8 @@ class SparqlStore(RdfBase):
         query = inline_bindings(text, init, list(params or ()))
         if not self._keeps_union():
             query = distinct(query)
+        if self.order_hint and _AS_WRITTEN.search(text):
+            query = ORDER_HINT + query
         names, rows = self.client.select(query)
         return [{n: _py(row.get(n)) for n in names} for row in rows]
 

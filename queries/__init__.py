@@ -4,7 +4,9 @@ Each file starts with a header of comment lines naming the query, its parameters
 columns. A parameter `x` is bound to the variable `?p_x` (Cypher: `$x`); entity parameters
 (person, unit, locality, decree) are also bound folded as `?p_x_key` (`$x_key`), so a name
 matches without regard to case, tone-mark style or abbreviations. A parameter left out
-means "any". Values are always bound, never formatted into the query text.
+means "any". Values are always bound, never formatted into the query text. A SPARQL
+header may also say `# joins: as written`: a server that takes a join-order hint keeps the
+written order (loaders.sparql_store).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf_dump import union_only_query
 from vnkg.loaders.rdf_updates import UNION_ONLY
 from vnkg.loaders.sparql_protocol import SparqlServerError
-from vnkg.loaders.sparql_store import SparqlStore
+from vnkg.loaders.sparql_store import ORDER_HINT, SparqlStore
 from vnkg.queries.run import run_named
 
 CATALOGUE = ("chairs", "person-meetings", "decree-trace", "decree-gaps", "career",
@@ -64,6 +64,17 @@ def test_queries_and_updates_are_form_posts_asking_for_json(recorder: str) -> No
     assert form == {"query": [f"ASK {{ GRAPH ?g {{ ?e <{OLD_EVIDENCE}> ?start }} }}"]}
     assert uctype.startswith("application/x-www-form-urlencoded")
     assert uform == {"update": ["DROP SILENT GRAPH <urn:x>"]}
+
+
+def test_a_query_asking_for_its_written_joins_gets_the_hint_where_taken(recorder: str) -> None:
+    _Recorder.seen.clear()
+    store = SparqlStore(recorder, union_default=False)
+    store.select("# joins: as written\nSELECT * WHERE { ?s ?p ?o }")
+    store.select("SELECT * WHERE { ?s ?p ?o }")
+    queries = [form["query"][0] for _, _, form in _Recorder.seen if "query" in form]
+    assert store.order_hint  # the recorder takes anything, as Virtuoso takes the hint
+    assert queries[-2].startswith(ORDER_HINT + "# joins: as written\n")
+    assert queries[-1] == "SELECT * WHERE { ?s ?p ?o }"
 
 
 def test_a_server_that_does_not_answer_is_refused(silent_server: str) -> None:

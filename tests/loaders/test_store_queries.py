@@ -74,6 +74,14 @@ def stores(neo4j_driver: Driver, sparql_server: str, fuseki_server: str, virtuos
     neo4j.clear()
 
 
+def test_only_virtuoso_is_given_the_join_order_hint(stores: Stores) -> None:
+    every, _ = stores
+    for engine, store in zip(ENGINES, every, strict=True):
+        if isinstance(store, SparqlStore):
+            store._settle()
+            assert store.order_hint == (engine == "Virtuoso"), engine
+
+
 def _compared(every: list[Store], item: str) -> list[tuple[str, Store]]:
     """The stores (with their engine's name) whose answers to `item` are compared: all but
     Virtuoso where its answer is known to differ (VIRTUOSO_OPEN)."""
