@@ -48,6 +48,13 @@ def _count(store: Any, pattern: str, graphs: bool) -> int:
     return int(store.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"])
 
 
+def _union_alone(store: Any) -> dict[str, int]:
+    """What the union alone holds (graph.rdf's `union_only`), counted by predicate."""
+    rows = store.select(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?p {{ {UNION_ONLY_TERMS} }} "
+                        "?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } GROUP BY ?p")
+    return {str(r["p"]): int(r["n"]) for r in rows}
+
+
 def quad_kinds(path: str) -> dict[str, Any]:
     """Quads per article of the store at `path`, by kind, and the proposals' savings."""
     with open_store(path) as store:
@@ -58,10 +65,8 @@ def quad_kinds(path: str) -> dict[str, Any]:
         ids, union_ids = (_count(store, f"?s <{VNKG.id}> ?o", graphs) for graphs in (True,
                                                                                   False))
         statements = _count(store, f"?s <{VNKG.subject}> ?x", False)
-        own = _count(store, f"VALUES ?p {{ {UNION_ONLY_TERMS} }} ?s ?p ?o "
-                            "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } }", False)
-        own_ids = _count(store, f"?s <{VNKG.id}> ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
-                                "}", False)
+        alone = _union_alone(store)
+        own, own_ids = sum(alone.values()), alone.get(str(VNKG.id), 0)
         most = _most_stated(store)
     per = max(articles, 1)
     named_total, union_total = sum(named.values()), sum(union.values())

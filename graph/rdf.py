@@ -34,6 +34,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node as Term
 
+from vnkg.graph.ids import article_id
 from vnkg.graph.literals import literal, nt_literal
 from vnkg.graph.membership import membership_triples
 from vnkg.graph.model import Edge, Evidence, Fragment, PropValue
@@ -203,7 +204,7 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
     shared = out if union_only is None else union_only
     if fragment.published:
         out.append(f"{g} {_V_DATED} {nt_literal(fragment.published, date=True)}")
-    own = f"article/{fragment.article}"  # its id in its own graph names the graph's article
+    own = article_id(fragment.article)  # its id in its own graph names the graph's article
     for node in fragment.nodes.values():
         s = _node(node.id)
         only_named = gazetteer and described(node)  # its type says what the graph names
