@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from vnkg.graph.model import Fragment, Graph
 from vnkg.graph.rdf import Rendered
 from vnkg.loaders import neo4j as loader
-from vnkg.loaders.store import Closing, LoadReport, Row, each_fragment
+from vnkg.loaders.store import Closing, LoadReport, Row, each_fragment, no_reader
 
 
 class Neo4jStore(Closing):
@@ -83,6 +84,10 @@ class Neo4jStore(Closing):
 
     def delete_article(self, article: str) -> None:
         loader.delete_article(self.driver, article, database=self.database)
+
+    def reader(self) -> AbstractContextManager[None]:
+        """None: the exports that share their reading out read the RDF store."""
+        return no_reader()
 
     def articles(self) -> list[str]:
         return [str(r["article"]) for r in self.select(loader.cypher("list_loads"))]

@@ -8,8 +8,12 @@ articles go in through the bulk loader (loaders.oxigraph_bulk), crash-safe.
 from __future__ import annotations
 
 import gc
+import shutil
+import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -31,6 +35,7 @@ from vnkg.loaders.rdf_dump import (
 from vnkg.loaders.rdf_updates import drop_graph, nquads
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
 
+SNAPSHOT = ".vnkg-snapshot-"  # what the folder of a store's snapshot adds to its name
 COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
 
 
@@ -44,14 +49,18 @@ class OxigraphStore(RdfBase):
 
     name = "the embedded store"
 
-    def __init__(self, path: str | Path | None = DEFAULT_STORE, *, wait: float = 0.0) -> None:
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, *, wait: float = 0.0,
+                 read_only: bool = False) -> None:
         self._union = UnionLines()  # what the bulk path need not write to the union again
         self._added = 0  # new articles bulk-written since the store was opened
         self.compacted = False  # whether closing compacted the store's files
         self.path = None if path is None else Path(path)
-        self.oxigraph: Oxigraph | None = (Oxigraph() if self.path is None
-                                          else open_on_disk(self.path, wait))
-        if self.path is not None:
+        self.read_only = read_only
+        if read_only:
+            self.oxigraph: Oxigraph | None = open_read_only(self.path)
+        else:
+            self.oxigraph = Oxigraph() if self.path is None else open_on_disk(self.path, wait)
+        if self.path is not None and not read_only:
             if _holds_old_evidence(self.oxigraph):
                 self.close()
                 raise old_evidence_error(f"the store at {self.path}")
@@ -75,7 +84,7 @@ class OxigraphStore(RdfBase):
         if self.oxigraph is None:
             return
         try:
-            if self.path is not None:
+            if self.path is not None and not self.read_only:
                 self.oxigraph.flush()
                 if compact and self._compacts():
                     self.oxigraph.optimize()
@@ -101,6 +110,46 @@ class OxigraphStore(RdfBase):
         if self._added < COMPACT_FROM:
             return False
         return self._added >= sum(1 for _ in self._graph_names()) - self._added
+
+    @contextmanager
+    def reader(self) -> Iterator[Callable[[], OxigraphStore] | None]:
+        """Opens, read-only, a snapshot of the store taken now (Oxigraph's backup: hard
+        links to its files, in a hidden folder beside its own, removed on exit), which this
+        store's compactions cannot change under a reader, as they can the folder itself;
+        None for a store in memory or opened read-only, or where no snapshot can be made.
+
+        >>> with OxigraphStore(None).reader() as opens:
+        ...     opens is None
+        True
+        """
+        snapshot = self._snapshot()
+        try:
+            yield (None if snapshot is None
+                   else partial(OxigraphStore, snapshot / "store", read_only=True))
+        finally:
+            if snapshot is not None:
+                shutil.rmtree(snapshot, ignore_errors=True)
+
+    def _snapshot(self) -> Path | None:
+        """A snapshot of the store in a new folder beside it, or None. Only a process
+        holding the store's lock makes one, so any older one there was left by a process
+        killed meanwhile, and goes first (its hard links would keep files the store has
+        since compacted away)."""
+        if self.path is None or self.read_only:
+            return None
+        for stale in self.path.parent.glob(f".{self.path.name}{SNAPSHOT}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        try:
+            folder = Path(tempfile.mkdtemp(dir=self.path.parent,
+                                           prefix=f".{self.path.name}{SNAPSHOT}"))
+        except OSError:
+            return None  # a folder it cannot write beside
+        try:
+            self._ox.backup(str(folder / "store"))
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
+        return folder
 
     def _holds(self, g: str) -> bool:
         return holds_graph(self._ox, g)
@@ -215,6 +264,17 @@ def open_on_disk(path: Path, wait: float = 0.0) -> Oxigraph:
         except RuntimeError as err:  # pyoxigraph reports a damaged store this way
             raise ValueError(f"cannot open the store at {path} ({err}); it is damaged or "
                              "not a vnkg store: rebuild it into a new folder") from err
+
+
+def open_read_only(path: Path | None) -> Oxigraph:
+    """The Oxigraph store in folder `path`, read-only; a ValueError if there is none."""
+    if path is None:
+        raise ValueError("a store in memory cannot be opened read-only: give its folder")
+    try:
+        return Oxigraph.read_only(str(path))
+    except (OSError, RuntimeError) as err:
+        raise ValueError(f"cannot open the store at {path} to read it ({err}); check the "
+                         "folder is a vnkg store and readable") from err
 
 
 def _holds_old_evidence(store: Oxigraph) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from vnkg.loaders.store import (
     Row,
     StoreBusyError,
     each_fragment,
+    no_reader,
     open_store,
 )
 
@@ -225,6 +227,11 @@ class RdfBase(Closing):
         prefix = str(graph_iri(""))
         return sorted(unquote(n[len(prefix):]) for n in self._graph_names()
                       if n.startswith(prefix))
+
+    def reader(self) -> AbstractContextManager[Callable[[], RdfBase] | None]:
+        """While open, what opens this store for reading in another process, or None (an
+        engine that cannot is read in the caller's process)."""
+        return no_reader()
 
     def _plain_triples(self, g: str) -> Iterator[Triple]:
         """The triples of named graph `g` (an IRI) in graph.rdf_read's plain form (an

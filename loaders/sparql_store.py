@@ -31,7 +31,9 @@ its planner then joins two such patterns first, a cross product.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
 from typing import Any, BinaryIO
 
 from pyoxigraph import RdfFormat
@@ -97,6 +99,12 @@ class SparqlStore(RdfBase):
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
+
+    @contextmanager
+    def reader(self) -> Iterator[Callable[[], SparqlStore]]:
+        """Opens the same server's dataset again (a server answers several at once)."""
+        yield partial(SparqlStore, self.endpoint, update_endpoint=self.client.update_endpoint,
+                      union_default=self.union_default, timeout=self.client.timeout)
 
     def _keeps_union(self) -> bool:
         self._settle()

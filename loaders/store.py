@@ -16,7 +16,8 @@ picks a store by name: a folder (or None, in memory) is the embedded Oxigraph st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -111,6 +112,12 @@ class Store(Protocol):
         """Ids of the articles stored, sorted."""
         ...
 
+    def reader(self) -> AbstractContextManager[Callable[[], Store] | None]:
+        """While open, what opens this store for reading in another process (a picklable
+        callable; the store it opens is closed by its caller), or None where no other
+        process can (a store in memory): an export shares its reading out this way."""
+        ...
+
     def select(self, text: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run a read query with `params` bound (never formatted into the text); one dict
         per row, values as plain Python values (node ids for nodes)."""
@@ -124,6 +131,11 @@ class Store(Protocol):
 
     def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None
                  ) -> None: ...
+
+
+def no_reader() -> AbstractContextManager[None]:
+    """The `reader` of a store no other process can open."""
+    return nullcontext()
 
 
 def each_fragment(store: Store, reference: bool) -> Iterator[Fragment]:

@@ -7,6 +7,7 @@ tests/loaders/test_store_queries.py."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -114,6 +115,19 @@ def test_reading_every_fragment_is_reading_each_article(
     assert repr(everything) == repr(each)  # to the order of nodes and properties
     assert list(store.read_fragments(reference=False)) == [f for f in each
                                                            if f.article != REFERENCE]
+
+
+def test_a_reader_opens_the_same_store_again_for_another_process(
+        store: Store, sample_fragment: Callable[..., Fragment]) -> None:
+    store.write_fragments([sample_fragment("a1"), sample_fragment("a2", name="Lò Văn Khác")])
+    with store.reader() as reader:
+        if isinstance(store, Neo4jStore):  # the exports that share their reading read RDF
+            assert reader is None
+            return
+        assert reader is not None
+        with pickle.loads(pickle.dumps(reader))() as again:  # what a spawned process gets
+            assert again.articles() == ["a1", "a2"]
+            assert again.read_fragment("a2") == store.read_fragment("a2")
 
 
 def test_named_query_binds_hostile_parameters(store: Store,
