@@ -50,11 +50,13 @@ def export_interchange(store: Any, fmt: str, output: str | Path) -> list[Path]:
                      f"{', '.join(INTERCHANGE_FORMATS)}")
 
 
-def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool = True
-                 ) -> list[Path]:
+def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool = True,
+                 jobs: int = 1) -> list[Path]:
     """Write the whole graph in `fmt` to `output` (a folder for csv); the files written.
     Without `reference`, the gazetteer's reference localities are left out, in every format
-    (CSV and Cypher otherwise hold them whole, as the Bolt loader writes them).
+    (CSV and Cypher otherwise hold them whole, as the Bolt loader writes them). CSV and
+    Cypher read the store's articles on up to `jobs` processes (loaders.neo4j_stream), the
+    same bytes as with one.
 
     >>> from vnkg.loaders.oxigraph_store import OxigraphStore
     >>> export_graph(OxigraphStore(None), "yaml", "x")
@@ -68,10 +70,10 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
             write_rdf(store, fmt, f, reference)
         return [out]
     if fmt == "csv":
-        with sorted_rows(store, reference) as rows:
+        with sorted_rows(store, reference, jobs) as rows:
             return write_neo4j_csv(rows, out)
     if fmt == "cypher":
-        with sorted_rows(store, reference) as rows, out.open("w", encoding="utf-8") as f:
+        with sorted_rows(store, reference, jobs) as rows, out.open("w", encoding="utf-8") as f:
             write_cypher_script(rows, f)
         return [out]
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")

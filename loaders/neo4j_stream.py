@@ -12,6 +12,13 @@ relationship's rows, whatever the store's size.
 Nodes come sorted by label then id, relationships by type, end labels, then ends: the same
 order, and so the same bytes, from every store, embedded or a SPARQL server.
 
+Reading the articles and making their rows is most of an export's time (80% at 10,000
+articles), so with `jobs` > 1 it is shared out: each of up to `jobs` processes opens the
+store for reading by itself (the store's `reader`), takes a contiguous share of the
+articles, at least SHARE of them, and spills its own sorted runs, numbering its articles by
+their place in the store's order. The runs are then merged as one process's would be, so the
+rows, and the files written from them, are the same bytes as with one process.
+
 >>> from vnkg.loaders.oxigraph_store import OxigraphStore
 >>> with OxigraphStore(None) as store, sorted_rows(store) as rows:
 ...     list(rows.nodes()), list(rows.loads())
@@ -21,20 +28,23 @@ order, and so the same bytes, from every store, embedded or a SPARQL server.
 from __future__ import annotations
 
 import heapq
+import multiprocessing
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 from typing import Any
 
 from vnkg.loaders.neo4j_rows import FragmentRows, Row, fold_rows, fragment_rows
-from vnkg.loaders.store import Store
+from vnkg.loaders.store import REFERENCE, Store, no_reader
 
 RUN = 20_000  # rows sorted in memory before they are spilled to a run
 FAN_IN = 64  # runs merged at once (more are merged in passes: open files stay few)
 CHUNK = 200  # records per pickle in a run file
+SHARE = 2_000  # articles a reading process takes at the least (one starts in about a second)
 # A merge holds one unpickled chunk per run it reads: FAN_IN * CHUNK records. At 1,000 the
 # 64-run merges of a 100,000-article store (243 runs) held 64,000 records and peaked 166 MB
 # over the reading before them; at 200 they hold about what 10,000 articles' 12 runs did.
@@ -50,9 +60,20 @@ class SortedRows:
         self.folder = folder
         self._runs: dict[str, list[Path]] = {"nodes": [], "edges": []}
         self._buffers: dict[str, list[Record]] = {"nodes": [], "edges": []}
-        self._loads = folder / "loads"
+        self._loads = [folder / "loads"]  # the records' files, in article order
         self._loads_buffer: list[Row] = []
         self._made = 0
+
+    @classmethod
+    def joined(cls, folder: Path, parts: Iterable[SortedRows]) -> SortedRows:
+        """The rows of `parts`, shares of one store's articles in its order, as one; call
+        `finish` to merge their runs down to FAN_IN."""
+        rows = cls(folder)
+        for part in parts:
+            for kind, runs in part._runs.items():
+                rows._runs[kind].extend(runs)
+            rows._loads.extend(part._loads)
+        return rows
 
     def nodes(self) -> Iterator[tuple[str, Row]]:
         """(label, row) of every node, sorted by label then id."""
@@ -67,7 +88,7 @@ class SortedRows:
 
     def loads(self) -> Iterator[Row]:
         """The loader's record of each article (article, seen_date, digest), by article."""
-        return _read_run(self._loads)
+        return chain.from_iterable(map(_read_run, self._loads))
 
     # --- filling ------------------------------------------------------------------------
     def add(self, seq: int, frag: FragmentRows) -> None:
@@ -116,7 +137,7 @@ class SortedRows:
 
     def _flush_loads(self) -> None:
         if self._loads_buffer:
-            with self._loads.open("ab") as f:
+            with self._loads[-1].open("ab") as f:
                 f.write(pickle.dumps(self._loads_buffer, pickle.HIGHEST_PROTOCOL))
             self._loads_buffer = []
 
@@ -125,16 +146,62 @@ class SortedRows:
 
 
 @contextmanager
-def sorted_rows(store: Store, reference: bool = True) -> Iterator[SortedRows]:
+def sorted_rows(store: Store, reference: bool = True, jobs: int = 1) -> Iterator[SortedRows]:
     """The rows the Bolt loader would write for every article of `store` (and the reference
     gazetteer, whole, as `write_base` loads it, unless `reference` is False), read one
-    article at a time and spilled to a temporary folder, removed on exit."""
+    article at a time and spilled to a temporary folder, removed on exit; read by up to
+    `jobs` processes where the store can be opened for reading by another (its `reader`)
+    and holds at least SHARE articles for each."""
     with tempfile.TemporaryDirectory(prefix="vnkg-rows-") as tmp:
-        rows = SortedRows(Path(tmp))
-        for seq, fragment in enumerate(store.read_fragments(reference)):
-            rows.add(seq, fragment_rows(fragment))
+        articles = [a for a in store.articles() if reference or a != REFERENCE]
+        shares = min(jobs, len(articles) // SHARE)
+        with store.reader() if shares > 1 else no_reader() as reader:
+            if reader is None:
+                rows = _read_share(lambda: _Borrowed(store), articles, 0, Path(tmp))
+            else:
+                rows = SortedRows.joined(Path(tmp), _read_shares(reader, articles, shares,
+                                                                 Path(tmp)))
         rows.finish()
         yield rows
+
+
+def _read_shares(reader: Callable[[], Any], articles: list[str], shares: int,
+                 folder: Path) -> list[SortedRows]:
+    """The rows of `articles`, read in `shares` contiguous shares by as many processes
+    (spawned: the parent holds a store whose engine runs threads of its own)."""
+    size = -(-len(articles) // shares)
+    starts = range(0, len(articles), size)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(len(starts), mp_context=spawn) as pool:
+        done = [pool.submit(_read_share, reader, articles[i:i + size], i, folder / f"part{i}")
+                for i in starts]
+        return [d.result() for d in done]
+
+
+def _read_share(reader: Callable[[], Any], articles: list[str], first: int,
+                folder: Path) -> SortedRows:
+    """The rows of `articles`, the `first`th of the store's on, spilled to runs in `folder`
+    (made if new), from the store `reader()` opens (and closes)."""
+    folder.mkdir(exist_ok=True)
+    rows = SortedRows(folder)
+    with reader() as store:
+        for seq, article in enumerate(articles, first):
+            rows.add(seq, fragment_rows(store.read_fragment(article)))
+    rows.finish()
+    return rows
+
+
+class _Borrowed:
+    """A store read in this process, left open when the reading ends (its owner closes it)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 def _order(record: Record) -> tuple[tuple[str, ...], int]:

@@ -302,13 +302,15 @@ def _required(value: str | None, param: str, what: str) -> str:
 
 def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_STORE,
            sparql_endpoint: str | None = None, reference: bool = True, wait: float = 0.0,
-           backend: str = "rdf", neo4j: str | None = None) -> list[Path]:
+           backend: str = "rdf", neo4j: str | None = None, jobs: int | None = None
+           ) -> list[Path]:
     """Export the whole graph: turtle, nquads, jsonld, csv (neo4j-admin import), cypher;
     popolo (Popolo JSON) or ftm (FollowTheMoney JSON Lines), which read the RDF store or
     Neo4j (`backend`); or the overview view as html, graphml, gexf, json, png. Without
     `reference` the gazetteer's reference localities are left out of every whole-graph
     format (popolo, ftm and the view never hold them). csv and cypher hold what the Neo4j
-    loader would write.
+    loader would write, read from a large store on `jobs` processes (None: the cores this
+    process may use), the same bytes as on one.
 
     Example: `vnkg.export("popolo", output="officials.json")`."""
     from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange
@@ -324,7 +326,8 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
 
     if fmt in GRAPH_FORMATS:
         with _existing(store, sparql_endpoint, wait) as rdf:
-            return export_graph(rdf, fmt, output, reference)
+            return export_graph(rdf, fmt, output, reference,
+                                default_jobs() if jobs is None else check_jobs(jobs))
     return [view("overview", output=output, store=store, fmt=fmt,
                  sparql_endpoint=sparql_endpoint, wait=wait)]
 

@@ -191,7 +191,8 @@ def _run_cypher(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     for path in api.export(args.format, output=args.output, store=args.store,
                            sparql_endpoint=args.sparql_endpoint, reference=args.reference,
-                           wait=args.wait, backend=args.backend, neo4j=args.neo4j):
+                           wait=args.wait, backend=args.backend, neo4j=args.neo4j,
+                           jobs=args.jobs):
         print(f"wrote {path}", file=sys.stderr)
     if args.format == "csv":
         from vnkg.loaders.neo4j_export import import_commands

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from vnkg.graph.model import Fragment
 from vnkg.loaders import neo4j_stream
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.neo4j_rows import Rows, fragment_rows
@@ -57,3 +58,33 @@ def test_the_neo4j_exports_are_the_same_bytes_every_time(
         export_graph(store, fmt, tmp_path / "two")
     assert _digest(tmp_path / "one")
     assert list(_digest(tmp_path / "one").values()) == list(_digest(tmp_path / "two").values())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "cypher"])
+def test_the_neo4j_exports_read_on_two_processes_are_the_bytes_of_one(
+        articles_store: Path, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared: list[int] = []
+    read_shares = neo4j_stream._read_shares
+
+    def counted(reader: Any, articles: list[str], shares: int, folder: Path) -> Any:
+        shared.append(shares)
+        return read_shares(reader, articles, shares, folder)
+
+    monkeypatch.setattr(neo4j_stream, "SHARE", 4)  # the samples are a few articles
+    monkeypatch.setattr(neo4j_stream, "_read_shares", counted)
+    with OxigraphStore(articles_store) as store:
+        export_graph(store, fmt, tmp_path / "one", jobs=1)
+        export_graph(store, fmt, tmp_path / "two", jobs=2)
+    assert shared == [2]  # the second export was read by two spawned processes
+    assert list(_digest(tmp_path / "one").values()) == list(_digest(tmp_path / "two").values())
+
+
+def test_a_store_in_memory_is_read_in_this_process(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(neo4j_stream, "SHARE", 1)
+    with OxigraphStore(None) as store:
+        store.write_fragments([Fragment(a, "2024-05") for a in ("a1", "a2", "a3")])
+        with store.reader() as reader:
+            assert reader is None
+        with sorted_rows(store, jobs=2) as rows:
+            assert [r["article"] for r in rows.loads()] == ["a1", "a2", "a3"]
