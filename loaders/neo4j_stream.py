@@ -13,11 +13,11 @@ Nodes come sorted by label then id, relationships by type, end labels, then ends
 order, and so the same bytes, from every store, embedded or a SPARQL server.
 
 Reading the articles and making their rows is most of an export's time (80% at 10,000
-articles), so with `jobs` > 1 it is shared out: each of up to `jobs` processes opens the
-store for reading by itself (the store's `reader`), takes a contiguous share of the
-articles, at least SHARE of them, and spills its own sorted runs, numbering its articles by
-their place in the store's order. The runs are then merged as one process's would be, so the
-rows, and the files written from them, are the same bytes as with one process.
+articles), so with `jobs` > 1 it is shared out (loaders.shares): each of up to `jobs`
+processes reads a contiguous share of the articles and spills its own sorted runs,
+numbering its articles by their place in the store's order. The runs are then merged as one
+process's would be, so the rows, and the files written from them, are the same bytes as
+with one process.
 
 >>> from vnkg.loaders.oxigraph_store import OxigraphStore
 >>> with OxigraphStore(None) as store, sorted_rows(store) as rows:
@@ -28,23 +28,21 @@ rows, and the files written from them, are the same bytes as with one process.
 from __future__ import annotations
 
 import heapq
-import multiprocessing
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, groupby
 from pathlib import Path
 from typing import Any
 
 from vnkg.loaders.neo4j_rows import FragmentRows, Row, fold_rows, fragment_rows
+from vnkg.loaders.shares import on_processes, split
 from vnkg.loaders.store import REFERENCE, Store, no_reader
 
 RUN = 20_000  # rows sorted in memory before they are spilled to a run
 FAN_IN = 64  # runs merged at once (more are merged in passes: open files stay few)
 CHUNK = 200  # records per pickle in a run file
-SHARE = 2_000  # articles a reading process takes at the least (one starts in about a second)
 # A merge holds one unpickled chunk per run it reads: FAN_IN * CHUNK records. At 1,000 the
 # 64-run merges of a 100,000-article store (243 runs) held 64,000 records and peaked 166 MB
 # over the reading before them; at 200 they hold about what 10,000 articles' 12 runs did.
@@ -151,40 +149,28 @@ def sorted_rows(store: Store, reference: bool = True, jobs: int = 1) -> Iterator
     gazetteer, whole, as `write_base` loads it, unless `reference` is False), read one
     article at a time and spilled to a temporary folder, removed on exit; read by up to
     `jobs` processes where the store can be opened for reading by another (its `reader`)
-    and holds at least SHARE articles for each."""
+    and holds enough articles (loaders.shares)."""
     with tempfile.TemporaryDirectory(prefix="vnkg-rows-") as tmp:
         articles = [a for a in store.articles() if reference or a != REFERENCE]
-        shares = min(jobs, len(articles) // SHARE)
-        with store.reader() if shares > 1 else no_reader() as reader:
-            if reader is None:
-                rows = _read_share(lambda: _Borrowed(store), articles, 0, Path(tmp))
+        shares = split(articles, jobs)
+        with store.reader() if len(shares) > 1 else no_reader() as opens:
+            if opens is None:
+                rows = _read_share(lambda: _Borrowed(store), 0, articles, Path(tmp))
             else:
-                rows = SortedRows.joined(Path(tmp), _read_shares(reader, articles, shares,
+                rows = SortedRows.joined(Path(tmp), on_processes(_read_share, opens, shares,
                                                                  Path(tmp)))
         rows.finish()
         yield rows
 
 
-def _read_shares(reader: Callable[[], Any], articles: list[str], shares: int,
-                 folder: Path) -> list[SortedRows]:
-    """The rows of `articles`, read in `shares` contiguous shares by as many processes
-    (spawned: the parent holds a store whose engine runs threads of its own)."""
-    size = -(-len(articles) // shares)
-    starts = range(0, len(articles), size)
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(len(starts), mp_context=spawn) as pool:
-        done = [pool.submit(_read_share, reader, articles[i:i + size], i, folder / f"part{i}")
-                for i in starts]
-        return [d.result() for d in done]
-
-
-def _read_share(reader: Callable[[], Any], articles: list[str], first: int,
+def _read_share(opens: Callable[[], Any], first: int, articles: Sequence[str],
                 folder: Path) -> SortedRows:
-    """The rows of `articles`, the `first`th of the store's on, spilled to runs in `folder`
-    (made if new), from the store `reader()` opens (and closes)."""
-    folder.mkdir(exist_ok=True)
-    rows = SortedRows(folder)
-    with reader() as store:
+    """The rows of `articles`, the `first`th of the store's on, spilled to runs in a folder
+    of their own in `folder`, from the store `opens()` opens (and closes)."""
+    share = folder / f"share-{first}"
+    share.mkdir()
+    rows = SortedRows(share)
+    with opens() as store:
         for seq, article in enumerate(articles, first):
             rows.add(seq, fragment_rows(store.read_fragment(article)))
     rows.finish()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from vnkg.graph.model import Fragment
-from vnkg.loaders import neo4j_stream
+from vnkg.loaders import neo4j_stream, shares
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.neo4j_rows import Rows, fragment_rows
 from vnkg.loaders.neo4j_stream import sorted_rows
@@ -64,14 +64,14 @@ def test_the_neo4j_exports_are_the_same_bytes_every_time(
 def test_the_neo4j_exports_read_on_two_processes_are_the_bytes_of_one(
         articles_store: Path, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shared: list[int] = []
-    read_shares = neo4j_stream._read_shares
+    on_processes = neo4j_stream.on_processes
 
-    def counted(reader: Any, articles: list[str], shares: int, folder: Path) -> Any:
-        shared.append(shares)
-        return read_shares(reader, articles, shares, folder)
+    def counted(task: Any, opens: Any, parts: list[Any], *args: Any) -> Any:
+        shared.append(len(parts))
+        return on_processes(task, opens, parts, *args)
 
-    monkeypatch.setattr(neo4j_stream, "SHARE", 4)  # the samples are a few articles
-    monkeypatch.setattr(neo4j_stream, "_read_shares", counted)
+    monkeypatch.setattr(shares, "SHARE", 4)  # the samples are a few articles
+    monkeypatch.setattr(neo4j_stream, "on_processes", counted)
     with OxigraphStore(articles_store) as store:
         export_graph(store, fmt, tmp_path / "one", jobs=1)
         export_graph(store, fmt, tmp_path / "two", jobs=2)
@@ -81,7 +81,7 @@ def test_the_neo4j_exports_read_on_two_processes_are_the_bytes_of_one(
 
 def test_a_store_in_memory_is_read_in_this_process(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(neo4j_stream, "SHARE", 1)
+    monkeypatch.setattr(shares, "SHARE", 1)
     with OxigraphStore(None) as store:
         store.write_fragments([Fragment(a, "2024-05") for a in ("a1", "a2", "a3")])
         with store.reader() as reader:

@@ -18,7 +18,7 @@ from rdflib import Graph as RdfGraph
 
 from tests.paths import EXAMPLES
 from vnkg.api import build, export
-from vnkg.loaders import neo4j_stream
+from vnkg.loaders import shares
 from vnkg.loaders.sparql_store import SparqlStore
 
 SERVERS = ["sparql_server", "fuseki_server", "virtuoso_server"]
@@ -93,7 +93,7 @@ def test_export_over_the_endpoint_equals_the_embedded_store(
 def test_the_csv_export_read_from_the_server_on_two_processes_is_the_same(
         endpoint: str, articles_store: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(neo4j_stream, "SHARE", 4)  # the samples: two shares of a few
+    monkeypatch.setattr(shares, "SHARE", 4)  # the samples: two shares of a few
     export("csv", output=tmp_path / "remote", sparql_endpoint=endpoint, jobs=2)
     export("csv", output=tmp_path / "local", store=articles_store, jobs=1)
     same = _content("csv", tmp_path / "remote") == _content("csv", tmp_path / "local")
