@@ -54,9 +54,9 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
                  jobs: int = 1) -> list[Path]:
     """Write the whole graph in `fmt` to `output` (a folder for csv); the files written.
     Without `reference`, the gazetteer's reference localities are left out, in every format
-    (CSV and Cypher otherwise hold them whole, as the Bolt loader writes them). CSV and
-    Cypher read the store's articles on up to `jobs` processes (loaders.neo4j_stream), the
-    same bytes as with one.
+    (CSV and Cypher otherwise hold them whole, as the Bolt loader writes them). CSV, Cypher
+    and the embedded store's N-Quads read a large store on up to `jobs` processes
+    (loaders.shares), the same bytes as with one.
 
     >>> from vnkg.loaders.oxigraph_store import OxigraphStore
     >>> export_graph(OxigraphStore(None), "yaml", "x")
@@ -67,7 +67,7 @@ def export_graph(store: RdfBase, fmt: str, output: str | Path, reference: bool =
     out = Path(output)
     if fmt in STREAMED:
         with out.open("wb") as f:
-            write_rdf(store, fmt, f, reference)
+            write_rdf(store, fmt, f, reference, jobs)
         return [out]
     if fmt == "csv":
         with sorted_rows(store, reference, jobs) as rows:

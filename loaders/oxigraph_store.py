@@ -31,9 +31,11 @@ from vnkg.loaders.rdf_dump import (
     serialize_stream,
     union_query,
     with_named_places,
+    write_graphs_shared,
 )
 from vnkg.loaders.rdf_updates import drop_graph, nquads
-from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError
+from vnkg.loaders.shares import split
+from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError, no_reader
 
 SNAPSHOT = ".vnkg-snapshot-"  # what the folder of a store's snapshot adds to its name
 COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
@@ -216,16 +218,24 @@ class OxigraphStore(RdfBase):
         for q in self._ox.quads_for_pattern(None, None, None, DefaultGraph()):
             yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
 
-    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
+    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True,
+             jobs: int = 1) -> None:
         """Stream the store to `out`: N-Quads, the named graphs (of the gazetteer's, unless
-        `reference`, only the localities the articles name); a triples format, the union
+        `reference`, only the localities the articles name), those of a large store on up
+        to `jobs` processes (loaders.shares), the same bytes; a triples format, the union
         (without the gazetteer: what another graph states too, and the gazetteer's
         properties of the localities the articles name). Oxigraph's own dump where it
         writes what is asked."""
         if fmt == RdfFormat.N_QUADS:
-            skip = None if reference else NamedNode(reference_graph())
-            serialize_stream(with_named_places(self._named_quads(skip), reference,
-                                               self._ox.query), out, fmt)
+            skip = None if reference else reference_graph()
+            # Oxigraph lists the graphs in the order its scan of every quad meets them
+            graphs = [g for g in self._graph_names() if g != skip]
+            shares = split(graphs, jobs)
+            with self.reader() if len(shares) > 1 else no_reader() as opens:
+                if opens is not None:
+                    write_graphs_shared(opens, shares, out)
+            named = self.graph_quads(graphs) if opens is None else iter(())
+            serialize_stream(with_named_places(named, reference, self._ox.query), out, fmt)
         elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
             self._ox.dump(out, fmt, from_graph=DefaultGraph(),
                           prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)
@@ -235,10 +245,10 @@ class OxigraphStore(RdfBase):
                                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {union_query(False)}"))
             serialize_stream(triples, out, fmt)
 
-    def _named_quads(self, skip: NamedNode | None) -> Iterator[Quad]:
-        for q in self._ox.quads_for_pattern(None, None, None, None):
-            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != skip:
-                yield q
+    def graph_quads(self, graphs: Iterable[str]) -> Iterator[Quad]:
+        """The quads of the named graphs `graphs` (IRIs), one graph after another."""
+        for g in graphs:
+            yield from self._ox.quads_for_pattern(None, None, None, NamedNode(g))
 
 
 def open_on_disk(path: Path, wait: float = 0.0) -> Oxigraph:

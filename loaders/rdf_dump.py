@@ -8,9 +8,12 @@ gazetteer's properties of the localities the articles name (`named_places`), sin
 article's graph may only name a locality the gazetteer describes (graph.rdf).
 
 The embedded store hands its quads straight from Oxigraph's indexes to pyoxigraph's
-serializer (the union with the gazetteer is Oxigraph's own `dump` of the default graph); a
-SPARQL server is read one named graph at a time, and its union in ordered pages, so no
-export holds more than a page in memory. Literals keep the datatypes the RDF model gave them
+serializer, one named graph after another (a scan of every quad decodes the union first:
+20.8 s against 14.8 s at 10,000 articles), a large store's graphs shared out to several
+processes, each writing its share to a file of its own, copied in order (`write_graphs_shared`);
+the union with the gazetteer is Oxigraph's own `dump` of the default graph. A SPARQL server
+is read one named graph at a time, and its union in ordered pages, so no export holds more
+than a page in memory. Literals keep the datatypes the RDF model gave them
 (graph.rdf), as the store holds them: nothing is parsed back into Python values on the way.
 
 >>> from vnkg.loaders.oxigraph_store import OxigraphStore
@@ -25,8 +28,11 @@ b''
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, groupby
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from pyoxigraph import (
@@ -49,18 +55,48 @@ from vnkg.graph.vocab import CLASSES, predicate_for, property_predicate
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE
 from vnkg.loaders.rdf_updates import UNION_ONLY, UNION_ONLY_TERMS
+from vnkg.loaders.shares import on_processes
 
 FORMATS = {"nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
            "jsonld": RdfFormat.JSON_LD}
 PAGE = 50_000  # rows per request when a SPARQL server's union is read in pages
 
 
-def write_rdf(store: Any, fmt: str, out: BinaryIO, reference: bool = True) -> None:
+def write_rdf(store: Any, fmt: str, out: BinaryIO, reference: bool = True,
+              jobs: int = 1) -> None:
     """Write `store` (an RDF store) as `fmt` (nquads, turtle, jsonld) to the binary `out`;
-    the store's own `dump` does it where it has one."""
+    the store's own `dump` does it where it has one (the embedded store's N-Quads of a
+    large store on up to `jobs` processes)."""
     if fmt not in FORMATS:
         raise ValueError(f"no streamed RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    store.dump(out, FORMATS[fmt], reference)
+    store.dump(out, FORMATS[fmt], reference, jobs)
+
+
+def write_graphs_shared(opens: Callable[[], Any], shares: list[tuple[int, Sequence[str]]],
+                        out: BinaryIO) -> None:
+    """The N-Quads of the named graphs in `shares` (loaders.shares), each share written by
+    a process of its own from the store `opens()` opens (its `graph_quads`) to a file in a
+    hidden folder beside `out` (when `out` is a file: the same disk), then copied to `out`
+    in the shares' order: the bytes one process writes. Parts an export of the same file
+    left when it was killed go first."""
+    named = getattr(out, "name", None)
+    path = Path(named) if isinstance(named, str) and Path(named).parent.is_dir() else None
+    prefix = f".{path.name if path else 'nquads'}.vnkg-parts-"
+    for stale in path.parent.glob(f"{prefix}*") if path else ():
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(dir=path.parent if path else None, prefix=prefix) as tmp:
+        for part in on_processes(_write_graphs, opens, shares, Path(tmp)):
+            with part.open("rb") as f:
+                shutil.copyfileobj(f, out, 1 << 20)
+            part.unlink()
+
+
+def _write_graphs(opens: Callable[[], Any], first: int, graphs: Sequence[str],
+                  folder: Path) -> Path:
+    part = folder / f"graphs-{first}.nq"
+    with opens() as store, part.open("wb") as f:
+        serialize(store.graph_quads(graphs), f, RdfFormat.N_QUADS)
+    return part
 
 
 def jsonld_context() -> dict[str, str]:

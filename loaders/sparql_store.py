@@ -243,10 +243,13 @@ class SparqlStore(RdfBase):
             f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return ((r["s"], r["p"], r["o"]) for r in rows)
 
-    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True) -> None:
+    def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True,
+             jobs: int = 1) -> None:
         """Stream the server's data to `out`: N-Quads, its named graphs read one at a time
         (of the gazetteer's, unless `reference`, only the localities the articles name); a
-        triples format, the union read in ordered pages."""
+        triples format, the union read in ordered pages. One process (`jobs` unused): the
+        server does the reading."""
+        del jobs
         if fmt == RdfFormat.N_QUADS:
             quads = graph_quads(self._graph_names(), self._triples, reference)
             serialize_stream(with_named_places(quads, reference,

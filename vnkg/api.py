@@ -309,8 +309,8 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
     Neo4j (`backend`); or the overview view as html, graphml, gexf, json, png. Without
     `reference` the gazetteer's reference localities are left out of every whole-graph
     format (popolo, ftm and the view never hold them). csv and cypher hold what the Neo4j
-    loader would write, read from a large store on `jobs` processes (None: the cores this
-    process may use), the same bytes as on one.
+    loader would write. csv, cypher and the embedded store's nquads read a large store
+    on `jobs` processes (None: the cores this process may use), the same bytes as on one.
 
     Example: `vnkg.export("popolo", output="officials.json")`."""
     from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange

@@ -199,8 +199,9 @@ COMMANDS: dict[str, Command] = {
               help="leave out the gazetteer's reference localities (every whole-graph "
                    "format; popolo, ftm and the view formats never hold them)"),
          _opt("--jobs", type=_jobs, default=None, metavar="N",
-              help="csv, cypher: read a large store on N processes; the same files as with "
-                   f"1 (default: the cores this process may use, {default_jobs()} here)"),
+              help="csv, cypher, nquads: read a large store on N processes; the same "
+                   "files as with 1 (default: the cores this process may use, "
+                   f"{default_jobs()} here)"),
          *STORE, *BACKEND)),
     "eval": Command(
         "evaluate", "score records against gold annotations",
