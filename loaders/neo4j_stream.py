@@ -31,7 +31,7 @@ import heapq
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from itertools import chain, groupby
 from pathlib import Path
 from typing import Any
@@ -155,7 +155,7 @@ def sorted_rows(store: Store, reference: bool = True, jobs: int = 1) -> Iterator
         shares = split(articles, jobs)
         with store.reader() if len(shares) > 1 else no_reader() as opens:
             if opens is None:
-                rows = _read_share(lambda: _Borrowed(store), 0, articles, Path(tmp))
+                rows = _read_share(lambda: nullcontext(store), 0, articles, Path(tmp))
             else:
                 rows = SortedRows.joined(Path(tmp), on_processes(_read_share, opens, shares,
                                                                  Path(tmp)))
@@ -175,19 +175,6 @@ def _read_share(opens: Callable[[], Any], first: int, articles: Sequence[str],
             rows.add(seq, fragment_rows(store.read_fragment(article)))
     rows.finish()
     return rows
-
-
-class _Borrowed:
-    """A store read in this process, left open when the reading ends (its owner closes it)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __enter__(self) -> Store:
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def _order(record: Record) -> tuple[tuple[str, ...], int]:

@@ -315,6 +315,8 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
     Example: `vnkg.export("popolo", output="officials.json")`."""
     from vnkg.loaders.export import GRAPH_FORMATS, INTERCHANGE_FORMATS, export_interchange
 
+    jobs = default_jobs() if jobs is None else check_jobs(jobs)
+
     if fmt in INTERCHANGE_FORMATS:
         with _one_store(store, sparql_endpoint, backend, neo4j, wait,
                         "an export reads") as opened:
@@ -326,8 +328,7 @@ def export(fmt: str, *, output: str | Path, store: str | Path | None = DEFAULT_S
 
     if fmt in GRAPH_FORMATS:
         with _existing(store, sparql_endpoint, wait) as rdf:
-            return export_graph(rdf, fmt, output, reference,
-                                default_jobs() if jobs is None else check_jobs(jobs))
+            return export_graph(rdf, fmt, output, reference, jobs)
     return [view("overview", output=output, store=store, fmt=fmt,
                  sparql_endpoint=sparql_endpoint, wait=wait)]
 
