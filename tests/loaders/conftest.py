@@ -10,6 +10,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from tests.paths import EXAMPLES, ROOT
 from tests.processes import free_port
 from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Edge, Evidence, Fragment, Node
+from vnkg.loaders import shares
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.neo4j_server import can_start_local, start_local_neo4j, stop_local_neo4j
 from vnkg.loaders.neo4j_store import Neo4jStore
@@ -28,6 +30,26 @@ from vnkg.loaders.rdf_updates import UNION_ONLY
 from vnkg.loaders.sparql_store import UNION_GRAPH
 
 POPOLO = "http://www.popoloproject.com/schemas/"
+
+
+@pytest.fixture()
+def processes_run(monkeypatch: pytest.MonkeyPatch) -> Callable[[ModuleType], list[int]]:
+    """Shares of a few articles (the samples are few), and `watch(module)`: the list of how
+    many processes each reading shared out by `module` ran, filled as they run."""
+    monkeypatch.setattr(shares, "SHARE", 4)
+
+    def watch(module: ModuleType) -> list[int]:
+        counts: list[int] = []
+        real = module.on_processes
+
+        def counted(task: Any, opens: Any, parts: list[Any], *args: Any) -> Any:
+            counts.append(len(parts))
+            return real(task, opens, parts, *args)
+
+        monkeypatch.setattr(module, "on_processes", counted)
+        return counts
+
+    return watch
 
 
 @pytest.fixture(scope="session")

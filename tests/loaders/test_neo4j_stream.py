@@ -6,7 +6,9 @@ written."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -62,16 +64,9 @@ def test_the_neo4j_exports_are_the_same_bytes_every_time(
 
 @pytest.mark.parametrize("fmt", ["csv", "cypher"])
 def test_the_neo4j_exports_read_on_two_processes_are_the_bytes_of_one(
-        articles_store: Path, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shared: list[int] = []
-    on_processes = neo4j_stream.on_processes
-
-    def counted(task: Any, opens: Any, parts: list[Any], *args: Any) -> Any:
-        shared.append(len(parts))
-        return on_processes(task, opens, parts, *args)
-
-    monkeypatch.setattr(shares, "SHARE", 4)  # the samples are a few articles
-    monkeypatch.setattr(neo4j_stream, "on_processes", counted)
+        articles_store: Path, fmt: str, tmp_path: Path,
+        processes_run: Callable[[ModuleType], list[int]]) -> None:
+    shared = processes_run(neo4j_stream)
     with OxigraphStore(articles_store) as store:
         export_graph(store, fmt, tmp_path / "one", jobs=1)
         export_graph(store, fmt, tmp_path / "two", jobs=2)

@@ -8,7 +8,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
@@ -20,7 +20,7 @@ from vnkg.graph.model import Fragment, Node
 from vnkg.graph.rdf import graph_iri
 from vnkg.graph.reference import gazetteer_props, locality_node
 from vnkg.graph.vocab import VNKG
-from vnkg.loaders import rdf_dump, shares
+from vnkg.loaders import rdf_dump
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf import REFERENCE, RdfBase
@@ -143,16 +143,8 @@ def test_without_the_gazetteer_a_locality_the_articles_only_name_is_still_descri
 @pytest.mark.parametrize("reference", [True, False])
 def test_nquads_written_on_two_processes_are_the_bytes_of_one(
         articles_store: Path, tmp_path: Path, reference: bool,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    written: list[int] = []
-    on_processes = rdf_dump.on_processes
-
-    def counted(task: Any, opens: Any, parts: list[Any], *args: Any) -> Any:
-        written.append(len(parts))
-        return on_processes(task, opens, parts, *args)
-
-    monkeypatch.setattr(shares, "SHARE", 4)  # the samples are a few articles
-    monkeypatch.setattr(rdf_dump, "on_processes", counted)
+        processes_run: Callable[[ModuleType], list[int]]) -> None:
+    written = processes_run(rdf_dump)
     (tmp_path / ".two.nq.vnkg-parts-killed").mkdir()  # left by an export killed midway
     with OxigraphStore(articles_store) as store:
         [one] = export_graph(store, "nquads", tmp_path / "one.nq", reference, jobs=1)

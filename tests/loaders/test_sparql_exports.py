@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from types import ModuleType
 
 import networkx as nx
 import pytest
@@ -19,7 +19,7 @@ from rdflib import Graph as RdfGraph
 
 from tests.paths import EXAMPLES
 from vnkg.api import build, export
-from vnkg.loaders import neo4j_stream, shares
+from vnkg.loaders import neo4j_stream
 from vnkg.loaders.sparql_store import SparqlStore
 
 SERVERS = ["sparql_server", "fuseki_server", "virtuoso_server"]
@@ -93,16 +93,8 @@ def test_export_over_the_endpoint_equals_the_embedded_store(
 
 def test_the_csv_export_read_from_the_server_on_two_processes_is_the_same(
         endpoint: str, articles_store: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    shared: list[int] = []
-    on_processes = neo4j_stream.on_processes
-
-    def counted(task: Any, opens: Any, parts: list[Any], *args: Any) -> Any:
-        shared.append(len(parts))
-        return on_processes(task, opens, parts, *args)
-
-    monkeypatch.setattr(shares, "SHARE", 4)  # the samples: two shares of a few
-    monkeypatch.setattr(neo4j_stream, "on_processes", counted)
+        processes_run: Callable[[ModuleType], list[int]]) -> None:
+    shared = processes_run(neo4j_stream)
     export("csv", output=tmp_path / "remote", sparql_endpoint=endpoint, jobs=2)
     assert shared == [2]  # the server was read by two spawned processes
     export("csv", output=tmp_path / "local", store=articles_store, jobs=1)
