@@ -21,6 +21,14 @@ hash of. An article's graph names a node by its name (`schema:name`), else by it
 (always its own article, whose id is the graph's), so "which graphs name node n" is
 `GRAPH ?g { ?n schema:name|vnkg:id ?v }`, and a statement by what it says about the
 relation; graph.rdf_read gets the rest back from the IRIs and the relation.
+
+What is one article's own and is read in its graph alone is the graph's alone (`render`'s
+`graph_only`): the evidence, a statement's `vnkg:evidence` links and each span's words. A
+span is its article's IRI, so no two graphs state the same evidence triple, and every reader
+finds it in `GRAPH ?g` (the named queries, the views, the explorer, the checks): copied into
+the stored union, it was 12.4 quads an article that the union never merged. The union's
+readers that hand out the union whole (loaders.rdf_dump's Turtle and JSON-LD, a store's
+`union_triples`) add it back from the graphs.
 """
 
 from __future__ import annotations
@@ -186,14 +194,16 @@ def _props(props: dict[str, PropValue], label: str | None = None
 
 
 def to_ntriples(fragment: Fragment, gazetteer: bool = False,
-                union_only: list[str] | None = None) -> list[str]:
+                union_only: list[str] | None = None,
+                graph_only: list[str] | None = None) -> list[str]:
     """The same statements as `to_quads`, as N-Triples terms ("<s> <p> o") without the graph.
 
     Built straight from strings, an order of magnitude faster than making rdflib terms; the
     loader writes them as N-Quads and digests them. Given a `union_only` list, the lines
     every article naming the same node or relation would state alike go there instead (see
     `render`): a node's type and id (read back from its IRI) and a statement's subject,
-    relation and object (read back from the relation it is about).
+    relation and object (read back from the relation it is about). Given a `graph_only`
+    list, the evidence goes there (see `render`).
 
     >>> frag = Fragment("a1", "2024-05")
     >>> to_ntriples(frag)[0].endswith('"2024-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>')
@@ -202,6 +212,7 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
     g = _iri(graph_iri(fragment.article))
     out: list[str] = []
     shared = out if union_only is None else union_only
+    own_lines = out if graph_only is None else graph_only
     if fragment.published:
         out.append(f"{g} {_V_DATED} {nt_literal(fragment.published, date=True)}")
     own = article_id(fragment.article)  # its id in its own graph names the graph's article
@@ -218,10 +229,10 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(node.props, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
-        _edge_lines(out, shared, edge, labels.get(edge.source, ""))
+        _edge_lines(out, shared, edge, labels.get(edge.source, ""), own_lines)
         out.extend(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in membership_triples(edge, fragment))
-    out.extend(f"<{evidence_iri(*span)}> {_V_TEXT} {nt_literal(text, True)}"
-               for span, text in span_texts(fragment).items())
+    own_lines.extend(f"<{evidence_iri(*span)}> {_V_TEXT} {nt_literal(text, True)}"
+                     for span, text in span_texts(fragment).items())
     return out
 
 
@@ -235,12 +246,14 @@ class Rendered:
     `lines` go to the article's named graph and the union; `union_only` to the union alone:
     what any article naming the same node or relation states alike (its type and id; a
     statement's subject, relation and object), kept there while some article's graph names
-    it."""
+    it; `graph_only` to the article's graph alone: its evidence, which no other graph
+    states and every reader finds in the graph."""
 
     article: str
     lines: list[str]
     digest: str
     union_only: list[str] = field(default_factory=list)
+    graph_only: list[str] = field(default_factory=list)
 
 
 def render(fragment: Fragment, gazetteer: bool = False) -> Rendered:
@@ -252,8 +265,10 @@ def render(fragment: Fragment, gazetteer: bool = False) -> Rendered:
     ('a1', 1, 64)
     """
     union_only: list[str] = []
-    lines = to_ntriples(fragment, gazetteer, union_only)
-    return Rendered(fragment.article, lines, lines_digest(lines + union_only), union_only)
+    graph_only: list[str] = []
+    lines = to_ntriples(fragment, gazetteer, union_only, graph_only)
+    return Rendered(fragment.article, lines, lines_digest(lines + union_only + graph_only),
+                    union_only, graph_only)
 
 
 def lines_digest(lines: list[str]) -> str:
@@ -261,7 +276,8 @@ def lines_digest(lines: list[str]) -> str:
     return hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
 
 
-def _edge_lines(out: list[str], shared: list[str], edge: Edge, source_label: str) -> None:
+def _edge_lines(out: list[str], shared: list[str], edge: Edge, source_label: str,
+                own: list[str]) -> None:
     s, o = _node(edge.source), _node(edge.target)
     label = source_label or _label_for(edge.type)
     out.append(f"{s} {_predicate(edge.type, label)} {o}")
@@ -271,7 +287,7 @@ def _edge_lines(out: list[str], shared: list[str], edge: Edge, source_label: str
     shared += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_RELATION} {nt_literal(edge.type)}",
                f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
-    out.extend(f"{st} {_V_EVIDENCE} <{_evidence(ev)}>" for ev in edge.evidence)
+    own.extend(f"{st} {_V_EVIDENCE} <{_evidence(ev)}>" for ev in edge.evidence)
 
 
 def _has_name(props: dict[str, PropValue]) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from vnkg.graph.vocab import VNKG
-from vnkg.loaders.rdf_updates import orphan
+from vnkg.loaders.rdf_updates import GRAPH_ONLY, orphan
 
 PENDING = str(VNKG.pending)  # the named graph of the marks: <article graph> vnkg:pending true
 _MARK = f"<{PENDING}>"
@@ -121,5 +121,6 @@ def fill_union(store: Any) -> None:
     if next(iter(store.named_graphs()), None) is None:
         return
     if next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None:
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                     f"FILTER(?p NOT IN ({GRAPH_ONLY})) }}")
         store.flush()

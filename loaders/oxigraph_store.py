@@ -14,11 +14,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
 from pyoxigraph import Store as Oxigraph
+from pyoxigraph import Triple as OxTriple
 from rdflib.term import Node as Term
 
 from vnkg.graph.rdf_read import Triple
@@ -33,12 +35,13 @@ from vnkg.loaders.rdf_dump import (
     with_named_places,
     write_graphs_shared,
 )
-from vnkg.loaders.rdf_updates import drop_graph, nquads
+from vnkg.loaders.rdf_updates import GRAPH_ONLY_PREDICATES, drop_graph, nquads
 from vnkg.loaders.shares import split
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError, no_reader
 
 SNAPSHOT = ".vnkg-snapshot-"  # what the folder of a store's snapshot adds to its name
 COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
+_GRAPH_ONLY = [NamedNode(str(p)) for p in GRAPH_ONLY_PREDICATES]
 
 
 class OxigraphStore(RdfBase):
@@ -215,8 +218,10 @@ class OxigraphStore(RdfBase):
                        to_rdflib(q.graph_name))
 
     def union_triples(self) -> Iterator[tuple[Term, Term, Term]]:
-        for q in self._ox.quads_for_pattern(None, None, None, DefaultGraph()):
-            yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)
+        triples: Iterable[Quad | OxTriple] = chain(
+            self._ox.quads_for_pattern(None, None, None, DefaultGraph()), self._graph_only())
+        for t in triples:
+            yield to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)
 
     def dump(self, out: BinaryIO, fmt: RdfFormat, reference: bool = True,
              jobs: int = 1) -> None:
@@ -239,11 +244,21 @@ class OxigraphStore(RdfBase):
         elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
             self._ox.dump(out, fmt, from_graph=DefaultGraph(),
                           prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)
+            serialize_stream(self._graph_only(), out, fmt)  # a document after the first
         else:
             triples: Any = (self._ox.quads_for_pattern(None, None, None, DefaultGraph())
                             if reference else self._ox.query(
                                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {union_query(False)}"))
-            serialize_stream(triples, out, fmt)
+            ref = None if reference else NamedNode(reference_graph())
+            serialize_stream(chain(triples, self._graph_only(ref)), out, fmt)
+
+    def _graph_only(self, skip: NamedNode | None = None) -> Iterator[OxTriple]:
+        """What the named graphs (but `skip`) alone hold (graph.rdf.Rendered's `graph_only`:
+        the evidence), which the union (default graph) lacks, as triples."""
+        for p in _GRAPH_ONLY:
+            for q in self._ox.quads_for_pattern(None, p, None, None):
+                if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != skip:
+                    yield OxTriple(q.subject, q.predicate, q.object)
 
     def graph_quads(self, graphs: Iterable[str]) -> Iterator[Quad]:
         """The quads of the named graphs `graphs` (IRIs), one graph after another."""

@@ -5,7 +5,9 @@ union, each triple once, kept up to date with every write, and what every articl
 alike of a node or relation, there alone (graph.rdf.Rendered's `union_only`, kept while a
 named graph has its subject: loaders.rdf_updates): queries read node properties and
 relations there without the repetition a union view gives (a node named in 1,000 articles
-would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. Writing an article
+would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. The evidence, one
+article's own, is its graph's alone (graph.rdf.Rendered's `graph_only`): every reader finds it
+there, and `union_triples` adds it to what the union holds. Writing an article
 replaces its named graph and updates the union in one transaction, so a re-run changes
 nothing, a changed article replaces only its own statements, and a failed batch leaves
 the store as it was. A SPARQL server whose default graph is already the union of its named
@@ -105,7 +107,8 @@ class RdfBase(Closing):
         raise NotImplementedError
 
     def union_triples(self) -> Iterator[tuple[Term, Term, Term]]:
-        """The triples of the union (the default graph), as rdflib terms."""
+        """The triples of the union, as rdflib terms: the default graph, and the evidence the
+        named graphs alone hold (graph.rdf.Rendered's `graph_only`)."""
         raise NotImplementedError
 
     def _fresh(self, lines: list[str]) -> list[str]:
@@ -154,17 +157,18 @@ class RdfBase(Closing):
                 continue
             stamp = f"{g} <{DIGEST_IRI}> {nt_literal(done.digest)}"
             if not held and done.article not in seen:
-                fresh.append(nquads(done.lines, g, self._fresh(done.lines + done.union_only)))
+                fresh.append(nquads(done.lines + done.graph_only, g,
+                                    self._fresh(done.lines + done.union_only)))
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
                 replaced.append(self._updates().replace(g, [*done.lines, stamp],
-                                                        done.union_only))
+                                                        done.union_only, done.graph_only))
                 if stored is not None:
                     report.replaced.append(done.article)
             seen.add(done.article)
             report.written.append(done.article)
-            report.triples += len(done.lines) + 1
+            report.triples += len(done.lines) + len(done.graph_only) + 1
         if fresh:
             self._add_new("".join(fresh), fresh_graphs, stamps)
         if replaced:

@@ -2,10 +2,12 @@
 
 N-Quads holds every named graph, and in the default graph only what the union holds alone (a
 node's type, a statement's subject, relation and object: graph.rdf.Rendered); Turtle and
-JSON-LD hold the union (the default graph). Without the reference gazetteer, N-Quads skips
-its graph and the union keeps only the triples some other named graph states; both keep the
-gazetteer's properties of the localities the articles name (`named_places`), since an
-article's graph may only name a locality the gazetteer describes (graph.rdf).
+JSON-LD hold the union: the default graph, and the evidence the named graphs alone hold
+(graph.rdf.Rendered's `graph_only`, read from them after it: `graph_only_body`). Without
+the reference gazetteer, N-Quads skips its graph and the union keeps only the triples some
+other named graph states; both keep the gazetteer's properties of the localities the
+articles name (`named_places`), since an article's graph may only name a locality the
+gazetteer describes (graph.rdf).
 
 The embedded store hands its quads straight from Oxigraph's indexes to pyoxigraph's
 serializer, one named graph after another (a scan of every quad decodes the union first:
@@ -54,7 +56,7 @@ from vnkg.graph.schema import SCHEMA
 from vnkg.graph.vocab import CLASSES, predicate_for, property_predicate
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE
-from vnkg.loaders.rdf_updates import UNION_ONLY, UNION_ONLY_TERMS
+from vnkg.loaders.rdf_updates import GRAPH_ONLY_TERMS, UNION_ONLY, UNION_ONLY_TERMS
 from vnkg.loaders.shares import on_processes
 
 FORMATS = {"nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
@@ -212,6 +214,17 @@ def union_query(reference: bool, graphs: str = "", union: str | None = None) -> 
             f"FILTER(?g != {ref}{other}) }}, "
             f"EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ref}{other}) }}"
             f" || (?p NOT IN ({_PLACE_LINKS}) && {_only_named(union)}))) }}")
+
+
+def graph_only_body(graphs: str = "") -> str:
+    """The SELECT body of what the named graphs alone hold (graph.rdf.Rendered's
+    `graph_only`: the evidence), which a union read from the default graph lacks; `graphs`
+    a FILTER on ?g, the graphs to read (all by default).
+
+    >>> graph_only_body().startswith("{ VALUES ?p {")
+    True
+    """
+    return f"{{ VALUES ?p {{ {GRAPH_ONLY_TERMS} }} GRAPH ?g {{ ?s ?p ?o }} {graphs} }}"
 
 
 def named_places() -> str:

@@ -30,26 +30,30 @@ class UnionUpdates:
     kept: bool = True
     graph: str | None = None
 
-    def replace(self, g: str, lines: list[str], union_only: list[str] | None = None) -> str:
+    def replace(self, g: str, lines: list[str], union_only: list[str] | None = None,
+                graph_only: list[str] | None = None) -> str:
         """The update replacing named graph `g` by `lines`, and the union with it (and
-        `union_only`: see `insert`)."""
-        return f"{self.drop(g)} ; {self.insert(g, lines, union_only)}"
+        `union_only`, `graph_only`: see `insert`)."""
+        return f"{self.drop(g)} ; {self.insert(g, lines, union_only, graph_only)}"
 
-    def insert(self, g: str, lines: list[str], union_only: list[str] | None = None) -> str:
+    def insert(self, g: str, lines: list[str], union_only: list[str] | None = None,
+               graph_only: list[str] | None = None) -> str:
         """The update adding `lines` to named graph `g`, and to the union kept; and
         `union_only` (graph.rdf.Rendered) to the union alone, or to `g` when the server's
-        default graph is the union of its named graphs.
+        default graph is the union of its named graphs; `graph_only` to `g` alone.
 
         >>> UnionUpdates().insert("<urn:g>", ["<urn:s> <urn:p> <urn:o>"], ["<urn:s> a <urn:C>"])
         ... # doctest: +NORMALIZE_WHITESPACE
         'INSERT DATA { <urn:s> <urn:p> <urn:o> .\\n<urn:s> a <urn:C> .
                        GRAPH <urn:g> { <urn:s> <urn:p> <urn:o> } }'
         """
-        every = " .\n".join([*lines, *(union_only or [])])
+        own = graph_only or []
         if not self.kept:
+            every = " .\n".join([*lines, *(union_only or []), *own])
             return f"INSERT DATA {{ GRAPH {g} {{ {every} }} }}"
+        every = " .\n".join([*lines, *(union_only or [])])
         union = f"{every} . " if self.graph is None else f"GRAPH {self.graph} {{ {every} }} "
-        body = " .\n".join(lines)
+        body = " .\n".join([*lines, *own])
         return f"INSERT DATA {{ {union}GRAPH {g} {{ {body} }} }}"
 
     def drop(self, g: str) -> str:
@@ -89,6 +93,11 @@ def orphan() -> str:
 UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject,
                                                 VNKG.relation, VNKG.object))
 UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
+# what the named graphs alone hold (graph.rdf.Rendered's `graph_only`): the evidence, a
+# statement's links to its spans and each span's words, one article's own
+GRAPH_ONLY_PREDICATES = (VNKG.evidence, VNKG.text)
+GRAPH_ONLY_TERMS = " ".join(f"<{p}>" for p in GRAPH_ONLY_PREDICATES)
+GRAPH_ONLY = GRAPH_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 
 
 def nquads(lines: list[str], g: str, union: list[str] | None = None) -> str:

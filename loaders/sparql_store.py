@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
+from itertools import chain
 from typing import Any, BinaryIO
 
 from pyoxigraph import RdfFormat
@@ -46,8 +47,10 @@ from vnkg.loaders.oxigraph_terms import iri_value
 from vnkg.loaders.rdf import ONTOLOGY, RdfBase
 from vnkg.loaders.rdf_dump import (
     PAGE,
+    graph_only_body,
     graph_quads,
     paged_union,
+    reference_graph,
     serialize_stream,
     union_query,
     with_named_places,
@@ -239,7 +242,8 @@ class SparqlStore(RdfBase):
 
     def union_triples(self) -> Iterator[tuple[Term, Term, Term]]:
         _, rows = self.client.select(
-            "SELECT ?s ?p ?o WHERE { ?s ?p ?o }" if self._keeps_union() else
+            f"SELECT ?s ?p ?o WHERE {{ {{ ?s ?p ?o }} UNION {graph_only_body(_OWN_GRAPH)} }}"
+            if self._keeps_union() else
             f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPH} }}")
         return ((r["s"], r["p"], r["o"]) for r in rows)
 
@@ -256,11 +260,16 @@ class SparqlStore(RdfBase):
                                                lambda q: self.client.select(q)[1],
                                                self._union_graph()), out, fmt)
         else:
-            keeps = self._keeps_union()
+            keeps, select = self._keeps_union(), lambda q: self.client.select(q)[1]
             body = union_query(reference, "" if keeps else _OWN_GRAPH, self._union_graph())
             # a union-default server (Virtuoso) caps sorted answers: the union in one answer
-            serialize_stream(paged_union(lambda q: self.client.select(q)[1], body, not keeps,
-                                         None if self.union_default else PAGE), out, fmt)
+            page = None if self.union_default else PAGE
+            triples = paged_union(select, body, not keeps, page)
+            # a union kept lacks the evidence, which the named graphs alone hold (graph.rdf)
+            ref = "" if reference else f" FILTER(?g != <{reference_graph()}>)"
+            graphs = _OWN_GRAPH + ref
+            own = paged_union(select, graph_only_body(graphs), False, page) if keeps else ()
+            serialize_stream(chain(triples, own), out, fmt)
 
 
 def chunked(lines: list[str], size: int) -> Iterator[list[str]]:

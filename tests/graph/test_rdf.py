@@ -105,7 +105,7 @@ def test_what_every_article_says_alike_goes_to_the_union_alone(
     frag.add_edge(Edge("HAS_RANK", "person/p1", "rank/bare-1"))
     done = render(frag)
     every = to_ntriples(frag)
-    assert sorted(done.lines + done.union_only) == sorted(every)
+    assert sorted(done.lines + done.union_only + done.graph_only) == sorted(every)
     assert done.digest == lines_digest(every)  # a store written before keeps its stamps
     kinds = {line.split(" ")[1] for line in done.union_only}
     assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject, VNKG.relation,
@@ -116,10 +116,22 @@ def test_what_every_article_says_alike_goes_to_the_union_alone(
     # own article (`?g vnkg:id ?article`) and a node with no property
     named = {line.split(" ")[0] for line in done.lines if f" <{VNKG.id}> " in line}
     assert named == {node_iri("article/bai-1").n3(), node_iri("rank/bare-1").n3()}
-    # the graph's lines alone come back as the fragment: the label from the id, the
-    # statement from its relation
+    # the graph's lines (its evidence among them) come back as the fragment: the label
+    # from the id, the statement from its relation
+    graph = done.lines + done.graph_only
     back = from_plain("bai-1", plain_triples(
         (s, p, o) for s, p, o, _ in Dataset().parse(
-            data="".join(f"{line} {graph_iri('bai-1').n3()} .\n" for line in done.lines),
+            data="".join(f"{line} {graph_iri('bai-1').n3()} .\n" for line in graph),
             format="nquads").quads()))
     assert back == frag
+
+
+def test_the_evidence_goes_to_the_article_graph_alone(
+        sample_fragment: Callable[..., Fragment]) -> None:
+    done = render(sample_fragment())
+    # a span is its article's: no other graph states it, so the union would never merge it
+    assert {line.split(" ")[1] for line in done.graph_only} == {f"<{VNKG.evidence}>",
+                                                                f"<{VNKG.text}>"}
+    assert not any(f" <{VNKG.evidence}> " in line or f" <{VNKG.text}> " in line
+                   for line in done.lines + done.union_only)
+    assert all(graph_iri("bai-1").n3()[:-1] in line for line in done.graph_only)

@@ -26,7 +26,7 @@ from vnkg.loaders.export import export_graph
 from vnkg.loaders.neo4j_server import can_start_local, start_local_neo4j, stop_local_neo4j
 from vnkg.loaders.neo4j_store import Neo4jStore
 from vnkg.loaders.oxigraph_store import OxigraphStore
-from vnkg.loaders.rdf_updates import UNION_ONLY
+from vnkg.loaders.rdf_updates import GRAPH_ONLY, UNION_ONLY
 from vnkg.loaders.sparql_store import UNION_GRAPH
 
 POPOLO = "http://www.popoloproject.com/schemas/"
@@ -56,8 +56,9 @@ def processes_run(monkeypatch: pytest.MonkeyPatch) -> Callable[[ModuleType], lis
 def union_gap() -> str:
     """SPARQL counting the statements in the default graph (the union) that no named graph
     holds (but what the union holds alone of a subject a named graph has: graph.rdf's
-    `union_only`), the reverse, and the nodes a named graph names with no type in the union:
-    0 when the union is whole. The named graphs are vnkg's own (a server's system graphs
+    `union_only`), the reverse (but what a named graph holds alone: `graph_only`, the
+    evidence), and the nodes a named graph names with no type in the union: 0 when the union
+    is whole. The named graphs are vnkg's own (a server's system graphs
     left out), other than the one holding the union on a server whose default graph is the
     union of all graphs (Virtuoso: it is read as the default graph)."""
     union = UNION_GRAPH.n3()
@@ -67,7 +68,7 @@ def union_gap() -> str:
             || NOT EXISTS {{ GRAPH ?h {{ ?s ?q ?v }} FILTER(?h != {union}) }}) }}
   UNION {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "https://vnkg.dev/")
                                        && ?g != {union})
-          FILTER NOT EXISTS {{ ?s ?p ?o }} }}
+          FILTER(?p NOT IN ({GRAPH_ONLY})) FILTER NOT EXISTS {{ ?s ?p ?o }} }}
   UNION {{ GRAPH ?g {{ ?s <https://vnkg.dev/ns#id> ?i }} FILTER(?g != {union})
           FILTER NOT EXISTS {{ ?s a ?c }} }} }}"""
 

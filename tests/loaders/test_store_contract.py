@@ -194,6 +194,25 @@ def test_default_graph_is_the_union_after_every_write(rdf: RdfBase,
     assert everything() == own
 
 
+def test_the_evidence_is_in_its_article_graph_alone_and_in_the_union_given(
+        rdf: RdfBase, sample_fragment: Callable[..., Fragment]) -> None:
+    rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
+    in_graphs = f"SELECT ?e WHERE {{ GRAPH ?g {{ ?st <{VNKG.evidence}> ?e }} }}"
+    in_union = f"SELECT ?e WHERE {{ ?st <{VNKG.evidence}> ?e }}"
+
+    def articles(query: str) -> set[str]:  # the articles whose spans `query` finds
+        return {str(r["e"]).split("#")[0] for r in rdf.select(query)}
+
+    assert articles(in_graphs) == {"article/a1", "article/a2"}
+    if rdf._keeps_union():  # not copied into a union of vnkg's own
+        assert articles(in_union) == set()
+    given = {str(o).split("#")[0] for _, p, o in rdf.union_triples() if p == VNKG.evidence}
+    assert given == {str(graph_iri("a1")), str(graph_iri("a2"))}
+    assert rdf.read_fragment("a1") == sample_fragment("a1")
+    rdf.delete_article("a1")
+    assert articles(in_graphs) == {"article/a2"}
+
+
 def test_an_article_written_when_its_graph_held_every_statement_reads_and_goes_cleanly(
         rdf: RdfBase, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
     # before graph.rdf kept a node's type and a statement's subject, relation and object in
