@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
-from itertools import chain
+from itertools import chain, groupby
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -23,7 +24,9 @@ from pyoxigraph import Store as Oxigraph
 from pyoxigraph import Triple as OxTriple
 from rdflib.term import Node as Term
 
+from vnkg.graph.rdf import statement_iri
 from vnkg.graph.rdf_read import Triple
+from vnkg.graph.vocab import VNKG
 from vnkg.loaders.old_stores import OLD_EVIDENCE, old_evidence_error
 from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
@@ -42,6 +45,8 @@ from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError, no_reader
 SNAPSHOT = ".vnkg-snapshot-"  # what the folder of a store's snapshot adds to its name
 COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
 _GRAPH_ONLY = [NamedNode(str(p)) for p in GRAPH_ONLY_PREDICATES]
+_EVIDENCE, _WORDS = NamedNode(str(VNKG.evidence)), NamedNode(str(VNKG.text))
+_STATEMENT = statement_iri(("", "", "")).rsplit("/", 1)[0] + "/"
 
 
 class OxigraphStore(RdfBase):
@@ -250,15 +255,35 @@ class OxigraphStore(RdfBase):
                             if reference else self._ox.query(
                                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {union_query(False)}"))
             ref = None if reference else NamedNode(reference_graph())
-            serialize_stream(chain(triples, self._graph_only(ref)), out, fmt)
+            serialize_stream(self._with_evidence(triples, ref), out, fmt)
 
     def _graph_only(self, skip: NamedNode | None = None) -> Iterator[OxTriple]:
         """What the named graphs (but `skip`) alone hold (graph.rdf.Rendered's `graph_only`:
         the evidence), which the union (default graph) lacks, as triples."""
         for p in _GRAPH_ONLY:
-            for q in self._ox.quads_for_pattern(None, p, None, None):
-                if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != skip:
-                    yield OxTriple(q.subject, q.predicate, q.object)
+            yield from self._in_graphs(None, p, skip)
+
+    def _with_evidence(self, triples: Iterable[Any], skip: NamedNode | None
+                       ) -> Iterator[Any]:
+        """The union's `triples` (a run for each subject, as Oxigraph gives them) with each
+        statement's evidence links, read from the named graphs (but `skip`), joined to its
+        run, then the spans' words: one JSON-LD node object a statement, as before the
+        evidence left the union."""
+        for subject, run in groupby(triples, key=_subject):
+            if not (isinstance(subject, NamedNode) and subject.value.startswith(_STATEMENT)):
+                yield from run
+                continue
+            held = list(run)
+            yield from held
+            if all(t.predicate != _EVIDENCE for t in held):  # else a store written before
+                yield from self._in_graphs(subject, _EVIDENCE, skip)
+        yield from self._in_graphs(None, _WORDS, skip)
+
+    def _in_graphs(self, subject: NamedNode | None, predicate: NamedNode,
+                   skip: NamedNode | None) -> Iterator[OxTriple]:
+        for q in self._ox.quads_for_pattern(subject, predicate, None, None):
+            if not isinstance(q.graph_name, DefaultGraph) and q.graph_name != skip:
+                yield OxTriple(q.subject, q.predicate, q.object)
 
     def graph_quads(self, graphs: Iterable[str]) -> Iterator[Quad]:
         """The quads of the named graphs `graphs` (IRIs), one graph after another."""
@@ -300,6 +325,9 @@ def open_read_only(path: Path | None) -> Oxigraph:
     except (OSError, RuntimeError) as err:
         raise ValueError(f"cannot open the store at {path} to read it ({err}); check the "
                          "folder is a vnkg store and readable") from err
+
+
+_subject = attrgetter("subject")
 
 
 def _holds_old_evidence(store: Oxigraph) -> bool:

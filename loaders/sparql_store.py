@@ -34,7 +34,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
-from itertools import chain
 from typing import Any, BinaryIO
 
 from pyoxigraph import RdfFormat
@@ -260,16 +259,14 @@ class SparqlStore(RdfBase):
                                                lambda q: self.client.select(q)[1],
                                                self._union_graph()), out, fmt)
         else:
-            keeps, select = self._keeps_union(), lambda q: self.client.select(q)[1]
+            keeps = self._keeps_union()
             body = union_query(reference, "" if keeps else _OWN_GRAPH, self._union_graph())
+            if keeps:  # it lacks the evidence, which the named graphs alone hold (graph.rdf)
+                ref = "" if reference else f" FILTER(?g != <{reference_graph()}>)"
+                body = f"{{ {body} UNION {graph_only_body(_OWN_GRAPH + ref)} }}"
             # a union-default server (Virtuoso) caps sorted answers: the union in one answer
-            page = None if self.union_default else PAGE
-            triples = paged_union(select, body, not keeps, page)
-            # a union kept lacks the evidence, which the named graphs alone hold (graph.rdf)
-            ref = "" if reference else f" FILTER(?g != <{reference_graph()}>)"
-            graphs = _OWN_GRAPH + ref
-            own = paged_union(select, graph_only_body(graphs), False, page) if keeps else ()
-            serialize_stream(chain(triples, own), out, fmt)
+            serialize_stream(paged_union(lambda q: self.client.select(q)[1], body, not keeps,
+                                         None if self.union_default else PAGE), out, fmt)
 
 
 def chunked(lines: list[str], size: int) -> Iterator[list[str]]:

@@ -85,6 +85,20 @@ def test_nquads_hold_the_named_graphs(filled: RdfBase, tmp_path: Path, reference
 
 
 @pytest.mark.parametrize("reference", [True, False])
+def test_jsonld_gives_a_statement_its_evidence_in_one_node_object(
+        filled: RdfBase, tmp_path: Path, reference: bool) -> None:
+    # the evidence is the articles' graphs' alone (graph.rdf), read after the union's runs
+    [path] = export_graph(filled, "jsonld", tmp_path / "g.jsonld", reference)
+    nodes = json.loads(path.read_text(encoding="utf-8"))["@graph"]
+    linked = [n for n in nodes if "vnkg:evidence" in n]
+    assert linked
+    if not getattr(filled, "union_default", False):  # a server's unsorted answer aside
+        assert all("vnkg:subject" in n for n in linked)
+        ids = [n["@id"] for n in nodes]
+        assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("reference", [True, False])
 def test_turtle_and_jsonld_hold_the_union(filled: RdfBase, tmp_path: Path,
                                           reference: bool) -> None:
     want = _union(filled, reference)
