@@ -24,9 +24,8 @@ from pyoxigraph import Store as Oxigraph
 from pyoxigraph import Triple as OxTriple
 from rdflib.term import Node as Term
 
-from vnkg.graph.rdf import statement_iri
 from vnkg.graph.rdf_read import Triple
-from vnkg.graph.vocab import VNKG
+from vnkg.graph.vocab import ID, VNKG
 from vnkg.loaders.old_stores import OLD_EVIDENCE, old_evidence_error
 from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
@@ -46,7 +45,8 @@ SNAPSHOT = ".vnkg-snapshot-"  # what the folder of a store's snapshot adds to it
 COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
 _GRAPH_ONLY = [NamedNode(str(p)) for p in GRAPH_ONLY_PREDICATES]
 _EVIDENCE, _WORDS = NamedNode(str(VNKG.evidence)), NamedNode(str(VNKG.text))
-_STATEMENT = statement_iri(("", "", "")).rsplit("/", 1)[0] + "/"
+_STATEMENT = f"{ID}statement/"  # graph.rdf.statement_iri's
+_subject = attrgetter("subject")
 
 
 class OxigraphStore(RdfBase):
@@ -325,9 +325,6 @@ def open_read_only(path: Path | None) -> Oxigraph:
     except (OSError, RuntimeError) as err:
         raise ValueError(f"cannot open the store at {path} to read it ({err}); check the "
                          "folder is a vnkg store and readable") from err
-
-
-_subject = attrgetter("subject")
 
 
 def _holds_old_evidence(store: Oxigraph) -> bool:

@@ -3,7 +3,8 @@
 N-Quads holds every named graph, and in the default graph only what the union holds alone (a
 node's type, a statement's subject, relation and object: graph.rdf.Rendered); Turtle and
 JSON-LD hold the union: the default graph, and the evidence the named graphs alone hold
-(graph.rdf.Rendered's `graph_only`, read from them after it: `graph_only_body`). Without
+(graph.rdf.Rendered's `graph_only`, read from them: `graph_only_body`; the embedded store's
+JSON-LD joins each statement's links to its node object). Without
 the reference gazetteer, N-Quads skips its graph and the union keeps only the triples some
 other named graph states; both keep the gazetteer's properties of the localities the
 articles name (`named_places`), since an article's graph may only name a locality the
