@@ -25,7 +25,7 @@ from pyoxigraph import Triple as OxTriple
 from rdflib.term import Node as Term
 
 from vnkg.graph.rdf_read import Triple
-from vnkg.graph.vocab import ID, VNKG
+from vnkg.graph.vocab import ID
 from vnkg.loaders.old_stores import OLD_EVIDENCE, old_evidence_error
 from vnkg.loaders.oxigraph_bulk import UnionLines, bulk_add, fill_union, holds_graph, recover
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND, plain_triples, select, to_rdflib
@@ -43,8 +43,7 @@ from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError, no_reader
 
 SNAPSHOT = ".vnkg-snapshot-"  # what the folder of a store's snapshot adds to its name
 COMPACT_FROM = 1000  # new articles bulk-written under which closing never compacts
-_GRAPH_ONLY = [NamedNode(str(p)) for p in GRAPH_ONLY_PREDICATES]
-_EVIDENCE, _WORDS = NamedNode(str(VNKG.evidence)), NamedNode(str(VNKG.text))
+_EVIDENCE, _WORDS = _GRAPH_ONLY = [NamedNode(str(p)) for p in GRAPH_ONLY_PREDICATES]
 _STATEMENT = f"{ID}statement/"  # graph.rdf.statement_iri's
 _subject = attrgetter("subject")
 

@@ -95,7 +95,7 @@ UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject,
 UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 # what the named graphs alone hold (graph.rdf.Rendered's `graph_only`): the evidence, a
 # statement's links to its spans and each span's words, one article's own
-GRAPH_ONLY_PREDICATES = (VNKG.evidence, VNKG.text)
+GRAPH_ONLY_PREDICATES = (VNKG.evidence, VNKG.text)  # the links, then the spans' words
 GRAPH_ONLY_TERMS = " ".join(f"<{p}>" for p in GRAPH_ONLY_PREDICATES)
 GRAPH_ONLY = GRAPH_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 

@@ -24,11 +24,10 @@ R = TypeVar("R")
 SHARE = 2_000  # items a process takes at the least
 
 
-def split(items: Sequence[T], jobs: int, least: int | None = None
-          ) -> list[tuple[int, Sequence[T]]]:
-    """`items` in at most `jobs` contiguous shares of at least `least` (SHARE) each, as
-    (the first's place, the share); one share when there are too few for two."""
-    count = min(jobs, len(items) // (SHARE if least is None else least))
+def split(items: Sequence[T], jobs: int) -> list[tuple[int, Sequence[T]]]:
+    """`items` in at most `jobs` contiguous shares of at least SHARE each, as (the first's
+    place, the share); one share when there are too few for two."""
+    count = min(jobs, len(items) // SHARE)
     if count < 2:
         return [(0, items)]
     size = -(-len(items) // count)
