@@ -38,6 +38,7 @@ from vnkg.graph.vocab import (
     VNKG,
     node_id_of,
     property_predicate,
+    with_copies,
 )
 
 
@@ -143,11 +144,11 @@ def _label(s: str, pos: Pairs, named: bool) -> str | None:
 def _node(node_id: str, label: str, props: dict[str, PropValue], by_id: bool) -> Node:
     """A node read back; a locality only named (its type and id, no property: `by_id`)
     gets the gazetteer's properties, in the order the reader gives stated ones (by
-    predicate)."""
+    predicate); a property repeating another (graph.rdf.stated) its values where unstated."""
     if not props and by_id and label == "Locality":
         given = gazetteer_props(node_id) or {}
         props = {name: given[name] for name in sorted(given, key=_predicate_of_place)}
-    return Node(node_id, label, props)
+    return Node(node_id, label, with_copies(props, label))
 
 
 @lru_cache(maxsize=64)

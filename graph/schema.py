@@ -10,7 +10,7 @@ checks graph/ontology.ttl against it.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -63,6 +63,7 @@ class LabelSpec:
     style: NodeStyle
     predicates: dict[str, str]  # property -> the predicate it has on this label, if its own
     plain: tuple[str, ...] = ()  # Vietnamese-text properties that hold codes on this label
+    copies: dict[str, str] = field(default_factory=dict)  # property -> the one it repeats
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,8 @@ def load(text: str | None = None) -> Schema:
 def _label(name: str, d: dict[str, Any]) -> LabelSpec:
     return LabelSpec(name, d["class"], tuple(tuple(k) for k in d["key"]), d["unique"],
                      tuple(d["properties"]), d["caption"], NodeStyle(**d["style"]),
-                     dict(d.get("predicates", {})), tuple(d.get("plain", ())))
+                     dict(d.get("predicates", {})), tuple(d.get("plain", ())),
+                     dict(d.get("copies", {})))
 
 
 def _relation(name: str, d: dict[str, Any]) -> RelationSpec:
@@ -208,7 +210,8 @@ def _check(schema: Schema) -> None:
         problems += [f"{lab.name}: unknown property {p!r}" for p in
                      (*lab.properties, lab.caption) if p not in schema.properties]
         problems += [f"{lab.name}: {p!r} is not one of its properties" for p in
-                     (*lab.predicates, *lab.plain) if p not in lab.properties]
+                     (*lab.predicates, *lab.plain, *lab.copies,
+                      *lab.copies.values()) if p not in lab.properties]
         curies += lab.predicates.values()
     for rel in schema.relations.values():
         problems += [f"{rel.name}: unknown property {p!r}" for p in rel.properties

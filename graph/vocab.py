@@ -9,6 +9,7 @@ SPARQL queries agree by construction. `VNKG` holds only the terms the schema dec
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import Namespace, URIRef
@@ -66,12 +67,30 @@ VIETNAMESE = frozenset({name for name, prop in SCHEMA.properties.items() if prop
 PLAIN_ON: frozenset[tuple[str, str]] = frozenset(
     (label, name) for label, spec in SCHEMA.labels.items() for name in spec.plain)
 
+# properties that repeat another on one label (a post's title: its name), by label: stated in
+# RDF only where their values differ from the other's (graph.rdf), read back from it
+COPIES: dict[str, dict[str, str]] = {
+    label: spec.copies for label, spec in SCHEMA.labels.items() if spec.copies}
+
 # properties that hold a list of strings (one triple per item in RDF)
 LIST_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.is_list)
 
 # ISO dates, typed by their precision; and node ids, written as the nodes' IRIs
 DATE_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.date)
 NODE_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.node)
+
+
+def with_copies(props: dict[str, Any], label: str) -> dict[str, Any]:
+    """`props` of a `label` node read from RDF, given (in place) each property repeating
+    another (COPIES) that RDF left unstated: the other's values.
+
+    >>> with_copies({"name": "Hội nghị"}, "Meeting")
+    {'name': 'Hội nghị', 'title': 'Hội nghị'}
+    """
+    for copy, source in COPIES.get(label, {}).items():
+        if copy not in props and source in props:
+            props[copy] = props[source]
+    return props
 
 
 def is_vietnamese(name: str, label: str | None = None) -> bool:

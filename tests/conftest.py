@@ -134,7 +134,9 @@ def _sample_fragment(article: str = "bai-1", name: str = "Hoàng Văn Thạch") 
     frag.add_node(Node(f"article/{article}", "Article",
                        {"name": "Hội nghị", "published": "2024-05-02"}))
     frag.add_node(Node("person/p1", "Person", {"name": name, "key": name_key(name)}))
-    frag.add_node(Node("meeting/m1", "Meeting", {"name": "Hội nghị sơ kết", "date": "2024-05-02"}))
+    meeting = "Hội nghị sơ kết"
+    frag.add_node(Node("meeting/m1", "Meeting", {"name": meeting, "title": meeting,
+                                                 "date": "2024-05-02"}))
     frag.add_node(Node("locality/2024-066", "Locality", {"name": "Bắc Kạn", "type": "tỉnh",
                                                          "code": "066"}))
     frag.add_edge(Edge("CHAIRED", "person/p1", "meeting/m1", {"confidence": 0.9},

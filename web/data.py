@@ -31,6 +31,7 @@ from vnkg.graph.vocab import (
     LIST_PROPS,
     PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
+    with_copies,
 )
 from vnkg.loaders.neo4j_rows import ALL_VALUES
 from vnkg.loaders.store import Store, open_store
@@ -177,8 +178,8 @@ def node(store: Store, node_id: str) -> dict[str, Any] | None:
         name = _prop_name(r["prop"])
         if name not in _BOOKKEEPING and r["value"] is not None:
             props.setdefault(name, []).append(r["value"])
-    props = {k: sorted(set(v), key=str) if k in LIST_PROPS else [min(v, key=str)]
-             for k, v in props.items()}
+    props = with_copies({k: sorted(set(v), key=str) if k in LIST_PROPS else [min(v, key=str)]
+                         for k, v in props.items()}, known[0])
     first = {k: str(v[0]) for k, v in props.items() if v}
     return {"id": node_id, "label": known[0], "props": props,
             "name": first.get("name") or first.get("title") or node_id, **first}

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from vnkg.graph.model import Fragment, Node
-from vnkg.graph.rdf import to_ntriples, to_quads
+from vnkg.graph.rdf import graph_iri, to_ntriples, to_quads
 from vnkg.graph.rdf_read import from_quads
 from vnkg.graph.schema import SCHEMA
 from vnkg.graph.vocab import ELI, VNKG, node_iri
@@ -95,8 +95,25 @@ def test_decrees_and_posts_use_eli_and_skos(union: RdfGraph) -> None:
     assert {s for s, _ in union.subject_objects(ELI.date_document)} <= decrees
     assert not set(union.subjects(headline)) & (decrees | posts)
     assert not set(union.subjects(URIRef(SCHEMA_ORG + "startDate"))) & decrees
-    labelled = {s for s, _ in union.subject_objects(SKOS.prefLabel)}
-    assert labelled and labelled <= posts
+    assert {s for s, _ in union.subject_objects(SKOS.prefLabel)} <= posts
+
+
+def test_a_title_that_is_the_name_is_stated_once_and_read_back(union: RdfGraph) -> None:
+    """A post's or meeting's title repeats its name (graph/schema.toml's `copies`): only the
+    name is stated, and the reader gives both; a title of its own is stated."""
+    post = {"name": "Chủ tịch UBND xã Hòa Bình", "title": "Chủ tịch UBND xã Hòa Bình"}
+    frag = Fragment("bai-8", None)
+    frag.add_node(Node("position/q", "Position", post))
+    frag.add_node(Node("meeting/q", "Meeting", {"name": "Hội nghị", "title": "Hội nghị X"}))
+    said = {q[1:3] for q in to_quads(frag) if q[0] == node_iri("position/q")
+            and isinstance(q[2], Literal) and q[1] != VNKG.id}
+    assert said == {(URIRef(SCHEMA_ORG + "name"), Literal(post["name"], lang="vi"))}
+    assert (node_iri("meeting/q"), URIRef(SCHEMA_ORG + "headline"),
+            Literal("Hội nghị X", lang="vi"), graph_iri("bai-8")) in to_quads(frag)
+    back = from_quads(frag.article, (q[:3] for q in to_quads(frag)))
+    assert back.nodes == frag.nodes
+    named = {str(o) for o in union.objects(None, URIRef(SCHEMA_ORG + "name"))}
+    assert not {str(o) for o in union.objects(None, SKOS.prefLabel)} & named
 
 
 def test_within_links_are_iris(union: RdfGraph) -> None:

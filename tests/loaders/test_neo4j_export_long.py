@@ -28,12 +28,13 @@ def _import(folder: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def long_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The CSV export of one article naming a meeting whose title is LONG characters."""
+    """The CSV export of one article naming a unit whose name is LONG characters (not a
+    meeting: its title, the name again, would double the longest field)."""
     reason = can_start_local()
     if reason:
         unavailable(f"no neo4j-admin to import with (required when CI=true): {reason}")
     frag = Fragment("bai-dai", "2024-05")
-    frag.add_node(Node("meeting/hoi-nghi-dai", "Meeting", {"name": "Hội nghị " * (LONG // 9)}))
+    frag.add_node(Node("unit/ban-dai", "Unit", {"name": "Ban quân " * (LONG // 9)}))
     folder = tmp_path_factory.mktemp("long") / "csv"
     with OxigraphStore(None) as store:
         assert store.write_fragments([frag]).failed == []
@@ -43,7 +44,7 @@ def long_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_field_past_four_mib_imports(long_export: Path, tmp_path: Path) -> None:
     args = (long_export / ARGS_FILE).read_text(encoding="utf-8").split()
-    assert "--read-buffer-size=11m" in args  # 9 MiB of title, its `stated` entry longer
+    assert "--read-buffer-size=11m" in args  # 9 MiB of name, its `stated` entry longer
     done = _import(long_export, tmp_path / "home")
     assert done.returncode == 0, done.stderr[-2000:]
 
