@@ -30,6 +30,7 @@ from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.rdf import SPAN_MARK, graph_iri, label_of_id, span_of, statement_iri
 from vnkg.graph.reference import gazetteer_props
 from vnkg.graph.vocab import (
+    COPIES,
     LABEL_OF_CLASS,
     LIST_PROPS,
     NODE_PROPS,
@@ -143,17 +144,20 @@ def _label(s: str, pos: Pairs, named: bool) -> str | None:
 
 def _node(node_id: str, label: str, props: dict[str, PropValue], by_id: bool) -> Node:
     """A node read back; a locality only named (its type and id, no property: `by_id`)
-    gets the gazetteer's properties, in the order the reader gives stated ones (by
-    predicate); a property repeating another (graph.rdf.stated) its values where unstated."""
+    gets the gazetteer's properties; a property repeating another (graph.rdf.stated) its
+    values where unstated; each in the order the reader gives stated ones (by predicate)."""
     if not props and by_id and label == "Locality":
-        given = gazetteer_props(node_id) or {}
-        props = {name: given[name] for name in sorted(given, key=_predicate_of_place)}
-    return Node(node_id, label, with_copies(props, label))
+        props = dict(gazetteer_props(node_id) or {})
+    elif not (label in COPIES and any(c not in props for c in COPIES[label])):
+        return Node(node_id, label, props)
+    props = with_copies(props, label)
+    return Node(node_id, label, {name: props[name] for name in
+                                 sorted(props, key=lambda name: _predicate_of(name, label))})
 
 
-@lru_cache(maxsize=64)
-def _predicate_of_place(name: str) -> str:
-    return str(property_predicate(name, "Locality"))
+@lru_cache(maxsize=256)
+def _predicate_of(name: str, label: str) -> str:
+    return str(property_predicate(name, label))
 
 
 def _text(term: Plain) -> str:

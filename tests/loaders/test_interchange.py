@@ -11,10 +11,13 @@ from typing import Any
 
 from neo4j import Driver
 
-from vnkg.graph.model import Fragment
+from vnkg.graph.model import Fragment, Node
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.vocab import node_iri, property_predicate
 from vnkg.loaders.ftm import export_ftm
 from vnkg.loaders.interchange import memberships, read_rows
 from vnkg.loaders.neo4j_store import Neo4jStore
+from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.popolo import popolo_document
 
 
@@ -75,3 +78,30 @@ def test_the_contract_bounds_on_neo4j(neo4j_clean: Driver, hostile: str, tmp_pat
                    if e["schema"] == "Occupancy" and "hoang-van-thach" in e["id"]]
     assert occupancy["properties"]["status"] == ["current"]
     assert occupancy["properties"]["endDate"] == ["2025"]
+
+
+def test_a_title_stated_as_before_reads_as_one_left_to_the_name() -> None:
+    """A store written before titles repeating the name went unstated (skos:prefLabel,
+    schema:headline in the graph and the union) gives the same rows and fragment."""
+    frag = Fragment("bai-t", "2024-05")
+    frag.add_node(Node("article/bai-t", "Article", {"name": "bai-t"}))
+    frag.add_node(Node("position/chu-tich", "Position",
+                       {"name": "Chủ tịch UBND xã Hòa Bình", "title": "Chủ tịch UBND xã Hòa Bình",
+                        "role": "Chủ tịch"}))
+    frag.add_node(Node("meeting/hn", "Meeting", {"name": "Hội nghị", "title": "Hội nghị"}))
+    said = [(node_iri(n.id), property_predicate("title", n.label), n.props["title"])
+            for n in frag.nodes.values() if n.label != "Article"]
+    stated = " .\n".join(f"<{s}> <{p}> \"{v}\"@vi" for s, p, v in said)
+    read = []
+    for old in (False, True):
+        with OxigraphStore(None) as store:
+            assert store.write_fragments([frag]).failed == []
+            if old:
+                store.update(f"INSERT DATA {{ {stated} . GRAPH <{graph_iri('bai-t')}> "
+                             f"{{ {stated} }} }}")
+            read.append(([read_rows(store, q) for q in ("posts", "meetings")],
+                         store.read_fragment("bai-t").nodes))
+    assert read[0] == read[1]
+    [[post], [meeting]] = read[0][0]
+    assert (post["title"], meeting["title"]) == (post["name"], meeting["name"])
+    assert read[0][1] == frag.nodes
