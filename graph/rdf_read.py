@@ -148,8 +148,8 @@ def _node(node_id: str, label: str, props: dict[str, PropValue], by_id: bool) ->
     values where unstated; each in the order the reader gives stated ones (by predicate)."""
     if not props and by_id and label == "Locality":
         props = dict(gazetteer_props(node_id) or {})
-    elif not (label in COPIES and any(c not in props for c in COPIES[label])):
-        return Node(node_id, label, props)
+    elif all(copy in props for copy in COPIES.get(label, ())):
+        return Node(node_id, label, props)  # as read: in predicate order
     props = with_copies(props, label)
     return Node(node_id, label, {name: props[name] for name in
                                  sorted(props, key=lambda name: _predicate_of(name, label))})
