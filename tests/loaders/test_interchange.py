@@ -11,6 +11,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from vnkg.graph.literals import nt_literal
 from vnkg.graph.model import Fragment, Node
 from vnkg.graph.rdf import graph_iri
 from vnkg.graph.vocab import node_iri, property_predicate
@@ -91,7 +92,7 @@ def test_a_title_stated_as_before_reads_as_one_left_to_the_name() -> None:
     frag.add_node(Node("meeting/hn", "Meeting", {"name": "Hội nghị", "title": "Hội nghị"}))
     said = [(node_iri(n.id), property_predicate("title", n.label), n.props["title"])
             for n in frag.nodes.values() if n.label != "Article"]
-    stated = " .\n".join(f"<{s}> <{p}> \"{v}\"@vi" for s, p, v in said)
+    stated = " .\n".join(f"<{s}> <{p}> {nt_literal(v, True)}" for s, p, v in said)
     read = []
     for old in (False, True):
         with OxigraphStore(None) as store:
