@@ -17,7 +17,11 @@ gazetteer's properties back). A store without the gazetteer gets every locality 
 What every article naming a node or stating a relation says alike is the union's alone
 (`render`'s `union_only`): a node's type, which its id names (`person/...`), its `vnkg:id`,
 which its IRI holds, and a statement's subject, relation and object, which its IRI is a
-hash of. An article's graph names a node by its name (`schema:name`), else by its id
+hash of. So is a node's matching key where it is the fold of its name (graph/schema.toml's
+`folds`: `vnkg:key` of a person, rank, post, unit or meeting), which a reader of the graph
+folds again; two articles may give one node two names, so on a replace or delete the writer
+gives the union the keys of the names the graphs still give (loaders.rdf_updates' `refold`).
+An article's graph names a node by its name (`schema:name`), else by its id
 (always its own article, whose id is the graph's), so "which graphs name node n" is
 `GRAPH ?g { ?n schema:name|vnkg:id ?v }`, and a statement by what it says about the
 relation; graph.rdf_read gets the rest back from the IRIs and the relation.
@@ -54,6 +58,7 @@ from vnkg.graph.vocab import (
     ID,
     NODE_PROPS,
     VNKG,
+    folded,
     is_vietnamese,
     node_id_of,
     node_iri,
@@ -218,7 +223,8 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
     loader writes them as N-Quads and digests them. Given a `union_only` list, the lines
     every article naming the same node or relation would state alike go there instead (see
     `render`): a node's type and id (read back from its IRI) and a statement's subject,
-    relation and object (read back from the relation it is about). Given a `graph_only`
+    relation and object (read back from the relation it is about), and a key that is the fold
+    of the node's name (read back by folding it). Given a `graph_only`
     list, the evidence goes there (see `render`).
 
     >>> frag = Fragment("a1", "2024-05")
@@ -242,8 +248,11 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
         named.append(f"{s} {_V_ID} {_id_literal(node.id)}")
         if only_named:
             continue
-        out.extend(f"{s} {p} {o}" for p, o in _nt_props(stated(node.props, node.label),
-                                                         node.label))
+        props = stated(node.props, node.label)
+        keys = folded(props, node.label)  # the union's alone: folded again from the name
+        out.extend(f"{s} {p} {o}" for p, o in _nt_props(
+            {k: v for k, v in props.items() if k not in keys}, node.label))
+        shared.extend(f"{s} {p} {o}" for p, o in _nt_props(keys, node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         _edge_lines(out, shared, edge, labels.get(edge.source, ""), own_lines)
@@ -262,9 +271,9 @@ class Rendered:
 
     `lines` go to the article's named graph and the union; `union_only` to the union alone:
     what any article naming the same node or relation states alike (its type and id; a
-    statement's subject, relation and object), kept there while some article's graph names
-    it; `graph_only` to the article's graph alone: its evidence, which no other graph
-    states and every reader finds in the graph."""
+    statement's subject, relation and object; the fold of its name), kept there while some
+    article's graph names it; `graph_only` to the article's graph alone: its evidence,
+    which no other graph states and every reader finds in the graph."""
 
     article: str
     lines: list[str]

@@ -31,6 +31,7 @@ from vnkg.graph.rdf import SPAN_MARK, graph_iri, label_of_id, span_of, statement
 from vnkg.graph.reference import gazetteer_props
 from vnkg.graph.vocab import (
     COPIES,
+    FOLDS,
     LABEL_OF_CLASS,
     LIST_PROPS,
     NODE_PROPS,
@@ -40,6 +41,7 @@ from vnkg.graph.vocab import (
     node_id_of,
     property_predicate,
     with_copies,
+    with_folds,
 )
 
 
@@ -145,12 +147,13 @@ def _label(s: str, pos: Pairs, named: bool) -> str | None:
 def _node(node_id: str, label: str, props: dict[str, PropValue], by_id: bool) -> Node:
     """A node read back; a locality only named (its type and id, no property: `by_id`)
     gets the gazetteer's properties; a property repeating another (graph.rdf.stated) its
-    values where unstated; each in the order the reader gives stated ones (by predicate)."""
+    values where unstated, and a key left to the union (graph.rdf) the fold of the name;
+    each in the order the reader gives stated ones (by predicate)."""
     if not props and by_id and label == "Locality":
         props = dict(gazetteer_props(node_id) or {})
-    elif all(copy in props for copy in COPIES.get(label, ())):
+    elif all(name in props for name in (*COPIES.get(label, ()), *FOLDS.get(label, ()))):
         return Node(node_id, label, props)  # as read: in predicate order
-    props = with_copies(props, label)
+    props = with_folds(with_copies(props, label), label)
     return Node(node_id, label, {name: props[name] for name in
                                  sorted(props, key=lambda name: _predicate_of(name, label))})
 

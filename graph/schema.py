@@ -64,6 +64,7 @@ class LabelSpec:
     predicates: dict[str, str]  # property -> the predicate it has on this label, if its own
     plain: tuple[str, ...] = ()  # Vietnamese-text properties that hold codes on this label
     copies: dict[str, str] = field(default_factory=dict)  # property -> the one it repeats
+    folds: dict[str, str] = field(default_factory=dict)  # property -> the one it is the key of
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def _label(name: str, d: dict[str, Any]) -> LabelSpec:
     return LabelSpec(name, d["class"], tuple(tuple(k) for k in d["key"]), d["unique"],
                      tuple(d["properties"]), d["caption"], NodeStyle(**d["style"]),
                      dict(d.get("predicates", {})), tuple(d.get("plain", ())),
-                     dict(d.get("copies", {})))
+                     dict(d.get("copies", {})), dict(d.get("folds", {})))
 
 
 def _relation(name: str, d: dict[str, Any]) -> RelationSpec:
@@ -210,8 +211,8 @@ def _check(schema: Schema) -> None:
         problems += [f"{lab.name}: unknown property {p!r}" for p in
                      (*lab.properties, lab.caption) if p not in schema.properties]
         problems += [f"{lab.name}: {p!r} is not one of its properties" for p in
-                     (*lab.predicates, *lab.plain, *lab.copies,
-                      *lab.copies.values()) if p not in lab.properties]
+                     (*lab.predicates, *lab.plain, *lab.copies, *lab.copies.values(),
+                      *lab.folds, *lab.folds.values()) if p not in lab.properties]
         curies += lab.predicates.values()
     for rel in schema.relations.values():
         problems += [f"{rel.name}: unknown property {p!r}" for p in rel.properties

@@ -15,6 +15,7 @@ from urllib.parse import quote, unquote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
+from vnkg.extraction.keys import name_key
 from vnkg.graph.schema import SCHEMA
 
 VNKG = ClosedNamespace(SCHEMA.namespace, sorted(SCHEMA.vnkg_terms()))
@@ -72,6 +73,11 @@ PLAIN_ON: frozenset[tuple[str, str]] = frozenset(
 COPIES: dict[str, dict[str, str]] = {
     label: spec.copies for label, spec in SCHEMA.labels.items() if spec.copies}
 
+# properties that are another's matching key (a person's key: the fold of his name), by label:
+# stated in the union alone where they are that fold (graph.rdf), folded again by a reader
+FOLDS: dict[str, dict[str, str]] = {
+    label: spec.folds for label, spec in SCHEMA.labels.items() if spec.folds}
+
 # properties that hold a list of strings (one triple per item in RDF)
 LIST_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.is_list)
 
@@ -91,6 +97,40 @@ def with_copies(props: dict[str, Any], label: str) -> dict[str, Any]:
         if copy not in props and source in props:
             props[copy] = props[source]
     return props
+
+
+def folded(props: dict[str, Any], label: str) -> dict[str, Any]:
+    """Of `props` (a `label` node's), the properties that are exactly the fold of another
+    (FOLDS, extraction.keys.name_key): those RDF states in the union alone.
+
+    >>> folded({"name": "Đại tá", "key": "dai ta"}, "Rank"), folded({"key": "x"}, "Rank")
+    ({'key': 'dai ta'}, {})
+    """
+    return {fold: props[fold] for fold, source in FOLDS.get(label, {}).items()
+            if fold in props and source in props
+            and _folds(props[source]) == _values(props[fold])}
+
+
+def with_folds(props: dict[str, Any], label: str) -> dict[str, Any]:
+    """`props` of a `label` node read from one article's graph, given (in place) each key
+    RDF left to the union (FOLDS): the fold of the other's values.
+
+    >>> with_folds({"name": "Thượng tá"}, "Rank")
+    {'name': 'Thượng tá', 'key': 'thuong ta'}
+    """
+    for fold, source in FOLDS.get(label, {}).items():
+        if fold not in props and source in props:
+            keys = sorted(_folds(props[source]))
+            props[fold] = keys if isinstance(props[source], list) else keys[0]
+    return props
+
+
+def _values(value: Any) -> set[str]:
+    return set(value) if isinstance(value, list) else {value}
+
+
+def _folds(value: Any) -> set[str]:
+    return {name_key(str(v)) for v in _values(value)}
 
 
 def is_vietnamese(name: str, label: str | None = None) -> bool:

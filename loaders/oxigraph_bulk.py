@@ -13,7 +13,8 @@ the union already holds (a node or a relation another article named too: 57% of 
 
 A crash between 1 and 3 leaves marks behind. The next open of the store drops the marked
 graphs and the union triples no named graph holds any more (but what the union alone holds
-about a node or statement a graph still names), in one transaction, so the
+about a node or statement a graph still names, its keys refolded from the names the graphs
+still give: loaders.rdf_updates' `refold`), in one transaction, so the
 store is as it was before the batch, and a rerun writes the articles again. An article is
 only written this way when the store holds nothing of it.
 """
@@ -23,7 +24,8 @@ from __future__ import annotations
 from typing import Any
 
 from vnkg.graph.vocab import VNKG
-from vnkg.loaders.rdf_updates import GRAPH_ONLY, orphan
+from vnkg.loaders.oxigraph_terms import select
+from vnkg.loaders.rdf_updates import GRAPH_ONLY, orphan, refold, refold_query
 
 PENDING = str(VNKG.pending)  # the named graph of the marks: <article graph> vnkg:pending true
 _MARK = f"<{PENDING}>"
@@ -99,10 +101,13 @@ def recover(store: Any) -> list[str]:
         None, NamedNode(PENDING), None, NamedNode(PENDING))]
     if not marked:
         return []
+    keys = refold((str(r["iri"]), None if r.get("n") is None else str(r["n"]))
+                  for r in select(store, refold_query(marked), {}))
     drops = " ; ".join(f"DROP SILENT GRAPH {g}" for g in marked)
     # the marks go first: they name the marked graphs, which would keep their types
     store.update(f"{drops} ; DROP SILENT GRAPH {_MARK} ; DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o "
-                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} {orphan()} }}")
+                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} {orphan()} }}"
+                 + (f" ;\n{keys}" if keys else ""))
     store.flush()
     return marked
 

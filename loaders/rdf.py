@@ -3,11 +3,12 @@
 Each article's statements live in its own named graph. The default graph holds their
 union, each triple once, kept up to date with every write, and what every article says
 alike of a node or relation, there alone (graph.rdf.Rendered's `union_only`, kept while a
-named graph has its subject: loaders.rdf_updates): queries read node properties and
-relations there without the repetition a union view gives (a node named in 1,000 articles
-would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. The evidence, one
-article's own, is its graph's alone (graph.rdf.Rendered's `graph_only`): every reader finds it
-there, and `union_triples` adds it to what the union holds. Writing an article
+named graph has its subject: loaders.rdf_updates; a node's key, the fold of its name, is
+refolded on a replace or delete from the names the graphs still give): queries read node
+properties and relations there without the repetition a union view gives (a node named in
+1,000 articles would otherwise join 1,000 times), and read provenance in `GRAPH ?g`. The
+evidence, one article's own, is its graph's alone (graph.rdf.Rendered's `graph_only`): every
+reader finds it there, and `union_triples` adds it to what the union holds. Writing an article
 replaces its named graph and updates the union in one transaction, so a re-run changes
 nothing, a changed article replaces only its own statements, and a failed batch leaves
 the store as it was. A SPARQL server whose default graph is already the union of its named
@@ -37,7 +38,7 @@ from vnkg.graph.model import Fragment, Graph
 from vnkg.graph.rdf import Rendered, graph_iri, render, to_ntriples
 from vnkg.graph.rdf_read import Triple, from_plain, plain_triples
 from vnkg.graph.vocab import VNKG
-from vnkg.loaders.rdf_updates import UnionUpdates, nquads
+from vnkg.loaders.rdf_updates import UnionUpdates, nquads, refold, refold_query
 from vnkg.loaders.store import (
     DEFAULT_STORE,
     REFERENCE,
@@ -140,7 +141,7 @@ class RdfBase(Closing):
         fresh: list[str] = []
         fresh_graphs: list[str] = []
         stamps: list[str] = []
-        replaced: list[str] = []
+        replaced: dict[str, tuple[list[str], list[str], list[str]]] = {}  # by graph: the last
         seen: set[str] = set()
         gazetteer: bool | None = None  # whether the store holds the gazetteer, once asked
         for item in fragments:
@@ -162,8 +163,7 @@ class RdfBase(Closing):
                 fresh_graphs.append(g)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
-                replaced.append(self._updates().replace(g, [*done.lines, stamp],
-                                                        done.union_only, done.graph_only))
+                replaced[g] = ([*done.lines, stamp], done.union_only, done.graph_only)
                 if stored is not None:
                     report.replaced.append(done.article)
             seen.add(done.article)
@@ -172,10 +172,29 @@ class RdfBase(Closing):
         if fresh:
             self._add_new("".join(fresh), fresh_graphs, stamps)
         if replaced:
-            # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
-            self.update(" ;\n".join(replaced))
-            self._written()
+            self._replace(replaced)
         return report
+
+    def _replace(self, graphs: dict[str, tuple[list[str], list[str], list[str]]]) -> None:
+        """Replace named graphs (by IRI in angle brackets: their lines, union-only and
+        graph-only lines) in one update: the drops, the union's keys refolded, the inserts."""
+        updates = self._updates()
+        refolded = self._refold(list(graphs))
+        # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
+        self.update(" ;\n".join([*(updates.drop(g) for g in graphs), *filter(None, [refolded]),
+                                  *(updates.insert(g, *parts) for g, parts in graphs.items())]))
+        self._written()
+
+    def _refold(self, graphs: list[str]) -> str:
+        """The update that, after named graphs `graphs` (IRIs in angle brackets) are dropped,
+        leaves the union of their nodes only the keys of the names other graphs give them
+        (loaders.rdf_updates' `refold`); "" when none needs it."""
+        if not self._keeps_union() or not graphs:
+            return ""
+        union = self._union_graph()
+        rows = self.select(refold_query(graphs, union))
+        return refold(((str(r["iri"]), None if r.get("n") is None else str(r["n"]))
+                       for r in rows), union)
 
     def write_base(self, reference: bool) -> None:
         """The ontology and, with `reference`, the gazetteer, each once per version."""
@@ -222,7 +241,8 @@ class RdfBase(Closing):
 
     def delete_article(self, article: str) -> None:
         """Remove one article's statements (its named graph)."""
-        self.update(self._updates().drop(graph_iri(article).n3()))
+        g = graph_iri(article).n3()
+        self.update(" ;\n".join(filter(None, [self._updates().drop(g), self._refold([g])])))
 
     def articles(self) -> list[str]:
         """Ids of the articles in the store (one named graph each)."""

@@ -10,11 +10,14 @@ graph.rdf; no term is formatted in here by hand.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rdflib.namespace import RDF
 
-from vnkg.graph.vocab import VNKG
+from vnkg.extraction.keys import name_key
+from vnkg.graph.literals import nt_literal
+from vnkg.graph.vocab import FOLDS, VNKG, node_iri, property_predicate
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,10 @@ def orphan() -> str:
     return f"FILTER(?p NOT IN ({UNION_ONLY}) || NOT EXISTS {{ GRAPH ?h2 {{ ?s ?q ?v }} }})"
 
 
-# what the union alone holds (graph.rdf.Rendered's `union_only`): a node's type and id, a
-# statement's subject, relation and object; kept while some named graph has that subject
-UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject,
+# what the union alone holds (graph.rdf.Rendered's `union_only`): a node's type, id and key
+# (the fold of its name: `refold` keeps it true), a statement's subject, relation and object;
+# kept while some named graph has that subject
+UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.key, VNKG.subject,
                                                 VNKG.relation, VNKG.object))
 UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 # what the named graphs alone hold (graph.rdf.Rendered's `graph_only`): the evidence, a
@@ -98,6 +102,55 @@ UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 GRAPH_ONLY_PREDICATES = (VNKG.evidence, VNKG.text)  # the links, then the spans' words
 GRAPH_ONLY_TERMS = " ".join(f"<{p}>" for p in GRAPH_ONLY_PREDICATES)
 GRAPH_ONLY = GRAPH_ONLY_TERMS.replace(" ", ", ")  # as an IN list
+_NAME = f"<{property_predicate('name')}>"
+
+
+def refold_query(graphs: list[str], union: str | None = None) -> str:
+    """The SELECT of what `refold` needs before named graphs `graphs` (IRIs in angle
+    brackets) are dropped or replaced: each node of theirs whose key the union alone holds
+    (graph/schema.toml's `folds`) and one of whose names there no other graph gives (so the
+    union may hold a key no graph gives any more), with every name (?n) other graphs give
+    it (`union`: the named graph holding the union, not one of them); the node as ?iri.
+
+    >>> "VALUES ?g { <urn:g> }" in refold_query(["<urn:g>"])
+    True
+    """
+    others = ", ".join([*graphs, *([union] if union else [])])
+    folded = " || ".join(f'STRSTARTS(STR(?s), "{node_iri(label.lower() + "/")}")'
+                         for label, folds in sorted(FOLDS.items()) if folds.get("key") == "name")
+    # the node's IRI as text (?iri): an engine's rows may give its IRIs as node ids
+    return (f"SELECT DISTINCT ?iri ?n WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ "
+            f"{' '.join(graphs)} }} GRAPH ?g {{ ?s {_NAME} ?old }} FILTER({folded}) "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s {_NAME} ?old }} FILTER(?h NOT IN ({others})) }}"
+            f" }} }} OPTIONAL {{ GRAPH ?h {{ ?s {_NAME} ?n }} FILTER(?h NOT IN ({others})) }}"
+            f" BIND(STR(?s) AS ?iri) }}")
+
+
+def refold(names: Iterable[tuple[str, str | None]], union: str | None = None) -> str:
+    """The update giving each node of `names` (its IRI, and a name another graph gives it or
+    None: `refold_query`'s rows) the keys of those names alone, in the union (the default
+    graph, or the named graph `union`); "" for no node. It goes after the drops and before
+    the new graphs' inserts, which add their own keys.
+
+    >>> print(refold([("urn:p", "Đại tá"), ("urn:q", None)]))  # doctest: +NORMALIZE_WHITESPACE
+    DELETE { ?s <https://vnkg.dev/ns#key> ?k } WHERE { VALUES ?s { <urn:p> <urn:q> }
+             ?s <https://vnkg.dev/ns#key> ?k } ;
+    INSERT DATA { <urn:p> <https://vnkg.dev/ns#key> "dai ta" . }
+    """
+    keys: dict[str, set[str]] = {}
+    for node, name in names:
+        keys.setdefault(node, set()).update([name_key(name)] if name is not None else [])
+    if not keys:
+        return ""
+    key = f"<{VNKG.key}>"
+    target = f"?s {key} ?k" if union is None else f"GRAPH {union} {{ ?s {key} ?k }}"
+    nodes = " ".join(f"<{node}>" for node in keys)
+    out = f"DELETE {{ {target} }} WHERE {{ VALUES ?s {{ {nodes} }}\n         {target} }}"
+    data = " ".join(f"<{node}> {key} {nt_literal(k)} ." for node in keys
+                    for k in sorted(keys[node]))
+    if data:
+        out += f" ;\nINSERT DATA {{ {data if union is None else f'GRAPH {union} {{ {data} }}'} }}"
+    return out
 
 
 def nquads(lines: list[str], g: str, union: list[str] | None = None) -> str:

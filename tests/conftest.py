@@ -136,7 +136,8 @@ def _sample_fragment(article: str = "bai-1", name: str = "Hoàng Văn Thạch") 
     frag.add_node(Node("person/p1", "Person", {"name": name, "key": name_key(name)}))
     meeting = "Hội nghị sơ kết"
     frag.add_node(Node("meeting/m1", "Meeting", {"name": meeting, "title": meeting,
-                                                 "date": "2024-05-02"}))
+                                                 "date": "2024-05-02",
+                                                 "key": name_key(meeting)}))
     frag.add_node(Node("locality/2024-066", "Locality", {"name": "Bắc Kạn", "type": "tỉnh",
                                                          "code": "066"}))
     frag.add_edge(Edge("CHAIRED", "person/p1", "meeting/m1", {"confidence": 0.9},

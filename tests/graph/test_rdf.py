@@ -100,7 +100,7 @@ def test_for_a_store_holding_the_gazetteer_its_localities_are_named_and_come_bac
 def test_what_every_article_says_alike_goes_to_the_union_alone(
         sample_fragment: Callable[..., Fragment]) -> None:
     frag = sample_fragment()
-    frag.add_node(Node("x-1", "Person", {"name": "Lò Văn Mẫu"}))  # an id naming no label
+    frag.add_node(Node("x-1", "Person", {"name": "Lò Văn Mẫu", "key": "lo van mau"}))  # no label
     frag.add_node(Node("rank/bare-1", "Rank", {}))  # a node the graph says nothing else of
     frag.add_edge(Edge("HAS_RANK", "person/p1", "rank/bare-1"))
     done = render(frag)
@@ -108,8 +108,8 @@ def test_what_every_article_says_alike_goes_to_the_union_alone(
     assert sorted(done.lines + done.union_only + done.graph_only) == sorted(every)
     assert done.digest == lines_digest(every)  # a store written before keeps its stamps
     kinds = {line.split(" ")[1] for line in done.union_only}
-    assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject, VNKG.relation,
-                                        VNKG.object)}
+    assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.key, VNKG.subject,
+                                        VNKG.relation, VNKG.object)}
     assert f"{node_iri('x-1').n3()} <{RDF.type}> <{CLASSES['Person']}>" in done.lines
     assert not any(f" <{RDF.type}> " in line for line in done.lines if "x-1" not in line)
     # an id stays in the graph only where nothing else there names its node: the graph's

@@ -13,6 +13,7 @@ from rdflib import Graph as RdfGraph
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
+from vnkg.extraction.keys import name_key
 from vnkg.graph.model import Fragment, Node
 from vnkg.graph.rdf import graph_iri, to_ntriples, to_quads
 from vnkg.graph.rdf_read import from_quads
@@ -28,7 +29,8 @@ def _fragment() -> Fragment:
     frag = Fragment("bai-9", "2024-05")
     frag.add_node(Node("decree/21", "Decree", {"title": "về khu vực phòng thủ", "kind": "Nghị định",
                                                "date": "2019-02-22", "number": "21/2019/NĐ-CP"}))
-    frag.add_node(Node("unit/u", "Unit", {"name": "Ban Chỉ huy quân sự", "kind": "militia"}))
+    frag.add_node(Node("unit/u", "Unit", {"name": "Ban Chỉ huy quân sự", "kind": "militia",
+                                          "key": name_key("Ban Chỉ huy quân sự")}))
     frag.add_node(Node("position/p", "Position", {"title": "Chỉ huy trưởng Ban CHQS"}))
     frag.add_node(Node("meeting/m", "Meeting", {"date": "2024", "date_surface": "năm 2024"}))
     frag.add_node(Node("locality/l", "Locality", {"within": ["locality/l", "locality/t"],
@@ -101,19 +103,21 @@ def test_decrees_and_posts_use_eli_and_skos(union: RdfGraph) -> None:
 def test_a_title_that_is_the_name_is_stated_once_and_read_back(union: RdfGraph) -> None:
     """A post's or meeting's title repeats its name (graph/schema.toml's `copies`): only the
     name is stated, and the reader gives both; a title of its own is stated."""
-    post = {"name": "Chủ tịch UBND xã Hòa Bình", "title": "Chủ tịch UBND xã Hòa Bình"}
+    post = {"name": "Chủ tịch UBND xã Hòa Bình", "title": "Chủ tịch UBND xã Hòa Bình",
+            "key": name_key("Chủ tịch UBND xã Hòa Bình")}
     frag = Fragment("bai-8", None)
     frag.add_node(Node("position/q", "Position", post))
-    frag.add_node(Node("meeting/q", "Meeting", {"name": "Hội nghị", "title": "Hội nghị X"}))
+    frag.add_node(Node("meeting/q", "Meeting", {"name": "Hội nghị", "title": "Hội nghị X",
+                                                "key": name_key("Hội nghị")}))
     said = {q[1:3] for q in to_quads(frag) if q[0] == node_iri("position/q")
-            and isinstance(q[2], Literal) and q[1] != VNKG.id}
+            and isinstance(q[2], Literal) and q[1] not in (VNKG.id, VNKG.key)}
     assert said == {(URIRef(SCHEMA_ORG + "name"), Literal(post["name"], lang="vi"))}
     assert (node_iri("meeting/q"), URIRef(SCHEMA_ORG + "headline"),
             Literal("Hội nghị X", lang="vi"), graph_iri("bai-8")) in to_quads(frag)
     back = from_quads(frag.article, (q[:3] for q in to_quads(frag)))
     assert back.nodes == frag.nodes
     # in predicate order (skos: before schema:), as a stated title reads: the CSV's columns
-    assert list(back.nodes["position/q"].props) == ["title", "name"]
+    assert list(back.nodes["position/q"].props) == ["title", "name", "key"]
     named = {str(o) for o in union.objects(None, URIRef(SCHEMA_ORG + "name"))}
     assert not {str(o) for o in union.objects(None, SKOS.prefLabel)} & named
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from vnkg.extraction.keys import name_key
 from vnkg.graph.literals import nt_literal
 from vnkg.graph.model import Fragment, Node
 from vnkg.graph.rdf import graph_iri
@@ -88,8 +89,9 @@ def test_a_title_stated_as_before_reads_as_one_left_to_the_name() -> None:
     frag.add_node(Node("article/bai-t", "Article", {"name": "bai-t"}))
     frag.add_node(Node("position/chu-tich", "Position",
                        {"name": "Chủ tịch UBND xã Hòa Bình", "title": "Chủ tịch UBND xã Hòa Bình",
-                        "role": "Chủ tịch"}))
-    frag.add_node(Node("meeting/hn", "Meeting", {"name": "Hội nghị", "title": "Hội nghị"}))
+                        "role": "Chủ tịch", "key": name_key("Chủ tịch UBND xã Hòa Bình")}))
+    frag.add_node(Node("meeting/hn", "Meeting", {"name": "Hội nghị", "title": "Hội nghị",
+                                                 "key": name_key("Hội nghị")}))
     said = [(node_iri(n.id), property_predicate("title", n.label), n.props["title"])
             for n in frag.nodes.values() if n.label != "Article"]
     stated = " .\n".join(f"<{s}> <{p}> {nt_literal(v, True)}" for s, p, v in said)

@@ -28,13 +28,14 @@ def _import(folder: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def long_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The CSV export of one article naming a unit whose name is LONG characters (not a
-    meeting: its title, the name again, would double the longest field)."""
+    """The CSV export of one article naming a decree whose name is LONG characters (not a
+    unit or a meeting: the key read back with their name, and a meeting's title, would
+    double the longest field)."""
     reason = can_start_local()
     if reason:
         unavailable(f"no neo4j-admin to import with (required when CI=true): {reason}")
     frag = Fragment("bai-dai", "2024-05")
-    frag.add_node(Node("unit/ban-dai", "Unit", {"name": "Ban quân " * (LONG // 9)}))
+    frag.add_node(Node("decree/dai", "Decree", {"name": "Ban quân " * (LONG // 9)}))
     folder = tmp_path_factory.mktemp("long") / "csv"
     with OxigraphStore(None) as store:
         assert store.write_fragments([frag]).failed == []

@@ -194,6 +194,35 @@ def test_default_graph_is_the_union_after_every_write(rdf: RdfBase,
     assert everything() == own
 
 
+def test_the_union_keys_a_node_by_the_names_the_graphs_still_give(
+        rdf: RdfBase, sample_fragment: Callable[..., Fragment]) -> None:
+    """A node's key is the union's alone (the fold of its name: graph.rdf), so when the only
+    article giving a name changes or goes, its key goes, and a key another name folds to
+    stays: the union as a clean write of what is left makes it."""
+    def keys() -> list[str]:
+        return sorted(str(r["k"]) for r in rdf.select(
+            f"SELECT DISTINCT ?k WHERE {{ <{node_iri('person/p1')}> <{VNKG.key}> ?k }}"))
+
+    def everything() -> list[dict[str, object]]:
+        return sorted(rdf.select("SELECT * WHERE { ?s ?p ?o }"), key=repr)
+
+    rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2", name="HOÀNG VĂN THẠCH"),
+                         sample_fragment("a3", name="Hoàng Văn Mới")])
+    assert keys() == ["hoang van moi", "hoang van thach"]
+    rdf.write_fragments([sample_fragment("a3", name="Lò Văn Mẫu")])
+    assert keys() == ["hoang van thach", "lo van mau"]
+    rdf.delete_article("a1")  # its name is a2's folded the same way
+    assert keys() == ["hoang van thach", "lo van mau"]
+    last = [sample_fragment("a2", name="Đinh Thị Hoa"), sample_fragment("a3", name="Đinh Thị Hoa")]
+    rdf.write_fragments(last)
+    assert keys() == ["dinh thi hoa"]
+    after = everything()
+    for article in rdf.articles():
+        rdf.delete_article(article)
+    rdf.write_fragments(last)
+    assert everything() == after
+
+
 def test_the_evidence_is_in_its_article_graph_alone_and_in_the_union_given(
         rdf: RdfBase, sample_fragment: Callable[..., Fragment]) -> None:
     rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2")])

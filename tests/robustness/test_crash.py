@@ -110,6 +110,7 @@ def test_changed_article_replaces_only_its_own_statements(
     union, named = ({q[1:] for q in after if (q[0] == "") == default} for default in (True, False))
     alone = union - named
     assert named <= union and alone
-    assert {p for _, p, _ in alone} <= {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.subject,
-                                                            VNKG.relation, VNKG.object)}
+    assert {p for _, p, _ in alone} <= {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.key,
+                                                            VNKG.subject, VNKG.relation,
+                                                            VNKG.object)}
     assert {s for s, _, _ in alone} <= {s for s, _, _ in named}
