@@ -75,12 +75,14 @@ def drop_graph(g: str, union: str | None = None) -> str:
     target = "?s ?p ?o" if union is None else f"GRAPH {union} {{ ?s ?p ?o }}"
     other = f"?h != {g}" if union is None else f"?h != {g} && ?h != {union}"
     # what the union holds alone goes by its subject (the second DELETE), even from a graph
-    # written when the graphs held it too: another graph may name the node without it
+    # written when the graphs held it too: another graph may name the node without it. Its
+    # predicates are a FILTER, not VALUES: with VALUES, Oxigraph read every union triple of
+    # them first (3 s a drop at 100,000 articles, 4-180 ms so; the same quads left)
     return (f"DELETE {{ {target} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
             f"FILTER(?p NOT IN ({UNION_ONLY})) FILTER NOT EXISTS "
             f"{{ GRAPH ?h {{ ?s ?p ?o }} FILTER({other}) }} }} ; "
             f"DELETE {{ {target} }} WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ GRAPH {g} "
-            f"{{ ?s ?q ?v }} }} }} VALUES ?p {{ {UNION_ONLY_TERMS} }} {target} FILTER NOT EXISTS "
+            f"{{ ?s ?q ?v }} }} }} {target} FILTER(?p IN ({UNION_ONLY})) FILTER NOT EXISTS "
             f"{{ GRAPH ?h {{ ?s ?q2 ?v2 }} FILTER({other}) }} }} ; DROP SILENT GRAPH {g}")
 
 
