@@ -104,16 +104,17 @@ UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list
 GRAPH_ONLY_PREDICATES = (VNKG.evidence, VNKG.text)  # the links, then the spans' words
 GRAPH_ONLY_TERMS = " ".join(f"<{p}>" for p in GRAPH_ONLY_PREDICATES)
 GRAPH_ONLY = GRAPH_ONLY_TERMS.replace(" ", ", ")  # as an IN list
-_NAME = f"<{property_predicate('name')}>"
+_NAME, _KEY = f"<{property_predicate('name')}>", f"<{VNKG.key}>"
 
 
 def refold_query(graphs: list[str], union: str | None = None) -> str:
     """The SELECT of what `refold` needs before named graphs `graphs` (IRIs in angle
     brackets) are dropped or replaced: each node of theirs whose key the union alone holds
     (graph/schema.toml's `folds`), with each of the union's names of it that a graph other
-    than those (and `union`, the named graph holding the union) gives, as ?n; the node as
-    ?iri. The union holds each name once, so this looks up a few names a node rather than
-    every graph naming it (a rank 100,000 articles name).
+    than those (and `union`, the named graph holding the union) gives and leaves the key
+    to the union (states none), as ?n; the node as ?iri. The union holds each name once, so
+    this looks up a few names a node rather than every graph naming it (a rank 100,000
+    articles name).
 
     >>> "VALUES ?g { <urn:g> }" in refold_query(["<urn:g>"])
     True
@@ -124,19 +125,22 @@ def refold_query(graphs: list[str], union: str | None = None) -> str:
     # the node's IRI as text (?iri): an engine's rows may give its IRIs as node ids
     return (f"SELECT DISTINCT ?iri ?n WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ "
             f"{' '.join(graphs)} }} GRAPH ?g {{ ?s {_NAME} ?old }} FILTER({folded}) }} }} "
-            f"OPTIONAL {{ ?s {_NAME} ?n FILTER EXISTS {{ GRAPH ?h {{ ?s {_NAME} ?n }} "
-            f"FILTER(?h NOT IN ({others})) }} }} BIND(STR(?s) AS ?iri) }}")
+            f"OPTIONAL {{ ?s {_NAME} ?n FILTER EXISTS {{ GRAPH ?h {{ ?s {_NAME} ?n "
+            f"FILTER NOT EXISTS {{ ?s {_KEY} ?stated }} }} FILTER(?h NOT IN ({others})) }} }} "
+            f"BIND(STR(?s) AS ?iri) }}")
 
 
 def refold(names: Iterable[tuple[str, str | None]], union: str | None = None) -> str:
     """The update giving each node of `names` (its IRI, and a name another graph gives it or
     None: `refold_query`'s rows) the keys of those names alone, in the union (the default
-    graph, or the named graph `union`); "" for no node. It goes after the drops and before
-    the new graphs' inserts, which add their own keys.
+    graph, or the named graph `union`), and those a graph states (a store written before,
+    or a key that is no fold of the name); "" for no node. It goes after the drops and
+    before the new graphs' inserts, which add their own keys.
 
     >>> print(refold([("urn:p", "Đại tá"), ("urn:q", None)]))  # doctest: +NORMALIZE_WHITESPACE
     DELETE { ?s <https://vnkg.dev/ns#key> ?k } WHERE { VALUES ?s { <urn:p> <urn:q> }
-             ?s <https://vnkg.dev/ns#key> ?k } ;
+             ?s <https://vnkg.dev/ns#key> ?k
+             FILTER NOT EXISTS { GRAPH ?h { ?s <https://vnkg.dev/ns#key> ?k } } } ;
     INSERT DATA { <urn:p> <https://vnkg.dev/ns#key> "dai ta" . }
     """
     keys: dict[str, set[str]] = {}
@@ -144,11 +148,12 @@ def refold(names: Iterable[tuple[str, str | None]], union: str | None = None) ->
         keys.setdefault(node, set()).update([name_key(name)] if name is not None else [])
     if not keys:
         return ""
-    key = f"<{VNKG.key}>"
-    target = f"?s {key} ?k" if union is None else f"GRAPH {union} {{ ?s {key} ?k }}"
+    target = f"?s {_KEY} ?k" if union is None else f"GRAPH {union} {{ ?s {_KEY} ?k }}"
     nodes = " ".join(f"<{node}>" for node in keys)
-    out = f"DELETE {{ {target} }} WHERE {{ VALUES ?s {{ {nodes} }}\n         {target} }}"
-    data = " ".join(f"<{node}> {key} {nt_literal(k)} ." for node in keys
+    other = "" if union is None else f" FILTER(?h != {union})"
+    out = (f"DELETE {{ {target} }} WHERE {{ VALUES ?s {{ {nodes} }}\n         {target}\n"
+           f"         FILTER NOT EXISTS {{ GRAPH ?h {{ ?s {_KEY} ?k }}{other} }} }}")
+    data = " ".join(f"<{node}> {_KEY} {nt_literal(k)} ." for node in keys
                     for k in sorted(keys[node]))
     if data:
         out += f" ;\nINSERT DATA {{ {data if union is None else f'GRAPH {union} {{ {data} }}'} }}"

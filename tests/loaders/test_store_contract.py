@@ -227,6 +227,26 @@ def test_the_union_keys_a_node_by_the_names_the_graphs_still_give(
     assert everything() == after
 
 
+def test_a_key_a_graph_states_stays_in_the_union(
+        rdf: RdfBase, sample_fragment: Callable[..., Fragment], union_gap: str) -> None:
+    """A key that is no fold of the name (a store written before: every key) is stated in
+    its graph, and a refold of the node keeps it there and in the union, and folds no name
+    of that graph: the union as a clean write makes it."""
+    own = sample_fragment("a1")
+    own.nodes["person/p1"].props["key"] = "ma rieng"
+    rdf.write_fragments([own, sample_fragment("a2")])
+    last = [own, sample_fragment("a2", name="Lò Văn Mẫu")]
+    rdf.write_fragments(last[1:])
+    keys = rdf.select(f"SELECT DISTINCT ?k WHERE {{ <{node_iri('person/p1')}> <{VNKG.key}> ?k }}")
+    assert sorted(str(r["k"]) for r in keys) == ["lo van mau", "ma rieng"]
+    assert int(rdf.select(union_gap)[0]["n"]) == 0
+    after = sorted(rdf.select("SELECT * WHERE { ?s ?p ?o }"), key=repr)
+    for article in rdf.articles():
+        rdf.delete_article(article)
+    rdf.write_fragments(last)
+    assert sorted(rdf.select("SELECT * WHERE { ?s ?p ?o }"), key=repr) == after
+
+
 def test_the_evidence_is_in_its_article_graph_alone_and_in_the_union_given(
         rdf: RdfBase, sample_fragment: Callable[..., Fragment]) -> None:
     rdf.write_fragments([sample_fragment("a1"), sample_fragment("a2")])
