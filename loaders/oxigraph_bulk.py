@@ -101,8 +101,7 @@ def recover(store: Any) -> list[str]:
         None, NamedNode(PENDING), None, NamedNode(PENDING))]
     if not marked:
         return []
-    keys = refold((str(r["iri"]), None if r.get("n") is None else str(r["n"]))
-                  for r in select(store, refold_query(marked), {}))
+    keys = refold(select(store, refold_query(marked), {}))
     drops = " ; ".join(f"DROP SILENT GRAPH {g}" for g in marked)
     # the marks go first: they name the marked graphs, which would keep their types
     store.update(f"{drops} ; DROP SILENT GRAPH {_MARK} ; DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o "

@@ -192,9 +192,7 @@ class RdfBase(Closing):
         if not self._keeps_union() or not graphs:
             return ""
         union = self._union_graph()
-        rows = self.select(refold_query(graphs, union))
-        return refold(((str(r["iri"]), None if r.get("n") is None else str(r["n"]))
-                       for r in rows), union)
+        return refold(self.select(refold_query(graphs, union)), union)
 
     def write_base(self, reference: bool) -> None:
         """The ontology and, with `reference`, the gazetteer, each once per version."""

@@ -10,8 +10,9 @@ graph.rdf; no term is formatted in here by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from rdflib.namespace import RDF
 
@@ -130,22 +131,24 @@ def refold_query(graphs: list[str], union: str | None = None) -> str:
             f"BIND(STR(?s) AS ?iri) }}")
 
 
-def refold(names: Iterable[tuple[str, str | None]], union: str | None = None) -> str:
-    """The update giving each node of `names` (its IRI, and a name another graph gives it or
-    None: `refold_query`'s rows) the keys of those names alone, in the union (the default
-    graph, or the named graph `union`), and those a graph states (a store written before,
-    or a key that is no fold of the name); "" for no node. It goes after the drops and
-    before the new graphs' inserts, which add their own keys.
+def refold(rows: Iterable[Mapping[str, Any]], union: str | None = None) -> str:
+    """The update giving each node of `rows` (`refold_query`'s: its IRI, ?iri, and a name
+    another graph gives it, ?n, or none) the keys of those names alone, in the union (the
+    default graph, or the named graph `union`), and those a graph states (a store written
+    before, or a key that is no fold of the name); "" for no node. It goes after the drops
+    and before the new graphs' inserts, which add their own keys.
 
-    >>> print(refold([("urn:p", "Đại tá"), ("urn:q", None)]))  # doctest: +NORMALIZE_WHITESPACE
+    >>> rows = [{"iri": "urn:p", "n": "Đại tá"}, {"iri": "urn:q", "n": None}]
+    >>> print(refold(rows))  # doctest: +NORMALIZE_WHITESPACE
     DELETE { ?s <https://vnkg.dev/ns#key> ?k } WHERE { VALUES ?s { <urn:p> <urn:q> }
              ?s <https://vnkg.dev/ns#key> ?k
              FILTER NOT EXISTS { GRAPH ?h { ?s <https://vnkg.dev/ns#key> ?k } } } ;
     INSERT DATA { <urn:p> <https://vnkg.dev/ns#key> "dai ta" . }
     """
     keys: dict[str, set[str]] = {}
-    for node, name in names:
-        keys.setdefault(node, set()).update([name_key(name)] if name is not None else [])
+    for row in rows:
+        node, name = str(row["iri"]), row.get("n")
+        keys.setdefault(node, set()).update([] if name is None else [name_key(str(name))])
     if not keys:
         return ""
     target = f"?s {_KEY} ?k" if union is None else f"GRAPH {union} {{ ?s {_KEY} ?k }}"
