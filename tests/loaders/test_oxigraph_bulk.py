@@ -11,7 +11,7 @@ from pyoxigraph import RdfFormat
 from vnkg.graph.model import Fragment
 from vnkg.graph.rdf import graph_iri, to_ntriples
 from vnkg.loaders import oxigraph_store
-from vnkg.loaders.oxigraph_bulk import PENDING
+from vnkg.loaders.oxigraph_bulk import PENDING, holds_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf_updates import nquads as _nquads
 
@@ -102,3 +102,17 @@ def test_a_build_that_fails_closes_the_store_without_compacting_it(
     assert not rdf.compacted
     with OxigraphStore(tmp_path / "s") as rdf:
         assert rdf.articles() == [f"a{i}" for i in range(4)]
+
+
+def test_a_graph_is_held_while_it_has_quads_whatever_its_name_says() -> None:
+    """The graph's name is asked first; a graph whose quads were all deleted keeps its name
+    in Oxigraph, and is not held."""
+    from pyoxigraph import NamedNode, Store
+
+    store, g = Store(), "https://example.org/g"
+    assert not holds_graph(store, g)
+    store.update(f"INSERT DATA {{ GRAPH <{g}> {{ <urn:s> <urn:p> 'Hòa' }} }}")
+    assert holds_graph(store, g)
+    store.update(f"DELETE DATA {{ GRAPH <{g}> {{ <urn:s> <urn:p> 'Hòa' }} }}")
+    assert store.contains_named_graph(NamedNode(g))
+    assert not holds_graph(store, g)
