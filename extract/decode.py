@@ -167,10 +167,15 @@ def legacy_encoding(text: str) -> str | None:
     >>> legacy_encoding("Đồng chí Nguyễn Văn Tâm chủ trì hội nghị") is None
     True
     """
-    extended = len(_EXTENDED.findall(text))
+    extended: int | None = None  # counted only for a text that shows a signature: Unicode
+    # Vietnamese is full of these letters, and the build's one reading process checks each text
     for name, marks in _signatures():
         hits = len(marks.findall(text))
-        if hits >= 3 and hits > extended:
+        if hits < 3:
+            continue
+        if extended is None:
+            extended = len(_EXTENDED.findall(text))
+        if hits > extended:
             return name
     return None
 
