@@ -53,14 +53,14 @@ def child_build(corpus: str, store: str, jobs: int = 1) -> dict[str, Any]:
 
     from vnkg.loaders.oxigraph_store import OxigraphStore
 
-    cpu = cpu_s()
+    cpu, parts = cpu_s(), cpu_split()
     disk = size_mb(Path(store))  # before reopening: an open may go on compacting the files
     with OxigraphStore(store) as rdf:  # counted after the clock stops: a count scans the store
         quads = rdf.count()
         split = quads_split(rdf, report.documents)
     return {"documents": report.documents, "wall_s": wall, "cpu_s": cpu, "quads": quads,
             **split, "jobs": jobs, "store_mb": disk, "peak_rss_mb": peak_mb(),
-            "rss_samples": _thin(samples)}
+            "rss_samples": _thin(samples), "cpu_split": parts}
 
 
 def cpu_s() -> float:
@@ -69,6 +69,33 @@ def cpu_s() -> float:
     own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                      resource.RUSAGE_CHILDREN))
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def cpu_split() -> dict[str, float]:
+    """Where a finished build's CPU seconds went: the extraction workers (finished child
+    processes; none when this process extracts), the store's own compaction (RocksDB's
+    background threads, which outlive the store and are named `rocksdb:*`), and the rest of
+    this process (the writer and the bulk loader's threads, the gazetteer, the compaction a
+    closing store runs). Linux only ({} elsewhere): the threads' times are read from /proc."""
+    tasks = Path("/proc/self/task")
+    if not tasks.is_dir():
+        return {}
+    tick = os.sysconf("SC_CLK_TCK")
+    compaction = 0.0
+    for task in tasks.iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:
+            continue  # the thread ended meanwhile
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:]
+        if name.startswith("rocksdb:"):
+            utime, stime = fields.split()[11:13]
+            compaction += (int(utime) + int(stime)) / tick
+    own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                     resource.RUSAGE_CHILDREN))
+    return {"workers_s": round(kids.ru_utime + kids.ru_stime, 1),
+            "compaction_s": round(compaction, 1),
+            "rest_s": round(own.ru_utime + own.ru_stime - compaction, 1)}
 
 
 def quads_split(rdf: Any, articles: int) -> dict[str, float]:

@@ -261,6 +261,11 @@ def _build_rows(n: int, builds: dict[int, dict[str, Any]]) -> list[Row]:
         disk = f", {b['store_mb']:.0f} MB on disk" if "store_mb" in b else ""
         rows.append((what, f"{b['wall_s']:.1f} s, {b['quads']} quads{per}{disk}",
                      f"peak {b['peak_rss_mb']:.0f} MB", ratio))
+        if cpu := b.get("cpu_split"):
+            rows.append((f"{what}: CPU seconds", f"workers {cpu['workers_s']:.0f}, compaction "
+                         f"{cpu['compaction_s']:.0f}, writer and the rest {cpu['rest_s']:.0f}",
+                         f"{b['cpu_s']:.0f} in all", "the store's compaction: "
+                         f"{cpu['compaction_s'] / max(b['cpu_s'], 1e-9):.0%}"))
     return rows
 
 

@@ -56,3 +56,9 @@ def bench_run() -> ModuleType:
 def bench_neo4j_bulk() -> ModuleType:
     """benchmarks/bench_neo4j_bulk.py as a module."""
     return _script("bench_neo4j_bulk")
+
+
+@pytest.fixture(scope="session")
+def bench_build() -> ModuleType:
+    """benchmarks/bench_build.py as a module."""
+    return _script("bench_build")
