@@ -74,9 +74,10 @@ def cpu_s() -> float:
 def cpu_split() -> dict[str, float]:
     """Where a finished build's CPU seconds went: the extraction workers (finished child
     processes; none when this process extracts), the store's own compaction (RocksDB's
-    background threads, which outlive the store and are named `rocksdb:*`), and the rest of
-    this process (the writer and the bulk loader's threads, the gazetteer, the compaction a
-    closing store runs). Linux only ({} elsewhere): the threads' times are read from /proc."""
+    background threads, named `rocksdb:*`, which outlive the store and also run the
+    compaction a closing store asks for), and the rest of this process (the writer's thread,
+    the bulk loader's, the gazetteer). Linux only ({} elsewhere): the threads' times are read
+    from /proc."""
     tasks = Path("/proc/self/task")
     if not tasks.is_dir():
         return {}

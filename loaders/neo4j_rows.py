@@ -200,8 +200,8 @@ def digest(fragment: Fragment) -> str:
 
     Properties are sorted by name alone (names are unique in a dict, so no value is ever
     compared); that is the order their text sorted them in before, for names of the letters,
-    digits and underscores the schema gives them, so the digests stay the same, at 60% of
-    the time (a sixth of the CSV export's time went here)."""
+    digits and underscores the schema gives them, so the digests stay the same, in 58% of
+    the time (2.96 s of the 10k CSV export's 41-45 s of CPU went here before)."""
     nodes = sorted((n.id, n.label, sorted(n.props.items())) for n in fragment.nodes.values())
     edges = sorted((e.key, sorted(e.props.items()), sorted(map(evidence_json, e.evidence)))
                    for e in fragment.edges.values())
