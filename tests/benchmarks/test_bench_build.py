@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
-ARTICLE = ("Sáng 9/10, UBND huyện Tân Lạc tổ chức hội nghị sơ kết 5 năm thực hiện Nghị định số "
-           "21/2019/NĐ-CP. Đồng chí Lò Văn Khải{n}, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện "
-           "chủ trì hội nghị. Dự hội nghị có Đại tá Đinh Công Vượng{n}, Chỉ huy trưởng Bộ Chỉ "
-           "huy Quân sự tỉnh Hòa Bình.\n")
+ARTICLE = ("Chiều 14/3, Ban CHQS huyện Mường Khương họp bàn việc chuẩn bị "
+           "giao quân năm tới. Ông Lò Văn Khải{n}, Phó Chủ tịch UBND huyện, điều hành buổi "
+           "họp; Thượng tá Đinh Công Vượng{n}, Chính trị viên, trình bày kết quả năm qua.\n")
 
 
 def test_a_build_s_cpu_is_split_between_workers_compaction_and_the_writer(
