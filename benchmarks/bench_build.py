@@ -66,9 +66,14 @@ def child_build(corpus: str, store: str, jobs: int = 1) -> dict[str, Any]:
 def cpu_s() -> float:
     """CPU seconds (user + system) of this process and its finished children: on a shared
     machine a steadier figure than the wall time."""
+    return sum(_own_and_children())
+
+
+def _own_and_children() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished children."""
     own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                      resource.RUSAGE_CHILDREN))
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def cpu_split() -> dict[str, float]:
@@ -81,22 +86,28 @@ def cpu_split() -> dict[str, float]:
     tasks = Path("/proc/self/task")
     if not tasks.is_dir():
         return {}
-    tick = os.sysconf("SC_CLK_TCK")
-    compaction = 0.0
-    for task in tasks.iterdir():
-        try:
-            stat = (task / "stat").read_text()
-        except OSError:
-            continue  # the thread ended meanwhile
-        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:]
-        if name.startswith("rocksdb:"):
-            utime, stime = fields.split()[11:13]
-            compaction += (int(utime) + int(stime)) / tick
-    own, kids = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
-                                                     resource.RUSAGE_CHILDREN))
-    return {"workers_s": round(kids.ru_utime + kids.ru_stime, 1),
-            "compaction_s": round(compaction, 1),
-            "rest_s": round(own.ru_utime + own.ru_stime - compaction, 1)}
+    compaction = sum(_thread_cpu(task) for task in tasks.iterdir()
+                     if _thread_name(task).startswith("rocksdb:"))
+    own, kids = _own_and_children()
+    return {"workers_s": round(kids, 1), "compaction_s": round(compaction, 1),
+            "rest_s": round(own - compaction, 1)}
+
+
+def _thread_name(task: Path) -> str:
+    try:
+        return (task / "comm").read_text().strip()
+    except OSError:
+        return ""  # the thread ended meanwhile
+
+
+def _thread_cpu(task: Path) -> float:
+    """CPU seconds of one thread (/proc/self/task/ID), 0 if it ended meanwhile."""
+    try:
+        stat = (task / "stat").read_text()
+    except OSError:
+        return 0.0
+    utime, stime = stat[stat.rindex(")") + 2:].split()[11:13]
+    return (int(utime) + int(stime)) / os.sysconf("SC_CLK_TCK")
 
 
 def quads_split(rdf: Any, articles: int) -> dict[str, float]:
