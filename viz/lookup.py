@@ -14,8 +14,8 @@ import networkx as nx
 from rdflib import URIRef
 
 from vnkg.extraction.keys import name_key
-from vnkg.graph.vocab import CLASSES, PROPERTY_OF_PREDICATE
-from vnkg.viz.match import require_nodes
+from vnkg.graph.vocab import CLASSES, FOLDS, PROPERTY_OF_PREDICATE
+from vnkg.viz.match import find_nodes, require_nodes
 from vnkg.viz.view_queries import select_view
 
 MATCHED = ("name", "title", "number")  # the properties a view's argument is matched against
@@ -25,20 +25,49 @@ def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
          key: Callable[[str], str] = name_key) -> list[str]:
     """The nodes of `label` a view's argument names, as `viz.match.require_nodes` finds
     them among the `candidates`; an id is looked up alone (reading every meeting of a
-    100k-article store to find one took minutes)."""
+    100k-article store to find one took minutes), and a name matched by its fold alone
+    among the nodes whose key is that fold (`by_key`), every node read only when none is.
+
+    >>> from vnkg.loaders.oxigraph_store import OxigraphStore
+    >>> with OxigraphStore(None) as store:
+    ...     find(store, "Person", "Lò Văn Thuỷ")
+    Traceback (most recent call last):
+    ...
+    vnkg.viz.match.ViewError: no Person node has id or name 'Lò Văn Thuỷ'; try a shorter name
+    """
     if select_view(store, "is-a", node=query, **{"class": CLASSES[label]}):
         return [query]
+    if by_key(label, keys, key):
+        found = find_nodes(candidates(store, label, keys, key(query)), query, [label], keys, key)
+        if found:
+            return found
     return require_nodes(candidates(store, label, keys), query, [label], keys, key)
 
 
-def candidates(store: Any, label: str, keys: tuple[str, ...]) -> nx.MultiDiGraph:
+def by_key(label: str, keys: tuple[str, ...], key: Callable[[str], str]) -> bool:
+    """Whether a view's argument matched against `keys` by `key` can be looked up by the
+    nodes' stored key: only their names are matched, by the name key, and a `label` node's
+    key is the fold of its names (FOLDS; the writer keeps it so as names come and go), so
+    every node `viz.match.find_nodes` could find has the argument's fold as its key.
+
+    >>> by_key("Person", ("name",), name_key), by_key("Meeting", ("name", "title"), name_key)
+    (True, False)
+    """
+    return keys == ("name",) and key is name_key and FOLDS.get(label, {}).get("key") == "name"
+
+
+def candidates(store: Any, label: str, keys: tuple[str, ...],
+               folded: str | None = None) -> nx.MultiDiGraph:
     """The nodes of `label` with the properties in `keys` (among MATCHED, which the query
     reads), as viz.match matches a view's argument against them (a graph of those nodes
-    alone)."""
+    alone); given `folded`, only those whose stored key (`vnkg:key`) it is."""
     if not set(keys) <= set(MATCHED):
         raise ValueError(f"a view's argument is matched against {MATCHED}, not {keys}")
     g = nx.MultiDiGraph()
-    for row in select_view(store, "candidates", **{"class": CLASSES[label]}):
+    cls = {"class": CLASSES[label]}
+    rows = (select_view(store, "candidates", **cls) if folded is None
+            else select_view(store, "candidates-by-key", key=folded, **cls))
+    for row in rows:
         name = PROPERTY_OF_PREDICATE.get(URIRef(row["predicate"]))
         if name in keys:
             g.add_node(row["node"], label=label)

@@ -306,15 +306,17 @@ def test_node_values_leaves_out_every_relation_of_the_schema_first() -> None:
     assert sorted(listed) == sorted({str(p) for p in RELATION_OF_PREDICATE})
 
 
-def test_candidates_reads_the_predicates_of_the_properties_a_view_matches() -> None:
-    """candidates lists the predicates of MATCHED's properties, every one of the schema's."""
+@pytest.mark.parametrize("name", ["candidates", "candidates-by-key"])
+def test_candidates_reads_the_predicates_of_the_properties_a_view_matches(name: str) -> None:
+    """candidates (and candidates-by-key) list the predicates of MATCHED's properties,
+    every one of the schema's."""
     import re
 
     from vnkg.graph.vocab import PROPERTY_OF_PREDICATE
     from vnkg.queries import read_query
     from vnkg.viz.lookup import MATCHED
 
-    text = read_query("candidates", "sparql", package="vnkg.viz.queries").text
+    text = read_query(name, "sparql", package="vnkg.viz.queries").text
     prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
     names = re.findall(r"(\w+):(\w+)", text.split("?p IN (")[1].split(")")[0])
     listed = sorted(prefixes[prefix] + local for prefix, local in names)
@@ -430,3 +432,25 @@ def test_a_locality_the_articles_describe_otherwise_keeps_its_class(tmp_path: Pa
         whole = to_networkx(store.read_graph())
     assert read.nodes[ba_dinh.id]["label"] == "Locality"
     assert _content(read) == _content(whole.subgraph(["meeting/m", ba_dinh.id]))
+
+
+def test_a_name_is_found_by_its_key_as_among_every_node(articles_store: Path) -> None:
+    """find looks a person's name up by the stored key (the fold of the name), which every
+    person it finds has, and finds what matching it against every person finds, however
+    it is spelt; a name no key has still gets the nearest names."""
+    from vnkg.extraction.keys import name_key
+    from vnkg.viz.lookup import candidates, find
+    from vnkg.viz.match import find_nodes
+
+    with OxigraphStore(articles_store) as store:
+        every = candidates(store, "Person", ("name",))
+        names = sorted({str(d["name"]) for _, d in every.nodes(data=True)})
+        assert len(names) > 10
+        for name in names:
+            for asked in (name, name.upper(), name_key(name)):
+                found = find(store, "Person", asked)
+                assert found and found == find_nodes(every, asked, ["Person"])
+                assert set(found) <= set(candidates(store, "Person", ("name",),
+                                                    name_key(asked)))
+        with pytest.raises(ViewError, match="the nearest: " + names[0]):
+            find(store, "Person", names[0] + " Xyz")
