@@ -55,11 +55,17 @@ class Neo4jStore(Closing):
         return loader.write_fragments(self.driver, frags, database=self.database)
 
     def write_base(self, reference: bool) -> None:
-        """With `reference`, the gazetteer's reference localities (skipped when loaded)."""
+        """With `reference`, the gazetteer's reference localities (skipped when loaded).
+        A server that does not take them raises ConnectionError with its reason, before any
+        article is written: without them the place queries would answer from a part of the
+        map and say nothing (a server whose transactions may hold 4 MiB refuses them)."""
         if reference:
             from vnkg.graph.reference import reference_fragment
 
-            self.write_fragments([reference_fragment()])
+            report = self.write_fragments([reference_fragment()])
+            if report.failed:
+                raise ConnectionError("Neo4j did not take the reference gazetteer, so no "
+                                      f"article was written: {report.failed[0].error}")
 
     def read_fragment(self, article: str) -> Fragment:
         """What one article supports, as a fragment: its nodes and relationships with the

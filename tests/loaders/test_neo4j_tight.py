@@ -1,7 +1,8 @@
 """The Bolt loader on a server with little memory for a transaction: a second real Neo4j,
 started for this module with `db.memory.transaction.max` at 4 MiB (tools/neo4j/start.sh's
 NEO4J_TX_MAX). A batch the server cannot hold is written in halves, each its own
-transaction, and the database ends as a load of one article a transaction leaves it."""
+transaction, and the database ends as a load of one article a transaction leaves it; the
+reference gazetteer, one fragment too big for it, is an error."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from vnkg.loaders.neo4j_server import (
     start_local_neo4j,
     stop_local_neo4j,
 )
+from vnkg.loaders.neo4j_store import Neo4jStore
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -64,3 +66,10 @@ def test_a_batch_the_server_cannot_hold_is_written_in_halves(
     again = read_graph(tight)
     assert split.nodes == again.nodes and split.edges == again.edges
     assert len(split.nodes) > 500
+
+
+def test_a_gazetteer_the_server_cannot_hold_is_an_error_not_a_gap(tight: Driver) -> None:
+    clear(tight)
+    with pytest.raises(ConnectionError, match="reference gazetteer.*db.memory.transaction.max"):
+        Neo4jStore.from_driver(tight).write_base(True)
+    assert read_graph(tight).nodes == {}
