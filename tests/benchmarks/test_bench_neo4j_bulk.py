@@ -30,3 +30,22 @@ def test_a_run_without_the_floor_still_compares_the_paths(bench_neo4j_bulk: Modu
     rows = _rows(bench_neo4j_bulk, res)
     assert "bulk path (export + import)" in rows
     assert "Neo4j's floor (bare MERGE)" not in rows
+
+
+def test_a_load_the_server_stopped_says_why_and_bounds_the_ratio(
+        bench_neo4j_bulk: ModuleType) -> None:
+    stopped = ("the batch of 1000 articles from a-60000 failed: "
+               "DatabaseError: No space left on device")
+    res = {"export": {"wall_s": 280.0, "peak_mb": 410.0}, "import": {"wall_s": 40.0},
+           "bolt": {**BOLT, "articles": 60000, "whole_s": 2000.0, "stopped": stopped}}
+    rows = _rows(bench_neo4j_bulk, res)
+    assert f"the 60000 of 100000 articles written before {stopped}" in rows["Bolt loader"][0]
+    assert rows["bulk path (export + import)"][2] == "at least 6.25x the Bolt loader's speed"
+    assert "Neo4j's floor (bare MERGE)" not in rows
+
+
+def test_a_load_stopped_before_any_article_still_says_why(bench_neo4j_bulk: ModuleType) -> None:
+    stopped = "the batch of 1 articles from a-1 failed: TransientError: too big"
+    res = {"bolt": {**BOLT, "articles": 0, "relationships": 0, "rel_per_s": 0.0,
+                    "whole_s": None, "batch_s": [], "stopped": stopped}}
+    assert _rows(bench_neo4j_bulk, res)["Bolt loader"][0] == f"stopped at once: {stopped}"
