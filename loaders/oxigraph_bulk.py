@@ -25,16 +25,19 @@ from typing import Any
 
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.oxigraph_terms import select
+from vnkg.loaders.rdf_summaries import SUMMARY_TERMS, summary_update
 from vnkg.loaders.rdf_updates import GRAPH_ONLY, orphan, refold, refold_query
 
 PENDING = str(VNKG.pending)  # the named graph of the marks: <article graph> vnkg:pending true
 _MARK = f"<{PENDING}>"
 
 
-def bulk_add(store: Any, nquads: str, graphs: list[str], stamps: list[str]) -> None:
+def bulk_add(store: Any, nquads: str, graphs: list[str], stamps: list[str], after: str = ""
+             ) -> None:
     """Write new articles' N-Quads (`graphs`: their graph IRIs as N-Triples terms), then,
-    atomically, their digest `stamps` (SPARQL quad data: `GRAPH <g> { t } t .`) and the end
-    of their pending mark."""
+    atomically, their digest `stamps` (SPARQL quad data: `GRAPH <g> { t } t .`), the end
+    of their pending mark and the update `after` (their holding summaries: a crash before
+    leaves the summaries as they were, with the articles undone)."""
     from pyoxigraph import RdfFormat
 
     marks = " ".join(f"{g} {_MARK} true ." for g in graphs)
@@ -46,7 +49,8 @@ def bulk_add(store: Any, nquads: str, graphs: list[str], stamps: list[str]) -> N
         recover(store)
         raise
     body = " ".join(stamps)
-    store.update(f"INSERT DATA {{ {body} }} ; DROP SILENT GRAPH {_MARK}")
+    store.update(f"INSERT DATA {{ {body} }} ; DROP SILENT GRAPH {_MARK}"
+                 + (f" ;\n{after}" if after else ""))
 
 
 class UnionLines:
@@ -102,11 +106,14 @@ def recover(store: Any) -> list[str]:
     if not marked:
         return []
     keys = refold(select(store, refold_query(marked), {}))
+    seen = summary_update(lambda text: select(store, text, {}), {}, marked, None)
     drops = " ; ".join(f"DROP SILENT GRAPH {g}" for g in marked)
-    # the marks go first: they name the marked graphs, which would keep their types
+    # the marks go first: they name the marked graphs, which would keep their types; the
+    # summaries, which no graph states, are made again for the marked graphs' holdings
     store.update(f"{drops} ; DROP SILENT GRAPH {_MARK} ; DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o "
-                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} {orphan()} }}"
-                 + (f" ;\n{keys}" if keys else ""))
+                 f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} }} {orphan()} "
+                 f"FILTER(?p NOT IN ({SUMMARY_TERMS})) }}"
+                 + "".join(f" ;\n{text}" for text in (keys, seen) if text))
     store.flush()
     return marked
 

@@ -75,6 +75,7 @@ class OxigraphStore(RdfBase):
                 raise old_evidence_error(f"the store at {self.path}")
             recover(self.oxigraph)
             fill_union(self.oxigraph)
+            self._ensure_summaries()
 
     @property
     def _ox(self) -> Oxigraph:
@@ -172,9 +173,10 @@ class OxigraphStore(RdfBase):
     def _fresh(self, lines: list[str]) -> list[str]:
         return self._union.fresh(lines)
 
-    def _add_new(self, data: str, graphs: list[str], stamps: list[str]) -> None:
+    def _add_new(self, data: str, graphs: list[str], stamps: list[str], after: str = ""
+                 ) -> None:
         try:
-            bulk_add(self._ox, data, graphs, stamps)
+            bulk_add(self._ox, data, graphs, stamps, after)
         except BaseException:
             self._union.clear()
             raise

@@ -38,6 +38,14 @@ from vnkg.graph.model import Fragment, Graph
 from vnkg.graph.rdf import Rendered, graph_iri, render, to_ntriples
 from vnkg.graph.rdf_read import Triple, from_plain, plain_triples
 from vnkg.graph.vocab import VNKG
+from vnkg.loaders.rdf_summaries import (
+    HOLDS,
+    batch_seen,
+    fill_query,
+    seen_rows,
+    summary_update,
+    write_summaries,
+)
 from vnkg.loaders.rdf_updates import UnionUpdates, nquads, refold, refold_query
 from vnkg.loaders.store import (
     DEFAULT_STORE,
@@ -62,6 +70,7 @@ class RdfBase(Closing):
 
     language = "sparql"
     name = "rdf"
+    _summarised = False  # whether this store object made sure the holdings have summaries
 
     # --- the engine's primitives -------------------------------------------------------
     def _holds(self, g: str) -> bool:
@@ -72,8 +81,10 @@ class RdfBase(Closing):
         """The digest stamped on named graph `g` (an IRI)."""
         raise NotImplementedError
 
-    def _add_new(self, nquads: str, graphs: list[str], stamps: list[str]) -> None:
-        """Write the N-Quads of graphs the store holds nothing of, then their stamps."""
+    def _add_new(self, nquads: str, graphs: list[str], stamps: list[str], after: str = ""
+                 ) -> None:
+        """Write the N-Quads of graphs the store holds nothing of, then their stamps with
+        the update `after` (the holding summaries), in one transaction."""
         raise NotImplementedError
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:
@@ -90,6 +101,11 @@ class RdfBase(Closing):
         in the default graph (a server whose default graph is the union of all its graphs
         gets a graph of its own for it, read as the protocol's default graph)."""
         return None
+
+    def _summaries(self) -> str | None:
+        """Where the holding summaries are kept (loaders.rdf_summaries): with the union, in
+        the default graph (None) or a named graph (an IRI in angle brackets)."""
+        return self._union_graph()
 
     def _updates(self) -> UnionUpdates:
         """The updates of named graphs as this store keeps the union."""
@@ -137,11 +153,13 @@ class RdfBase(Closing):
         update. Fragments may come already rendered (`graph.rdf.render`); those that do not
         are rendered for what the store holds (its gazetteer's localities only named).
         """
+        self._ensure_summaries()
         report = LoadReport()
         fresh: list[str] = []
         fresh_graphs: list[str] = []
         stamps: list[str] = []
         replaced: dict[str, tuple[list[str], list[str], list[str]]] = {}  # by graph: the last
+        fresh_lines: list[list[str]] = []
         seen: set[str] = set()
         gazetteer: bool | None = None  # whether the store holds the gazetteer, once asked
         for item in fragments:
@@ -161,6 +179,7 @@ class RdfBase(Closing):
                 fresh.append(nquads(done.lines + done.graph_only, g,
                                     self._fresh(done.lines + done.union_only)))
                 fresh_graphs.append(g)
+                fresh_lines.append(done.lines)
                 stamps.append(f"GRAPH {g} {{ {stamp} }} {stamp} .")
             else:
                 replaced[g] = ([*done.lines, stamp], done.union_only, done.graph_only)
@@ -170,19 +189,25 @@ class RdfBase(Closing):
             report.written.append(done.article)
             report.triples += len(done.lines) + len(done.graph_only) + 1
         if fresh:
-            self._add_new("".join(fresh), fresh_graphs, stamps)
+            summaries = summary_update(self.select, batch_seen(fresh_lines), [],
+                                       self._summaries())
+            self._add_new("".join(fresh), fresh_graphs, stamps, summaries)
         if replaced:
             self._replace(replaced)
         return report
 
     def _replace(self, graphs: dict[str, tuple[list[str], list[str], list[str]]]) -> None:
         """Replace named graphs (by IRI in angle brackets: their lines, union-only and
-        graph-only lines) in one update: the drops, the union's keys refolded, the inserts."""
+        graph-only lines) in one update: the drops, the union's keys refolded, the inserts,
+        the holding summaries they change."""
         updates = self._updates()
         refolded = self._refold(list(graphs))
+        seen = summary_update(self.select, batch_seen(parts[0] for parts in graphs.values()),
+                              list(graphs), self._summaries())
         # terms are serialised and escaped by graph.rdf; no text is formatted in by hand
         self.update(" ;\n".join([*(updates.drop(g) for g in graphs), *filter(None, [refolded]),
-                                  *(updates.insert(g, *parts) for g, parts in graphs.items())]))
+                                  *(updates.insert(g, *parts) for g, parts in graphs.items()),
+                                  *filter(None, [seen])]))
         self._written()
 
     def _refold(self, graphs: list[str]) -> str:
@@ -239,8 +264,29 @@ class RdfBase(Closing):
 
     def delete_article(self, article: str) -> None:
         """Remove one article's statements (its named graph)."""
+        self._ensure_summaries()
         g = graph_iri(article).n3()
-        self.update(" ;\n".join(filter(None, [self._updates().drop(g), self._refold([g])])))
+        seen = summary_update(self.select, {}, [g], self._summaries())
+        self.update(" ;\n".join(filter(None, [self._updates().drop(g), self._refold([g]),
+                                               seen])))
+
+    def _ensure_summaries(self) -> None:
+        """Once a store object: give a store written before holding summaries
+        (loaders.rdf_summaries) its summaries, in one update; nothing when it has them or
+        holds no holding. Before a write, whose summaries fold into the stored ones."""
+        if self._summarised:
+            return
+        self._summarised = True
+        target = self._summaries()
+        summary = f"?s <{VNKG.heldPost}> ?o"
+        if not self.select(f"SELECT ?s WHERE {{ ?s {HOLDS} ?o }} LIMIT 1") or \
+                self.select(f"SELECT ?s WHERE {{ "
+                            f"{summary if target is None else f'GRAPH {target} {{ {summary} }}'}"
+                            " } LIMIT 1"):
+            return
+        values = seen_rows(self.select(fill_query()))
+        self.update(write_summaries(values, [], target))
+        self._written()
 
     def articles(self) -> list[str]:
         """Ids of the articles in the store (one named graph each)."""

@@ -1,7 +1,8 @@
 """The RDF exports written as a stream, in constant memory, by the engine's own serializer.
 
 N-Quads holds every named graph, and in the default graph only what the union holds alone (a
-node's type, a statement's subject, relation and object: graph.rdf.Rendered); Turtle and
+node's type, a statement's subject, relation and object: graph.rdf.Rendered; the holding
+summaries: loaders.rdf_summaries); Turtle and
 JSON-LD hold the union: the default graph, and the evidence the named graphs alone hold
 (graph.rdf.Rendered's `graph_only`, read from them: `graph_only_body`; the embedded store's
 JSON-LD joins each statement's links to its node object). Without
@@ -57,6 +58,7 @@ from vnkg.graph.schema import SCHEMA
 from vnkg.graph.vocab import CLASSES, predicate_for, property_predicate
 from vnkg.loaders.oxigraph_terms import PREFIXES_BOUND
 from vnkg.loaders.rdf import REFERENCE
+from vnkg.loaders.rdf_summaries import SUMMARY_IRIS, SUMMARY_TERMS
 from vnkg.loaders.rdf_updates import GRAPH_ONLY_TERMS, UNION_ONLY, UNION_ONLY_TERMS
 from vnkg.loaders.shares import on_processes
 
@@ -192,10 +194,11 @@ def reference_graph() -> str:
 def union_query(reference: bool, graphs: str = "", union: str | None = None) -> str:
     """The SELECT/CONSTRUCT body reading the union: every triple of the default graph, or
     (without the gazetteer) those a named graph other than its own states, and what the
-    union alone holds (graph.rdf) about a subject such a graph has (`union`: the named
-    graph holding the union, not one of those). With `graphs`, a FILTER on ?g, the
-    union is read from the named graphs it keeps instead: on a server whose default graph
-    is the union of all its graphs, its own system graphs among them.
+    union alone holds (graph.rdf) about a subject such a graph has, and the holding
+    summaries (`union`: the named graph holding the union, not one of those). With
+    `graphs`, a FILTER on ?g, the union is read from the named graphs it keeps instead: on
+    a server whose default graph is the union of all its graphs, its own system graphs
+    among them.
 
     >>> union_query(True, "FILTER(?g = <urn:a>)")
     '{ GRAPH ?g { ?s ?p ?o } FILTER(?g = <urn:a>) }'
@@ -211,7 +214,9 @@ def union_query(reference: bool, graphs: str = "", union: str | None = None) -> 
     # what the union alone holds is kept by its subject, in an IF: with the tests joined
     # by || (in either order), the union of 10,000 articles took 21.6 s, 10.2 s so
     # (12.6 s when the graphs held it too)
-    return (f"{{ ?s ?p ?o FILTER(IF(?p IN ({UNION_ONLY}), EXISTS {{ GRAPH ?g {{ ?s ?q ?v }} "
+    # the holding summaries (loaders.rdf_summaries), which no graph states, come whole
+    return (f"{{ ?s ?p ?o FILTER(?p IN ({SUMMARY_TERMS}) || "
+            f"IF(?p IN ({UNION_ONLY}), EXISTS {{ GRAPH ?g {{ ?s ?q ?v }} "
             f"FILTER(?g != {ref}{other}) }}, "
             f"EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ref}{other}) }}"
             f" || (?p NOT IN ({_PLACE_LINKS}) && {_only_named(union)}))) }}")
@@ -263,12 +268,14 @@ def with_named_places(quads: Iterable[Quad], reference: bool, select: Any,
 
 def union_only_query(union: str | None = None) -> str:
     """The query of the triples the union holds alone (graph.rdf.Rendered's `union_only`:
-    a node's type and id, a statement's subject, relation and object), none of the named graphs
-    (but `union`, the named graph holding the union) stating them."""
+    a node's type and id, a statement's subject, relation and object; the holding
+    summaries, loaders.rdf_summaries), none of the named graphs (but `union`, the named
+    graph holding the union) stating them."""
     other = "" if union is None else f"FILTER(?h != {union})"
     # MINUS, not FILTER NOT EXISTS: Oxigraph reads the named graphs' few such triples once
     # rather than looking each union triple up (at 10,000 articles 1.5 s against 6.0 s)
-    return (f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {UNION_ONLY_TERMS} }} ?s ?p ?o "
+    return (f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {UNION_ONLY_TERMS} {SUMMARY_IRIS} }} "
+            "?s ?p ?o "
             f"MINUS {{ VALUES ?p {{ {UNION_ONLY_TERMS} }} GRAPH ?h {{ ?s ?p ?o }} {other} }} }}")
 
 

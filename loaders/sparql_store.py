@@ -116,6 +116,11 @@ class SparqlStore(RdfBase):
         self._settle()
         return self.union_graph
 
+    def _summaries(self) -> str | None:
+        """With the union kept; on a server whose default graph is the union and that
+        keeps none, in vnkg's union graph (which then holds nothing else)."""
+        return self._union_graph() if self._keeps_union() else UNION_GRAPH.n3()
+
     def _settle(self) -> None:
         """Find out, once, which kind the server is and where vnkg keeps the union."""
         if self._settled:
@@ -188,7 +193,8 @@ class SparqlStore(RdfBase):
         for chunk in chunked(stamped, REFERENCE_CHUNK):
             self.client.update(updates.insert(name, chunk))
 
-    def _add_new(self, nquads: str, graphs: list[str], stamps: list[str]) -> None:
+    def _add_new(self, nquads: str, graphs: list[str], stamps: list[str], after: str = ""
+                 ) -> None:
         raise NotImplementedError("a SPARQL server's graphs are replaced by update")
 
     def _triples(self, g: str) -> Iterator[tuple[Term, Term, Term]]:
@@ -211,9 +217,8 @@ class SparqlStore(RdfBase):
         """Drop vnkg's named graphs and the union it keeps, leaving the server's own graphs
         (tests and benchmarks; `DROP ALL` would take Virtuoso's system graphs too)."""
         drops = [f"DROP SILENT GRAPH <{g}>" for g in self._graph_names()]
-        if self._keeps_union():
-            union = self._union_graph()
-            drops.append("DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH {union}")
+        union = self._summaries()
+        drops.append("DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH {union}")
         if drops:
             self.client.update(" ;\n".join(drops))
 

@@ -340,3 +340,33 @@ def test_a_store_without_the_gazetteer_describes_every_locality(rdf: RdfBase) ->
     stated = {str(p) for s, p, _ in rdf._triples(str(graph_iri("a-ba-dinh")))
               if str(s) == str(node_iri(ba_dinh.id))}
     assert str(SCHEMA_NAME) in stated and rdf.read_fragment("a-ba-dinh").nodes == frag.nodes
+
+
+def test_a_holdings_dates_follow_every_write(
+        store: Store, interchange_fragments: Callable[[str], list[Fragment]]) -> None:
+    t1, t2 = interchange_fragments("Lò Văn Phó")
+
+    def seen() -> set[tuple[str, str | None, str | None]]:
+        rows = run_named(store, "unit-people", {"unit": "unit/ubnd-na-lu"})
+        return {(r["person_name"], r["first_seen"], r["last_seen"]) for r in rows}
+
+    store.write_fragments([t1, t2])
+    assert seen() == {("Hoàng Văn Thạch", "2023-03-20", "2024-05-02"),
+                      ("Lò Văn Phó", "2023-03-20", "2024-05-02")}
+    # t2 no longer sees the vice-chair in his post: his last date goes back to t1's
+    del t2.edges[("person/vice", "HOLDS", "position/pho-chu-tich")]
+    store.write_fragments([t2])
+    assert seen() == {("Hoàng Văn Thạch", "2023-03-20", "2024-05-02"),
+                      ("Lò Văn Phó", "2023-03-20", "2023-03-20")}
+    # with t1 gone, no article sees him in it; an undated one then does, with no dates
+    store.delete_article("t1")
+    assert seen() == {("Hoàng Văn Thạch", "2024-05-02", "2024-05-02")}
+    t3 = Fragment("t3", None)
+    for node in ("person/vice", "position/pho-chu-tich", "unit/ubnd-na-lu"):
+        t3.add_node(t1.nodes[node])
+    for edge in (("person/vice", "HOLDS", "position/pho-chu-tich"),
+                 ("position/pho-chu-tich", "IN_UNIT", "unit/ubnd-na-lu")):
+        t3.add_edge(t1.edges[edge])
+    store.write_fragments([t3])
+    assert seen() == {("Hoàng Văn Thạch", "2024-05-02", "2024-05-02"),
+                      ("Lò Văn Phó", None, None)}
