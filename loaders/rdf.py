@@ -40,6 +40,7 @@ from vnkg.graph.rdf_read import Triple, from_plain, plain_triples
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.rdf_summaries import (
     HOLDS,
+    any_query,
     batch_seen,
     fill_query,
     seen_rows,
@@ -278,11 +279,8 @@ class RdfBase(Closing):
             return
         self._summarised = True
         target = self._summaries()
-        summary = f"?s <{VNKG.heldPost}> ?o"
-        if not self.select(f"SELECT ?s WHERE {{ ?s {HOLDS} ?o }} LIMIT 1") or \
-                self.select(f"SELECT ?s WHERE {{ "
-                            f"{summary if target is None else f'GRAPH {target} {{ {summary} }}'}"
-                            " } LIMIT 1"):
+        holds = self.select(f"SELECT ?s WHERE {{ ?s {HOLDS} ?o }} LIMIT 1")
+        if not holds or self.select(any_query(target)):
             return
         values = seen_rows(self.select(fill_query()))
         self.update(write_summaries(values, [], target))

@@ -198,6 +198,11 @@ def write_summaries(values: Mapping[Holding, Seen], touched: Iterable[Holding],
         data and f"INSERT DATA {{ {_in(target, data)} }}"]))
 
 
+def any_query(target: str | None) -> str:
+    """The SELECT of one stored summary, if any (`target`: see `stored_query`)."""
+    return f"SELECT ?s WHERE {{ {_in(target, f'?s {_POST} ?o')} }} LIMIT 1"
+
+
 def fill_query() -> str:
     """The SELECT of every holding's summary, for a store written before summaries."""
     return recompute_query(None, [])

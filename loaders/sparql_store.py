@@ -219,8 +219,7 @@ class SparqlStore(RdfBase):
         drops = [f"DROP SILENT GRAPH <{g}>" for g in self._graph_names()]
         union = self._summaries()
         drops.append("DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH {union}")
-        if drops:
-            self.client.update(" ;\n".join(drops))
+        self.client.update(" ;\n".join(drops))
 
     def update(self, text: str) -> None:
         """Run a SPARQL update on the server."""
