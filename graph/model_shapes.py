@@ -6,7 +6,8 @@ node of a label has one id, only the properties its label declares (closed shape
 with its kind of value (Vietnamese text `@vi`, a plain string, a date typed by its
 precision, a node IRI), and relations leading to nodes of the right class. A relation's
 `vnkg:Statement` and its evidence have shapes too. These describe the model; checks of the
-facts' consistency live apart.
+facts' consistency live apart. So does the union's holding summary (loaders.rdf_summaries):
+who held which post, and the first and last dates of the articles stating it, as text.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def model_shapes() -> Graph:
                 target = next(e.target for e in SCHEMA.relations[rel].ends if e.source == label)
                 _property(g, shape, predicate, [(SH["class"], CLASSES[target])])
     _statement_shapes(g)
+    _summary_shape(g)
     return g
 
 
@@ -86,6 +88,23 @@ def _statement_shapes(g: Graph) -> None:
     _property(g, ev, VNKG.text, [(SH.datatype, RDF.langString), (SH.languageIn,
                                                                  _list(g, [Literal("vi")]))],
               once=True)
+
+
+def _summary_shape(g: Graph) -> None:
+    hs = SHAPES.HoldingSummary  # untyped in the store, like statements: the subjects of
+    g.add((hs, RDF.type, SH.NodeShape))  # vnkg:heldPost, at a hash of the holding's IRIs
+    g.add((hs, SH.targetSubjectsOf, VNKG.heldPost))
+    g.add((hs, SH.nodeKind, SH.IRI))
+    g.add((hs, SH.pattern, Literal(f"^{re.escape(ID)}seen/[0-9a-f]{{20}}$")))
+    g.add((hs, SH.closed, Literal(True)))
+    g.add((hs, SH.ignoredProperties, _list(g, [RDF.type])))
+    _property(g, hs, VNKG.holder, [(SH["class"], CLASSES["Person"])], once=True)
+    _property(g, hs, VNKG.heldPost, [(SH["class"], CLASSES["Position"])], once=True)
+    for p in (VNKG.firstSeen, VNKG.lastSeen):  # a date's text, "" when none is dated
+        _property(g, hs, p, [(SH.datatype, XSD.string),
+                             (SH.pattern, Literal(r"^([0-9]{4}(-[0-9]{2}){0,2})?$"))], once=True)
+    _property(g, hs, VNKG.undated, [(SH["in"], _list(g, [Literal(True)])),
+                                    (SH.maxCount, Literal(1))])
 
 
 def _node_shape(g: Graph, shape: URIRef, cls: URIRef) -> URIRef:

@@ -94,3 +94,18 @@ def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
     conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
     assert not conforms and "PatternConstraintComponent" in text
     assert str(stray) in text
+
+
+def test_the_shapes_find_a_holding_summary_without_its_holder_or_with_a_bad_date(
+        union: RdfGraph, shapes: RdfGraph) -> None:
+    """The union's holding summaries (loaders.rdf_summaries) have a shape of their own."""
+    vnkg = "https://vnkg.dev/ns#"
+    summary = next(iter(union.subjects(URIRef(f"{vnkg}heldPost"), None)))
+    broken = RdfGraph()
+    for triple in union:
+        broken.add(triple)
+    broken.remove((summary, URIRef(f"{vnkg}holder"), None))
+    broken.set((summary, URIRef(f"{vnkg}lastSeen"), Literal("5/3/2024")))
+    conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
+    assert not conforms and str(summary) in text
+    assert "MinCountConstraintComponent" in text and "PatternConstraintComponent" in text
