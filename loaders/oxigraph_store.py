@@ -37,6 +37,7 @@ from vnkg.loaders.rdf_dump import (
     with_named_places,
     write_graphs_shared,
 )
+from vnkg.loaders.rdf_summaries import KnownSummaries
 from vnkg.loaders.rdf_updates import GRAPH_ONLY_PREDICATES, drop_graph, nquads
 from vnkg.loaders.shares import split
 from vnkg.loaders.store import DEFAULT_STORE, Row, StoreBusyError, no_reader
@@ -61,6 +62,7 @@ class OxigraphStore(RdfBase):
     def __init__(self, path: str | Path | None = DEFAULT_STORE, *, wait: float = 0.0,
                  read_only: bool = False) -> None:
         self._union = UnionLines()  # what the bulk path need not write to the union again
+        self._known = KnownSummaries()  # the holding summaries it need not read back
         self._added = 0  # new articles bulk-written since the store was opened
         self.compacted = False  # whether closing compacted the store's files
         self.path = None if path is None else Path(path)
@@ -170,6 +172,9 @@ class OxigraphStore(RdfBase):
                     None)
         return None if quad is None else str(getattr(quad.object, "value", quad.object))
 
+    def _known_summaries(self) -> KnownSummaries:
+        return self._known
+
     def _fresh(self, lines: list[str]) -> list[str]:
         return self._union.fresh(lines)
 
@@ -179,6 +184,7 @@ class OxigraphStore(RdfBase):
             bulk_add(self._ox, data, graphs, stamps, after)
         except BaseException:
             self._union.clear()
+            self._known.clear()
             raise
         self._added += len(graphs)
 
@@ -210,6 +216,7 @@ class OxigraphStore(RdfBase):
         """Run a SPARQL update in one Oxigraph transaction (the default graph is the union
         vnkg keeps, as a query sees it)."""
         self._union.clear()  # an update may delete from the union
+        self._known.clear()
         self._ox.update(text, prefixes=dict(PREFIXES_BOUND))
 
     def select(self, text: str, params: Mapping[str, Any] | None = None) -> list[Row]:

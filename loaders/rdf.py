@@ -40,6 +40,7 @@ from vnkg.graph.rdf_read import Triple, from_plain, plain_triples
 from vnkg.graph.vocab import VNKG
 from vnkg.loaders.rdf_summaries import (
     HOLDS,
+    KnownSummaries,
     any_query,
     batch_seen,
     fill_query,
@@ -107,6 +108,11 @@ class RdfBase(Closing):
         """Where the holding summaries are kept (loaders.rdf_summaries): with the union, in
         the default graph (None) or a named graph (an IRI in angle brackets)."""
         return self._union_graph()
+
+    def _known_summaries(self) -> KnownSummaries | None:
+        """The holding summaries this store object knows without reading them, if it is
+        the store's sole writer (it clears them before any update but a bulk write)."""
+        return None
 
     def _updates(self) -> UnionUpdates:
         """The updates of named graphs as this store keeps the union."""
@@ -190,9 +196,12 @@ class RdfBase(Closing):
             report.written.append(done.article)
             report.triples += len(done.lines) + len(done.graph_only) + 1
         if fresh:
+            known = self._known_summaries()
             summaries = summary_update(self.select, batch_seen(fresh_lines), [],
-                                       self._summaries())
+                                       self._summaries(), known)
             self._add_new("".join(fresh), fresh_graphs, stamps, summaries)
+            if known is not None:
+                known.commit()
         if replaced:
             self._replace(replaced)
         return report

@@ -54,6 +54,25 @@ def test_the_summaries_are_what_the_graphs_say_after_writes(
 
 
 
+def test_the_summaries_the_writer_knows_follow_new_batches_and_other_updates(
+        tmp_path: Path, interchange_fragments: Fragments) -> None:
+    """The embedded store folds new batches into the summaries it wrote without reading
+    them back (rdf_summaries' `KnownSummaries`); any other update makes it read again."""
+    t1, t2 = interchange_fragments("Lò Văn Phó")
+    with OxigraphStore(tmp_path / "s") as rdf:
+        rdf.write_fragments([t2])
+        rdf.write_fragments([t1])  # the earlier article second: its date folds in
+        kept = seen_rows(rdf.select(STORED_DATES))
+        assert kept == seen_rows(rdf.select(fill_query()))
+        assert set(kept.values()) == {("2023-03-20", "2024-05-02")}
+        rdf.delete_article("t1")
+        rdf.delete_article("t2")
+        rdf.write_fragments([t2])  # not folded into what was known before the deletes
+        kept = seen_rows(rdf.select(STORED_DATES))
+        assert kept == seen_rows(rdf.select(fill_query()))
+        assert set(kept.values()) == {("2024-05-02", "2024-05-02")}
+
+
 def test_a_bulk_write_a_crash_undoes_leaves_the_summaries_as_they_were(
         tmp_path: Path, interchange_fragments: Fragments) -> None:
     t1, t2 = interchange_fragments("Lò Văn Phó")
