@@ -23,7 +23,8 @@ article's graph states it) and kept by every write, in the same update:
   more loses its summary.
 
 `summary_update` makes the text of both from what the write knows and one or two reads
-done before it; a store written before summaries gets them in one pass (`fill_query`).
+done before it (none for new articles when the writer knows the stored summaries:
+`KnownSummaries`); a store written before summaries gets them in one pass (`fill_query`).
 """
 
 from __future__ import annotations
@@ -140,6 +141,13 @@ def stored_query(holdings: Iterable[Holding], target: str | None) -> str:
             f"{_in(target, pattern)} BIND(STR(?f0) AS ?f) BIND(STR(?l0) AS ?l) {_AS_TEXT} }}")
 
 
+def read_stored(holdings: list[Holding], select: Select, target: str | None
+                ) -> dict[Holding, Seen]:
+    """The stored summaries of `holdings`, read with `select` (`target`: see
+    `stored_query`)."""
+    return seen_rows(select(stored_query(holdings, target))) if holdings else {}
+
+
 def seen_rows(rows: Iterable[Mapping[str, Any]]) -> dict[Holding, Seen]:
     """The summaries of a SELECT's rows (?hp, ?hq, ?f, ?l), "none" made ""."""
     out: dict[Holding, Seen] = {}
@@ -182,9 +190,8 @@ class KnownSummaries:
         if self.complete is None:
             self.complete = not select(any_query(target))
         out = {h: self._values[h] for h in holdings if h in self._values}
-        rest = [h for h in holdings if h not in out]
-        if rest and not self.complete:
-            out.update(seen_rows(select(stored_query(rest, target))))
+        if not self.complete:
+            out.update(read_stored([h for h in holdings if h not in out], select, target))
         return out
 
     def pending(self, values: Mapping[Holding, Seen], removed: set[Holding]) -> None:
@@ -229,8 +236,7 @@ def summary_update(select: Select, new: Mapping[Holding, Seen], replaced: list[s
         if old:
             values = seen_rows(select(recompute_query(sorted(old), replaced)))
     fold = [h for h in new if h not in values]
-    stored = (({} if not fold else seen_rows(select(stored_query(fold, target))))
-              if known is None else known.stored(fold, select, target))
+    stored = (read_stored if known is None else known.stored)(fold, select, target)
     values.update(stored)
     for holding, seen in new.items():
         values[holding] = merge(values.get(holding), seen)
