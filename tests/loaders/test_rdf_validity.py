@@ -70,8 +70,7 @@ def test_the_store_conforms_to_the_model_shapes(union: RdfGraph, shapes: RdfGrap
 def test_the_shapes_find_a_string_date_and_a_stray_property(union: RdfGraph,
                                                              shapes: RdfGraph) -> None:
     broken = RdfGraph()
-    for triple in union:
-        broken.add(triple)
+    broken += union  # a copy, the fixture's graph being shared
     meeting = next(iter(union.subjects(None, URIRef("https://schema.org/Event"))))
     broken.add((meeting, URIRef("https://schema.org/startDate"), Literal("ngày 5/3")))
     broken.add((meeting, URIRef("https://schema.org/headline2"), Literal("x")))
@@ -86,8 +85,7 @@ def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
     vnkg = "https://vnkg.dev/ns#"
     statement = next(iter(union.subjects(URIRef(f"{vnkg}evidence"), None)))
     broken = RdfGraph()
-    for triple in union:
-        broken.add(triple)
+    broken += union  # a copy, the fixture's graph being shared
     stray = URIRef("https://vnkg.dev/id/evidence/0123456789abcdef")
     broken.add((statement, URIRef(f"{vnkg}evidence"), stray))
     broken.add((stray, URIRef(f"{vnkg}text"), Literal("chủ trì", lang="vi")))
@@ -102,8 +100,7 @@ def test_the_shapes_find_a_holding_summary_without_its_holder_or_with_a_bad_date
     vnkg = "https://vnkg.dev/ns#"
     summary = next(iter(union.subjects(URIRef(f"{vnkg}heldPost"), None)))
     broken = RdfGraph()
-    for triple in union:
-        broken.add(triple)
+    broken += union  # a copy, the fixture's graph being shared
     broken.remove((summary, URIRef(f"{vnkg}holder"), None))
     broken.set((summary, URIRef(f"{vnkg}lastSeen"), Literal("5/3/2024")))
     conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
