@@ -13,6 +13,7 @@ import pytest
 from rdflib import Graph as RdfGraph
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.term import Node
 
 from vnkg.graph.model_shapes import model_shapes
 from vnkg.graph.rdf import to_ntriples
@@ -21,6 +22,9 @@ from vnkg.loaders.export import export_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
 
 Riot = Callable[[Path], subprocess.CompletedProcess[str]]
+Triple = tuple[Node, Node, Node]
+Pattern = tuple[Node | None, Node | None, Node | None]
+VNKG = "https://vnkg.dev/ns#"
 SUFFIX = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld"}
 
 
@@ -67,14 +71,25 @@ def test_the_store_conforms_to_the_model_shapes(union: RdfGraph, shapes: RdfGrap
     assert conforms, text[:3000]
 
 
+def validate_changed(union: RdfGraph, shapes: RdfGraph, add: list[Triple],
+                     remove: list[Pattern] | None = None) -> tuple[bool, str]:
+    """pySHACL's verdict and report on a copy of the shared `union`, changed."""
+    changed = RdfGraph()
+    changed += union
+    for pattern in remove or []:
+        changed.remove(pattern)
+    for triple in add:
+        changed.add(triple)
+    conforms, _, text = pyshacl.validate(changed, shacl_graph=shapes)
+    return bool(conforms), str(text)
+
+
 def test_the_shapes_find_a_string_date_and_a_stray_property(union: RdfGraph,
                                                              shapes: RdfGraph) -> None:
-    broken = RdfGraph()
-    broken += union  # a copy, the fixture's graph being shared
     meeting = next(iter(union.subjects(None, URIRef("https://schema.org/Event"))))
-    broken.add((meeting, URIRef("https://schema.org/startDate"), Literal("ngày 5/3")))
-    broken.add((meeting, URIRef("https://schema.org/headline2"), Literal("x")))
-    conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
+    conforms, text = validate_changed(union, shapes, [
+        (meeting, URIRef("https://schema.org/startDate"), Literal("ngày 5/3")),
+        (meeting, URIRef("https://schema.org/headline2"), Literal("x"))])
     assert not conforms
     assert "OrConstraintComponent" in text and "ClosedConstraintComponent" in text
 
@@ -82,14 +97,11 @@ def test_the_shapes_find_a_string_date_and_a_stray_property(union: RdfGraph,
 def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
         union: RdfGraph, shapes: RdfGraph) -> None:
     """A span is its article's IRI with #char=START,END, holding only its words."""
-    vnkg = "https://vnkg.dev/ns#"
-    statement = next(iter(union.subjects(URIRef(f"{vnkg}evidence"), None)))
-    broken = RdfGraph()
-    broken += union  # a copy, the fixture's graph being shared
+    statement = next(iter(union.subjects(URIRef(f"{VNKG}evidence"), None)))
     stray = URIRef("https://vnkg.dev/id/evidence/0123456789abcdef")
-    broken.add((statement, URIRef(f"{vnkg}evidence"), stray))
-    broken.add((stray, URIRef(f"{vnkg}text"), Literal("chủ trì", lang="vi")))
-    conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
+    conforms, text = validate_changed(union, shapes, [
+        (statement, URIRef(f"{VNKG}evidence"), stray),
+        (stray, URIRef(f"{VNKG}text"), Literal("chủ trì", lang="vi"))])
     assert not conforms and "PatternConstraintComponent" in text
     assert str(stray) in text
 
@@ -97,12 +109,10 @@ def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
 def test_the_shapes_find_a_holding_summary_without_its_holder_or_with_a_bad_date(
         union: RdfGraph, shapes: RdfGraph) -> None:
     """The union's holding summaries (loaders.rdf_summaries) have a shape of their own."""
-    vnkg = "https://vnkg.dev/ns#"
-    summary = next(iter(union.subjects(URIRef(f"{vnkg}heldPost"), None)))
-    broken = RdfGraph()
-    broken += union  # a copy, the fixture's graph being shared
-    broken.remove((summary, URIRef(f"{vnkg}holder"), None))
-    broken.set((summary, URIRef(f"{vnkg}lastSeen"), Literal("5/3/2024")))
-    conforms, _, text = pyshacl.validate(broken, shacl_graph=shapes)
+    summary = next(iter(union.subjects(URIRef(f"{VNKG}heldPost"), None)))
+    last = URIRef(f"{VNKG}lastSeen")
+    conforms, text = validate_changed(
+        union, shapes, [(summary, last, Literal("5/3/2024"))],
+        remove=[(summary, URIRef(f"{VNKG}holder"), None), (summary, last, None)])
     assert not conforms and str(summary) in text
     assert "MinCountConstraintComponent" in text and "PatternConstraintComponent" in text
