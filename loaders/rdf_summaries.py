@@ -165,8 +165,9 @@ class KnownSummaries:
     more with each batch (a 100k build: 0.1 s for the first batch, 1.1 s for the last,
     80 s in all). A sole writer (the embedded store) knows them instead. Like
     oxigraph_bulk's `UnionLines`, only writes that add may trust it: the owner clears it
-    when a write fails and before any other update. At most `limit` summaries are kept;
-    past that, it knows only what it writes next and reads the rest.
+    when a write fails and before any other update. At most `limit` summaries are kept
+    (about half a kB each with their IRIs); past that, it knows only what it writes next
+    and reads the rest.
 
     >>> known = KnownSummaries()
     >>> known.stored([("urn:p", "urn:q")], lambda q: [], None)  # a store of no summary
