@@ -162,12 +162,12 @@ class KnownSummaries:
     last cleared this, or every one the store holds (`complete`, when the store held none).
 
     Read back from a store growing by bulk loads, the summaries of a batch's holdings cost
-    more with each batch (a 100k build: 0.1 s for the first batch, 1.1 s for the last,
-    80 s in all). A sole writer (the embedded store) knows them instead. Like
-    oxigraph_bulk's `UnionLines`, only writes that add may trust it: the owner clears it
-    when a write fails and before any other update. At most `limit` summaries are kept
-    (about half a kB each with their IRIs); past that, it knows only what it writes next
-    and reads the rest.
+    more with each batch (a 100k build: 0.1 s for the first batch, 1.1 s a batch on
+    average over the last ten, 80 s in all). A sole writer (the embedded store) knows them
+    instead. Like oxigraph_bulk's `UnionLines`, only writes that add may trust it: the
+    owner clears it when a write fails and before any other update. At most `limit`
+    summaries are kept (about half a kB each with their IRIs); past that, it knows only
+    what it writes next and reads the rest.
 
     >>> known = KnownSummaries()
     >>> known.stored([("urn:p", "urn:q")], lambda q: [], None)  # a store of no summary
