@@ -186,6 +186,7 @@ class OxigraphStore(RdfBase):
             self._union.clear()
             self._known.clear()
             raise
+        self._known.commit()
         self._added += len(graphs)
 
     def _replace_stamped(self, name: str, stamped: list[str]) -> None:

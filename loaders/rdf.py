@@ -111,7 +111,8 @@ class RdfBase(Closing):
 
     def _known_summaries(self) -> KnownSummaries | None:
         """The holding summaries this store object knows without reading them, if it is
-        the store's sole writer (it clears them before any update but a bulk write)."""
+        the store's sole writer (it commits them with each bulk write and clears them before
+        any other update)."""
         return None
 
     def _updates(self) -> UnionUpdates:
@@ -196,12 +197,9 @@ class RdfBase(Closing):
             report.written.append(done.article)
             report.triples += len(done.lines) + len(done.graph_only) + 1
         if fresh:
-            known = self._known_summaries()
             summaries = summary_update(self.select, batch_seen(fresh_lines), [],
-                                       self._summaries(), known)
+                                       self._summaries(), self._known_summaries())
             self._add_new("".join(fresh), fresh_graphs, stamps, summaries)
-            if known is not None:
-                known.commit()
         if replaced:
             self._replace(replaced)
         return report

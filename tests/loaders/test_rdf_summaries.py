@@ -53,7 +53,6 @@ def test_the_summaries_are_what_the_graphs_say_after_writes(
                                          ("2024-05-02", "2024-05-02")]
 
 
-
 def test_the_summaries_the_writer_knows_follow_new_batches_and_other_updates(
         tmp_path: Path, interchange_fragments: Fragments) -> None:
     """The embedded store folds new batches into the summaries it wrote without reading
