@@ -17,9 +17,9 @@ from functools import partial
 from itertools import chain, groupby
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
+from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat
 from pyoxigraph import Store as Oxigraph
 from pyoxigraph import Triple as OxTriple
 from rdflib.term import Node as Term
@@ -33,6 +33,7 @@ from vnkg.loaders.rdf import DIGEST_IRI, RdfBase
 from vnkg.loaders.rdf_dump import (
     reference_graph,
     serialize_stream,
+    union_only_query,
     union_query,
     with_named_places,
     write_graphs_shared,
@@ -252,9 +253,10 @@ class OxigraphStore(RdfBase):
             shares = split(graphs, jobs)
             with self.reader() if len(shares) > 1 else no_reader() as opens:
                 if opens is not None:
-                    write_graphs_shared(opens, shares, out)
-            named = self.graph_quads(graphs) if opens is None else iter(())
-            serialize_stream(with_named_places(named, reference, self._ox.query), out, fmt)
+                    write_graphs_shared(opens, shares, out,
+                                        lambda f: self._write_tail(iter(()), reference, f))
+                    return
+            self._write_tail(self.graph_quads(graphs), reference, out)
         elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
             self._ox.dump(out, fmt, from_graph=DefaultGraph(),
                           prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)
@@ -265,6 +267,14 @@ class OxigraphStore(RdfBase):
                                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {union_query(False)}"))
             ref = None if reference else NamedNode(reference_graph())
             serialize_stream(self._with_evidence(triples, ref), out, fmt)
+
+    def _write_tail(self, quads: Iterable[Quad], reference: bool, out: BinaryIO) -> None:
+        """The N-Quads of named graphs' `quads`, then of what the union holds alone and
+        the named places (loaders.rdf_dump's `with_named_places`)."""
+        default, rows = DefaultGraph(), self._ox.query(union_only_query())
+        own = (Quad(s, p, o, default) for s, p, o in cast(QuerySolutions, rows))
+        serialize_stream(with_named_places(quads, reference, self._ox.query, own=own), out,
+                         RdfFormat.N_QUADS)
 
     def _graph_only(self, skip: NamedNode | None = None) -> Iterator[OxTriple]:
         """What the named graphs (but `skip`) alone hold (graph.rdf.Rendered's `graph_only`:

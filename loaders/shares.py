@@ -35,11 +35,15 @@ def split(items: Sequence[T], jobs: int) -> list[tuple[int, Sequence[T]]]:
 
 
 def on_processes(task: Callable[..., R], opens: Callable[[], Any],
-                 shares: list[tuple[int, Sequence[T]]], *args: Any) -> list[R]:
+                 shares: list[tuple[int, Sequence[T]]], *args: Any,
+                 meanwhile: Callable[[], object] | None = None) -> list[R]:
     """`task(opens, start, share, *args)` for each share, each on a process of its own (a
-    module-level function, so it pickles); the results in the shares' order. An exception
-    a task raises is raised here."""
+    module-level function, so it pickles); the results in the shares' order. `meanwhile()`,
+    if given, runs in this process while they do, rather than after them. An exception a
+    task or `meanwhile` raises is raised here."""
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(len(shares), mp_context=spawn) as pool:
         done = [pool.submit(task, opens, start, share, *args) for start, share in shares]
+        if meanwhile is not None:
+            meanwhile()
         return [d.result() for d in done]

@@ -42,9 +42,9 @@ def processes_run(monkeypatch: pytest.MonkeyPatch) -> Callable[[ModuleType], lis
         counts: list[int] = []
         real = module.on_processes
 
-        def counted(task: Any, opens: Any, parts: list[Any], *args: Any) -> Any:
+        def counted(task: Any, opens: Any, parts: list[Any], *args: Any, **kw: Any) -> Any:
             counts.append(len(parts))
-            return real(task, opens, parts, *args)
+            return real(task, opens, parts, *args, **kw)
 
         monkeypatch.setattr(module, "on_processes", counted)
         return counts

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import BinaryIO
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
@@ -24,6 +25,7 @@ from vnkg.loaders import rdf_dump
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
 from vnkg.loaders.rdf import REFERENCE, RdfBase
+from vnkg.loaders.shares import split
 from vnkg.loaders.sparql_store import SparqlStore
 
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
@@ -166,3 +168,21 @@ def test_nquads_written_on_two_processes_are_the_bytes_of_one(
     assert written == [2]  # the second export's graphs were written by two processes
     assert one.read_bytes() and one.read_bytes() == two.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.nq", "two.nq"]  # parts gone
+
+
+def test_a_failed_tail_of_the_shared_nquads_is_raised_and_leaves_no_parts(
+        articles_store: Path, tmp_path: Path,
+        processes_run: Callable[[ModuleType], list[int]]) -> None:
+    written = processes_run(rdf_dump)
+
+    def tail(out: BinaryIO) -> None:
+        out.write(b"<urn:a> <urn:b> <urn:c> .\n")
+        raise OSError("disk full")
+
+    with OxigraphStore(articles_store) as store, store.reader() as opens:
+        graphs = sorted(store._graph_names())
+        target = tmp_path / "g.nq"
+        with target.open("wb") as out, pytest.raises(OSError, match="disk full"):
+            rdf_dump.write_graphs_shared(opens, split(graphs, 2), out, tail)
+    assert written == [2]  # the graphs' processes ran beside the tail, which failed
+    assert [p.name for p in tmp_path.iterdir()] == ["g.nq"]
