@@ -79,8 +79,7 @@ def write_rdf(store: Any, fmt: str, out: BinaryIO, reference: bool = True,
 
 
 def write_graphs_shared(opens: Callable[[], Any], shares: list[tuple[int, Sequence[str]]],
-                        out: BinaryIO, tail: Callable[[BinaryIO], None] | None = None
-                        ) -> None:
+                        out: BinaryIO, tail: Callable[[BinaryIO], None]) -> None:
     """The N-Quads of the named graphs in `shares` (loaders.shares), each share written by
     a process of its own from the store `opens()` opens (its `graph_quads`) to a file in a
     hidden folder beside `out` (when `out` is a file: the same disk), then copied to `out`
@@ -98,8 +97,7 @@ def write_graphs_shared(opens: Callable[[], Any], shares: list[tuple[int, Sequen
 
         def write_tail() -> None:
             with last.open("wb") as f:
-                if tail is not None:
-                    tail(f)
+                tail(f)
         parts = on_processes(_write_graphs, opens, shares, Path(tmp), meanwhile=write_tail)
         for part in [*parts, last]:
             with part.open("rb") as f:
