@@ -7,8 +7,8 @@ overview-*.rq): each province the meetings were held in, sized by its meetings; 
 with most posts held, linked to their province; the officials with most relations, linked
 to the units of their posts. The province, person, meeting and decree views go further.
 The co-attendance view of such a store draws the 150 pairs sharing most meetings of which
-one is among the 60 people in the most meetings (viz/queries/co-attendance-top.rq):
-counting every pair of 13,000 people took 24 s at 100k articles.
+one is among the 60 people in the most meetings (viz/queries/co-attendance-people.rq, then
+co-attendance-pairs.rq): counting every pair of 13,000 people took 24 s at 100k articles.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from typing import Any
 
 import networkx as nx
 
+from vnkg.graph.vocab import node_iri
 from vnkg.viz.read import Walk
 from vnkg.viz.sources import list_sources
-from vnkg.viz.view_queries import select_view
+from vnkg.viz.view_queries import select_seeded, select_view
 
 OVERVIEW_LIMIT = 3000  # people and meetings past which the overview is an aggregate
 PAIRS = 150  # pairs a large store's co-attendance view draws
@@ -82,8 +83,11 @@ def aggregate_co_attendance(store: Any, min_shared: int = 1) -> nx.MultiDiGraph:
     ...     aggregate_co_attendance(store).number_of_nodes()
     0
     """
+    people = [node_iri(row["person_a"]) for row in select_view(store, "co-attendance-people")]
+    rows = select_seeded(store, "co-attendance-pairs", {"person_a": people},
+                         min=min_shared) if people else []
     both_ways = {tuple(sorted((row["person_a"], row["person_b"]))): int(row["shared"])
-                 for row in select_view(store, "co-attendance-top", min=min_shared)}
+                 for row in rows}
     pairs = dict(sorted(both_ways.items(), key=lambda kv: (-kv[1], kv[0]))[:PAIRS])
     nodes = Walk(store).graph({p for pair in pairs for p in pair}, relations=False)
     view = nx.MultiDiGraph(title=f"Cùng dự sự kiện (≥ {min_shared}) — {len(pairs)} cặp "

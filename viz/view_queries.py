@@ -8,15 +8,36 @@ places (viz.decree_places) and the views themselves (viz.stored).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from rdflib import URIRef
+
 from vnkg.queries import read_query
+from vnkg.queries.seeds import with_seeds
 
 
 def select_view(store: Any, name: str, **params: Any) -> list[dict[str, Any]]:
     """The rows of view query `name` (viz/queries/NAME.rq) on `store`, `params` bound."""
-    rows: list[dict[str, Any]] = store.select(_query_text(name, store.language), params)
+    return select_seeded(store, name, {}, **params)
+
+
+def select_seeded(store: Any, name: str, seeds: Mapping[str, list[URIRef]],
+                  **params: Any) -> list[dict[str, Any]]:
+    """The rows of view query `name` on `store`, `params` bound and each variable of
+    `seeds` bound to its nodes (IRIs the store gave) as a VALUES block (queries.seeds): a
+    parameter binds one value, not a list.
+
+    >>> from vnkg.graph.vocab import node_iri
+    >>> from vnkg.loaders.oxigraph_store import OxigraphStore
+    >>> with OxigraphStore(None) as store:
+    ...     select_seeded(store, "co-attendance-pairs", {"person_a": [node_iri("person/a")]},
+    ...                   min=1)
+    []
+    """
+    text = with_seeds(_query_text(name, store.language), seeds)
+    rows: list[dict[str, Any]] = store.select(text, params)
     return rows
 
 
