@@ -254,9 +254,9 @@ class OxigraphStore(RdfBase):
             with self.reader() if len(shares) > 1 else no_reader() as opens:
                 if opens is not None:
                     write_graphs_shared(opens, shares, out,
-                                        lambda f: self._write_tail(iter(()), reference, f))
+                                        lambda f: self._write_nquads(iter(()), reference, f))
                     return
-            self._write_tail(self.graph_quads(graphs), reference, out)
+            self._write_nquads(self.graph_quads(graphs), reference, out)
         elif reference and fmt != RdfFormat.JSON_LD:  # vnkg compacts JSON-LD itself
             self._ox.dump(out, fmt, from_graph=DefaultGraph(),
                           prefixes=dict(PREFIXES_BOUND) if fmt == RdfFormat.TURTLE else None)
@@ -268,7 +268,7 @@ class OxigraphStore(RdfBase):
             ref = None if reference else NamedNode(reference_graph())
             serialize_stream(self._with_evidence(triples, ref), out, fmt)
 
-    def _write_tail(self, quads: Iterable[Quad], reference: bool, out: BinaryIO) -> None:
+    def _write_nquads(self, quads: Iterable[Quad], reference: bool, out: BinaryIO) -> None:
         """The N-Quads of named graphs' `quads`, then of what the union holds alone and
         the named places (loaders.rdf_dump's `with_named_places`)."""
         default, rows = DefaultGraph(), self._ox.query(union_only_query())

@@ -85,7 +85,8 @@ def write_graphs_shared(opens: Callable[[], Any], shares: list[tuple[int, Sequen
     hidden folder beside `out` (when `out` is a file: the same disk), then copied to `out`
     in the shares' order: the bytes one process writes. `tail(file)` writes what follows
     the graphs, in this process while the others write theirs (at 100,000 articles what
-    the union holds alone takes a fifth of the export), to a file of its own copied last.
+    the union holds alone takes a fifth of the export's CPU), to a file of its own copied
+    last.
     Parts an export of the same file left when it was killed go first."""
     named = getattr(out, "name", None)
     path = Path(named) if isinstance(named, str) and Path(named).parent.is_dir() else None
