@@ -18,13 +18,13 @@ from rdflib.term import Node
 from vnkg.graph.model_shapes import model_shapes
 from vnkg.graph.rdf import to_ntriples
 from vnkg.graph.reference import reference_fragment
+from vnkg.graph.vocab import VNKG
 from vnkg.loaders.export import export_graph
 from vnkg.loaders.oxigraph_store import OxigraphStore
 
 Riot = Callable[[Path], subprocess.CompletedProcess[str]]
 Triple = tuple[Node, Node, Node]
 Pattern = tuple[Node | None, Node | None, Node | None]
-VNKG = "https://vnkg.dev/ns#"
 SUFFIX = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld"}
 
 
@@ -97,11 +97,11 @@ def test_the_shapes_find_a_string_date_and_a_stray_property(union: RdfGraph,
 def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
         union: RdfGraph, shapes: RdfGraph) -> None:
     """A span is its article's IRI with #char=START,END, holding only its words."""
-    statement = next(iter(union.subjects(URIRef(f"{VNKG}evidence"), None)))
+    statement = next(iter(union.subjects(VNKG["evidence"], None)))
     stray = URIRef("https://vnkg.dev/id/evidence/0123456789abcdef")
     conforms, text = validate_changed(union, shapes, [
-        (statement, URIRef(f"{VNKG}evidence"), stray),
-        (stray, URIRef(f"{VNKG}text"), Literal("chủ trì", lang="vi"))])
+        (statement, VNKG["evidence"], stray),
+        (stray, VNKG["text"], Literal("chủ trì", lang="vi"))])
     assert not conforms and "PatternConstraintComponent" in text
     assert str(stray) in text
 
@@ -109,10 +109,10 @@ def test_the_shapes_find_an_evidence_span_not_named_by_its_article(
 def test_the_shapes_find_a_holding_summary_without_its_holder_or_with_a_bad_date(
         union: RdfGraph, shapes: RdfGraph) -> None:
     """The union's holding summaries (loaders.rdf_summaries) have a shape of their own."""
-    summary = next(iter(union.subjects(URIRef(f"{VNKG}heldPost"), None)))
-    last = URIRef(f"{VNKG}lastSeen")
+    summary = next(iter(union.subjects(VNKG["heldPost"], None)))
+    last = VNKG["lastSeen"]
     conforms, text = validate_changed(
         union, shapes, [(summary, last, Literal("5/3/2024"))],
-        remove=[(summary, URIRef(f"{VNKG}holder"), None), (summary, last, None)])
+        remove=[(summary, VNKG["holder"], None), (summary, last, None)])
     assert not conforms and str(summary) in text
     assert "MinCountConstraintComponent" in text and "PatternConstraintComponent" in text
