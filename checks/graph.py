@@ -23,7 +23,8 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node as Term
 
 from vnkg.extraction.lexicon import lexicon
-from vnkg.graph.vocab import CLASSES, PREFIXES, node_id_of
+from vnkg.graph.rdf import statement_iri
+from vnkg.graph.vocab import CLASSES, PREFIXES, RELATION_OF_PREDICATE, node_id_of
 
 CHK = Namespace("https://vnkg.dev/check#")
 _RANK = CLASSES["Rank"]
@@ -75,6 +76,8 @@ def check_graph(store: Any) -> Graph:
     graph = Graph()
     for row in store.select(read_text("graph.rq")):
         s, p, o = URIRef(row["subject"]), URIRef(row["predicate"]), _object(row)
+        if not _of_statement(row):
+            continue
         if row.get("graph"):
             obs = observation(s, p, o, URIRef(row["graph"]))
             graph.add((obs, RDF.type, CHK.Observation))
@@ -88,6 +91,18 @@ def check_graph(store: Any) -> Graph:
             graph.add((s, p, o))
     _add_reference(graph)
     return graph
+
+
+def _of_statement(row: dict[str, Any]) -> bool:
+    """Whether a row read from a relation's statement (`statement`) is of that relation: its
+    IRI is the hash of its ends and type (graph.rdf.statement_iri), and no statement states
+    its type, so a statement comes with every relation between its ends."""
+    statement = row.get("statement")
+    if not statement:
+        return True
+    rel = RELATION_OF_PREDICATE[URIRef(row["predicate"])]
+    key = (node_id_of(row["subject"]), rel, node_id_of(row["object"]))
+    return bool(statement == statement_iri(key))
 
 
 def _add_reference(graph: Graph) -> None:
@@ -117,7 +132,6 @@ def observation(s: Term, p: Term, o: Term, article: Term) -> URIRef:
 
 def observed(graph: Graph, obs: Term) -> tuple[str, str, str, str]:
     """(subject id, relation type, object id, article id) of an observation."""
-    from vnkg.graph.vocab import RELATION_OF_PREDICATE
 
     def one(p: URIRef) -> str:
         value = graph.value(obs, p)

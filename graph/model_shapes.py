@@ -73,8 +73,9 @@ def _statement_shapes(g: Graph) -> None:
     g.add((st, SH.ignoredProperties, _list(g, [RDF.type])))
     for p in (VNKG.subject, VNKG.object):
         _property(g, st, p, [(SH.nodeKind, SH.IRI)], once=True)
-    _property(g, st, VNKG.relation, [(SH["in"], _list(g, [Literal(r) for r in
-                                                          sorted(SCHEMA.relations)]))], once=True)
+    # a statement's relation type is its IRI's hash (graph.rdf), stated by older stores only
+    _property(g, st, VNKG.relation, [(SH["in"], _list(g, [Literal(r) for r in sorted(
+        SCHEMA.relations)])), (SH.maxCount, Literal(1))])
     _property(g, st, VNKG.evidence, [(SH.nodeKind, SH.IRI), (SH.node, SHAPES.Evidence)])
     for name in sorted({p for rel in SCHEMA.relations.values() for p in rel.properties}):
         _property(g, st, property_predicate(name), _values(name, None))

@@ -16,15 +16,20 @@ gazetteer's properties back). A store without the gazetteer gets every locality 
 
 What every article naming a node or stating a relation says alike is the union's alone
 (`render`'s `union_only`): a node's type, which its id names (`person/...`), its `vnkg:id`,
-which its IRI holds, and a statement's subject, relation and object, which its IRI is a
-hash of. So is a node's matching key where it is the fold of its name (graph/schema.toml's
-`folds`: `vnkg:key` of a person, rank, post, unit or meeting), which a reader of the graph
-folds again; two articles may give one node two names, so on a replace or delete the writer
-gives the union the keys of the names the graphs still give (loaders.rdf_updates' `refold`).
-An article's graph names a node by its name (`schema:name`), else by its id
-(always its own article, whose id is the graph's), so "which graphs name node n" is
-`GRAPH ?g { ?n schema:name|vnkg:id ?v }`, and a statement by what it says about the
-relation; graph.rdf_read gets the rest back from the IRIs and the relation.
+which its IRI holds, and a statement's subject and object, which its IRI is a hash of (with
+the relation's type). A statement states no type of relation (`vnkg:relation`, which stores
+written before held: 6 quads an article in the union at 100,000 articles, an eighth of it):
+a reader tells which of the relations between its subject and object it is about by its IRI,
+the hash of the three (`statement_iri`), as two relations between the same nodes (a person
+attended and spoke at a meeting) have a statement each. So is a node's matching key where it
+is the fold of its name (graph/schema.toml's `folds`: `vnkg:key` of a person, rank, post,
+unit or meeting), which a reader of the graph folds again; two articles may give one node
+two names, so on a replace or delete the writer gives the union the keys of the names the
+graphs still give (loaders.rdf_updates' `refold`). An article's graph names a node by its
+name (`schema:name`), else by its id (always its own article, whose id is the graph's), so
+"which graphs name node n" is `GRAPH ?g { ?n schema:name|vnkg:id ?v }`, and a statement by
+what it says about the relation; graph.rdf_read gets the rest back from the IRIs and the
+relation.
 
 What is one article's own and is read in its graph alone is the graph's alone (`render`'s
 `graph_only`): the evidence, a statement's `vnkg:evidence` links and each span's words. A
@@ -151,8 +156,7 @@ def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
     if not (edge.props or edge.evidence):
         return quads
     st = URIRef(statement_iri(edge.key))
-    quads += [(st, VNKG.subject, s, g), (st, VNKG.relation, literal(edge.type), g),
-              (st, VNKG.object, o, g)]
+    quads += [(st, VNKG.subject, s, g), (st, VNKG.object, o, g)]
     quads.extend((st, p, obj, g) for p, obj in _props(edge.props))
     quads.extend((st, VNKG.evidence, URIRef(_evidence(ev)), g) for ev in edge.evidence)
     return quads
@@ -160,8 +164,8 @@ def _edge_quads(edge: Edge, source_label: str, g: URIRef) -> list[Quad]:
 
 def statement_iri(key: tuple[str, str, str]) -> str:
     """The IRI of the statement about a relation (its source, type and target), made from
-    them alone: a reader finds a relation's statement without reading its subject, relation
-    and object back.
+    them alone: a reader finds a relation's statement without reading its subject and object
+    back, and tells which relation a statement is about by this hash, as none states it.
 
     >>> statement_iri(("person/a", "HOLDS", "position/b")).startswith(ID + "statement/")
     True
@@ -222,8 +226,8 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
     Built straight from strings, an order of magnitude faster than making rdflib terms; the
     loader writes them as N-Quads and digests them. Given a `union_only` list, the lines
     every article naming the same node or relation would state alike go there instead (see
-    `render`): a node's type and id (read back from its IRI) and a statement's subject,
-    relation and object (read back from the relation it is about), and a key that is the fold
+    `render`): a node's type and id (read back from its IRI) and a statement's subject and
+    object (read back from the relation it is about), and a key that is the fold
     of the node's name (read back by folding it). Given a `graph_only`
     list, the evidence goes there (see `render`).
 
@@ -271,7 +275,7 @@ class Rendered:
 
     `lines` go to the article's named graph and the union; `union_only` to the union alone:
     what any article naming the same node or relation states alike (its type and id; a
-    statement's subject, relation and object; the fold of its name), kept there while some
+    statement's subject and object; the fold of its name), kept there while some
     article's graph names it; `graph_only` to the article's graph alone: its evidence,
     which no other graph states and every reader finds in the graph."""
 
@@ -310,8 +314,7 @@ def _edge_lines(out: list[str], shared: list[str], edge: Edge, source_label: str
     if not (edge.props or edge.evidence):
         return
     st = f"<{statement_iri(edge.key)}>"
-    shared += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_RELATION} {nt_literal(edge.type)}",
-               f"{st} {_V_OBJECT} {o}"]
+    shared += [f"{st} {_V_SUBJECT} {s}", f"{st} {_V_OBJECT} {o}"]
     out.extend(f"{st} {p} {obj}" for p, obj in _nt_props(edge.props))
     own.extend(f"{st} {_V_EVIDENCE} <{_evidence(ev)}>" for ev in edge.evidence)
 
@@ -329,7 +332,6 @@ _TYPE = f"<{RDF.type}>"
 _V_DATED = f"<{VNKG.dated}>"
 _V_ID = f"<{VNKG.id}>"
 _V_SUBJECT = f"<{VNKG.subject}>"
-_V_RELATION = f"<{VNKG.relation}>"
 _V_OBJECT = f"<{VNKG.object}>"
 _V_EVIDENCE = f"<{VNKG.evidence}>"
 _V_TEXT = f"<{VNKG.text}>"

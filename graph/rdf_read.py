@@ -108,10 +108,8 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
                   for s, pos in sorted(grouped.items(), key=itemgetter(0))}
     dated = [o for p, o in by_subject.get(str(graph_iri(article)), []) if p == _DATED]
     frag = Fragment(article, _text(dated[0]) if dated else None)
-    statements: list[Pairs] = []  # read once the relations they are about are made
     for s, pos in by_subject.items():
-        if _is_statement(pos):
-            statements.append(pos)
+        if _is_statement(pos):  # read once the relations they are about are made
             continue
         props, by_id = _read_props(pos), any(p == _ID for p, _ in pos)
         label = _label(s, pos, by_id or bool(props))
@@ -121,13 +119,9 @@ def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:
             if p in _RELATION_OF_PREDICATE:
                 frag.add_edge(Edge(_RELATION_OF_PREDICATE[p], node_id_of(s),
                                    node_id_of(_text(o))))
-    for pos in statements:
-        one = dict(pos)
-        _read_statement(frag, (node_id_of(_text(one[_SUBJECT])), _text(one[_RELATION]),
-                               node_id_of(_text(one[_OBJECT]))), pos, by_subject)
-    for key in list(frag.edges):  # a statement whose subject and object only the union has
-        found = by_subject.get(statement_iri(key))
-        if found and not _is_statement(found):
+    for key in list(frag.edges):  # a relation's statement is at the hash of its key, which
+        found = by_subject.get(statement_iri(key))  # tells apart two between the same nodes
+        if found:
             _read_statement(frag, key, found, by_subject)
     return frag
 

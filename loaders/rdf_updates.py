@@ -95,8 +95,9 @@ def orphan() -> str:
 
 
 # what the union alone holds (graph.rdf.Rendered's `union_only`): a node's type, id and key
-# (the fold of its name: `refold` keeps it true), a statement's subject, relation and object;
-# kept while some named graph has that subject
+# (the fold of its name: `refold` keeps it true), a statement's subject and object (and its
+# relation type, in a store written before: its drops still clean them); kept while some
+# named graph has that subject
 UNION_ONLY_TERMS = " ".join(f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.key, VNKG.subject,
                                                 VNKG.relation, VNKG.object))
 UNION_ONLY = UNION_ONLY_TERMS.replace(" ", ", ")  # as an IN list

@@ -32,7 +32,7 @@ from rdflib.term import Node as Term
 
 from vnkg.graph.model import Graph
 from vnkg.graph.nx import to_networkx
-from vnkg.graph.rdf import graph_iri
+from vnkg.graph.rdf import graph_iri, statement_iri
 from vnkg.graph.rdf_read import from_quads
 from vnkg.graph.vocab import (
     LABEL_OF_CLASS,
@@ -220,7 +220,7 @@ class Walk:
         relation's own row leaves its terms to its ends and link (the query does not read
         them again as text)."""
         rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-        if rel is None or row["relation"] not in ("", rel) or self._skipped(row["graph"], rel):
+        if rel is None or self._skipped(row["graph"], rel) or not _of_relation(row, rel):
             return
         if row["subject"] is None:
             target = str(node_iri(row["target"]))
@@ -263,6 +263,15 @@ class Walk:
             return count
         graphs = select_view(self.store, "node-graphs", node=node_iri(node), skip=self.skip)
         return {node_id_of(row["graph"]).removeprefix("article/") for row in graphs}
+
+
+def _of_relation(row: dict[str, Any], rel: str) -> bool:
+    """Whether a row of a relation's reading is of relation `rel`: the relation's own row,
+    or a row of its statement, whose IRI is a hash of its ends and type (the store states
+    no statement's type: two relations between the same nodes give each statement with
+    both links)."""
+    statement = row.get("statement")
+    return not statement or statement == statement_iri((row["source"], rel, row["target"]))
 
 
 def _add(triples: dict[str, set[tuple[Term, Term, Term]]], row: dict[str, Any],

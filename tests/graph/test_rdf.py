@@ -109,7 +109,7 @@ def test_what_every_article_says_alike_goes_to_the_union_alone(
     assert done.digest == lines_digest(every)  # a store written before keeps its stamps
     kinds = {line.split(" ")[1] for line in done.union_only}
     assert kinds == {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.key, VNKG.subject,
-                                        VNKG.relation, VNKG.object)}
+                                        VNKG.object)}  # a statement's type is its IRI's
     assert f"{node_iri('x-1').n3()} <{RDF.type}> <{CLASSES['Person']}>" in done.lines
     assert not any(f" <{RDF.type}> " in line for line in done.lines if "x-1" not in line)
     # an id stays in the graph only where nothing else there names its node: the graph's

@@ -80,8 +80,7 @@ def test_nquads_hold_the_named_graphs(filled: RdfBase, tmp_path: Path, reference
     assert quads == _named(filled, reference)
     own = {(s, p, o) for s, p, o, g in back.quads() if g == default}
     assert own == _union_only(filled)
-    assert {p for _, p, _ in own} <= {RDF.type, VNKG.id, VNKG.key, VNKG.subject, VNKG.relation,
-                                      VNKG.object}
+    assert {p for _, p, _ in own} <= {RDF.type, VNKG.id, VNKG.key, VNKG.subject, VNKG.object}
     assert own or not filled._keeps_union()  # a server whose default graph is the union
     assert any(isinstance(q[2], Literal) and q[2].datatype == XSD_DATE for q in quads)
 

@@ -114,6 +114,5 @@ def test_changed_article_replaces_only_its_own_statements(
     alone = {t for t in union - named if t[1] not in SUMMARIES}
     assert named <= union and alone
     assert {p for _, p, _ in alone} <= {f"<{p}>" for p in (RDF.type, VNKG.id, VNKG.key,
-                                                            VNKG.subject, VNKG.relation,
-                                                            VNKG.object)}
+                                                            VNKG.subject, VNKG.object)}
     assert {s for s, _, _ in alone} <= {s for s, _, _ in named}

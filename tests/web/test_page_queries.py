@@ -162,3 +162,21 @@ def test_the_large_graphs_queries_name_every_relation_and_label_of_the_model() -
     assert set(labels.values()) == set(LABELS)
     nodes = read_query("graph-nodes", "cypher", data.PAGE_QUERIES).text
     assert set(re.findall(r"'(\w+)'", nodes.split("AS known")[0])) - {"reference"} == set(LABELS)
+
+
+@pytest.mark.parametrize("name", ["facts", "qualifiers"])
+def test_a_statement_s_relation_is_told_by_the_schema_s_predicates_and_its_hash(
+        name: str) -> None:
+    """facts and qualifiers tell which relation a statement is about by its IRI, the hash
+    of its ends and type (graph.rdf.statement_iri): the predicates and types they list are
+    the schema's, each pair once (that the hash is statement_iri's, the tests above show:
+    the rows are Neo4j's, whose relationships have their types)."""
+    from vnkg.graph.vocab import ID
+
+    text = read_query(name, "sparql", package="vnkg.web.queries").text
+    prefixes = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", text))
+    block = text.split("VALUES (?link ?rel) {")[1].split("}")[0]
+    pairs = [(prefixes[prefix] + local, rel)
+             for prefix, local, rel in re.findall(r'\((\w+):(\w+) "(\w+)"\)', block)]
+    assert sorted(pairs) == sorted((str(p), r) for p, r in RELATION_OF_PREDICATE.items())
+    assert f'"{ID}statement/", SUBSTR(SHA256(' in text and ', 1, 16)' in text
