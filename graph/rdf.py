@@ -60,10 +60,12 @@ from vnkg.graph.vocab import (
     CLASSES,
     COPIES,
     DATE_PROPS,
+    FROM_ID,
     ID,
     NODE_PROPS,
     VNKG,
     folded,
+    id_tail,
     is_vietnamese,
     node_id_of,
     node_iri,
@@ -139,7 +141,8 @@ def to_quads(fragment: Fragment, gazetteer: bool = False) -> list[Quad]:
         quads.append((s, VNKG.id, literal(node.id), g))
         if gazetteer and described(node):
             continue
-        quads.extend((s, p, o, g) for p, o in _props(stated(node.props, node.label), node.label))
+        quads.extend((s, p, o, g) for p, o in _props(stated(node.props, node.label, node.id),
+                                                     node.label))
     labels = {n.id: n.label for n in fragment.nodes.values()}
     for edge in fragment.edges.values():
         quads.extend(_edge_quads(edge, labels.get(edge.source, ""), g))
@@ -189,19 +192,25 @@ def _label_for(rel: str) -> str:
     return RELATIONS[rel][0][0]
 
 
-def stated(props: dict[str, PropValue], label: str) -> dict[str, PropValue]:
-    """The properties of a `label` node that RDF states: not one repeating another with the
-    same values (a post's title, its name: graph/schema.toml's `copies`), which graph.rdf_read
-    takes from the other: at 10,000 synthetic articles, 5.5 quads an article fewer for
-    posts and 2 for meetings.
+def stated(props: dict[str, PropValue], label: str, node_id: str = "") -> dict[str, PropValue]:
+    """The properties of a `label` node (`node_id`) that RDF states: not one repeating
+    another with the same values (a post's title, its name: graph/schema.toml's `copies`),
+    which graph.rdf_read takes from the other: at 10,000 synthetic articles, 5.5 quads an
+    article fewer for posts and 2 for meetings; nor one that is the id's tail (`from_id`:
+    an article's doc_id, 2 quads an article, in its graph and the union).
 
     >>> stated({"name": "Chủ tịch", "title": "Chủ tịch", "role": "Chủ tịch"}, "Position")
     {'name': 'Chủ tịch', 'role': 'Chủ tịch'}
+    >>> stated({"name": "Tin 1", "doc_id": "a1"}, "Article", "article/a1")
+    {'name': 'Tin 1'}
     """
-    copies = COPIES.get(label)
-    if not copies:
+    copies, from_id = COPIES.get(label), FROM_ID.get(label)
+    if not (copies or from_id):
         return props
-    return {k: v for k, v in props.items() if k not in copies or v != props.get(copies[k])}
+    tail = id_tail(node_id)
+    return {k: v for k, v in props.items()
+            if not (copies and k in copies and v == props.get(copies[k]))
+            and not (from_id and k in from_id and v == tail)}
 
 
 def _props(props: dict[str, PropValue], label: str | None = None
@@ -252,7 +261,7 @@ def to_ntriples(fragment: Fragment, gazetteer: bool = False,
         named.append(f"{s} {_V_ID} {_id_literal(node.id)}")
         if only_named:
             continue
-        props = stated(node.props, node.label)
+        props = stated(node.props, node.label, node.id)
         keys = folded(props, node.label)  # the union's alone: folded again from the name
         out.extend(f"{s} {p} {o}" for p, o in _nt_props(
             {k: v for k, v in props.items() if k not in keys}, node.label))

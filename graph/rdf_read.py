@@ -32,6 +32,7 @@ from vnkg.graph.reference import gazetteer_props
 from vnkg.graph.vocab import (
     COPIES,
     FOLDS,
+    FROM_ID,
     LABEL_OF_CLASS,
     LIST_PROPS,
     NODE_PROPS,
@@ -42,6 +43,7 @@ from vnkg.graph.vocab import (
     property_predicate,
     with_copies,
     with_folds,
+    with_id_props,
 )
 
 
@@ -141,13 +143,15 @@ def _label(s: str, pos: Pairs, named: bool) -> str | None:
 def _node(node_id: str, label: str, props: dict[str, PropValue], by_id: bool) -> Node:
     """A node read back; a locality only named (its type and id, no property: `by_id`)
     gets the gazetteer's properties; a property repeating another (graph.rdf.stated) its
-    values where unstated, and a key left to the union (graph.rdf) the fold of the name;
-    each in the order the reader gives stated ones (by predicate)."""
+    values where unstated, a key left to the union (graph.rdf) the fold of the name, and a
+    property that is the id's tail (an article's doc_id) the tail; each in the order the
+    reader gives stated ones (by predicate)."""
     if not props and by_id and label == "Locality":
         props = dict(gazetteer_props(node_id) or {})
-    elif all(name in props for name in (*COPIES.get(label, ()), *FOLDS.get(label, ()))):
+    elif all(name in props for name in (*COPIES.get(label, ()), *FOLDS.get(label, ()),
+                                        *FROM_ID.get(label, ()))):
         return Node(node_id, label, props)  # as read: in predicate order
-    props = with_folds(with_copies(props, label), label)
+    props = with_id_props(with_folds(with_copies(props, label), label), label, node_id)
     return Node(node_id, label, {name: props[name] for name in
                                  sorted(props, key=lambda name: _predicate_of(name, label))})
 

@@ -65,6 +65,7 @@ class LabelSpec:
     plain: tuple[str, ...] = ()  # Vietnamese-text properties that hold codes on this label
     copies: dict[str, str] = field(default_factory=dict)  # property -> the one it repeats
     folds: dict[str, str] = field(default_factory=dict)  # property -> the one it is the key of
+    from_id: tuple[str, ...] = ()  # properties that are the node's id after its label's part
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def _label(name: str, d: dict[str, Any]) -> LabelSpec:
     return LabelSpec(name, d["class"], tuple(tuple(k) for k in d["key"]), d["unique"],
                      tuple(d["properties"]), d["caption"], NodeStyle(**d["style"]),
                      dict(d.get("predicates", {})), tuple(d.get("plain", ())),
-                     dict(d.get("copies", {})), dict(d.get("folds", {})))
+                     dict(d.get("copies", {})), dict(d.get("folds", {})),
+                     tuple(d.get("from_id", ())))
 
 
 def _relation(name: str, d: dict[str, Any]) -> RelationSpec:
@@ -212,7 +214,7 @@ def _check(schema: Schema) -> None:
                      (*lab.properties, lab.caption) if p not in schema.properties]
         problems += [f"{lab.name}: {p!r} is not one of its properties" for p in
                      (*lab.predicates, *lab.plain, *lab.copies, *lab.copies.values(),
-                      *lab.folds, *lab.folds.values()) if p not in lab.properties]
+                      *lab.folds, *lab.folds.values(), *lab.from_id) if p not in lab.properties]
         curies += lab.predicates.values()
     for rel in schema.relations.values():
         problems += [f"{rel.name}: unknown property {p!r}" for p in rel.properties

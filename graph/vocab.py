@@ -78,12 +78,39 @@ COPIES: dict[str, dict[str, str]] = {
 FOLDS: dict[str, dict[str, str]] = {
     label: spec.folds for label, spec in SCHEMA.labels.items() if spec.folds}
 
+# properties that are the node's id after its label's part (an article's doc_id), by label:
+# stated in RDF only where they differ from it (graph.rdf), read back from the id
+FROM_ID: dict[str, tuple[str, ...]] = {
+    label: spec.from_id for label, spec in SCHEMA.labels.items() if spec.from_id}
+
 # properties that hold a list of strings (one triple per item in RDF)
 LIST_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.is_list)
 
 # ISO dates, typed by their precision; and node ids, written as the nodes' IRIs
 DATE_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.date)
 NODE_PROPS = frozenset(name for name, prop in SCHEMA.properties.items() if prop.node)
+
+
+def id_tail(node_id: str) -> str:
+    """A node's id after its label's part: what a FROM_ID property holds.
+
+    >>> id_tail("article/bài 1/2")
+    'bài 1/2'
+    """
+    return node_id.partition("/")[2]
+
+
+def with_id_props(props: dict[str, Any], label: str, node_id: str) -> dict[str, Any]:
+    """`props` of a `label` node read from RDF, given (in place) each property that is its
+    id's tail (FROM_ID) that RDF left unstated.
+
+    >>> with_id_props({"name": "Tin 1"}, "Article", "article/a1")
+    {'name': 'Tin 1', 'doc_id': 'a1'}
+    """
+    for name in FROM_ID.get(label, ()):
+        if name not in props:
+            props[name] = id_tail(node_id)
+    return props
 
 
 def with_copies(props: dict[str, Any], label: str) -> dict[str, Any]:

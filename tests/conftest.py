@@ -132,7 +132,7 @@ def sample_fragment() -> Callable[..., Fragment]:
 def _sample_fragment(article: str = "bai-1", name: str = "Hoàng Văn Thạch") -> Fragment:
     frag = Fragment(article, "2024-05-02")
     frag.add_node(Node(f"article/{article}", "Article",
-                       {"name": "Hội nghị", "published": "2024-05-02"}))
+                       {"name": "Hội nghị", "published": "2024-05-02", "doc_id": article}))
     frag.add_node(Node("person/p1", "Person", {"name": name, "key": name_key(name)}))
     meeting = "Hội nghị sơ kết"
     frag.add_node(Node("meeting/m1", "Meeting", {"name": meeting, "title": meeting,

@@ -32,6 +32,7 @@ from vnkg.graph.vocab import (
     PROPERTY_OF_PREDICATE,
     RELATION_OF_PREDICATE,
     with_copies,
+    with_id_props,
 )
 from vnkg.loaders.neo4j_rows import ALL_VALUES
 from vnkg.loaders.store import Store, open_store
@@ -180,6 +181,8 @@ def node(store: Store, node_id: str) -> dict[str, Any] | None:
             props.setdefault(name, []).append(r["value"])
     props = with_copies({k: sorted(set(v), key=str) if k in LIST_PROPS else [min(v, key=str)]
                          for k, v in props.items()}, known[0])
+    for name, value in with_id_props({}, known[0], node_id).items():  # the id's tail
+        props.setdefault(name, [value])
     first = {k: str(v[0]) for k, v in props.items() if v}
     return {"id": node_id, "label": known[0], "props": props,
             "name": first.get("name") or first.get("title") or node_id, **first}

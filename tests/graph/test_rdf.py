@@ -135,3 +135,16 @@ def test_the_evidence_goes_to_the_article_graph_alone(
     assert not any(f" <{VNKG.evidence}> " in line or f" <{VNKG.text}> " in line
                    for line in done.lines + done.union_only)
     assert all(graph_iri("bai-1").n3()[:-1] in line for line in done.graph_only)
+
+
+def test_an_article_s_doc_id_is_its_id_s_tail_read_back_not_stated(
+        sample_fragment: Callable[..., Fragment]) -> None:
+    """An article's doc_id is its id after `article/` (graph/schema.toml's `from_id`): RDF
+    states it only where it differs, and the reader gives it back from the id."""
+    frag = sample_fragment(article="bài 1/<x>")
+    assert frag.nodes["article/bài 1/<x>"].props["doc_id"] == "bài 1/<x>"
+    assert not any(f" <{VNKG.doc_id}> " in line for line in to_ntriples(frag))
+    assert from_quads("bài 1/<x>", ((s, p, o) for s, p, o, _ in to_quads(frag))) == frag
+    frag.nodes["article/bài 1/<x>"].props["doc_id"] = "other"  # not the tail: stated
+    assert f' <{VNKG.doc_id}> "other"' in " ".join(to_ntriples(frag))
+    assert from_quads("bài 1/<x>", ((s, p, o) for s, p, o, _ in to_quads(frag))) == frag
