@@ -86,7 +86,7 @@ def test_a_title_stated_as_before_reads_as_one_left_to_the_name() -> None:
     """A store written before titles repeating the name went unstated (skos:prefLabel,
     schema:headline in the graph and the union) gives the same rows and fragment."""
     frag = Fragment("bai-t", "2024-05")
-    frag.add_node(Node("article/bai-t", "Article", {"name": "bai-t"}))
+    frag.add_node(Node("article/bai-t", "Article", {"name": "bai-t", "doc_id": "bai-t"}))
     frag.add_node(Node("position/chu-tich", "Position",
                        {"name": "Chủ tịch UBND xã Hòa Bình", "title": "Chủ tịch UBND xã Hòa Bình",
                         "role": "Chủ tịch", "key": name_key("Chủ tịch UBND xã Hòa Bình")}))
