@@ -36,7 +36,8 @@ MAX_TEXT = 400            # characters of one evidence sentence shown in a toolt
 # attributes shown in their own tooltip line, or only for drawing
 NODE_HIDDEN = frozenset({"label", "name", "caption", "sources", "source_count", "x", "y",
                          "focus", "gap", "order", "key"})
-EDGE_HIDDEN = frozenset({"type", "sources", "evidence", "first_seen", "last_seen"})
+EDGE_HIDDEN = frozenset({"type", "sources", "source_count", "evidence", "first_seen",
+                         "last_seen"})
 
 Json = dict[str, Any]
 
@@ -91,6 +92,8 @@ def edge_tip(data: dict[str, Any]) -> list[list[str]]:
               if k not in EDGE_HIDDEN and v not in (None, "", [])]
     if data.get("sources"):
         lines.append(["nguồn", _text(data["sources"])])
+    elif data.get("source_count"):
+        lines.append(["nguồn", f"{data['source_count']} bài báo"])
     return lines + _evidence_lines((data.get("evidence") or [])[:5])
 
 

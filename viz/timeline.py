@@ -2,8 +2,9 @@
 
 Each bar runs from the tenure's start to its end by the rule of the tenure queries (stated
 bounds win, observed article dates fill in; queries/CATALOGUE.md), says which of its ends the
-text states, and lists its sources. The page (viz/assets/page.js) draws the bars with DOM
-elements and `textContent` only, so the article text they carry cannot become markup.
+text states, and lists its sources (their number past what a view lists: viz.sources).
+The page (viz/assets/page.js) draws the bars with DOM elements and `textContent` only, so
+the article text they carry cannot become markup.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+
+from vnkg.viz.sources import shown
 
 Bar = dict[str, Any]
 KINDS = {"HOLDS": "post", "HAS_RANK": "rank"}
@@ -48,4 +51,11 @@ def _bar(g: nx.MultiDiGraph, target: str, kind: str, data: dict[str, Any]) -> Ba
             "start": data.get("start") or data.get("first_seen"),
             "end": data.get("end") or data.get("last_seen"),
             "start_stated": bool(data.get("start")), "end_stated": bool(data.get("end")),
-            "notes": notes, "sources": sorted(str(s) for s in data.get("sources") or [])}
+            "notes": notes, **_sources(data)}
+
+
+def _sources(data: dict[str, Any]) -> dict[str, Any]:
+    """A bar's articles as a view lists them (viz.sources): past SHOWN, their number."""
+    sources, count = shown(data)
+    listed: dict[str, Any] = {"sources": sorted(str(s) for s in sources)}
+    return listed | ({"source_count": count} if count > len(sources) else {})

@@ -58,3 +58,22 @@ def test_the_page_draws_the_timeline_offline_and_escaped(g: nx.MultiDiGraph) -> 
         "<script>")[0]
     script = (resources.files("vnkg.viz") / "assets" / "page.js").read_text("utf-8")
     assert "textContent" in script and "innerHTML" not in script
+
+
+def test_a_bar_past_the_articles_a_view_lists_gives_their_number() -> None:
+    """A post that more articles state than a view lists (viz.sources.SHOWN) has a bar
+    with their number, as its relation's tooltip has, not 51 article ids."""
+    from vnkg.viz.sources import SHOWN
+    from vnkg.viz.timeline import career_timeline
+
+    g = nx.MultiDiGraph()
+    g.add_node("p", label="Person", name="Lò Văn Thuỷ")
+    g.add_node("q", label="Position", name="Chỉ huy trưởng")
+    g.add_node("r", label="Rank", name="Đại tá")
+    g.add_edge("p", "q", key="HOLDS", type="HOLDS", first_seen="2021-03",
+               last_seen="2024-05", sources=[f"a{i:03}" for i in range(SHOWN + 1)])
+    g.add_edge("p", "r", key="HAS_RANK", type="HAS_RANK", first_seen="2021-03",
+               last_seen="2024-05", sources=[], source_count=900)
+    post, rank = career_timeline(g, "p")
+    assert (post["sources"], post["source_count"]) == ([], SHOWN + 1)
+    assert (rank["sources"], rank["source_count"]) == ([], 900)

@@ -158,7 +158,8 @@
       bar.style.left = (100 * (s - lo) / span) + "%";
       bar.style.width = (100 * Math.max(e - s, 0) / span) + "%";
       bar.title = [b.label, (b.start || "?") + " – " + (b.end || "?")].concat(b.notes)
-        .concat(["nguồn: " + b.sources.join(", ")]).join("\n");
+        .concat(["nguồn: " + (b.source_count ? b.source_count + " bài báo"
+                                               : b.sources.join(", "))]).join("\n");
       bar.setAttribute("data-sources", b.sources.join(" "));
       track.appendChild(bar);
       var span2 = document.createElement("span");
