@@ -21,7 +21,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node as RdfTerm
 
@@ -98,6 +98,30 @@ def plain(term: RdfTerm) -> Plain:
     datatype = term.datatype
     value = str(term) if datatype in DATE_TYPES else term.toPython()
     return Lit(str(term), str(datatype or term.language or ""), value)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_DATE_TYPES = frozenset(str(t) for t in DATE_TYPES)  # an rdflib IRI hashes unlike its text
+
+
+def plain_literal(text: str, language: str, datatype: str) -> Lit:
+    """A literal in the reader's form from its lexical form, language and datatype IRI
+    ("" for none), as `plain` gives the rdflib literal they make: the form a view's rows
+    give a literal in (viz.read), made without an rdflib term for the common ones.
+
+    >>> plain_literal("Hòa", "vi", "")
+    Lit(text='Hòa', tag='vi', value='Hòa')
+    >>> plain_literal("7", "", "http://www.w3.org/2001/XMLSchema#integer").value
+    7
+    """
+    if language:
+        return Lit(text, language, text)
+    if not datatype or datatype == _XSD_STRING:
+        return Lit(text, "", text)
+    if datatype in _DATE_TYPES:
+        return Lit(text, datatype, text)
+    made = Literal(text, datatype=URIRef(datatype))  # rdflib's value and lexical form
+    return Lit(str(made), datatype, made.toPython())
 
 
 def from_plain(article: str, triples: Iterable[Triple]) -> Fragment:

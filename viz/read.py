@@ -2,16 +2,19 @@
 
 Reading the whole graph to draw a handful of nodes cost seconds (the decree view read the
 290k triples of the reference gazetteer to draw a few localities). Here a view walks the
-store a node at a time through `Store.select` with bound parameters (the queries are data,
-in viz/queries/, run by viz.view_queries): first the relations around the nodes it visits
-(ids and classes only), then, for the nodes it keeps, each value once (from the stored
-union, merged by the graph model's value rule as the articles' statements would be) and
-their sources, and the relations among them as each article's graph states them, read from
-the node that starts them. A node that more articles state than a view lists (viz.sources:
-a district, a decree) gives their number, and its relations are read one at a time towards
-the nodes kept: at 100k articles a meeting view read 870k statements of eleven nodes before
-(194 s), 4k now. The result is projected by graph.nx, so the view functions get the nodes
-and attributes a whole-graph read gives them.
+store a step at a time through `Store.select`, the nodes of a step bound as one VALUES
+block (the queries are data, in viz/queries/, run by viz.view_queries): first the relations
+around the nodes it visits (ids and classes only), then, for the nodes it keeps, each value
+once (from the stored union, merged by the graph model's value rule as the articles'
+statements would be) and their sources, and the relations among them as each article's
+graph states them, read from the node that starts them. A node that more articles state
+than a view lists (viz.sources: a district, a decree) gives their number, and its
+relations towards the nodes kept are counted rather than read graph by graph
+(viz.read_counted): at 100k articles a meeting view read 870k statements of eleven nodes
+before (194 s), 4k now. The rows are read back as each graph's triples (viz.read_rows) and
+projected by graph.nx, so the view functions get the nodes and attributes a whole-graph
+read gives them. A person view at 100k articles asked 956 queries, one a node, each
+planned anew, and read 31,000 rows; it asks 17 now, and reads 16,000.
 
 A read leaves out the reference gazetteer's graph, except for the decree view
 (`reference`), which follows the gazetteer's PART_OF links to draw a place's province and
@@ -27,32 +30,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, Literal, URIRef
-from rdflib.term import Node as Term
+from rdflib import RDF, URIRef
 
 from vnkg.graph.model import Graph
 from vnkg.graph.nx import to_networkx
-from vnkg.graph.rdf import graph_iri, statement_iri
-from vnkg.graph.rdf_read import from_quads
-from vnkg.graph.vocab import (
-    LABEL_OF_CLASS,
-    RELATION_OF_PREDICATE,
-    VNKG,
-    node_id_of,
-    node_iri,
-)
-from vnkg.loaders.rdf import DIGEST_IRI, REFERENCE
+from vnkg.graph.rdf import graph_iri
+from vnkg.graph.rdf_read import from_plain
+from vnkg.graph.vocab import LABEL_OF_CLASS, RELATION_OF_PREDICATE, VNKG, node_iri
+from vnkg.loaders.rdf import DIGEST_IRI
 from vnkg.viz import sources as listed
-from vnkg.viz.view_queries import select_view
+from vnkg.viz.read_counted import GAZETTEER as _GAZETTEER
+from vnkg.viz.read_counted import Counted, Key, article, read_counted, skipped
+from vnkg.viz.read_rows import Row, Triples, add_relation_row, add_row
+from vnkg.viz.view_queries import select_each
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _NO_GRAPH = URIRef("https://vnkg.dev/view-no-graph")  # skipped by a read that skips none
 # an id is no value (and a value's graph of a class and an id alone would read as a
 # locality only named: graph.rdf_read)
 _NOT_VALUES = frozenset((DIGEST_IRI, str(VNKG.id)))
-_GAZETTEER = graph_iri(REFERENCE)  # made once: a view compares a graph with it on every row
+_RELATIONS = frozenset(str(p) for p in RELATION_OF_PREDICATE)
+_RDF_TYPE = str(RDF.type)
 _VALUE = "view-value/"  # the graphs holding one value of a node each (not articles)
-Key = tuple[str, str, str]  # (source, relation type, target)
 # a node stated by many articles has all its relations read at once when the relations and
 # articles it has are at most this many times the relations a view keeps of it
 HUB_READ_ALL = 2
@@ -80,28 +78,31 @@ class Walk:
         """The graph a read of nodes leaves out (None for none)."""
         return None if self.reference else _GAZETTEER
 
-    def edge_skip(self, rel: str) -> URIRef | None:
-        """The graph a read of a relation leaves out: of the gazetteer's, only PART_OF."""
-        return None if self.reference and rel == "PART_OF" else _GAZETTEER
-
-    def _skipped(self, graph: str | None, rel: str) -> bool:
-        """Whether a row from `graph` (an IRI as text) is of the graph `edge_skip` leaves out
-        (compared as text: an rdflib IRI never equals a plain string)."""
-        skip = self.edge_skip(rel)
-        return skip is not None and graph == str(skip)
-
     def expand(self, node: str) -> None:
         """Read the relations touching `node` (once): those the articles state and, with
         `reference`, the gazetteer's PART_OF links too."""
-        if node in self.expanded:
-            return
-        self.expanded.add(node)
-        self._read(node, _GAZETTEER, None)
-        if self.reference:
-            self._read(node, None, "PART_OF")
+        self.expand_all((node,))
 
-    def _read(self, node: str, skip: URIRef | None, only: str | None) -> None:
-        for row in select_view(self.store, "incident", node=node_iri(node), skip=skip):
+    def expand_all(self, nodes: Iterable[str]) -> None:
+        """`expand` each of `nodes`, those not read yet in one query (a step of a walk).
+
+        >>> from vnkg.loaders.oxigraph_store import OxigraphStore
+        >>> with OxigraphStore(None) as store:
+        ...     walk = Walk(store)
+        ...     walk.expand_all(["person/a", "meeting/b"])
+        ...     sorted(walk.expanded)
+        ['meeting/b', 'person/a']
+        """
+        todo = set(nodes) - self.expanded
+        if not todo:
+            return
+        self.expanded |= todo
+        self._read(todo, _GAZETTEER, None)
+        if self.reference:
+            self._read(todo, None, "PART_OF")
+
+    def _read(self, nodes: set[str], skip: URIRef | None, only: str | None) -> None:
+        for row in select_each(self.store, "incident", "node", nodes, skip=skip):
             rel = RELATION_OF_PREDICATE.get(URIRef(row["predicate"]))
             if only and rel != only:
                 continue
@@ -133,42 +134,29 @@ class Walk:
         return {k[2] for k in self.out[node]} | {k[0] for k in self.into[node]}
 
     def ancestors(self, node: str) -> set[str]:
-        """Every node reached from `node` by PART_OF, read as far as it goes."""
+        """Every node reached from `node` by PART_OF, read as far as it goes, a level at a
+        time."""
         seen: set[str] = set()
-        todo = [node]
-        while todo:
-            for parent in self.outs(todo.pop(), ("PART_OF",)):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
+        level = {node}
+        while level:
+            self.expand_all(level)
+            level = {p for n in level for p in self.outs(n, ("PART_OF",))} - seen
+            seen |= level
         return seen
 
     def graph(self, nodes: Iterable[str], relations: bool = True) -> nx.MultiDiGraph:
         """The networkx graph of `nodes` and every relation among them (none unless
         `relations`), each attribute read from the articles' graphs."""
         keep = set(nodes)
-        triples: dict[str, set[tuple[Term, Term, Term]]] = defaultdict(set)
-        sources = {node: self._read_node(node, triples) for node in sorted(keep)}
-        hubs = {node: n for node, n in sources.items() if isinstance(n, int)}
-        pending: dict[str, set[str]] = defaultdict(set)  # target: the hubs to read it from
-        for node in sorted(keep) if relations else ():  # each relation starts at a kept node
-            if node in hubs:
-                for target in self._read_hub_edges(node, hubs[node], keep, set(hubs), triples):
-                    pending[target].add(node)
-            else:
-                self._read_edges(node, keep, triples)
-        for target, starts in sorted(pending.items()):
-            if len(starts) >= INTO_FROM:
-                for row in select_view(self.store, "edges-into", target=target):
-                    if row["source"] in starts:
-                        self._add_edge_row(row, triples)
-            else:
-                for source in sorted(starts):
-                    self._read_edge(source, target, triples)
+        triples: Triples = defaultdict(set)
+        sources = self._read_nodes(keep, triples)
+        counted: dict[Key, Counted] = {}
+        if relations:
+            hubs = {node: n for node, n in sources.items() if isinstance(n, int)}
+            counted = self._read_relations(keep, hubs, triples)
         graph = Graph()
         for g, found in sorted(triples.items()):
-            graph.add_fragment(from_quads(node_id_of(g).removeprefix("article/"),
-                                          sorted(found)))
+            graph.add_fragment(from_plain(article(g), found))
         for node, articles in sources.items():
             if node in graph.nodes and isinstance(articles, set):
                 graph.sources[node] = articles
@@ -176,119 +164,96 @@ class Walk:
         for node, articles in sources.items():
             if node in drawn and isinstance(articles, int):
                 drawn.nodes[node].update(sources=[], source_count=articles)
+        for key, seen in sorted(counted.items()):
+            seen.draw(drawn, key)
         return drawn
 
-    def _read_edges(self, source: str, keep: set[str],
-                    triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
-        """The relations `source` starts towards the nodes kept, as each graph states them
-        (the gazetteer's graph only for PART_OF, with `reference`)."""
-        for row in select_view(self.store, "edges-from", source=source):
+    def _read_relations(self, keep: set[str], hubs: dict[str, int],
+                        triples: Triples) -> dict[Key, Counted]:
+        """The relations among the nodes kept, each read from the side that starts it, as
+        each graph states them: those of the nodes few articles state at once, and of
+        each of the `hubs` (the nodes more state, with their number) as `_hub_targets`
+        says; a node that few articles state and INTO_FROM hubs or more start relations
+        into has them read from its side (the meetings of a person in 845 meetings and of
+        the busy people with him: one query, not 470). The other relations of the hubs
+        are counted (viz.read_counted), and returned."""
+        outgoing: dict[str, list[Row]] = defaultdict(list)
+        for row in select_each(self.store, "outgoing", "a", hubs):
+            if URIRef(row["link"]) in RELATION_OF_PREDICATE:
+                outgoing[row["source"]].append(row)
+        starts = set(keep) - set(hubs)
+        pending: dict[str, set[str]] = defaultdict(set)  # target: the hubs to read it from
+        pairs: set[tuple[str, str]] = set()
+        for hub in sorted(hubs):
+            targets = self._hub_targets(hubs[hub], outgoing[hub], keep)
+            if targets is None:
+                starts.add(hub)
+            for target in targets or ():
+                if target in hubs:
+                    pairs.add((hub, target))
+                else:
+                    pending[target].add(hub)
+        for row in select_each(self.store, "edges-from", "a", starts):
             if row["target"] in keep:
-                self._add_edge_row(row, triples)
+                self._add_relation_row(row, triples)
+        into = {t for t, hubs_in in pending.items() if len(hubs_in) >= INTO_FROM}
+        for row in select_each(self.store, "edges-into", "b", into):
+            if row["source"] in pending[row["target"]]:
+                self._add_relation_row(row, triples)
+        pairs |= {(hub, t) for t in set(pending) - into for hub in pending[t]}
+        return read_counted(self.store, pairs, triples, self.reference)
 
-    def _read_hub_edges(self, source: str, graphs: int, keep: set[str], hubs: set[str],
-                        triples: dict[str, set[tuple[Term, Term, Term]]]) -> set[str]:
-        """As `_read_edges`, for a node that `graphs` articles state, so many that reading
-        every relation it starts in every one of them could cost seconds (a district that
-        28,000 articles place): unless the view keeps most of them anyway (a person in 112
-        meetings, 100 drawn; HUB_READ_ALL), where one reading of all is cheapest, the
-        relations towards each kept node of the `hubs` one at a time; the kept nodes that
-        few articles state are returned, to be read from their side when INTO_FROM hubs or
-        more start relations into them (the meetings of a person in 845 meetings and of
-        the busy people with him: 100 queries, not 470), else one relation at a time."""
-        rows = [row for row in select_view(self.store, "outgoing", source=source)
-                if URIRef(row["link"]) in RELATION_OF_PREDICATE]
+    @staticmethod
+    def _hub_targets(graphs: int, rows: list[Row], keep: set[str]) -> set[str] | None:
+        """Of a node that `graphs` articles state, so many that reading every relation it
+        starts in every one of them could cost seconds (a district that 28,000 articles
+        place), the kept nodes its relations (`rows`, from the union) go to, to be read
+        towards each; None when the view keeps most of them anyway (a person in 112
+        meetings, 100 drawn; HUB_READ_ALL), where one reading of all is cheapest."""
         targets = {row["target"] for row in rows if row["target"] in keep}
-        if max(graphs, len(rows)) <= HUB_READ_ALL * len(targets):
-            self._read_edges(source, keep, triples)
-            return set()
-        for target in sorted(targets & hubs):
-            self._read_edge(source, target, triples)
-        return targets - hubs
+        return None if max(graphs, len(rows)) <= HUB_READ_ALL * len(targets) else targets
 
-    def _read_edge(self, source: str, target: str,
-                   triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
-        """The relations from `source` to `target`, as each graph states them."""
-        for row in select_view(self.store, "edge", source=node_iri(source),
-                               target=node_iri(target), skip=self.skip):
-            self._add_edge_row(row, triples)
-
-    def _add_edge_row(self, row: dict[str, Any],
-                      triples: dict[str, set[tuple[Term, Term, Term]]]) -> None:
-        """One row of a relation's reading, if it is of a relation of the model, of the
-        statement of that relation, and of a graph the view reads that relation from. The
-        relation's own row leaves its terms to its ends and link (the query does not read
-        them again as text)."""
+    def _add_relation_row(self, row: Row, triples: Triples) -> None:
+        """One row of a relation's reading, if it is of a relation of the model and of a
+        graph the view reads that relation from."""
         rel = RELATION_OF_PREDICATE.get(URIRef(row["link"]))
-        if rel is None or self._skipped(row["graph"], rel) or not _of_relation(row, rel):
-            return
-        if row["subject"] is None:
-            target = str(node_iri(row["target"]))
-            _add(triples, {**row, "predicate": row["link"], "value": target, "iri": True},
-                 node_iri(row["source"]))
-        else:
-            _add(triples, row, URIRef(row["subject"]))
+        if rel is not None and not skipped(row["graph"], rel, self.reference):
+            add_relation_row(triples, row, rel)
 
-    def _read_node(self, node: str, triples: dict[str, set[tuple[Term, Term, Term]]]
-                   ) -> set[str] | int:
-        """Each value of `node` in a graph of its own (with the node's class), which the
-        value rule merges as it merges the articles' statements; the node's sources (their
-        number past what a view lists)."""
-        skip = self.skip
-        if skip is not None and self.labels.get(node, "Locality") == "Locality" and select_view(
-                self.store, "named-only", node=node_iri(node), skip=skip):
-            skip = None  # an article names it and the gazetteer describes it for that one
-        rows = self._values(node, skip or _NO_GRAPH)
-        kinds = [row for row in rows if row["predicate"] == str(RDF.type)]
-        for i, row in enumerate(rows):
-            one = str(graph_iri(f"{_VALUE}{node}/{i}"))
-            for each in (row, *kinds):
-                _add(triples, {**each, "graph": one}, node_iri(node))
-        return self._sources(node)
+    def _read_nodes(self, keep: set[str], triples: Triples) -> dict[str, set[str] | int]:
+        """Each value of each node kept in a graph of its own (with the node's class), which
+        the value rule merges as it merges the articles' statements; each node's sources
+        (their number past what a view lists)."""
+        skip, named_only = self.skip, set()
+        if skip is not None:  # an article names it and the gazetteer describes it for that one
+            places = [n for n in keep if self.labels.get(n, "Locality") == "Locality"]
+            named_only = {row["node"] for row in
+                          select_each(self.store, "named-only", "node", places, skip=skip)}
+        values: dict[str, list[Row]] = defaultdict(list)
+        for nodes, leave_out in ((keep - named_only, skip or _NO_GRAPH), (named_only, _NO_GRAPH)):
+            for row in select_each(self.store, "node-values", "node", nodes, skip=leave_out):
+                if row["predicate"] not in _NOT_VALUES and row["predicate"] not in _RELATIONS:
+                    values[row["node"]].append(row)
+        for node, rows in values.items():
+            rows.sort(key=lambda r: tuple(str(r[c]) for c in ("predicate", "value", "datatype",
+                                                               "lang", "iri")))
+            kinds = [row for row in rows if row["predicate"] == _RDF_TYPE]
+            for i, row in enumerate(rows):
+                one = str(graph_iri(f"{_VALUE}{node}/{i}"))
+                for each in (row, *kinds):
+                    add_row(triples, {**each, "graph": one}, str(node_iri(node)))
+        return self._sources(keep)
 
-    def _values(self, node: str, skip: URIRef) -> list[dict[str, Any]]:
-        return [row for row in select_view(self.store, "node-values", node=node_iri(node),
-                                           skip=skip)
-                if row["predicate"] not in _NOT_VALUES
-                and URIRef(row["predicate"]) not in RELATION_OF_PREDICATE]
-
-    def _sources(self, node: str) -> set[str] | int:
-        """The articles stating `node`, or their number when a view would not list them
-        (viz.sources): counted first, listed only then, as a busy node's 51 graphs cost
-        more as text than its count (the 188 people of a co-attendance view at 100k
+    def _sources(self, keep: set[str]) -> dict[str, set[str] | int]:
+        """The articles stating each node kept, or their number when a view would not list
+        them (viz.sources): counted first, listed only then, as a busy node's 51 graphs
+        cost more as text than its count (the 188 people of a co-attendance view at 100k
         articles, all stated by more, read in half the time)."""
-        rows = select_view(self.store, "node-count", node=node_iri(node), skip=self.skip)
-        count = int(rows[0]["graphs"]) if rows else 0
-        if count > listed.SHOWN:
-            return count
-        graphs = select_view(self.store, "node-graphs", node=node_iri(node), skip=self.skip)
-        return {node_id_of(row["graph"]).removeprefix("article/") for row in graphs}
-
-
-def _of_relation(row: dict[str, Any], rel: str) -> bool:
-    """Whether a row of a relation's reading is of relation `rel`: the relation's own row,
-    or a row of its statement, whose IRI is a hash of its ends and type (the store states
-    no statement's type: two relations between the same nodes give each statement with
-    both links)."""
-    statement = row.get("statement")
-    return not statement or statement == statement_iri((row["source"], rel, row["target"]))
-
-
-def _add(triples: dict[str, set[tuple[Term, Term, Term]]], row: dict[str, Any],
-         subject: Term) -> None:
-    """One term-as-text row as an rdflib triple in its graph, and the graph's date."""
-    graph = row["graph"]
-    if row.get("dated"):
-        triples[graph].add((URIRef(graph), VNKG.dated, Literal(row["dated"])))
-    triples[graph].add((subject, URIRef(row["predicate"]), _term(row)))
-
-
-def _term(row: dict[str, Any]) -> Term:
-    value = str(row["value"])
-    if row["iri"] in (True, "true", 1):
-        return URIRef(value)
-    if row.get("lang"):
-        return Literal(value, lang=row["lang"])
-    datatype = row.get("datatype")
-    return Literal(value, datatype=URIRef(datatype)) if datatype and datatype != _XSD_STRING \
-        else Literal(value)
+        counts = {row["node"]: int(row["graphs"]) for row in
+                  select_each(self.store, "node-count", "node", keep, skip=self.skip)}
+        few = {node for node in keep if counts.get(node, 0) <= listed.SHOWN}
+        graphs: dict[str, set[str]] = {node: set() for node in few}
+        for row in select_each(self.store, "node-graphs", "node", few, skip=self.skip):
+            graphs[row["node"]].add(article(row["graph"]))
+        found: dict[str, set[str] | int] = {node: counts[node] for node in keep - few}
+        return found | graphs

@@ -15,7 +15,6 @@ with more than DECREE_LIMIT meetings (viz.decree_places).
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 import networkx as nx
@@ -69,6 +68,7 @@ def decree_graph(store: Any, number: str, province: str | None = None) -> nx.Mul
         return aggregate_decree(walk.graph(decrees), places, meetings, province)
     keep = set(decrees)
     tops: set[str] = set()
+    walk.expand_all(meetings)
     for meeting in sorted(meetings):
         keep |= {meeting} | walk.ins(meeting, ("CHAIRED",))
         for place in walk.outs(meeting, ("HELD_IN",)):
@@ -87,16 +87,12 @@ def person_graph(store: Any, person: str, hops: int = 2) -> nx.MultiDiGraph:
     walk = Walk(store)
     centres = find(store, "Person", person)
     dropped, total = _older_meetings(store, centres)
-    seen = set(centres)
-    queue = deque((c, 0) for c in centres)
-    while queue:
-        node, depth = queue.popleft()
-        if depth >= hops or (depth and walk.labels.get(node) in views.STOP_LABELS):
-            continue
-        for nb in sorted(walk.neighbours(node) - dropped):
-            if nb not in seen:
-                seen.add(nb)
-                queue.append((nb, depth + 1))
+    seen, level = set(centres), set(centres)
+    for depth in range(hops):  # a step at a time; hubs past the person not walked through
+        walked = {n for n in level if not (depth and walk.labels.get(n) in views.STOP_LABELS)}
+        walk.expand_all(walked)
+        level = {nb for n in walked for nb in walk.neighbours(n) - dropped} - seen
+        seen |= level
     units = {u for c in centres for post in walk.outs(c, ("HOLDS",))
              for u in walk.outs(post, ("IN_UNIT",))}
     view = views.person_view(walk.graph(seen | units), person, hops)
@@ -125,6 +121,7 @@ def meeting_graph(store: Any, meeting: str) -> nx.MultiDiGraph:
     keep = set(found)
     for m in found:
         people = walk.ins(m, ROLES)
+        walk.expand_all(people)
         keep |= people | {r for p in people for r in walk.outs(p, ("HAS_RANK",))}
         keep |= walk.outs(m, ("ORGANIZED_BY", "CONCERNS"))
         for place in walk.outs(m, ("HELD_IN",)):

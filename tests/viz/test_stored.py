@@ -56,15 +56,16 @@ def test_a_walked_graph_holds_what_the_whole_graph_holds(articles_store: Path,
 
 
 @pytest.mark.parametrize(("shown", "read_all", "into_from"),
-                         [(50, 2, 2), (2, 2, 2), (2, 0, 10 ** 9), (2, 0, 1), (2, 10 ** 9, 2)],
+                         [(50, 2, 2), (1, 2, 2), (1, 0, 10 ** 9), (1, 0, 1), (1, 10 ** 9, 2)],
                          ids=["listed", "counted", "counted-by-relation",
                               "counted-from-the-target", "counted-read-all"])
 def test_views_from_the_store_equal_the_views_of_the_whole_graph(
         articles_store: Path, whole: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch,
         shown: int, read_all: int, into_from: int) -> None:
-    """Also with the sources a view lists cut at 2, so that the samples' nodes stated by
-    more articles take the counted path (a place, a decree at 100k articles), their
-    relations read one at a time, from the nodes they end at, or all at once."""
+    """Also with the sources a view lists cut at 1, so that the samples' nodes and relations
+    stated by more articles take the counted path (a place, a decree, a post in a unit at
+    100k articles), their relations read counted, from the nodes they end at, or all at
+    once."""
     from vnkg.viz import read, sources
 
     monkeypatch.setattr(sources, "SHOWN", shown)
@@ -80,11 +81,12 @@ def test_views_from_the_store_equal_the_views_of_the_whole_graph(
     assert _content(drawn["meeting"]) == _content(views.meeting_view(whole, meeting))
     assert drawn["person"].graph["timeline"] == views.person_view(whole, person).graph[
         "timeline"]
-    nodes = [d for g in drawn.values() for _, d in g.nodes(data=True)]
-    counted = [d for d in nodes if "source_count" in d]
-    assert all(len(d["sources"]) <= shown for d in nodes)
-    assert all(d["sources"] == [] and d["source_count"] > shown for d in counted)
-    assert bool(counted) == (shown == 2)
+    for items in ("nodes", "edges"):  # a node's or a relation's articles, or their number
+        each = [d for g in drawn.values() for *_, d in getattr(g, items)(data=True)]
+        counted = [d for d in each if "source_count" in d]
+        assert all(len(d["sources"]) <= shown for d in each)
+        assert all(d["sources"] == [] and d["source_count"] > shown for d in counted)
+        assert bool(counted) == (shown == 1)
 
 
 def test_decree_view_draws_the_gazetteer_districts_without_a_meeting(sample_store: Path
@@ -322,15 +324,6 @@ def test_candidates_reads_the_predicates_of_the_properties_a_view_matches(name: 
     listed = sorted(prefixes[prefix] + local for prefix, local in names)
     assert listed == sorted(str(p) for p, name in PROPERTY_OF_PREDICATE.items()
                             if name in MATCHED)
-
-
-def test_node_graphs_stops_one_past_the_sources_a_view_lists() -> None:
-    """node-graphs, read once node-count finds SHOWN or fewer, stops one past SHOWN."""
-    from vnkg.queries import read_query
-    from vnkg.viz.sources import SHOWN
-
-    text = read_query("node-graphs", "sparql", package="vnkg.viz.queries").text
-    assert text.rstrip().endswith(f"LIMIT {SHOWN + 1}")
 
 
 def test_co_attendance_of_a_large_store_draws_the_pairs_sharing_most_meetings(
