@@ -7,7 +7,7 @@ overview-*.rq): each province the meetings were held in, sized by its meetings; 
 with most posts held, linked to their province; the officials with most relations, linked
 to the units of their posts. The province, person, meeting and decree views go further.
 The co-attendance view of such a store draws the 150 pairs sharing most meetings of which
-one is among the 60 people in the most meetings (viz/queries/co-attendance-people.rq, then
+one is among the 60 people in the most meetings (PEOPLE: viz/queries/co-attendance-people.rq, then
 co-attendance-pairs.rq): counting every pair of 13,000 people took 24 s at 100k articles.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 
 from vnkg.graph.vocab import node_iri
 from vnkg.viz.read import Walk
@@ -24,6 +25,7 @@ from vnkg.viz.view_queries import select_seeded, select_view
 
 OVERVIEW_LIMIT = 3000  # people and meetings past which the overview is an aggregate
 PAIRS = 150  # pairs a large store's co-attendance view draws
+PEOPLE = 60  # the people in most meetings, one of each pair of the co-attendance view
 
 
 def node_count(store: Any) -> int:
@@ -83,7 +85,7 @@ def aggregate_co_attendance(store: Any, min_shared: int = 1) -> nx.MultiDiGraph:
     ...     aggregate_co_attendance(store).number_of_nodes()
     0
     """
-    people = [node_iri(row["person_a"]) for row in select_view(store, "co-attendance-people")]
+    people = _busiest(select_view(store, "co-attendance-people"))
     rows = select_seeded(store, "co-attendance-pairs", {"person_a": people},
                          min=min_shared) if people else []
     both_ways = {tuple(sorted((row["person_a"], row["person_b"]))): int(row["shared"])
@@ -91,10 +93,23 @@ def aggregate_co_attendance(store: Any, min_shared: int = 1) -> nx.MultiDiGraph:
     pairs = dict(sorted(both_ways.items(), key=lambda kv: (-kv[1], kv[0]))[:PAIRS])
     nodes = Walk(store).graph({p for pair in pairs for p in pair}, relations=False)
     view = nx.MultiDiGraph(title=f"Cùng dự sự kiện (≥ {min_shared}) — {len(pairs)} cặp "
-                                 "nhiều nhất của 60 người dự nhiều sự kiện nhất")
+                                 f"nhiều nhất của {PEOPLE} người dự nhiều sự kiện nhất")
     for (a, b), shared in sorted(pairs.items()):
         for p in (a, b):
             view.add_node(p, **nodes.nodes[p])
         view.add_edge(a, b, key="CO_ATTENDED", type="CO_ATTENDED", weight=shared)
     list_sources(view)
     return view
+
+
+def _busiest(rows: list[dict[str, Any]]) -> list[URIRef]:
+    """The PEOPLE people of `rows` (each with its number of meetings) in the most meetings,
+    ties broken by their IRIs, as SPARQL orders IRIs (by their text).
+
+    >>> [str(p)[-1] for p in _busiest([{"person_a": "person/b", "meetings": 2},
+    ...                                {"person_a": "person/a", "meetings": 2}])]
+    ['a', 'b']
+    """
+    iris = [(int(row["meetings"]), node_iri(row["person_a"])) for row in rows]
+    return [iri for _, iri in sorted(iris, key=lambda n_iri: (-n_iri[0], str(n_iri[1])))
+            ][:PEOPLE]
