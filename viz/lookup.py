@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 from rdflib import URIRef
 
-from vnkg.extraction.keys import name_key
+from vnkg.extraction.keys import decree_key, name_key
 from vnkg.graph.vocab import CLASSES, FOLDS, PROPERTY_OF_PREDICATE
 from vnkg.viz.match import find_nodes, require_nodes
 from vnkg.viz.view_queries import select_view
@@ -25,8 +25,9 @@ def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
          key: Callable[[str], str] = name_key) -> list[str]:
     """The nodes of `label` a view's argument names, as `viz.match.require_nodes` finds
     them among the `candidates`; an id is looked up alone (reading every meeting of a
-    100k-article store to find one took minutes), and a name matched by its fold alone
-    among the nodes whose key is that fold (`by_key`), every node read only when none is.
+    100k-article store to find one took minutes), and a name or a number matched by its
+    key alone among the nodes whose stored key it is (`by_key`), every node read only when
+    none is.
 
     >>> from vnkg.loaders.oxigraph_store import OxigraphStore
     >>> with OxigraphStore(None) as store:
@@ -46,13 +47,19 @@ def find(store: Any, label: str, query: str, keys: tuple[str, ...] = ("name",),
 
 def by_key(label: str, keys: tuple[str, ...], key: Callable[[str], str]) -> bool:
     """Whether a view's argument matched against `keys` by `key` can be looked up by the
-    nodes' stored key: only their names are matched, by the name key, and a `label` node's
-    key is the fold of its names (FOLDS; the writer keeps it so as names come and go), so
-    every node `viz.match.find_nodes` could find has the argument's fold as its key.
+    nodes' stored key (`vnkg:key`), as every node `viz.match.find_nodes` could find has the
+    argument's key as its own: a person's (a `label` node's whose key FOLDS its names) is
+    the fold of its names, matched by the name key; a decree's is the decree key of its
+    number (graph.resolve), matched by its number and name. Reading every decree's number
+    and name to find one took 0.5 s of a decree view's 2.5 s at 100k articles.
 
     >>> by_key("Person", ("name",), name_key), by_key("Meeting", ("name", "title"), name_key)
     (True, False)
+    >>> by_key("Decree", ("number", "name"), decree_key)
+    True
     """
+    if label == "Decree":
+        return key is decree_key and set(keys) <= {"number", "name"}
     return keys == ("name",) and key is name_key and FOLDS.get(label, {}).get("key") == "name"
 
 

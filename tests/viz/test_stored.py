@@ -427,6 +427,24 @@ def test_a_locality_the_articles_describe_otherwise_keeps_its_class(tmp_path: Pa
     assert _content(read) == _content(whole.subgraph(["meeting/m", ba_dinh.id]))
 
 
+def test_a_decree_is_found_by_its_key_as_among_every_decree(articles_store: Path) -> None:
+    """find looks a decree's number or name up by the stored key (the decree key of its
+    number), and finds what matching it against every decree finds, however it is spelt."""
+    from vnkg.viz.lookup import candidates, find
+    from vnkg.viz.match import find_nodes
+
+    keys = ("number", "name")
+    with OxigraphStore(articles_store) as store:
+        every = candidates(store, "Decree", keys)
+        asks = sorted({str(d[k]) for _, d in every.nodes(data=True) for k in keys if d.get(k)})
+        assert len(asks) > 10
+        for text in asks:
+            for asked in (text, text.lower(), decree_key(text)):
+                found = find(store, "Decree", asked, keys, decree_key)
+                assert found and found == find_nodes(every, asked, ["Decree"], keys, decree_key)
+                assert set(found) <= set(candidates(store, "Decree", keys, decree_key(asked)))
+
+
 def test_a_name_is_found_by_its_key_as_among_every_node(articles_store: Path) -> None:
     """find looks a person's name up by the stored key (the fold of the name), which every
     person it finds has, and finds what matching it against every person finds, however
