@@ -14,7 +14,7 @@ relations towards the nodes kept are counted rather than read graph by graph
 before (194 s), 4k now. The rows are read back as each graph's triples (viz.read_rows) and
 projected by graph.nx, so the view functions get the nodes and attributes a whole-graph
 read gives them. A person view at 100k articles asked 956 queries, one a node, each
-planned anew, and read 31,000 rows; it asks 17 now, and reads 16,000.
+planned anew, and read 32,800 rows; it asks 17 now, and reads 17,100.
 
 A read leaves out the reference gazetteer's graph, except for the decree view
 (`reference`), which follows the gazetteer's PART_OF links to draw a place's province and
