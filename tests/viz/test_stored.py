@@ -169,8 +169,10 @@ def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_serve
                                                whole: nx.MultiDiGraph,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Also the aggregates of a large store (the decree's places, the co-attendance pairs),
-    each as the embedded store draws it."""
+    each as the embedded store draws it, and the relations a view counts (SHOWN cut at 1,
+    every relation of the nodes more articles state counted)."""
     from vnkg.loaders.sparql_store import SparqlStore
+    from vnkg.viz import read, sources
 
     def aggregates(store: object) -> list[nx.MultiDiGraph]:
         with monkeypatch.context() as m:
@@ -188,8 +190,19 @@ def test_a_sparql_server_draws_the_same_views(articles_store: Path, sparql_serve
         decree = stored.stored_view(remote, "decree", number=DECREE)
         drawn = stored.stored_view(remote, "person", node=person)
         remote_aggregates = aggregates(remote)
+        with monkeypatch.context() as m:
+            m.setattr(sources, "SHOWN", 1)
+            m.setattr(read, "HUB_READ_ALL", 0)
+            m.setattr(read, "INTO_FROM", 10 ** 9)
+            counted = [stored.stored_view(remote, "person", node=person),
+                       stored.stored_view(remote, "meeting", node=meeting),
+                       stored.stored_view(remote, "decree", number=DECREE)]
+            expected = [views.person_view(whole, person), views.meeting_view(whole, meeting),
+                        decree_view(whole, DECREE)]
     assert _content(decree) == _content(decree_view(whole, DECREE))
     assert _content(drawn) == _content(views.person_view(whole, person))
+    assert [_content(g) for g in counted] == [_content(g) for g in expected]
+    assert any("source_count" in d for g in counted for *_, d in g.edges(data=True))
     with OxigraphStore(articles_store) as local:
         local_aggregates = aggregates(local)
     assert [_content(g) for g in remote_aggregates] == [_content(g) for g in local_aggregates]
