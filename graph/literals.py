@@ -17,6 +17,10 @@ _DATE_FORMS = ((re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"), XSD.
                (re.compile(r"\d{4}-(0[1-9]|1[0-2])"), XSD.gYearMonth),
                (re.compile(r"\d{4}"), XSD.gYear))
 DATE_TYPES = frozenset(t for _, t in _DATE_FORMS)
+# the XSD integer types, as IRI text: their literals read as Python ints
+INTEGER_TYPES = frozenset(str(XSD) + t for t in (
+    "integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
+    "negativeInteger", "nonPositiveInteger"))
 
 
 def date_type(value: str) -> URIRef | None:

@@ -25,7 +25,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node as RdfTerm
 
-from vnkg.graph.literals import DATE_TYPES
+from vnkg.graph.literals import DATE_TYPES, INTEGER_TYPES
 from vnkg.graph.model import Edge, Evidence, Fragment, Node, PropValue
 from vnkg.graph.rdf import SPAN_MARK, graph_iri, label_of_id, span_of, statement_iri
 from vnkg.graph.reference import gazetteer_props
@@ -106,8 +106,9 @@ _DATE_TYPES = frozenset(str(t) for t in DATE_TYPES)  # an rdflib IRI hashes unli
 
 def plain_literal(text: str, language: str, datatype: str) -> Lit:
     """A literal in the reader's form from its lexical form, language and datatype IRI
-    ("" for none), as `plain` gives the rdflib literal they make: the form a view's rows
-    give a literal in (viz.read), made without an rdflib term for the common ones.
+    ("" for none), as `plain` gives the rdflib literal they make, without one for the
+    common ones: the form the embedded store's terms (loaders.oxigraph_terms) and a view's
+    rows (viz.read_rows) are read in.
 
     >>> plain_literal("Hòa", "vi", "")
     Lit(text='Hòa', tag='vi', value='Hòa')
@@ -117,9 +118,11 @@ def plain_literal(text: str, language: str, datatype: str) -> Lit:
     if language:
         return Lit(text, language, text)
     if not datatype or datatype == _XSD_STRING:
-        return Lit(text, "", text)
+        return Lit(text, "", text)  # plain, as rdflib gives "x"^^xsd:string
     if datatype in _DATE_TYPES:
         return Lit(text, datatype, text)
+    if datatype in INTEGER_TYPES:
+        return Lit(text, datatype, int(text))
     made = Literal(text, datatype=URIRef(datatype))  # rdflib's value and lexical form
     return Lit(str(made), datatype, made.toPython())
 

@@ -30,7 +30,8 @@ from rdflib import BNode, Dataset, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node as Term
 
-from vnkg.graph.rdf_read import Lit, Triple
+from vnkg.graph.literals import INTEGER_TYPES
+from vnkg.graph.rdf_read import Lit, Triple, plain_literal
 from vnkg.graph.vocab import ID, PREFIXES
 
 
@@ -48,10 +49,7 @@ PREFIXES_BOUND = _bound_prefixes()
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _STRING = f"{_XSD}string"
 _PLAIN = {_STRING, "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
-_INTEGERS = ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger",
-             "negativeInteger", "nonPositiveInteger")
-_INTEGER = frozenset(f"{_XSD}{t}" for t in _INTEGERS)
-_NUMBER: dict[str, type[int] | type[float]] = dict.fromkeys(_INTEGER, int)
+_NUMBER: dict[str, type[int] | type[float]] = dict.fromkeys(INTEGER_TYPES, int)
 _NUMBER |= {f"{_XSD}double": float, f"{_XSD}float": float}
 _DATES = {f"{_XSD}date", f"{_XSD}gYearMonth", f"{_XSD}gYear"}
 
@@ -145,18 +143,7 @@ def _made(made: dict[Any, Any], term: Any) -> Any:
 
 
 def _plain_literal(term: Literal) -> Lit:
-    text, language = term.value, term.language
-    if language:
-        return Lit(text, language, text)
-    datatype = term.datatype.value
-    if datatype == _STRING:
-        return Lit(text, "", text)  # plain, as rdflib gives "x"^^xsd:string
-    if datatype in _DATES:
-        return Lit(text, datatype, text)
-    if datatype in _INTEGER:
-        return Lit(text, datatype, int(text))
-    made = _literal(text, None, datatype)  # rdflib's value and lexical form ("1500.0")
-    return Lit(str(made), datatype, made.toPython())
+    return plain_literal(term.value, term.language or "", term.datatype.value)
 
 
 def to_rdflib(term: Any) -> Term:

@@ -235,8 +235,6 @@ class Walk:
                 if row["predicate"] not in _NOT_VALUES and row["predicate"] not in _RELATIONS:
                     values[row["node"]].append(row)
         for node, rows in values.items():
-            rows.sort(key=lambda r: tuple(str(r[c]) for c in ("predicate", "value", "datatype",
-                                                               "lang", "iri")))
             kinds = [row for row in rows if row["predicate"] == _RDF_TYPE]
             for i, row in enumerate(rows):
                 one = str(graph_iri(f"{_VALUE}{node}/{i}"))
